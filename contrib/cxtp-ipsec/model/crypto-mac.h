@@ -1,0 +1,59 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef CRYPTO_MAC_H
+#define CRYPTO_MAC_H
+
+#include <cstdint>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief Hash functions known to the module.
+ */
+enum class CryptoHash : uint8_t
+{
+    MD5,
+    SHA1,
+    SHA2_256,
+};
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief HMAC (RFC 2104) and plain hashes through OpenSSL.
+ */
+class CryptoMac
+{
+  public:
+    /**
+     * \param hash the hash function
+     * \param key the HMAC key (any length)
+     * \param data the message
+     * \return the full-length HMAC
+     */
+    static std::vector<uint8_t> Hmac(CryptoHash hash,
+                                     const std::vector<uint8_t>& key,
+                                     const std::vector<uint8_t>& data);
+    /**
+     * \param hash the hash function
+     * \param data the message
+     * \return the digest
+     */
+    static std::vector<uint8_t> Digest(CryptoHash hash, const std::vector<uint8_t>& data);
+    /// \return the output length of the hash in bytes
+    static uint32_t GetLength(CryptoHash hash);
+    /**
+     * \brief Compares two byte strings in time independent of where they differ.
+     * \param a first string
+     * \param b second string
+     * \return true if equal in length and content
+     */
+    static bool ConstantTimeEqual(const std::vector<uint8_t>& a, const std::vector<uint8_t>& b);
+};
+
+} // namespace ns3
+
+#endif // CRYPTO_MAC_H
