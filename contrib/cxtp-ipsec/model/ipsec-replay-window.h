@@ -28,10 +28,10 @@ class IpsecReplayWindow
     /// Outcome of Check().
     enum class Verdict : uint8_t
     {
-        ACCEPT,     ///< new number, may be accepted once the ICV verifies
-        DUPLICATE,  ///< inside the window and already seen
-        TOO_OLD,    ///< left of the window
-        SEQ_ZERO,   ///< sequence number 0 never occurs on the wire (no ESN)
+        ACCEPT,    ///< new number, may be accepted once the ICV verifies
+        DUPLICATE, ///< inside the window and already seen
+        TOO_OLD,   ///< left of the window
+        SEQ_ZERO,  ///< sequence number 0 never occurs on the wire (no ESN)
     };
 
     /**

@@ -44,8 +44,8 @@ std::string ToString(IpsecDirection direction);
  */
 struct IpsecLifetime
 {
-    Time time{0};       ///< time since the SA was added; 0 = no limit
-    uint64_t bytes{0};  ///< bytes protected or verified; 0 = no limit
+    Time time{0};      ///< time since the SA was added; 0 = no limit
+    uint64_t bytes{0}; ///< bytes protected or verified; 0 = no limit
 };
 
 /**
@@ -58,25 +58,25 @@ struct IpsecLifetime
  */
 struct IpsecSecurityAssociation
 {
-    uint32_t spi{0};                                   ///< chosen by the receiver; >= 256
+    uint32_t spi{0};                                    ///< chosen by the receiver; >= 256
     IpsecDirection direction{IpsecDirection::OUTBOUND}; ///< inbound or outbound
-    IpsecMode mode{IpsecMode::TUNNEL};                 ///< tunnel or transport
-    Ipv6Address source;                                ///< outer source (tunnel) or SA source
-    Ipv6Address destination;                           ///< outer destination or SA destination
+    IpsecMode mode{IpsecMode::TUNNEL};                  ///< tunnel or transport
+    Ipv6Address source;                                 ///< outer source (tunnel) or SA source
+    Ipv6Address destination;                            ///< outer destination or SA destination
     IpsecEncryption encryption{IpsecEncryption::AES_128_CBC}; ///< cipher
-    std::vector<uint8_t> encryptionKey;                ///< cipher key (with the salt for GCM)
-    IpsecIntegrity integrity{IpsecIntegrity::HMAC_SHA1_96};  ///< integrity algorithm
-    std::vector<uint8_t> integrityKey;                 ///< integrity key
-    bool esn{false};                                   ///< 64-bit extended sequence numbers
-    uint64_t sequence{0};            ///< outbound: the last sequence number sent (first is 1)
-    IpsecReplayWindow replay;        ///< inbound: anti-replay state
-    IpsecLifetime softLifetime;      ///< soft limit: an EXPIRE(soft) event asks for a rekey
-    IpsecLifetime hardLifetime;      ///< hard limit: the SA is deleted
-    uint64_t bytes{0};               ///< current lifetime: bytes processed
-    uint64_t packets{0};             ///< current lifetime: packets processed
-    Time addTime{0};                 ///< when the SA was installed
-    uint32_t pathMtu{1500};          ///< path MTU learnt for the SA (RFC 4301 §8.2)
-    uint32_t policyId{0};            ///< the SPD rule this SA serves (0 = none); PF_KEY reqid
+    std::vector<uint8_t> encryptionKey;                     ///< cipher key (with the salt for GCM)
+    IpsecIntegrity integrity{IpsecIntegrity::HMAC_SHA1_96}; ///< integrity algorithm
+    std::vector<uint8_t> integrityKey;                      ///< integrity key
+    bool esn{false};                                        ///< 64-bit extended sequence numbers
+    uint64_t sequence{0};       ///< outbound: the last sequence number sent (first is 1)
+    IpsecReplayWindow replay;   ///< inbound: anti-replay state
+    IpsecLifetime softLifetime; ///< soft limit: an EXPIRE(soft) event asks for a rekey
+    IpsecLifetime hardLifetime; ///< hard limit: the SA is deleted
+    uint64_t bytes{0};          ///< current lifetime: bytes processed
+    uint64_t packets{0};        ///< current lifetime: packets processed
+    Time addTime{0};            ///< when the SA was installed
+    uint32_t pathMtu{1500};     ///< path MTU learnt for the SA (RFC 4301 §8.2)
+    uint32_t policyId{0};       ///< the SPD rule this SA serves (0 = none); PF_KEY reqid
 
     /**
      * \brief Checks the configuration: SPI range, transform pair, key lengths, replay window.

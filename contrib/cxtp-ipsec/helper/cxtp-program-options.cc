@@ -1,0 +1,114 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "cxtp-program-options.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <regex>
+
+namespace ns3
+{
+
+namespace po = boost::program_options;
+
+CxtpProgramOptions::CxtpProgramOptions(const std::string& program, const std::string& summary)
+    : m_program(program),
+      m_summary(summary),
+      m_options("Options")
+{
+    m_options.add_options()("help,h", "print this help and exit");
+}
+
+po::options_description&
+CxtpProgramOptions::Add()
+{
+    return m_options;
+}
+
+po::variables_map
+CxtpProgramOptions::Parse(int argc, char* argv[])
+{
+    po::variables_map vm;
+    try
+    {
+        po::store(po::command_line_parser(argc, argv).options(m_options).run(), vm);
+        if (vm.count("help"))
+        {
+            std::cout << "Usage: " << m_program << " [options]\n\n"
+                      << m_summary << "\n\n"
+                      << m_options << std::endl;
+            std::exit(0);
+        }
+        po::notify(vm);
+    }
+    catch (const po::error& e)
+    {
+        Fail(e.what());
+    }
+    return vm;
+}
+
+void
+CxtpProgramOptions::Fail(const std::string& message) const
+{
+    std::cerr << m_program << ": " << message << std::endl;
+    std::exit(2);
+}
+
+bool
+CxtpProgramOptions::ParseTime(const std::string& text, Time& time)
+{
+    static const std::regex pattern("^([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(s|ms|us|ns|min|h)?$");
+    std::smatch m;
+    if (!std::regex_match(text, m, pattern))
+    {
+        return false;
+    }
+    double value = std::strtod(m[1].str().c_str(), nullptr);
+    std::string unit = m[3].matched ? m[3].str() : "s";
+    if (unit == "s")
+    {
+        time = Seconds(value);
+    }
+    else if (unit == "ms")
+    {
+        time = MilliSeconds(value);
+    }
+    else if (unit == "us")
+    {
+        time = MicroSeconds(value);
+    }
+    else if (unit == "ns")
+    {
+        time = NanoSeconds(value);
+    }
+    else if (unit == "min")
+    {
+        time = Minutes(value);
+    }
+    else
+    {
+        time = Hours(value);
+    }
+    return true;
+}
+
+Time
+CxtpProgramOptions::GetTime(const std::string& option,
+                            const std::string& text,
+                            bool allowZero) const
+{
+    Time t;
+    if (!ParseTime(text, t))
+    {
+        Fail("--" + option + ": '" + text + "' is not a time (examples: 50ms, 2s, 1.5s)");
+    }
+    if (!allowZero && t.IsZero())
+    {
+        Fail("--" + option + " must be greater than zero");
+    }
+    return t;
+}
+
+} // namespace ns3

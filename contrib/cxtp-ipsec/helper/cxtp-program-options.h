@@ -1,0 +1,71 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef CXTP_PROGRAM_OPTIONS_H
+#define CXTP_PROGRAM_OPTIONS_H
+
+#include "ns3/nstime.h"
+
+#include <boost/program_options.hpp>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief Command-line handling shared by the module's programs (Boost.Program_options).
+ *
+ * Parse() prints the help and exits 0 on --help, and on any error (unknown option, bad value)
+ * prints one line "<program>: <what is wrong>" to stderr and exits 2.
+ */
+class CxtpProgramOptions
+{
+  public:
+    /**
+     * \param program the program name for messages
+     * \param summary one paragraph printed above the options by --help
+     */
+    CxtpProgramOptions(const std::string& program, const std::string& summary);
+
+    /// \return the option list, to add the program's own options to
+    boost::program_options::options_description& Add();
+    /**
+     * \brief Parses argv; exits on --help or error.
+     * \param argc argument count
+     * \param argv arguments
+     * \return the parsed values
+     */
+    boost::program_options::variables_map Parse(int argc, char* argv[]);
+    /**
+     * \brief Stops the program with one line on stderr (exit code 2).
+     * \param message what is wrong
+     */
+    [[noreturn]] void Fail(const std::string& message) const;
+
+    /**
+     * \brief Reads an ns-3 time string ("50ms", "2s", "1.5s", "100us"); a bare number is in
+     * seconds.
+     * \param text the text
+     * \param [out] time the value
+     * \return false if the text is not a time
+     */
+    static bool ParseTime(const std::string& text, Time& time);
+    /**
+     * \brief As ParseTime(), but fails the program with a message naming the option.
+     * \param option the option's name
+     * \param text its value
+     * \param allowZero whether 0 is accepted
+     * \return the time (never negative)
+     */
+    Time GetTime(const std::string& option, const std::string& text, bool allowZero = false) const;
+
+  private:
+    std::string m_program;                                 ///< name for messages
+    std::string m_summary;                                 ///< --help text
+    boost::program_options::options_description m_options; ///< the options
+};
+
+} // namespace ns3
+
+#endif // CXTP_PROGRAM_OPTIONS_H

@@ -1,0 +1,125 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "crypto-mac.h"
+
+#include <climits>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+namespace ns3
+{
+
+namespace
+{
+
+/**
+ * \brief Maps a hash to its OpenSSL digest.
+ * \param hash the hash
+ * \return the digest, or null if unknown
+ */
+const EVP_MD*
+GetMd(CryptoHash hash)
+{
+    switch (hash)
+    {
+    case CryptoHash::MD5:
+        return EVP_md5();
+    case CryptoHash::SHA1:
+        return EVP_sha1();
+    case CryptoHash::SHA2_256:
+        return EVP_sha256();
+    }
+    return nullptr;
+}
+
+/// A byte to point at when a key or message is empty: OpenSSL may reject a null pointer.
+const uint8_t g_emptyInput = 0;
+
+/**
+ * \param v a byte string
+ * \return a pointer to its bytes, never null
+ */
+const uint8_t*
+DataOrEmpty(const std::vector<uint8_t>& v)
+{
+    return v.empty() ? &g_emptyInput : v.data();
+}
+
+} // namespace
+
+std::vector<uint8_t>
+CryptoMac::Hmac(CryptoHash hash, const std::vector<uint8_t>& key, const std::vector<uint8_t>& data)
+{
+    const EVP_MD* md = GetMd(hash);
+    if (md == nullptr || key.size() > static_cast<size_t>(INT_MAX))
+    {
+        return {};
+    }
+    std::vector<uint8_t> out(EVP_MAX_MD_SIZE);
+    unsigned int length = 0;
+    if (HMAC(md,
+             DataOrEmpty(key),
+             static_cast<int>(key.size()),
+             DataOrEmpty(data),
+             data.size(),
+             out.data(),
+             &length) == nullptr ||
+        length != GetLength(hash))
+    {
+        return {};
+    }
+    out.resize(length);
+    return out;
+}
+
+std::vector<uint8_t>
+CryptoMac::Digest(CryptoHash hash, const std::vector<uint8_t>& data)
+{
+    const EVP_MD* md = GetMd(hash);
+    if (md == nullptr)
+    {
+        return {};
+    }
+    std::vector<uint8_t> out(EVP_MAX_MD_SIZE);
+    unsigned int length = 0;
+    if (EVP_Digest(DataOrEmpty(data), data.size(), out.data(), &length, md, nullptr) != 1 ||
+        length != GetLength(hash))
+    {
+        return {};
+    }
+    out.resize(length);
+    return out;
+}
+
+uint32_t
+CryptoMac::GetLength(CryptoHash hash)
+{
+    switch (hash)
+    {
+    case CryptoHash::MD5:
+        return 16;
+    case CryptoHash::SHA1:
+        return 20;
+    case CryptoHash::SHA2_256:
+        return 32;
+    }
+    return 0;
+}
+
+bool
+CryptoMac::ConstantTimeEqual(const std::vector<uint8_t>& a, const std::vector<uint8_t>& b)
+{
+    if (a.size() != b.size())
+    {
+        return false;
+    }
+    if (a.empty())
+    {
+        return true;
+    }
+    return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+} // namespace ns3

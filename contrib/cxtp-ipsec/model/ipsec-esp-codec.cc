@@ -1,0 +1,382 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ipsec-esp-codec.h"
+
+#include "crypto-cipher.h"
+#include "crypto-mac.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace ns3
+{
+
+namespace
+{
+
+/// Size of the pad length and next header fields (RFC 4303 §2.4–2.6).
+constexpr uint32_t TRAILER_LENGTH = 2;
+/// ESP aligns the ciphertext (and so the ICV) on 4 bytes (RFC 4303 §2.4).
+constexpr uint32_t ESP_ALIGNMENT = 4;
+/// The largest payload Seal() accepts: the packet length must fit in 32 bits with room to spare.
+constexpr uint32_t MAX_PAYLOAD_LENGTH = std::numeric_limits<uint32_t>::max() - 1024;
+
+/**
+ * \param alg the cipher
+ * \return the length to which payload, padding and trailer are aligned
+ */
+uint32_t
+GetAlignment(IpsecEncryption alg)
+{
+    return std::max(GetEncryptionBlockSize(alg), ESP_ALIGNMENT);
+}
+
+/**
+ * \param alg the cipher
+ * \param payloadLength the payload length
+ * \return the number of padding bytes Seal() adds (0 to alignment - 1)
+ */
+uint32_t
+GetPadLength(IpsecEncryption alg, uint32_t payloadLength)
+{
+    const uint32_t alignment = GetAlignment(alg);
+    const uint32_t rest = (payloadLength % alignment + TRAILER_LENGTH) % alignment;
+    return (alignment - rest) % alignment;
+}
+
+/**
+ * \brief Appends a 32-bit value in network byte order.
+ * \param out the buffer
+ * \param value the value
+ */
+void
+AppendU32(std::vector<uint8_t>& out, uint32_t value)
+{
+    out.push_back(static_cast<uint8_t>(value >> 24));
+    out.push_back(static_cast<uint8_t>(value >> 16));
+    out.push_back(static_cast<uint8_t>(value >> 8));
+    out.push_back(static_cast<uint8_t>(value));
+}
+
+/**
+ * \brief Checks what Seal() and Open() need from an SA: a valid transform pair and key lengths.
+ * \param sa the SA
+ * \return true if the SA can protect packets
+ */
+bool
+IsUsable(const IpsecSecurityAssociation& sa)
+{
+    if (!CheckTransformPair(sa.encryption, sa.integrity).empty())
+    {
+        return false;
+    }
+    if (sa.encryptionKey.size() != GetEncryptionKeyLength(sa.encryption))
+    {
+        return false;
+    }
+    if (!IsCombinedMode(sa.encryption) &&
+        sa.integrityKey.size() != GetIntegrityKeyLength(sa.integrity))
+    {
+        return false;
+    }
+    return true;
+}
+
+/**
+ * \param alg the integrity transform
+ * \return the HMAC hash of the transform
+ */
+CryptoHash
+GetIntegrityHash(IpsecIntegrity alg)
+{
+    return alg == IpsecIntegrity::HMAC_SHA2_256_128 ? CryptoHash::SHA2_256 : CryptoHash::SHA1;
+}
+
+/**
+ * \brief Computes the separate-integrity ICV (RFC 4303 §3.3.4): the truncated HMAC over SPI to
+ * next header, with the high 32 sequence bits appended (not sent) when ESN is on (§3.3.2.1).
+ * \param sa the SA
+ * \param seq the full sequence number
+ * \param esp the packet
+ * \param length how many bytes of esp the ICV covers (SPI to the end of the ciphertext)
+ * \return the ICV, GetIntegrityIcvLength(sa.integrity) bytes, or empty on an OpenSSL failure
+ */
+std::vector<uint8_t>
+ComputeIcv(const IpsecSecurityAssociation& sa,
+           uint64_t seq,
+           const std::vector<uint8_t>& esp,
+           size_t length)
+{
+    std::vector<uint8_t> covered(esp.begin(), esp.begin() + length);
+    if (sa.esn)
+    {
+        AppendU32(covered, static_cast<uint32_t>(seq >> 32));
+    }
+    std::vector<uint8_t> mac =
+        CryptoMac::Hmac(GetIntegrityHash(sa.integrity), sa.integrityKey, covered);
+    const uint32_t icvLength = GetIntegrityIcvLength(sa.integrity);
+    if (mac.size() < icvLength)
+    {
+        return {};
+    }
+    mac.resize(icvLength);
+    return mac;
+}
+
+/**
+ * \brief Builds the AES-GCM nonce and key from the SA's key material (RFC 4106 §4, §8.1).
+ * \param sa the SA (encryptionKey is AES key | 4-byte salt)
+ * \param iv the 8-byte IV
+ * \param [out] key the AES key
+ * \param [out] nonce salt | IV
+ */
+void
+GetGcmKeyAndNonce(const IpsecSecurityAssociation& sa,
+                  const uint8_t* iv,
+                  std::vector<uint8_t>& key,
+                  std::vector<uint8_t>& nonce)
+{
+    const size_t keyLength = sa.encryptionKey.size() - 4;
+    key.assign(sa.encryptionKey.begin(), sa.encryptionKey.begin() + keyLength);
+    nonce.assign(sa.encryptionKey.begin() + keyLength, sa.encryptionKey.end());
+    nonce.insert(nonce.end(), iv, iv + GetEncryptionIvLength(sa.encryption));
+}
+
+/**
+ * \brief Builds the AES-GCM AAD (RFC 4106 §5): SPI | seq, or SPI | seq-high | seq-low with ESN.
+ * \param sa the SA
+ * \param seq the full sequence number (only its high half is used)
+ * \param header the 8 header bytes as on the wire
+ * \return the AAD
+ */
+std::vector<uint8_t>
+GetGcmAad(const IpsecSecurityAssociation& sa, uint64_t seq, const uint8_t* header)
+{
+    std::vector<uint8_t> aad(header, header + 4);
+    if (sa.esn)
+    {
+        AppendU32(aad, static_cast<uint32_t>(seq >> 32));
+    }
+    aad.insert(aad.end(), header + 4, header + 8);
+    return aad;
+}
+
+} // namespace
+
+bool
+IpsecEspCodec::Seal(const IpsecSecurityAssociation& sa,
+                    uint64_t seq,
+                    const std::vector<uint8_t>& payload,
+                    uint8_t nextHeader,
+                    const std::vector<uint8_t>& iv,
+                    std::vector<uint8_t>& esp)
+{
+    esp.clear();
+    const uint32_t ivLength = GetEncryptionIvLength(sa.encryption);
+    if (!IsUsable(sa) || iv.size() != ivLength || payload.size() > MAX_PAYLOAD_LENGTH)
+    {
+        return false;
+    }
+
+    // Plaintext: payload | padding 1, 2, 3, ... | pad length | next header (RFC 4303 §2.4).
+    const uint32_t padLength = GetPadLength(sa.encryption, static_cast<uint32_t>(payload.size()));
+    std::vector<uint8_t> plaintext;
+    plaintext.reserve(payload.size() + padLength + TRAILER_LENGTH);
+    plaintext.insert(plaintext.end(), payload.begin(), payload.end());
+    for (uint32_t i = 1; i <= padLength; ++i)
+    {
+        plaintext.push_back(static_cast<uint8_t>(i));
+    }
+    plaintext.push_back(static_cast<uint8_t>(padLength));
+    plaintext.push_back(nextHeader);
+
+    std::vector<uint8_t> packet;
+    packet.reserve(GetProtectedLength(sa, static_cast<uint32_t>(payload.size())));
+    AppendU32(packet, sa.spi);
+    AppendU32(packet, static_cast<uint32_t>(seq));
+
+    if (IsCombinedMode(sa.encryption))
+    {
+        std::vector<uint8_t> key;
+        std::vector<uint8_t> nonce;
+        GetGcmKeyAndNonce(sa, iv.data(), key, nonce);
+        const std::vector<uint8_t> aad = GetGcmAad(sa, seq, packet.data());
+        std::vector<uint8_t> sealed;
+        if (!CryptoCipher::GcmSeal(key,
+                                   nonce,
+                                   aad,
+                                   plaintext,
+                                   GetCombinedModeIcvLength(sa.encryption),
+                                   sealed))
+        {
+            return false;
+        }
+        packet.insert(packet.end(), iv.begin(), iv.end());
+        packet.insert(packet.end(), sealed.begin(), sealed.end());
+    }
+    else
+    {
+        packet.insert(packet.end(), iv.begin(), iv.end());
+        if (sa.encryption == IpsecEncryption::NULL_ENC)
+        {
+            packet.insert(packet.end(), plaintext.begin(), plaintext.end());
+        }
+        else
+        {
+            std::vector<uint8_t> ciphertext;
+            if (!CryptoCipher::CbcEncrypt(sa.encryption,
+                                          sa.encryptionKey,
+                                          iv,
+                                          plaintext,
+                                          ciphertext))
+            {
+                return false;
+            }
+            packet.insert(packet.end(), ciphertext.begin(), ciphertext.end());
+        }
+        const std::vector<uint8_t> icv = ComputeIcv(sa, seq, packet, packet.size());
+        if (icv.size() != GetIntegrityIcvLength(sa.integrity))
+        {
+            return false;
+        }
+        packet.insert(packet.end(), icv.begin(), icv.end());
+    }
+    esp.swap(packet);
+    return true;
+}
+
+IpsecDropReason
+IpsecEspCodec::Open(const IpsecSecurityAssociation& sa,
+                    uint64_t seq,
+                    const std::vector<uint8_t>& esp,
+                    std::vector<uint8_t>& payload,
+                    uint8_t& nextHeader)
+{
+    payload.clear();
+    if (!IsUsable(sa))
+    {
+        return IpsecDropReason::MALFORMED; // no packet can be decoded with this SA
+    }
+    const size_t ivLength = GetEncryptionIvLength(sa.encryption);
+    const size_t icvLength = GetIcvLength(sa);
+    const size_t alignment = GetAlignment(sa.encryption);
+    // At least one aligned block of ciphertext, which holds pad length and next header.
+    if (esp.size() < HEADER_LENGTH + ivLength + alignment + icvLength)
+    {
+        return IpsecDropReason::MALFORMED;
+    }
+    const size_t cipherLength = esp.size() - HEADER_LENGTH - ivLength - icvLength;
+    if (cipherLength % alignment != 0)
+    {
+        return IpsecDropReason::MALFORMED;
+    }
+    const auto ivBegin = esp.begin() + HEADER_LENGTH;
+    const auto cipherBegin = ivBegin + ivLength;
+    const auto cipherEnd = cipherBegin + cipherLength;
+
+    std::vector<uint8_t> plaintext;
+    if (IsCombinedMode(sa.encryption))
+    {
+        std::vector<uint8_t> key;
+        std::vector<uint8_t> nonce;
+        GetGcmKeyAndNonce(sa, esp.data() + HEADER_LENGTH, key, nonce);
+        const std::vector<uint8_t> aad = GetGcmAad(sa, seq, esp.data());
+        const std::vector<uint8_t> sealed(cipherBegin, esp.end());
+        if (!CryptoCipher::GcmOpen(key,
+                                   nonce,
+                                   aad,
+                                   sealed,
+                                   static_cast<uint32_t>(icvLength),
+                                   plaintext))
+        {
+            return IpsecDropReason::BAD_ICV;
+        }
+    }
+    else
+    {
+        // Verify the ICV before anything is decrypted (RFC 4303 §3.4.4).
+        const size_t covered = esp.size() - icvLength;
+        const std::vector<uint8_t> expected = ComputeIcv(sa, seq, esp, covered);
+        const std::vector<uint8_t> received(esp.begin() + covered, esp.end());
+        if (expected.size() != icvLength || !CryptoMac::ConstantTimeEqual(expected, received))
+        {
+            return IpsecDropReason::BAD_ICV;
+        }
+        if (sa.encryption == IpsecEncryption::NULL_ENC)
+        {
+            plaintext.assign(cipherBegin, cipherEnd);
+        }
+        else
+        {
+            const std::vector<uint8_t> iv(ivBegin, cipherBegin);
+            const std::vector<uint8_t> ciphertext(cipherBegin, cipherEnd);
+            if (!CryptoCipher::CbcDecrypt(sa.encryption,
+                                          sa.encryptionKey,
+                                          iv,
+                                          ciphertext,
+                                          plaintext))
+            {
+                return IpsecDropReason::MALFORMED;
+            }
+        }
+    }
+
+    // Trailer and padding (RFC 4303 §2.4): the pad length must fit, and the padding must be the
+    // default monotonic sequence 1, 2, 3, ...
+    if (plaintext.size() < TRAILER_LENGTH)
+    {
+        return IpsecDropReason::MALFORMED;
+    }
+    const size_t padLength = plaintext[plaintext.size() - 2];
+    const uint8_t next = plaintext[plaintext.size() - 1];
+    if (padLength + TRAILER_LENGTH > plaintext.size())
+    {
+        return IpsecDropReason::BAD_PADDING;
+    }
+    const size_t payloadLength = plaintext.size() - TRAILER_LENGTH - padLength;
+    for (size_t i = 0; i < padLength; ++i)
+    {
+        if (plaintext[payloadLength + i] != static_cast<uint8_t>(i + 1))
+        {
+            return IpsecDropReason::BAD_PADDING;
+        }
+    }
+    plaintext.resize(payloadLength);
+    payload.swap(plaintext);
+    nextHeader = next;
+    return IpsecDropReason::NONE;
+}
+
+bool
+IpsecEspCodec::Peek(const std::vector<uint8_t>& esp, uint32_t& spi, uint32_t& seqLow)
+{
+    if (esp.size() < HEADER_LENGTH)
+    {
+        return false;
+    }
+    spi = (static_cast<uint32_t>(esp[0]) << 24) | (static_cast<uint32_t>(esp[1]) << 16) |
+          (static_cast<uint32_t>(esp[2]) << 8) | static_cast<uint32_t>(esp[3]);
+    seqLow = (static_cast<uint32_t>(esp[4]) << 24) | (static_cast<uint32_t>(esp[5]) << 16) |
+             (static_cast<uint32_t>(esp[6]) << 8) | static_cast<uint32_t>(esp[7]);
+    return true;
+}
+
+uint32_t
+IpsecEspCodec::GetProtectedLength(const IpsecSecurityAssociation& sa, uint32_t payloadLength)
+{
+    return HEADER_LENGTH + GetEncryptionIvLength(sa.encryption) + payloadLength +
+           GetPadLength(sa.encryption, payloadLength) + TRAILER_LENGTH + GetIcvLength(sa);
+}
+
+uint32_t
+IpsecEspCodec::GetIcvLength(const IpsecSecurityAssociation& sa)
+{
+    if (IsCombinedMode(sa.encryption))
+    {
+        return GetCombinedModeIcvLength(sa.encryption);
+    }
+    return GetIntegrityIcvLength(sa.integrity);
+}
+
+} // namespace ns3

@@ -1,0 +1,38 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ipsec-pad-entry.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+std::string
+IpsecPadEntry::Validate() const
+{
+    std::ostringstream who;
+    who << "PAD entry " << (peerName.empty() ? "" : peerName + " ") << peerAddress << "/"
+        << +peerPrefix.GetPrefixLength() << ": ";
+    if (ikeVersion != 1 && ikeVersion != 2)
+    {
+        return who.str() + "IKE version must be 1 or 2, got " + std::to_string(ikeVersion);
+    }
+    if (authMethod == IpsecAuthMethod::PRE_SHARED_KEY && preSharedKey.empty())
+    {
+        return who.str() + "pre-shared key authentication needs a non-empty key";
+    }
+    if (authMethod == IpsecAuthMethod::CERTIFICATE)
+    {
+        return who.str() + "certificate authentication is not supported yet";
+    }
+    return "";
+}
+
+bool
+IpsecPadEntry::MatchesAddress(const Ipv6Address& address) const
+{
+    return peerPrefix.IsMatch(peerAddress, address);
+}
+
+} // namespace ns3
