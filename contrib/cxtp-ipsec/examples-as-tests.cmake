@@ -10,3 +10,14 @@ if(TARGET cxtp-ipsec-esp-tunnel)
   cxtp_example_test(example-esp-tunnel esp-tunnel --duration=2s)
   cxtp_example_test(example-esp-tunnel-gcm esp-tunnel --duration=1s --encryption=aes128-gcm16)
 endif()
+
+# Capture tests: tshark decodes the example's pcap and decrypts it with the exported keys.
+if(TARGET cxtp-ipsec-esp-tunnel)
+  foreach(cipher IN ITEMS aes128-cbc 3des-cbc aes128-gcm16)
+    add_test(NAME capture-esp-tunnel-${cipher}
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-esp-capture.sh
+                     $<TARGET_FILE:cxtp-ipsec-esp-tunnel>
+                     ${PROJECT_BINARY_DIR}/example-output/capture-${cipher} --encryption=${cipher})
+    set_tests_properties(capture-esp-tunnel-${cipher} PROPERTIES LABELS system)
+  endforeach()
+endif()

@@ -35,4 +35,10 @@ ToString(IpsecDropReason reason)
     return "unknown";
 }
 
+std::ostream&
+operator<<(std::ostream& os, IpsecDropReason reason)
+{
+    return os << ToString(reason);
+}
+
 } // namespace ns3

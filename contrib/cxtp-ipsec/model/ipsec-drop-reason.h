@@ -5,6 +5,7 @@
 #define IPSEC_DROP_REASON_H
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 
 namespace ns3
@@ -30,6 +31,14 @@ enum class IpsecDropReason : uint8_t
 
 /// \return a short snake_case name ("no_sa", "replay", ...) for traces and CSV columns
 std::string ToString(IpsecDropReason reason);
+
+/**
+ * \brief Prints the name of a drop reason.
+ * \param os the stream
+ * \param reason the reason
+ * \return the stream
+ */
+std::ostream& operator<<(std::ostream& os, IpsecDropReason reason);
 
 } // namespace ns3
 
