@@ -21,3 +21,12 @@ if(TARGET cxtp-ipsec-esp-tunnel)
     set_tests_properties(capture-esp-tunnel-${cipher} PROPERTIES LABELS system)
   endforeach()
 endif()
+
+# Same seed and run give the same pcaps, keys and summary, byte for byte.
+if(TARGET cxtp-ipsec-esp-tunnel)
+  add_test(NAME determinism-esp-tunnel
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-determinism.sh
+                   $<TARGET_FILE:cxtp-ipsec-esp-tunnel>
+                   ${PROJECT_BINARY_DIR}/example-output/determinism)
+  set_tests_properties(determinism-esp-tunnel PROPERTIES LABELS system)
+endif()
