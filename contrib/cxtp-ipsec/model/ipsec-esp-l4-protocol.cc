@@ -255,20 +255,24 @@ IpsecEspL4Protocol::ProcessOutbound(Ptr<Packet> packet)
     IpsecSecurityAssociation* sa = m_sad->FindOutbound(policy->id);
     if (!sa)
     {
+        // Queue before asking for keys: a key manager may answer at once.
         uint32_t policyId = policy->id;
-        m_pfKey->Acquire(*policy, fields);
+        IpsecDropReason reason = IpsecDropReason::NO_SA;
         if (m_noSaAction == HOLD)
         {
             auto& queue = m_held[policyId];
-            if (queue.size() < m_holdLimit)
+            reason =
+                queue.size() < m_holdLimit ? IpsecDropReason::NONE : IpsecDropReason::HOLD_OVERFLOW;
+            if (reason == IpsecDropReason::NONE)
             {
                 queue.push_back(packet);
-                return;
             }
-            Drop(packet, 0, IpsecDropReason::HOLD_OVERFLOW);
-            return;
         }
-        Drop(packet, 0, IpsecDropReason::NO_SA);
+        if (reason != IpsecDropReason::NONE)
+        {
+            Drop(packet, 0, reason);
+        }
+        m_pfKey->Acquire(*policy, fields);
         return;
     }
     Protect(*sa, packet);

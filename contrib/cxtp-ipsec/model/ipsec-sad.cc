@@ -93,8 +93,7 @@ IpsecSad::Add(const IpsecSecurityAssociation& sa)
     entry.sa = sa;
     entry.order = m_nextOrder++;
     entry.sa.addTime = Simulator::Now();
-    if (sa.direction == IpsecDirection::INBOUND && sa.replay.GetHighest() == 0 &&
-        sa.replay.GetSize() != m_replayWindowSize)
+    if (sa.direction == IpsecDirection::INBOUND && sa.replay.GetHighest() == 0)
     {
         entry.sa.replay = IpsecReplayWindow(m_replayWindowSize, sa.esn);
     }

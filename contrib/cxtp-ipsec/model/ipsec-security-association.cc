@@ -50,7 +50,7 @@ IpsecSecurityAssociation::Validate() const
     {
         return prefix.str() + "tunnel mode needs both outer addresses";
     }
-    if (replay.IsEsn() != esn)
+    if (replay.GetHighest() != 0 && replay.IsEsn() != esn)
     {
         return prefix.str() + "replay window and SA disagree on ESN";
     }
