@@ -43,6 +43,11 @@ IpsecSpd::Add(const IpsecPolicy& policy, uint32_t& id)
 {
     NS_LOG_FUNCTION(this << policy.ToString());
     IpsecPolicy rule = policy;
+    std::string error = rule.Validate();
+    if (!error.empty())
+    {
+        return error;
+    }
     if (rule.id == 0)
     {
         while (Get(m_nextId))
@@ -54,11 +59,6 @@ IpsecSpd::Add(const IpsecPolicy& policy, uint32_t& id)
     else if (Get(rule.id))
     {
         return "policy " + std::to_string(rule.id) + " already exists";
-    }
-    std::string error = rule.Validate();
-    if (!error.empty())
-    {
-        return error;
     }
     auto pos = std::upper_bound(
         m_policies.begin(),
@@ -117,19 +117,22 @@ IpsecSpd::Lookup(IpsecDirection direction, const IpsecPacketFields& fields) cons
 bool
 IpsecSpd::MayApply(IpsecDirection direction, const IpsecPacketFields& fields) const
 {
-    IpsecPacketFields noPorts = fields;
-    noPorts.portsKnown = false;
+    if (fields.portsKnown)
+    {
+        const IpsecPolicy* rule = Lookup(direction, fields);
+        return rule && rule->action != IpsecPolicyAction::BYPASS;
+    }
     for (const auto& p : m_policies)
     {
-        if (p.direction != direction || !p.selector.Matches(noPorts))
+        if (p.direction != direction || !p.selector.Matches(fields))
         {
-            continue;
+            continue; // Matches() ignores ports here: they are unknown
         }
         if (p.action != IpsecPolicyAction::BYPASS)
         {
             return true;
         }
-        if (!p.selector.HasPorts() || fields.portsKnown)
+        if (!p.selector.HasPorts())
         {
             return false; // a BYPASS that certainly applies
         }
