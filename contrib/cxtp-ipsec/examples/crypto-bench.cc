@@ -1,0 +1,464 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * \ingroup cxtp-ipsec
+ * \brief Measures this host's OpenSSL for the operations of ns3::CryptoCostModel and writes a
+ * cost profile ("host") in the module's INI format.
+ *
+ * Measured with std::chrono::steady_clock (the only program of the module that reads a wall
+ * clock; the simulator itself never does):
+ * - dh.modpN_keygen: draw a private value x of N-1 bits and compute g^x mod p (g = 2), as
+ *   racoon does with OpenSSL's DH_generate_key when the private length is left at 0;
+ *   dh.modpN_shared: y^x mod p for a random public value y. Primes: RFC 2409 §6.1/6.2 (768,
+ *   1024 bits) and RFC 3526 §2/§3 (1536, 2048 bits) through OpenSSL's BN_get_rfc* functions;
+ *   constant-time Montgomery exponentiation with a cached Montgomery context, as OpenSSL's DH.
+ * - prf.hmac_H_call / _per_byte: EVP_MAC HMAC (new key each call) on 64 B and 4096 B messages;
+ *   the line through both points gives per-call and per-byte costs.
+ * - cipher.C_call / _per_byte: EVP CBC encryption (new key and IV each call, no padding) on
+ *   64 B and 4096 B, fitted the same way.
+ * Each measurement runs batches of at least --minTime (0.2 s; 0.01 s with --quick) and keeps the
+ * median of 5 batches. Keys that cannot be measured here (daemon, kernel, cxtp) are written as 0
+ * with the provenance "not measurable here: 0".
+ *
+ * Options: --output FILE (default: standard output), --quick, --minTime SECONDS, --help.
+ */
+
+#include "ns3/crypto-cost-model.h"
+#include "ns3/cxtp-program-options.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <functional>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+/**
+ * \brief Times an operation: batches of at least minSeconds, median of 5 batches.
+ * \param operation the operation
+ * \param minSeconds minimum batch duration
+ * \return the median time per operation in nanoseconds
+ */
+double
+MeasureNs(const std::function<void()>& operation, double minSeconds)
+{
+    using Clock = std::chrono::steady_clock;
+    auto runBatch = [&operation](uint64_t n) {
+        auto start = Clock::now();
+        for (uint64_t i = 0; i < n; ++i)
+        {
+            operation();
+        }
+        return std::chrono::duration<double>(Clock::now() - start).count();
+    };
+    uint64_t n = 1;
+    double elapsed = runBatch(n);
+    while (elapsed < minSeconds)
+    {
+        double factor = elapsed > 0 ? 1.2 * minSeconds / elapsed : 10.0;
+        n = static_cast<uint64_t>(n * std::min(std::max(factor, 2.0), 100.0)) + 1;
+        elapsed = runBatch(n);
+    }
+    std::vector<double> perOperation;
+    for (int batch = 0; batch < 5; ++batch)
+    {
+        perOperation.push_back(runBatch(n) * 1e9 / n);
+    }
+    std::sort(perOperation.begin(), perOperation.end());
+    return perOperation[2];
+}
+
+/**
+ * \brief Stops the program if an OpenSSL call failed.
+ * \param ok the call's success
+ * \param what the call, for the message
+ */
+void
+Check(bool ok, const char* what)
+{
+    if (!ok)
+    {
+        std::cerr << "crypto-bench: OpenSSL call failed: " << what << std::endl;
+        std::exit(1);
+    }
+}
+
+/// \brief One measured profile line.
+struct Line
+{
+    std::string section;    ///< INI section
+    std::string name;       ///< key within the section
+    double value;           ///< value in the unit below
+    std::string unit;       ///< ms, us, ns/B
+    std::string provenance; ///< text after ';'
+};
+
+/**
+ * \brief Measures DH key generation and shared secret for one MODP group.
+ * \param bits the modulus size
+ * \param prime the RFC prime (owned by the caller)
+ * \param minSeconds batch duration
+ * \param [out] keygenNs key generation time
+ * \param [out] sharedNs shared secret time
+ */
+void
+MeasureDh(uint32_t bits, const BIGNUM* prime, double minSeconds, double& keygenNs, double& sharedNs)
+{
+    BN_CTX* ctx = BN_CTX_new();
+    BN_MONT_CTX* mont = BN_MONT_CTX_new();
+    BIGNUM* g = BN_new();
+    BIGNUM* x = BN_new();
+    BIGNUM* y = BN_new();
+    BIGNUM* r = BN_new();
+    Check(ctx && mont && g && x && y && r, "BN allocation");
+    Check(BN_MONT_CTX_set(mont, prime, ctx), "BN_MONT_CTX_set");
+    Check(BN_set_word(g, 2), "BN_set_word");
+    // Peer's public value: 2^z mod p for a random z.
+    Check(BN_priv_rand(x, bits - 1, BN_RAND_TOP_ONE, BN_RAND_BOTTOM_ANY), "BN_priv_rand");
+    Check(BN_mod_exp_mont(y, g, x, prime, ctx, mont), "BN_mod_exp_mont");
+    keygenNs = MeasureNs(
+        [&]() {
+            Check(BN_priv_rand(x, bits - 1, BN_RAND_TOP_ONE, BN_RAND_BOTTOM_ANY), "BN_priv_rand");
+            BN_set_flags(x, BN_FLG_CONSTTIME);
+            Check(BN_mod_exp_mont_consttime(r, g, x, prime, ctx, mont), "modexp");
+        },
+        minSeconds);
+    sharedNs = MeasureNs(
+        [&]() {
+            BN_set_flags(x, BN_FLG_CONSTTIME);
+            Check(BN_mod_exp_mont_consttime(r, y, x, prime, ctx, mont), "modexp");
+        },
+        minSeconds);
+    BN_free(r);
+    BN_free(y);
+    BN_free(x);
+    BN_free(g);
+    BN_MONT_CTX_free(mont);
+    BN_CTX_free(ctx);
+}
+
+/**
+ * \brief Fits time = call + perByte * bytes through two points.
+ * \param small time for 64 B (ns)
+ * \param large time for 4096 B (ns)
+ * \param [out] callNs per-call cost (clamped at 0)
+ * \param [out] perByteNs per-byte cost (clamped at 0)
+ */
+void
+FitLine(double small, double large, double& callNs, double& perByteNs)
+{
+    perByteNs = std::max(0.0, (large - small) / (4096.0 - 64.0));
+    callNs = std::max(0.0, small - 64.0 * perByteNs);
+}
+
+/**
+ * \brief Measures one HMAC (EVP_MAC, new key per call) on a message of some length.
+ * \param digest the OpenSSL digest name
+ * \param bytes the message length
+ * \param minSeconds batch duration
+ * \return ns per HMAC
+ */
+double
+MeasureHmac(const char* digest, size_t bytes, double minSeconds)
+{
+    EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    Check(mac, "EVP_MAC_fetch");
+    EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
+    Check(ctx, "EVP_MAC_CTX_new");
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char*>(digest), 0),
+        OSSL_PARAM_construct_end()};
+    std::vector<unsigned char> key(20, 0x0b);
+    std::vector<unsigned char> data(bytes, 0x5a);
+    unsigned char out[EVP_MAX_MD_SIZE];
+    double ns = MeasureNs(
+        [&]() {
+            size_t outLength = 0;
+            Check(EVP_MAC_init(ctx, key.data(), key.size(), params), "EVP_MAC_init");
+            Check(EVP_MAC_update(ctx, data.data(), data.size()), "EVP_MAC_update");
+            Check(EVP_MAC_final(ctx, out, &outLength, sizeof(out)), "EVP_MAC_final");
+            key[0] = out[0]; // a new key each call, as for a PRF chain
+        },
+        minSeconds);
+    EVP_MAC_CTX_free(ctx);
+    EVP_MAC_free(mac);
+    return ns;
+}
+
+/**
+ * \brief Measures one CBC encryption (new key and IV per call) of some length.
+ * \param cipherName the OpenSSL cipher name
+ * \param bytes the data length (a multiple of the block size)
+ * \param minSeconds batch duration
+ * \return ns per encryption
+ */
+double
+MeasureCipher(const char* cipherName, size_t bytes, double minSeconds)
+{
+    EVP_CIPHER* cipher = EVP_CIPHER_fetch(nullptr, cipherName, nullptr);
+    Check(cipher, "EVP_CIPHER_fetch");
+    EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+    Check(ctx, "EVP_CIPHER_CTX_new");
+    std::vector<unsigned char> key(EVP_CIPHER_get_key_length(cipher), 0x42);
+    std::vector<unsigned char> iv(EVP_CIPHER_get_iv_length(cipher), 0x24);
+    std::vector<unsigned char> in(bytes, 0x5a);
+    std::vector<unsigned char> out(bytes + 32);
+    double ns = MeasureNs(
+        [&]() {
+            int length = 0;
+            int finalLength = 0;
+            Check(EVP_EncryptInit_ex2(ctx, cipher, key.data(), iv.data(), nullptr),
+                  "EVP_EncryptInit_ex2");
+            EVP_CIPHER_CTX_set_padding(ctx, 0);
+            Check(EVP_EncryptUpdate(ctx, out.data(), &length, in.data(), in.size()),
+                  "EVP_EncryptUpdate");
+            Check(EVP_EncryptFinal_ex(ctx, out.data() + length, &finalLength),
+                  "EVP_EncryptFinal_ex");
+            iv[0] = out[0];
+        },
+        minSeconds);
+    EVP_CIPHER_CTX_free(ctx);
+    EVP_CIPHER_free(cipher);
+    return ns;
+}
+
+/// \return "model name" from /proc/cpuinfo, or "unknown CPU"
+std::string
+CpuModel()
+{
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line))
+    {
+        if (line.rfind("model name", 0) == 0)
+        {
+            size_t colon = line.find(':');
+            if (colon != std::string::npos)
+            {
+                size_t start = line.find_first_not_of(' ', colon + 1);
+                return start == std::string::npos ? "unknown CPU" : line.substr(start);
+            }
+        }
+    }
+    return "unknown CPU";
+}
+
+/// \return the host name
+std::string
+HostName()
+{
+    char name[256] = {};
+    if (gethostname(name, sizeof(name) - 1) != 0)
+    {
+        return "unknown-host";
+    }
+    return name;
+}
+
+/// \return today's date (UTC) as YYYY-MM-DD
+std::string
+Today()
+{
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof(text), "%Y-%m-%d", &utc);
+    return text;
+}
+
+/**
+ * \param value a number
+ * \param decimals digits after the point
+ * \return the number in fixed notation
+ */
+std::string
+Fixed(double value, int decimals)
+{
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(decimals) << value;
+    return os.str();
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    CxtpProgramOptions opts("cxtp-ipsec-crypto-bench",
+                            "Measures this host's OpenSSL for the operations of the crypto cost "
+                            "model (DH, HMAC, CBC ciphers) and writes a cost profile named "
+                            "\"host\" in the module's INI format.");
+    opts.Add().add_options()("output",
+                             boost::program_options::value<std::string>()->default_value(""),
+                             "profile file to write (default: standard output)")(
+        "quick",
+        boost::program_options::bool_switch(),
+        "short measurements (0.01 s batches), for tests; less precise")(
+        "minTime",
+        boost::program_options::value<double>(),
+        "minimum duration of one measurement batch in seconds (default 0.2)");
+    auto vm = opts.Parse(argc, argv);
+    double minSeconds = vm["quick"].as<bool>() ? 0.01 : 0.2;
+    if (vm.count("minTime"))
+    {
+        minSeconds = vm["minTime"].as<double>();
+        if (!(minSeconds > 0 && minSeconds <= 60))
+        {
+            opts.Fail("--minTime must be in (0, 60] seconds");
+        }
+    }
+    std::string outputPath = vm["output"].as<std::string>();
+
+    std::string provenance = "measured on " + HostName() + " " + CpuModel() + " with " +
+                             OpenSSL_version(OPENSSL_VERSION) + " by cxtp-ipsec-crypto-bench on " +
+                             Today();
+    std::map<std::string, Line> lines;
+    auto add = [&lines](const std::string& section,
+                        const std::string& name,
+                        double value,
+                        const std::string& unit,
+                        const std::string& text) {
+        lines[section + "." + name] = Line{section, name, value, unit, text};
+    };
+
+    /// \brief A MODP group: size and the OpenSSL function returning its RFC prime.
+    struct Group
+    {
+        uint32_t bits;           ///< modulus size
+        BIGNUM* (*get)(BIGNUM*); ///< BN_get_rfc2409_prime_768 etc.
+    };
+
+    const Group groups[] = {{768, BN_get_rfc2409_prime_768},
+                            {1024, BN_get_rfc2409_prime_1024},
+                            {1536, BN_get_rfc3526_prime_1536},
+                            {2048, BN_get_rfc3526_prime_2048}};
+    for (const auto& group : groups)
+    {
+        BIGNUM* prime = group.get(nullptr);
+        Check(prime, "BN_get_rfc prime");
+        double keygen = 0;
+        double shared = 0;
+        MeasureDh(group.bits, prime, minSeconds, keygen, shared);
+        BN_free(prime);
+        std::string base = "modp" + std::to_string(group.bits);
+        add("dh", base + "_keygen", keygen / 1e3, "us", provenance);
+        add("dh", base + "_shared", shared / 1e3, "us", provenance);
+        std::cerr << "dh " << base << ": keygen " << Fixed(keygen / 1e3, 1) << " us, shared "
+                  << Fixed(shared / 1e3, 1) << " us" << std::endl;
+    }
+
+    const std::pair<const char*, const char*> hashes[] = {{"md5", "MD5"},
+                                                          {"sha1", "SHA1"},
+                                                          {"sha256", "SHA256"}};
+    for (const auto& hash : hashes)
+    {
+        double small = MeasureHmac(hash.second, 64, minSeconds);
+        double large = MeasureHmac(hash.second, 4096, minSeconds);
+        double call = 0;
+        double perByte = 0;
+        FitLine(small, large, call, perByte);
+        std::string fit = provenance + " (line through HMAC of 64 B and 4096 B)";
+        add("prf", std::string("hmac_") + hash.first + "_call", call, "ns", fit);
+        add("prf", std::string("hmac_") + hash.first + "_per_byte", perByte, "ns/B", fit);
+        std::cerr << "hmac " << hash.first << ": " << Fixed(call, 1) << " ns + "
+                  << Fixed(perByte, 3) << " ns/B" << std::endl;
+    }
+
+    const std::pair<const char*, const char*> ciphers[] = {{"3des-cbc", "DES-EDE3-CBC"},
+                                                           {"aes128-cbc", "AES-128-CBC"},
+                                                           {"aes256-cbc", "AES-256-CBC"}};
+    for (const auto& cipher : ciphers)
+    {
+        double small = MeasureCipher(cipher.second, 64, minSeconds);
+        double large = MeasureCipher(cipher.second, 4096, minSeconds);
+        double call = 0;
+        double perByte = 0;
+        FitLine(small, large, call, perByte);
+        std::string fit = provenance + " (line through CBC encryption of 64 B and 4096 B)";
+        add("cipher", std::string(cipher.first) + "_call", call, "ns", fit);
+        add("cipher", std::string(cipher.first) + "_per_byte", perByte, "ns/B", fit);
+        std::cerr << "cipher " << cipher.first << ": " << Fixed(call, 1) << " ns + "
+                  << Fixed(perByte, 3) << " ns/B" << std::endl;
+    }
+
+    for (const auto& key : CryptoCostModel::GetRequiredKeys())
+    {
+        if (lines.count(key) == 0)
+        {
+            size_t dot = key.find('.');
+            add(key.substr(0, dot), key.substr(dot + 1), 0, "ms", "not measurable here: 0");
+        }
+    }
+
+    std::ostringstream os;
+    os << "# host: this machine's OpenSSL speed for the operations of ns3::CryptoCostModel,\n"
+       << "# written by cxtp-ipsec-crypto-bench (scripts/measure-host-profile); answers \"what\n"
+       << "# would it cost today\". Format: key = value unit ; provenance (units s, ms, us, ns,\n"
+       << "# ns/B). Daemon, kernel and CXTP processing are not measured and are 0.\n"
+       << "# Method: median of 5 batches of at least " << minSeconds
+       << " s each (std::chrono::steady_clock).\n";
+    std::string section;
+    // Keep the model's key order, grouped by section.
+    for (const auto& key : CryptoCostModel::GetRequiredKeys())
+    {
+        const Line& line = lines.at(key);
+        if (line.section != section)
+        {
+            section = line.section;
+            os << "\n[" << section << "]\n";
+        }
+        int decimals = line.unit == "ns/B" ? 4 : (line.unit == "ms" ? 0 : 1);
+        if (line.unit == "ns")
+        {
+            decimals = 1;
+        }
+        os << line.name << " = " << Fixed(line.value, decimals) << " " << line.unit << " ; "
+           << line.provenance << "\n";
+    }
+
+    if (outputPath.empty())
+    {
+        std::cout << os.str();
+        return 0;
+    }
+    std::ofstream out(outputPath);
+    if (!out)
+    {
+        opts.Fail("cannot write " + outputPath);
+    }
+    out << os.str();
+    out.close();
+    if (!out)
+    {
+        opts.Fail("error writing " + outputPath);
+    }
+    std::string error;
+    CryptoCostProfile check;
+    if (!CryptoCostProfile::Load(outputPath, check, error))
+    {
+        opts.Fail("wrote an unreadable profile: " + error);
+    }
+    std::cerr << "wrote " << outputPath << std::endl;
+    return 0;
+}

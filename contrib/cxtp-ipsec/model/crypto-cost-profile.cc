@@ -1,0 +1,312 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "crypto-cost-profile.h"
+
+#include "ns3/abort.h"
+#include "ns3/log.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#ifndef CXTP_PROFILE_DIR
+#error "CXTP_PROFILE_DIR must name the module's profiles/ folder (set by CMake)"
+#endif
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("CryptoCostProfile");
+
+namespace
+{
+
+/**
+ * \param text a string
+ * \return the string without leading and trailing blanks
+ */
+std::string
+Trim(const std::string& text)
+{
+    const char* blanks = " \t\r\n";
+    size_t first = text.find_first_not_of(blanks);
+    if (first == std::string::npos)
+    {
+        return "";
+    }
+    size_t last = text.find_last_not_of(blanks);
+    return text.substr(first, last - first + 1);
+}
+
+/**
+ * \param unit a unit as written in a profile
+ * \param [out] factor nanoseconds per unit
+ * \param [out] perByte true for a per-byte unit
+ * \return false if the unit is unknown
+ */
+bool
+LookUpUnit(const std::string& unit, double& factor, bool& perByte)
+{
+    static const std::map<std::string, std::pair<double, bool>> units = {
+        {"s", {1e9, false}},
+        {"ms", {1e6, false}},
+        {"us", {1e3, false}},
+        {"ns", {1.0, false}},
+        {"ns/B", {1.0, true}},
+    };
+    auto it = units.find(unit);
+    if (it == units.end())
+    {
+        return false;
+    }
+    factor = it->second.first;
+    perByte = it->second.second;
+    return true;
+}
+
+/**
+ * \param name a section or key name
+ * \return true if it is made of letters, digits, '_', '-' and '.'
+ */
+bool
+IsValidName(const std::string& name)
+{
+    if (name.empty())
+    {
+        return false;
+    }
+    for (char c : name)
+    {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '-' || c == '.';
+        if (!ok)
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool
+CryptoCostProfile::Load(const std::string& path, CryptoCostProfile& profile, std::string& error)
+{
+    NS_LOG_FUNCTION(path);
+    std::ifstream in(path);
+    if (!in)
+    {
+        error = path + ":0: cannot open profile (" + std::strerror(errno) + ")";
+        return false;
+    }
+    CryptoCostProfile result;
+    result.m_path = path;
+    std::string section;
+    std::string raw;
+    uint32_t lineNumber = 0;
+    auto fail = [&](const std::string& what) {
+        error = path + ":" + std::to_string(lineNumber) + ": " + what;
+        return false;
+    };
+    while (std::getline(in, raw))
+    {
+        ++lineNumber;
+        std::string line = Trim(raw);
+        if (line.empty() || line[0] == '#' || line[0] == ';')
+        {
+            continue;
+        }
+        if (line[0] == '[')
+        {
+            if (line.back() != ']')
+            {
+                return fail("section header '" + line + "' lacks the closing ']'");
+            }
+            std::string name = Trim(line.substr(1, line.size() - 2));
+            if (!IsValidName(name))
+            {
+                return fail("invalid section name '" + name + "'");
+            }
+            section = name;
+            continue;
+        }
+        size_t equals = line.find('=');
+        if (equals == std::string::npos)
+        {
+            return fail("line without '=' (expected 'key = value unit ; provenance'): '" + line +
+                        "'");
+        }
+        std::string name = Trim(line.substr(0, equals));
+        if (!IsValidName(name))
+        {
+            return fail("invalid or missing key name '" + name + "'");
+        }
+        if (section.empty())
+        {
+            return fail("key '" + name + "' outside any [section]");
+        }
+        std::string key = section + "." + name;
+        std::string rest = line.substr(equals + 1);
+        size_t semicolon = rest.find(';');
+        std::string valueText = Trim(rest.substr(0, semicolon));
+        std::string provenance =
+            semicolon == std::string::npos ? "" : Trim(rest.substr(semicolon + 1));
+        if (valueText.empty())
+        {
+            return fail("missing value for key '" + key + "'");
+        }
+        const char* begin = valueText.c_str();
+        char* end = nullptr;
+        double value = std::strtod(begin, &end);
+        if (end == begin)
+        {
+            return fail("value '" + valueText + "' of key '" + key +
+                        "' does not start with a number");
+        }
+        if (!std::isfinite(value))
+        {
+            return fail("value '" + valueText + "' of key '" + key + "' is not a finite number");
+        }
+        std::string unit = Trim(std::string(end));
+        if (unit.empty())
+        {
+            return fail("missing unit for key '" + key + "' (expected s, ms, us, ns or ns/B)");
+        }
+        Entry entry;
+        double factor = 0;
+        if (!LookUpUnit(unit, factor, entry.perByte))
+        {
+            return fail("unknown unit '" + unit + "' for key '" + key +
+                        "' (expected s, ms, us, ns or ns/B)");
+        }
+        if (value < 0)
+        {
+            return fail("negative value '" + valueText + "' for key '" + key + "'");
+        }
+        if (provenance.empty())
+        {
+            return fail("missing provenance for key '" + key +
+                        "' (write '; where the value comes from' after the unit)");
+        }
+        auto previous = result.m_values.find(key);
+        if (previous != result.m_values.end())
+        {
+            return fail("duplicate key '" + key + "' (first defined on line " +
+                        std::to_string(previous->second.line) + ")");
+        }
+        entry.nanoseconds = value * factor;
+        entry.unit = unit;
+        entry.provenance = provenance;
+        entry.line = lineNumber;
+        result.m_values.emplace(key, entry);
+    }
+    if (in.bad())
+    {
+        return fail("read error");
+    }
+    profile = result;
+    return true;
+}
+
+std::string
+CryptoCostProfile::Resolve(const std::string& nameOrPath)
+{
+    const std::string suffix = ".ini";
+    bool endsWithIni =
+        nameOrPath.size() >= suffix.size() &&
+        nameOrPath.compare(nameOrPath.size() - suffix.size(), suffix.size(), suffix) == 0;
+    if (nameOrPath.find('/') != std::string::npos || endsWithIni)
+    {
+        return nameOrPath;
+    }
+    return std::string(CXTP_PROFILE_DIR) + "/" + nameOrPath + suffix;
+}
+
+const CryptoCostProfile::Entry&
+CryptoCostProfile::Find(const std::string& key) const
+{
+    auto it = m_values.find(key);
+    NS_ABORT_MSG_IF(it == m_values.end(),
+                    "crypto cost profile " << (m_path.empty() ? "(none loaded)" : m_path)
+                                           << " has no key '" << key << "'");
+    return it->second;
+}
+
+bool
+CryptoCostProfile::Has(const std::string& key) const
+{
+    return m_values.find(key) != m_values.end();
+}
+
+Time
+CryptoCostProfile::GetTime(const std::string& key) const
+{
+    const Entry& entry = Find(key);
+    NS_ABORT_MSG_IF(entry.perByte,
+                    m_path << ":" << entry.line << ": key '" << key << "' is a per-byte cost ("
+                           << entry.unit << "), not a time (s, ms, us or ns)");
+    return Time::FromDouble(entry.nanoseconds, Time::NS);
+}
+
+double
+CryptoCostProfile::GetNsPerByte(const std::string& key) const
+{
+    const Entry& entry = Find(key);
+    NS_ABORT_MSG_IF(!entry.perByte,
+                    m_path << ":" << entry.line << ": key '" << key << "' is a time (" << entry.unit
+                           << "), not a per-byte cost (ns/B)");
+    return entry.nanoseconds;
+}
+
+std::string
+CryptoCostProfile::GetProvenance(const std::string& key) const
+{
+    return Find(key).provenance;
+}
+
+std::string
+CryptoCostProfile::GetUnit(const std::string& key) const
+{
+    return Find(key).unit;
+}
+
+std::string
+CryptoCostProfile::GetName() const
+{
+    std::string name = m_path;
+    size_t slash = name.rfind('/');
+    if (slash != std::string::npos)
+    {
+        name = name.substr(slash + 1);
+    }
+    const std::string suffix = ".ini";
+    if (name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+    {
+        name = name.substr(0, name.size() - suffix.size());
+    }
+    return name;
+}
+
+std::string
+CryptoCostProfile::GetPath() const
+{
+    return m_path;
+}
+
+std::vector<std::string>
+CryptoCostProfile::GetKeys() const
+{
+    std::vector<std::string> keys;
+    for (const auto& entry : m_values)
+    {
+        keys.push_back(entry.first);
+    }
+    return keys;
+}
+
+} // namespace ns3
