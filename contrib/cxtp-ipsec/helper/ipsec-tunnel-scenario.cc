@@ -96,7 +96,8 @@ IpsecTunnelScenario::IpsecTunnelScenario(const Config& config)
                                       sg,
                                       GetSgAddress(),
                                       config.encryption,
-                                      config.integrity);
+                                      config.integrity,
+                                      config.manualKeys);
     m_keys->Watch(NodeContainer(mn, sg));
 
     Time stop = config.start + config.duration;

@@ -53,6 +53,8 @@ class IpsecTunnelScenario
         Time coreDelay{MilliSeconds(2)};   ///< one-way delay of the core link
         std::string accessRate{"100Mbps"}; ///< access link rate
         std::string coreRate{"100Mbps"};   ///< core link rate
+        bool manualKeys{true}; ///< install a manually keyed SA pair; if false, the PROTECT rules
+                               ///< wait for a key manager (ACQUIRE)
     };
 
     /**

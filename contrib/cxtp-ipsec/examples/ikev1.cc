@@ -1,0 +1,254 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * \file
+ * \ingroup cxtp-ipsec
+ * cxtp-ipsec-ikev1: an IKEv1 negotiation (racoon-like) between MN and SG, then a UDP probe
+ * through the negotiated ESP SAs.
+ *
+ * \verbatim
+ *   MN ============ SG ------------- CN
+ *   fd00:11::100    fd00:11::1        fd00:1::2
+ *        CSMA access link   p2p core link
+ *   <-- IKEv1 (UDP 500), then ESP -->
+ * \endverbatim
+ *
+ * The MN's first probe hits a PROTECT rule without SA: PF_KEY raises ACQUIRE, the MN's daemon
+ * runs main or aggressive mode, INITIAL-CONTACT and quick mode with the SG's daemon, and both
+ * install the ESP SA pair; the probe then flows through the negotiated SAs. Messages and bytes
+ * are counted as Ethernet frames on the access link (no FCS), as a capture there shows them.
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/cxtp-ipsec-module.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+
+using namespace ns3;
+namespace po = boost::program_options;
+
+NS_LOG_COMPONENT_DEFINE("CxtpIpsecIkev1");
+
+int
+main(int argc, char* argv[])
+{
+    CxtpProgramOptions options(
+        "cxtp-ipsec-ikev1",
+        "IKEv1 (main or aggressive mode + quick mode, PSK) between MN and SG, started by the\n"
+        "first probe's ACQUIRE; then UDP probes every --interval through the negotiated SAs.");
+    options.Add().add_options()("mode",
+                                po::value<std::string>()->default_value("main"),
+                                "main or aggressive")("pfs",
+                                                      po::value<bool>()->default_value(true),
+                                                      "PFS in quick mode (0 or 1)")(
+        "dhGroup",
+        po::value<uint16_t>()->default_value(2),
+        "DH group: 1, 2, 5 or 14")("cipher",
+                                   po::value<std::string>()->default_value("3des-cbc"),
+                                   "phase-1 and ESP cipher: 3des-cbc, aes128-cbc or aes256-cbc")(
+        "hash",
+        po::value<std::string>()->default_value("sha1"),
+        "phase-1 hash: sha1, sha256")("initialContact",
+                                      po::value<bool>()->default_value(true),
+                                      "send INITIAL-CONTACT")(
+        "dpd",
+        po::value<bool>()->default_value(true),
+        "send the DPD vendor ID")("qmIds",
+                                  po::value<bool>()->default_value(true),
+                                  "send IDci/IDcr in quick mode")(
+        "profile",
+        po::value<std::string>()->default_value("zero"),
+        "cost profile: zero, testbed-2008, host, or an INI path")(
+        "pskMn",
+        po::value<std::string>()->default_value("cxtp-secret"),
+        "MN's pre-shared key")("pskSg",
+                               po::value<std::string>()->default_value("cxtp-secret"),
+                               "SG's pre-shared key")("duration",
+                                                      po::value<std::string>()->default_value("5s"),
+                                                      "how long the probes run")(
+        "interval",
+        po::value<std::string>()->default_value("50ms"),
+        "probe period")("outputDir",
+                        po::value<std::string>()->default_value("ikev1-output"),
+                        "directory for pcaps, key files and summary.csv")(
+        "pcap",
+        po::value<bool>()->default_value(true),
+        "write pcap files (0 or 1)")(
+        "seed",
+        po::value<uint32_t>()->default_value(1),
+        "ns-3 RNG seed")("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number");
+    po::variables_map vm = options.Parse(argc, argv);
+
+    std::string mode = vm["mode"].as<std::string>();
+    if (mode != "main" && mode != "aggressive")
+    {
+        options.Fail("--mode: must be main or aggressive, not '" + mode + "'");
+    }
+    uint16_t group = vm["dhGroup"].as<uint16_t>();
+    if (!CryptoDiffieHellman::IsSupported(group))
+    {
+        options.Fail("--dhGroup: " + std::to_string(group) + " is not one of 1, 2, 5, 14");
+    }
+    std::string cipher = vm["cipher"].as<std::string>();
+    IpsecTunnelScenario::Config config;
+    if (!ParseEncryption(cipher, config.encryption) || IsCombinedMode(config.encryption) ||
+        config.encryption == IpsecEncryption::NULL_ENC)
+    {
+        options.Fail("--cipher: must be 3des-cbc, aes128-cbc or aes256-cbc, not '" + cipher + "'");
+    }
+    std::string hash = vm["hash"].as<std::string>();
+    if (hash != "sha1" && hash != "sha256")
+    {
+        options.Fail("--hash: must be sha1 or sha256, not '" + hash + "'");
+    }
+    std::string profileError;
+    CryptoCostProfile profile;
+    std::string profilePath = CryptoCostProfile::Resolve(vm["profile"].as<std::string>());
+    if (!CryptoCostProfile::Load(profilePath, profile, profileError))
+    {
+        options.Fail("--profile: " + profileError);
+    }
+    config.integrity = IpsecIntegrity::HMAC_SHA1_96;
+    config.manualKeys = false;
+    config.duration = options.GetTime("duration", vm["duration"].as<std::string>());
+    config.probeInterval = options.GetTime("interval", vm["interval"].as<std::string>());
+    std::string outputDir = vm["outputDir"].as<std::string>();
+    std::error_code ec;
+    std::filesystem::create_directories(outputDir, ec);
+    if (ec)
+    {
+        options.Fail("--outputDir: cannot create '" + outputDir + "': " + ec.message());
+    }
+    RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
+    RngSeedManager::SetRun(vm["run"].as<uint64_t>());
+
+    IpsecTunnelScenario scenario(config);
+    scenario.AssignStreams(0);
+    Ptr<Node> mn = scenario.GetMn();
+    Ptr<Node> sg = scenario.GetSg();
+    Ikev1Helper::AddPreSharedKey(mn,
+                                 scenario.GetSgAddress(),
+                                 Ipv6Prefix(128),
+                                 vm["pskMn"].as<std::string>());
+    Ikev1Helper::AddPreSharedKey(sg,
+                                 scenario.GetMnAddress(),
+                                 Ipv6Prefix(128),
+                                 vm["pskSg"].as<std::string>());
+    Ikev1Helper ike;
+    ike.SetCostProfile(profilePath);
+    ike.SetAttribute("Mode", StringValue(mode));
+    ike.SetAttribute("Pfs", BooleanValue(vm["pfs"].as<bool>()));
+    ike.SetAttribute("DhGroup", UintegerValue(group));
+    ike.SetAttribute("Encryption", StringValue(cipher));
+    ike.SetAttribute("Hash", StringValue(hash));
+    ike.SetAttribute("InitialContact", BooleanValue(vm["initialContact"].as<bool>()));
+    ike.SetAttribute("DpdVendorId", BooleanValue(vm["dpd"].as<bool>()));
+    ike.SetAttribute("QuickModeIds", BooleanValue(vm["qmIds"].as<bool>()));
+    ApplicationContainer daemons = ike.Install(NodeContainer(mn, sg));
+    // The gateway answers its mobile peers and never initiates (racoon: passive on).
+    daemons.Get(1)->SetAttribute("Passive", BooleanValue(true));
+
+    Ptr<SignallingMonitor> monitor = Create<SignallingMonitor>();
+    monitor->Attach(mn->GetDevice(0));
+    monitor->Attach(sg->GetDevice(0));
+    if (vm["pcap"].as<bool>())
+    {
+        scenario.EnablePcap(outputDir + "/ikev1");
+    }
+
+    // Timeline: the first ACQUIRE, phase 1 done (MN side), SA pair installed (each side).
+    Time acquired = Time::Max();
+    Time phase1 = Time::Max();
+    std::map<uint32_t, Time> installed;
+    mn->GetObject<IpsecPfKey>()->TraceConnectWithoutContext(
+        "Message",
+        MakeCallback(+[](Time* t, IpsecPfKeyMessage type, uint32_t, uint32_t) {
+            if (type == IpsecPfKeyMessage::ACQUIRE && t->IsNegative() == false && *t == Time::Max())
+            {
+                *t = Simulator::Now();
+            }
+        }).Bind(&acquired));
+    for (uint32_t i = 0; i < 2; i++)
+    {
+        Ptr<Ikev1Daemon> d = DynamicCast<Ikev1Daemon>(daemons.Get(i));
+        uint32_t node = d->GetNode()->GetId();
+        d->TraceConnectWithoutContext("Installed",
+                                      MakeCallback(+[](std::map<uint32_t, Time>* m,
+                                                       uint32_t n,
+                                                       const Ipv6Address&,
+                                                       uint32_t,
+                                                       uint32_t) {
+                                          m->emplace(n, Simulator::Now());
+                                      }).Bind(&installed, node));
+        d->TraceConnectWithoutContext(
+            "Failure",
+            MakeCallback(+[](uint32_t n, const Ipv6Address& peer, const std::string& why) {
+                std::cout << "  [" << Simulator::Now().As(Time::MS) << "] node " << n
+                          << ": IKE with " << peer << ": " << why << "\n";
+            }).Bind(node));
+    }
+    Ptr<Ikev1Daemon> mnDaemon = DynamicCast<Ikev1Daemon>(daemons.Get(0));
+    mnDaemon->TraceConnectWithoutContext("Phase1Established",
+                                         MakeCallback(+[](Time* t, const Ipv6Address&, Time) {
+                                             *t = Simulator::Now();
+                                         }).Bind(&phase1));
+
+    Simulator::Stop(scenario.GetStopTime());
+    Simulator::Run();
+
+    scenario.GetKeyExport()->Write(outputDir + "/esp_sa");
+    const Ikev1Sa* sa = mnDaemon->FindSa(scenario.GetSgAddress());
+    {
+        std::ofstream table(outputDir + "/ikev1_decryption_table");
+        table << "# This file is automatically generated, DO NOT MODIFY.\n";
+        if (sa && !sa->encryptionKey.empty())
+        {
+            // Wireshark's ikev1_decryption_table: hex fields, unquoted.
+            table << std::hex << std::setw(16) << std::setfill('0') << sa->initiatorCookie << ",";
+            for (uint8_t b : sa->encryptionKey)
+            {
+                table << std::setw(2) << +b;
+            }
+            table << "\n" << std::dec;
+        }
+    }
+    bool done = installed.size() == 2;
+    Time end = done ? std::max(installed[mn->GetId()], installed[sg->GetId()]) : Time::Max();
+    std::ofstream csv(outputDir + "/summary.csv");
+    csv << "metric,value\n";
+    std::cout << "IKEv1 " << mode << " mode + quick mode" << (vm["pfs"].as<bool>() ? " (PFS)" : "")
+              << ", " << cipher << "/" << hash << ", DH group " << group << ", profile "
+              << profile.GetName() << "\n";
+    auto row = [&csv](const std::string& metric, const std::string& value) {
+        csv << metric << "," << value << "\n";
+        std::cout << "  " << metric << ": " << value << "\n";
+    };
+    row("established", done ? "1" : "0");
+    row("ike_messages", std::to_string(monitor->GetIkeMessages()));
+    row("ike_bytes", std::to_string(monitor->GetIkeBytes()));
+    if (done && acquired != Time::Max())
+    {
+        row("phase1_ms", std::to_string((phase1 - acquired).GetMilliSeconds()));
+        row("setup_ms", std::to_string((end - acquired).GetMicroSeconds() / 1000.0));
+    }
+    row("uplink_probes_sent", std::to_string(scenario.GetUplinkSent()));
+    row("uplink_probes_received", std::to_string(scenario.GetUplinkReceived()));
+    row("downlink_probes_sent", std::to_string(scenario.GetDownlinkSent()));
+    row("downlink_probes_received", std::to_string(scenario.GetDownlinkReceived()));
+    std::cout << "  frames on the access link (Ethernet, no FCS):\n";
+    for (const auto& f : monitor->GetFrames())
+    {
+        if (f.ike)
+        {
+            std::cout << "    " << std::setw(10) << f.time.As(Time::MS) << " node " << f.node << " "
+                      << f.bytes << " B\n";
+        }
+    }
+    Simulator::Destroy();
+    return done ? 0 : 1;
+}

@@ -1,0 +1,86 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "signalling-monitor.h"
+
+#include "ns3/abort.h"
+#include "ns3/ethernet-header.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/udp-header.h"
+
+namespace ns3
+{
+
+void
+SignallingMonitor::Attach(Ptr<NetDevice> device)
+{
+    bool ok = device->TraceConnectWithoutContext(
+        "MacTx",
+        MakeCallback(&SignallingMonitor::Record, this).Bind(device->GetNode()->GetId()));
+    NS_ABORT_MSG_IF(!ok, "SignallingMonitor: device without a MacTx trace");
+}
+
+void
+SignallingMonitor::Record(uint32_t node, Ptr<const Packet> frame)
+{
+    Ptr<Packet> copy = frame->Copy();
+    EthernetHeader eth;
+    if (copy->GetSize() < 14 + 40)
+    {
+        return;
+    }
+    copy->RemoveHeader(eth);
+    if (eth.GetLengthType() != 0x86DD)
+    {
+        return;
+    }
+    Ipv6Header ip;
+    copy->RemoveHeader(ip);
+    Frame f;
+    f.time = Simulator::Now();
+    f.node = node;
+    f.bytes = 14 + 40 + ip.GetPayloadLength();
+    f.ike = false;
+    if (ip.GetNextHeader() == 17 && copy->GetSize() >= 8)
+    {
+        UdpHeader udp;
+        copy->PeekHeader(udp);
+        uint16_t s = udp.GetSourcePort();
+        uint16_t d = udp.GetDestinationPort();
+        f.ike = s == 500 || d == 500 || s == 4500 || d == 4500;
+    }
+    m_frames.push_back(f);
+}
+
+uint32_t
+SignallingMonitor::GetIkeMessages(Time from, Time to) const
+{
+    uint32_t n = 0;
+    for (const auto& f : m_frames)
+    {
+        n += f.ike && f.time >= from && f.time <= to;
+    }
+    return n;
+}
+
+uint64_t
+SignallingMonitor::GetIkeBytes(Time from, Time to) const
+{
+    uint64_t n = 0;
+    for (const auto& f : m_frames)
+    {
+        n += (f.ike && f.time >= from && f.time <= to) ? f.bytes : 0;
+    }
+    return n;
+}
+
+const std::vector<SignallingMonitor::Frame>&
+SignallingMonitor::GetFrames() const
+{
+    return m_frames;
+}
+
+} // namespace ns3

@@ -1,0 +1,67 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef SIGNALLING_MONITOR_H
+#define SIGNALLING_MONITOR_H
+
+#include "ns3/net-device.h"
+#include "ns3/nstime.h"
+#include "ns3/simple-ref-count.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief Counts security signalling frames on Ethernet (CSMA) devices, as a capture on that
+ * link would show them (design.md §3): each frame with its Ethernet II header (14 bytes), no
+ * FCS and no preamble. IKE is UDP port 500 or 4500.
+ *
+ * Frames are classified from their bytes; what is counted does not depend on the protocol
+ * code that sent them.
+ */
+class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
+{
+  public:
+    /// One frame seen.
+    struct Frame
+    {
+        Time time;      ///< when it was sent
+        uint32_t node;  ///< node of the device it was seen on
+        bool ike;       ///< IKE (UDP 500/4500)
+        uint32_t bytes; ///< Ethernet frame length without FCS
+    };
+
+    /**
+     * \brief Counts the frames a CSMA device sends (MacTx).
+     * \param device the device
+     */
+    void Attach(Ptr<NetDevice> device);
+    /**
+     * \param from start of the window (inclusive)
+     * \param to end of the window (inclusive)
+     * \return IKE frames sent in the window
+     */
+    uint32_t GetIkeMessages(Time from = Seconds(0), Time to = Time::Max()) const;
+    /**
+     * \param from start of the window
+     * \param to end of the window
+     * \return bytes of the IKE frames sent in the window
+     */
+    uint64_t GetIkeBytes(Time from = Seconds(0), Time to = Time::Max()) const;
+    /// \return every frame seen
+    const std::vector<Frame>& GetFrames() const;
+
+  private:
+    /// MacTx sink.
+    void Record(uint32_t node, Ptr<const Packet> frame);
+    std::vector<Frame> m_frames; ///< frames seen
+};
+
+} // namespace ns3
+
+#endif // SIGNALLING_MONITOR_H

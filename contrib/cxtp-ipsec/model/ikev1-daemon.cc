@@ -1,0 +1,1871 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ikev1-daemon.h"
+
+#include "crypto-cipher.h"
+#include "crypto-cost-model.h"
+#include "crypto-diffie-hellman.h"
+#include "crypto-random.h"
+#include "ikev1-codec.h"
+#include "ikev1-key-derivation.h"
+#include "ipsec-pad.h"
+#include "ipsec-pf-key.h"
+#include "ipsec-policy.h"
+#include "ipsec-spd.h"
+
+#include "ns3/boolean.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/string.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Ikev1Daemon");
+NS_OBJECT_ENSURE_REGISTERED(Ikev1Daemon);
+
+namespace
+{
+// RFC 2409 Appendix A phase-1 attribute classes and values.
+constexpr uint16_t P1_ENCRYPTION = 1;
+constexpr uint16_t P1_HASH = 2;
+constexpr uint16_t P1_AUTH_METHOD = 3;
+constexpr uint16_t P1_GROUP = 4;
+constexpr uint16_t P1_LIFE_TYPE = 11;
+constexpr uint16_t P1_LIFE_DURATION = 12;
+constexpr uint16_t P1_KEY_LENGTH = 14;
+constexpr uint16_t P1_ENC_3DES = 5;
+constexpr uint16_t P1_ENC_AES = 7; // RFC 3602 §5.1
+constexpr uint16_t P1_HASH_SHA1 = 2;
+constexpr uint16_t P1_HASH_SHA2_256 = 4;
+constexpr uint16_t P1_AUTH_PSK = 1;
+constexpr uint16_t LIFE_SECONDS = 1;
+constexpr uint8_t KEY_IKE = 1;
+// RFC 2407 §4.5 phase-2 attribute classes, §4.4.4 ESP transform ids.
+constexpr uint16_t P2_LIFE_TYPE = 1;
+constexpr uint16_t P2_LIFE_DURATION = 2;
+constexpr uint16_t P2_GROUP = 3;
+constexpr uint16_t P2_ENCAPSULATION = 4;
+constexpr uint16_t P2_AUTH_ALGORITHM = 5;
+constexpr uint16_t P2_KEY_LENGTH = 6;
+constexpr uint16_t ENCAPSULATION_TUNNEL = 1;
+constexpr uint16_t AUTH_HMAC_SHA = 2;
+constexpr uint16_t AUTH_HMAC_SHA2_256 = 5;
+constexpr uint8_t ESP_3DES = 3;
+constexpr uint8_t ESP_AES = 12;
+constexpr uint8_t ESP_AES_GCM_16 = 20; // RFC 4106 §8.1
+constexpr uint8_t PROTO_ISAKMP = 1;
+constexpr uint8_t PROTO_IPSEC_ESP = 3;
+constexpr uint8_t ID_IPV6_ADDR = 5;
+constexpr uint8_t ID_IPV6_ADDR_SUBNET = 6;
+constexpr uint16_t NOTIFY_NO_PROPOSAL_CHOSEN = 14;
+constexpr uint16_t NOTIFY_AUTHENTICATION_FAILED = 24;
+// RFC 3706 DPD vendor ID.
+const std::vector<uint8_t> DPD_VENDOR_ID = {0xAF,
+                                            0xCA,
+                                            0xD7,
+                                            0x13,
+                                            0x68,
+                                            0xA1,
+                                            0xF1,
+                                            0xC9,
+                                            0x6B,
+                                            0x86,
+                                            0x96,
+                                            0xFC,
+                                            0x77,
+                                            0x57,
+                                            0x01,
+                                            0x00};
+
+std::vector<uint8_t>
+Cookie(uint64_t c)
+{
+    std::vector<uint8_t> b(8);
+    for (int i = 0; i < 8; i++)
+    {
+        b[i] = static_cast<uint8_t>(c >> (56 - 8 * i));
+    }
+    return b;
+}
+
+std::vector<uint8_t>
+Be32(uint32_t v)
+{
+    return {static_cast<uint8_t>(v >> 24),
+            static_cast<uint8_t>(v >> 16),
+            static_cast<uint8_t>(v >> 8),
+            static_cast<uint8_t>(v)};
+}
+
+std::vector<uint8_t>
+Concat(std::initializer_list<std::vector<uint8_t>> parts)
+{
+    std::vector<uint8_t> out;
+    for (const auto& p : parts)
+    {
+        out.insert(out.end(), p.begin(), p.end());
+    }
+    return out;
+}
+
+std::vector<uint8_t>
+AddressBytes(const Ipv6Address& a)
+{
+    std::vector<uint8_t> b(16);
+    a.GetBytes(b.data());
+    return b;
+}
+
+/// Body of an SA payload as the HASH_I/HASH_R inputs need it (RFC 2409 §5: SAi_b).
+std::vector<uint8_t>
+SaBody(const Ikev1SaPayload& sa)
+{
+    uint8_t first;
+    std::vector<uint8_t> bytes = Ikev1Codec::EncodePayloads({sa}, first);
+    return std::vector<uint8_t>(bytes.begin() + Ikev1Codec::GENERIC_HEADER_SIZE, bytes.end());
+}
+
+/// ID payload body: type, protocol, port, data (RFC 2409 §5: IDii_b).
+std::vector<uint8_t>
+IdBody(const Ikev1IdPayload& id)
+{
+    uint8_t first;
+    std::vector<uint8_t> bytes = Ikev1Codec::EncodePayloads({id}, first);
+    return std::vector<uint8_t>(bytes.begin() + Ikev1Codec::GENERIC_HEADER_SIZE, bytes.end());
+}
+
+template <typename T>
+const T*
+Find(const std::vector<Ikev1Payload>& payloads)
+{
+    for (const auto& p : payloads)
+    {
+        if (const T* t = std::get_if<T>(&p))
+        {
+            return t;
+        }
+    }
+    return nullptr;
+}
+
+/// All payloads of a type.
+template <typename T>
+std::vector<const T*>
+FindAll(const std::vector<Ikev1Payload>& payloads)
+{
+    std::vector<const T*> out;
+    for (const auto& p : payloads)
+    {
+        if (const T* t = std::get_if<T>(&p))
+        {
+            out.push_back(t);
+        }
+    }
+    return out;
+}
+
+uint32_t
+HashLength(CryptoHash hash)
+{
+    return CryptoMac::GetLength(hash);
+}
+} // namespace
+
+TypeId
+Ikev1Daemon::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::Ikev1Daemon")
+            .SetParent<Application>()
+            .SetGroupName("CxtpIpsec")
+            .AddConstructor<Ikev1Daemon>()
+            .AddAttribute("Mode",
+                          "Phase-1 exchange when initiating: main or aggressive (RFC 2409 §5).",
+                          StringValue("main"),
+                          MakeStringAccessor(&Ikev1Daemon::SetMode, &Ikev1Daemon::GetMode),
+                          MakeStringChecker())
+            .AddAttribute(
+                "Encryption",
+                "Phase-1 cipher: 3des-cbc, aes128-cbc or aes256-cbc.",
+                StringValue("3des-cbc"),
+                MakeStringAccessor(&Ikev1Daemon::SetEncryption, &Ikev1Daemon::GetEncryption),
+                MakeStringChecker())
+            .AddAttribute("Hash",
+                          "Phase-1 hash, also the PRF (its HMAC): sha1 or sha256.",
+                          StringValue("sha1"),
+                          MakeStringAccessor(&Ikev1Daemon::SetHash, &Ikev1Daemon::GetHash),
+                          MakeStringChecker())
+            .AddAttribute("DhGroup",
+                          "Phase-1 Diffie-Hellman group: 1, 2, 5 or 14 (racoon's default: 2).",
+                          UintegerValue(2),
+                          MakeUintegerAccessor(&Ikev1Daemon::m_dhGroup),
+                          MakeUintegerChecker<uint16_t>(1, 14))
+            .AddAttribute("Pfs",
+                          "Perfect forward secrecy in quick mode, with the phase-1 group.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&Ikev1Daemon::m_pfs),
+                          MakeBooleanChecker())
+            .AddAttribute("NonceLength",
+                          "Nonce length in bytes (racoon: 16; RFC 2409 §5: 8 to 256).",
+                          UintegerValue(16),
+                          MakeUintegerAccessor(&Ikev1Daemon::m_nonceLength),
+                          MakeUintegerChecker<uint32_t>(8, 256))
+            .AddAttribute("Phase1Lifetime",
+                          "Proposed ISAKMP SA lifetime (racoon: 28800 s).",
+                          TimeValue(Seconds(28800)),
+                          MakeTimeAccessor(&Ikev1Daemon::m_phase1Lifetime),
+                          MakeTimeChecker(Seconds(1)))
+            .AddAttribute("Phase2Lifetime",
+                          "Proposed IPsec SA lifetime (racoon: 28800 s).",
+                          TimeValue(Seconds(28800)),
+                          MakeTimeAccessor(&Ikev1Daemon::m_phase2Lifetime),
+                          MakeTimeChecker(Seconds(1)))
+            .AddAttribute("InitialContact",
+                          "Send INITIAL-CONTACT after phase 1 to a peer not contacted before "
+                          "(racoon's initial_contact, on by default, both roles).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Ikev1Daemon::m_initialContact),
+                          MakeBooleanChecker())
+            .AddAttribute("DpdVendorId",
+                          "Send the RFC 3706 DPD vendor ID in the first phase-1 messages "
+                          "(racoon's dpd, on by default).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Ikev1Daemon::m_dpdVendorId),
+                          MakeBooleanChecker())
+            .AddAttribute("QuickModeIds",
+                          "Send IDci/IDcr in quick mode (racoon does for tunnel mode).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Ikev1Daemon::m_quickModeIds),
+                          MakeBooleanChecker())
+            .AddAttribute("Passive",
+                          "Never initiate: only answer (racoon's passive on, usual on a gateway "
+                          "that serves mobile peers).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&Ikev1Daemon::m_passive),
+                          MakeBooleanChecker())
+            .AddAttribute("RetryInterval",
+                          "Retransmission interval (racoon: 10 s).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&Ikev1Daemon::m_retryInterval),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("RetryCount",
+                          "Retransmissions before giving up (racoon: 5).",
+                          UintegerValue(5),
+                          MakeUintegerAccessor(&Ikev1Daemon::m_retryCount),
+                          MakeUintegerChecker<uint32_t>())
+            .AddTraceSource("Message",
+                            "An ISAKMP message was sent or received.",
+                            MakeTraceSourceAccessor(&Ikev1Daemon::m_messageTrace),
+                            "ns3::Ikev1Daemon::MessageTracedCallback")
+            .AddTraceSource("StateTransition",
+                            "A phase-1 SA or a quick mode changed state.",
+                            MakeTraceSourceAccessor(&Ikev1Daemon::m_stateTrace),
+                            "ns3::Ikev1Daemon::StateTracedCallback")
+            .AddTraceSource("Failure",
+                            "A negotiation failed, or a message was dropped, with the reason.",
+                            MakeTraceSourceAccessor(&Ikev1Daemon::m_failureTrace),
+                            "ns3::Ikev1Daemon::FailureTracedCallback")
+            .AddTraceSource("Phase1Established",
+                            "An ISAKMP SA was established: the peer and the phase-1 duration.",
+                            MakeTraceSourceAccessor(&Ikev1Daemon::m_phase1Trace),
+                            "ns3::Time::TracedCallback")
+            .AddTraceSource("Installed",
+                            "Both ESP SAs of a quick mode are installed.",
+                            MakeTraceSourceAccessor(&Ikev1Daemon::m_installedTrace),
+                            "ns3::Ikev1Daemon::InstalledTracedCallback");
+    return tid;
+}
+
+Ikev1Daemon::Ikev1Daemon()
+    : m_exchange(Ikev1ExchangeType::IDENTITY_PROTECTION),
+      m_encryption(IpsecEncryption::TDES_CBC),
+      m_hash(CryptoHash::SHA1),
+      m_dhGroup(2),
+      m_pfs(false),
+      m_nonceLength(16),
+      m_initialContact(true),
+      m_dpdVendorId(true),
+      m_quickModeIds(true),
+      m_passive(false),
+      m_retryCount(5)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+Ikev1Daemon::~Ikev1Daemon()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+Ikev1Daemon::DoDispose()
+{
+    for (auto& [key, flight] : m_flights)
+    {
+        flight.timer.Cancel();
+    }
+    m_flights.clear();
+    m_sas.clear();
+    m_socket = nullptr;
+    m_pfKey = nullptr;
+    m_spd = nullptr;
+    m_pad = nullptr;
+    m_rng = nullptr;
+    m_cost = nullptr;
+    Application::DoDispose();
+}
+
+void
+Ikev1Daemon::SetMode(std::string mode)
+{
+    NS_ABORT_MSG_IF(mode != "main" && mode != "aggressive",
+                    "Ikev1Daemon::Mode must be main or aggressive, not '" << mode << "'");
+    m_exchange =
+        mode == "main" ? Ikev1ExchangeType::IDENTITY_PROTECTION : Ikev1ExchangeType::AGGRESSIVE;
+}
+
+std::string
+Ikev1Daemon::GetMode() const
+{
+    return m_exchange == Ikev1ExchangeType::AGGRESSIVE ? "aggressive" : "main";
+}
+
+void
+Ikev1Daemon::SetEncryption(std::string name)
+{
+    IpsecEncryption alg;
+    NS_ABORT_MSG_IF(
+        !ParseEncryption(name, alg) || IsCombinedMode(alg) || alg == IpsecEncryption::NULL_ENC,
+        "Ikev1Daemon::Encryption must be 3des-cbc, aes128-cbc or aes256-cbc, not '" << name << "'");
+    m_encryption = alg;
+}
+
+std::string
+Ikev1Daemon::GetEncryption() const
+{
+    return ToString(m_encryption);
+}
+
+void
+Ikev1Daemon::SetHash(std::string name)
+{
+    NS_ABORT_MSG_IF(name != "sha1" && name != "sha256",
+                    "Ikev1Daemon::Hash must be sha1 or sha256, not '" << name << "'");
+    m_hash = name == "sha1" ? CryptoHash::SHA1 : CryptoHash::SHA2_256;
+}
+
+std::string
+Ikev1Daemon::GetHash() const
+{
+    return m_hash == CryptoHash::SHA1 ? "sha1" : "sha256";
+}
+
+int64_t
+Ikev1Daemon::AssignStreams(int64_t /* stream */)
+{
+    return 0;
+}
+
+void
+Ikev1Daemon::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    Ptr<Node> node = GetNode();
+    m_pfKey = node->GetObject<IpsecPfKey>();
+    m_spd = node->GetObject<IpsecSpd>();
+    m_pad = node->GetObject<IpsecPad>();
+    m_rng = node->GetObject<CryptoRandom>();
+    NS_ABORT_MSG_IF(!m_pfKey || !m_spd || !m_pad || !m_rng,
+                    "Ikev1Daemon on node " << node->GetId() << " needs IPsec (IpsecHelper)");
+    NS_ABORT_MSG_IF(!CryptoDiffieHellman::IsSupported(m_dhGroup),
+                    "Ikev1Daemon: DH group " << m_dhGroup << " is not one of 1, 2, 5, 14");
+    m_cost = node->GetObject<CryptoCostModel>();
+    if (!m_cost)
+    {
+        m_cost = CreateObject<CryptoCostModel>(); // profile "zero" unless configured
+        node->AggregateObject(m_cost);
+    }
+    m_socket = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
+    NS_ABORT_MSG_IF(m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), PORT)) != 0,
+                    "Ikev1Daemon: cannot bind UDP port 500 on node " << node->GetId());
+    m_socket->SetRecvCallback(MakeCallback(&Ikev1Daemon::HandleRead, this));
+    m_pfKey->Register(MakeCallback(&Ikev1Daemon::HandleAcquire, this),
+                      IpsecPfKey::ExpireCallback());
+}
+
+void
+Ikev1Daemon::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    for (auto& [key, flight] : m_flights)
+    {
+        flight.timer.Cancel();
+    }
+    if (m_socket)
+    {
+        m_socket->Close();
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    }
+}
+
+const Ikev1Sa*
+Ikev1Daemon::FindSa(const Ipv6Address& peer) const
+{
+    const Ikev1Sa* newest = nullptr;
+    for (const auto& [cookie, sa] : m_sas)
+    {
+        if (sa.peer == peer && (!newest || sa.started >= newest->started))
+        {
+            newest = &sa;
+        }
+    }
+    return newest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Triggers
+
+void
+Ikev1Daemon::HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& /* fields */)
+{
+    NS_LOG_FUNCTION(this << policy.ToString());
+    if (!m_passive && policy.direction == IpsecDirection::OUTBOUND &&
+        policy.mode == IpsecMode::TUNNEL)
+    {
+        Initiate(policy.id);
+    }
+}
+
+void
+Ikev1Daemon::Initiate(uint32_t outPolicyId)
+{
+    NS_LOG_FUNCTION(this << outPolicyId);
+    const IpsecPolicy* policy = m_spd->Get(outPolicyId);
+    NS_ABORT_MSG_IF(!policy || policy->action != IpsecPolicyAction::PROTECT,
+                    "Ikev1Daemon::Initiate: " << outPolicyId << " is not a PROTECT rule");
+    Ipv6Address peer = policy->tunnelRemote;
+    for (auto& [cookie, sa] : m_sas)
+    {
+        if (sa.peer == peer && sa.state == Ikev1State::ESTABLISHED)
+        {
+            m_pendingCost = Seconds(0);
+            StartQuickMode(sa, outPolicyId);
+            return;
+        }
+        if (sa.peer == peer && sa.state != Ikev1State::FAILED)
+        {
+            m_pendingPolicies[peer].push_back(outPolicyId); // phase 1 under way
+            return;
+        }
+    }
+    m_pendingPolicies[peer].push_back(outPolicyId);
+    Ikev1Sa& sa = CreateSa(peer, Ikev1Role::INITIATOR, 0);
+    sa.local = policy->tunnelLocal;
+    sa.exchange = m_exchange;
+    StartPhase1(sa);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport
+
+void
+Ikev1Daemon::HandleRead(Ptr<Socket> socket)
+{
+    Ptr<Packet> packet;
+    Address from;
+    while ((packet = socket->RecvFrom(from)))
+    {
+        if (!Inet6SocketAddress::IsMatchingType(from))
+        {
+            continue;
+        }
+        std::vector<uint8_t> bytes(packet->GetSize());
+        packet->CopyData(bytes.data(), bytes.size());
+        Receive(bytes, Inet6SocketAddress::ConvertFrom(from).GetIpv6());
+    }
+}
+
+void
+Ikev1Daemon::Transmit(const Ipv6Address& peer, std::vector<uint8_t> bytes)
+{
+    Ikev1Header header;
+    Ikev1Codec::DecodeHeader(bytes, header);
+    m_messageTrace(true, peer, header.exchangeType, bytes.size());
+    m_socket->SendTo(Create<Packet>(bytes.data(), bytes.size()), 0, Inet6SocketAddress(peer, PORT));
+}
+
+Ikev1Daemon::Flight&
+Ikev1Daemon::GetFlight(const Ikev1Sa& sa, uint32_t messageId)
+{
+    return m_flights[{sa.initiatorCookie, messageId}];
+}
+
+void
+Ikev1Daemon::Send(Flight& flight,
+                  const Ipv6Address& peer,
+                  const std::vector<uint8_t>& bytes,
+                  bool awaitingReply)
+{
+    Time delay = Reserve(m_pendingCost + m_cost->MessageProcessing());
+    flight.lastOut = bytes;
+    flight.awaitingReply = awaitingReply;
+    flight.retries = 0;
+    flight.timer.Cancel();
+    Simulator::Schedule(delay, &Ikev1Daemon::Transmit, this, peer, bytes);
+    if (awaitingReply)
+    {
+        Ikev1Header header;
+        Ikev1Codec::DecodeHeader(bytes, header);
+        flight.timer = Simulator::Schedule(
+            delay + m_retryInterval,
+            &Ikev1Daemon::Retransmit,
+            this,
+            header.initiatorCookie,
+            header.exchangeType == Ikev1ExchangeType::QUICK ? header.messageId : 0);
+    }
+}
+
+void
+Ikev1Daemon::Retransmit(uint64_t cookie, uint32_t messageId)
+{
+    auto sit = m_sas.find(cookie);
+    auto fit = m_flights.find({cookie, messageId});
+    if (sit == m_sas.end() || fit == m_flights.end() || !fit->second.awaitingReply)
+    {
+        return;
+    }
+    Flight& flight = fit->second;
+    if (flight.retries >= m_retryCount)
+    {
+        Fail(sit->second,
+             "no answer after " + std::to_string(m_retryCount) + " retransmissions",
+             false);
+        return;
+    }
+    flight.retries++;
+    NS_LOG_INFO("retransmission " << flight.retries << " to " << sit->second.peer);
+    Transmit(sit->second.peer, flight.lastOut);
+    flight.timer =
+        Simulator::Schedule(m_retryInterval, &Ikev1Daemon::Retransmit, this, cookie, messageId);
+}
+
+Time
+Ikev1Daemon::Reserve(Time work)
+{
+    // The daemon is one process: it handles one step at a time, in order.
+    Time start = std::max(Simulator::Now(), m_busyUntil);
+    m_busyUntil = start + work;
+    m_pendingCost = Seconds(0);
+    return m_busyUntil - Simulator::Now();
+}
+
+void
+Ikev1Daemon::Charge(Time cost)
+{
+    m_pendingCost += cost;
+}
+
+void
+Ikev1Daemon::ChargePrf(uint32_t bytes)
+{
+    Charge(m_cost->Prf(m_hash, bytes));
+}
+
+void
+Ikev1Daemon::ChargeCipher(uint32_t bytes)
+{
+    Charge(m_cost->Cipher(ToString(m_encryption), bytes));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message protection (RFC 2409 Appendix B; racoon's padding)
+
+Ikev1Header
+Ikev1Daemon::MakeHeader(const Ikev1Sa& sa, Ikev1ExchangeType exchange, uint32_t messageId) const
+{
+    Ikev1Header header;
+    header.initiatorCookie = sa.initiatorCookie;
+    header.responderCookie = sa.responderCookie;
+    header.exchangeType = exchange;
+    header.messageId = messageId;
+    return header;
+}
+
+std::vector<uint8_t>
+Ikev1Daemon::Seal(const Ikev1Sa& sa,
+                  Ikev1Header header,
+                  const std::vector<Ikev1Payload>& payloads,
+                  std::vector<uint8_t>* iv)
+{
+    uint8_t first = 0;
+    std::vector<uint8_t> body = Ikev1Codec::EncodePayloads(payloads, first);
+    header.nextPayload = first;
+    if (iv)
+    {
+        // racoon: always 1..bs bytes of padding, random, the last one = padding length - 1.
+        uint32_t bs = GetEncryptionBlockSize(sa.encryption);
+        uint32_t padLength = bs - body.size() % bs;
+        std::vector<uint8_t> pad = m_rng->GetBytes(padLength);
+        pad.back() = static_cast<uint8_t>(padLength - 1);
+        body.insert(body.end(), pad.begin(), pad.end());
+        std::vector<uint8_t> cipher;
+        bool ok = CryptoCipher::CbcEncrypt(sa.encryption, sa.encryptionKey, *iv, body, cipher);
+        NS_ABORT_MSG_IF(!ok, "Ikev1Daemon: phase-1 encryption failed");
+        ChargeCipher(body.size());
+        iv->assign(cipher.end() - bs, cipher.end());
+        body = cipher;
+        header.flags |= Ikev1Header::FLAG_ENCRYPTION;
+    }
+    header.length = Ikev1Header::SIZE + body.size();
+    std::vector<uint8_t> bytes = Ikev1Codec::EncodeHeader(header);
+    bytes.insert(bytes.end(), body.begin(), body.end());
+    return bytes;
+}
+
+bool
+Ikev1Daemon::Open(const Ikev1Sa& sa,
+                  const Ikev1Header& header,
+                  const std::vector<uint8_t>& bytes,
+                  std::vector<uint8_t>* iv,
+                  std::vector<Ikev1Payload>& payloads,
+                  std::vector<uint8_t>& plain)
+{
+    plain.assign(bytes.begin() + Ikev1Header::SIZE, bytes.end());
+    if (header.IsEncrypted())
+    {
+        uint32_t bs = GetEncryptionBlockSize(sa.encryption);
+        if (!iv || sa.encryptionKey.empty() || plain.empty() || plain.size() % bs != 0)
+        {
+            m_failureTrace(sa.peer, "undecryptable message (no keys or bad length)");
+            return false;
+        }
+        std::vector<uint8_t> clear;
+        if (!CryptoCipher::CbcDecrypt(sa.encryption, sa.encryptionKey, *iv, plain, clear))
+        {
+            m_failureTrace(sa.peer, "undecryptable message");
+            return false;
+        }
+        ChargeCipher(plain.size());
+        iv->assign(plain.end() - bs, plain.end());
+        plain = clear;
+    }
+    else if (iv)
+    {
+        m_failureTrace(sa.peer, "message should be encrypted");
+        return false;
+    }
+    Ikev1DecodeResult r =
+        Ikev1Codec::DecodePayloads(plain.data(), plain.size(), header.nextPayload, payloads);
+    if (!r.IsOk())
+    {
+        m_failureTrace(sa.peer,
+                       std::string("malformed payloads: ") + GetIkev1DecodeErrorName(r.error) +
+                           ": " + r.reason);
+        return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch
+
+void
+Ikev1Daemon::Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from)
+{
+    Ikev1Header header;
+    if (!Ikev1Codec::DecodeHeader(bytes, header) || header.length != bytes.size())
+    {
+        m_failureTrace(from, "malformed ISAKMP header");
+        return;
+    }
+    m_messageTrace(false, from, header.exchangeType, bytes.size());
+    m_pendingCost = Seconds(0);
+    auto it = m_sas.find(header.initiatorCookie);
+    if (it == m_sas.end())
+    {
+        bool phase1Start = header.responderCookie == 0 && header.messageId == 0 &&
+                           (header.exchangeType == Ikev1ExchangeType::IDENTITY_PROTECTION ||
+                            header.exchangeType == Ikev1ExchangeType::AGGRESSIVE);
+        if (!phase1Start)
+        {
+            m_failureTrace(from, "unknown cookies");
+            return;
+        }
+        if (!m_pad->FindByAddress(from))
+        {
+            m_failureTrace(from, "peer not in the PAD");
+            return;
+        }
+        Ikev1Sa& sa = CreateSa(from, Ikev1Role::RESPONDER, header.initiatorCookie);
+        sa.exchange = header.exchangeType;
+        it = m_sas.find(sa.initiatorCookie);
+    }
+    Ikev1Sa& sa = it->second;
+    if (sa.peer != from)
+    {
+        m_failureTrace(from, "cookies of another peer");
+        return;
+    }
+    if (sa.responderCookie != 0 && header.responderCookie != 0 &&
+        header.responderCookie != sa.responderCookie)
+    {
+        m_failureTrace(from, "wrong responder cookie");
+        return;
+    }
+    uint32_t flightId = header.exchangeType == Ikev1ExchangeType::QUICK ? header.messageId : 0;
+    if (header.exchangeType != Ikev1ExchangeType::INFORMATIONAL)
+    {
+        Flight& flight = GetFlight(sa, flightId);
+        if (!flight.lastIn.empty() && flight.lastIn == bytes)
+        {
+            // A retransmitted request: our answer was lost. Send it again (racoon does).
+            if (!flight.lastOut.empty() && !flight.awaitingReply)
+            {
+                Transmit(sa.peer, flight.lastOut);
+            }
+            return;
+        }
+    }
+    switch (header.exchangeType)
+    {
+    case Ikev1ExchangeType::IDENTITY_PROTECTION:
+    case Ikev1ExchangeType::AGGRESSIVE:
+        if (header.exchangeType != sa.exchange)
+        {
+            m_failureTrace(from, "exchange type changed within phase 1");
+            return;
+        }
+        ReceivePhase1(sa, header, bytes);
+        break;
+    case Ikev1ExchangeType::QUICK:
+        ReceiveQuickMode(sa, header, bytes);
+        break;
+    case Ikev1ExchangeType::INFORMATIONAL:
+        ReceiveInformational(sa, header, bytes);
+        break;
+    default:
+        m_failureTrace(from, "unsupported exchange type");
+        break;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 1
+
+Ikev1Sa&
+Ikev1Daemon::CreateSa(const Ipv6Address& peer, Ikev1Role role, uint64_t initiatorCookie)
+{
+    uint64_t cookie = initiatorCookie;
+    while (cookie == 0 || m_sas.count(cookie))
+    {
+        cookie = (static_cast<uint64_t>(m_rng->GetU32()) << 32) | m_rng->GetU32();
+    }
+    Ikev1Sa& sa = m_sas[cookie];
+    sa.initiatorCookie = cookie;
+    sa.role = role;
+    sa.peer = peer;
+    sa.encryption = m_encryption;
+    sa.hash = m_hash;
+    sa.dhGroup = m_dhGroup;
+    sa.lifetime = m_phase1Lifetime;
+    sa.started = Simulator::Now();
+    return sa;
+}
+
+void
+Ikev1Daemon::SwitchState(Ikev1Sa& sa, Ikev1State state)
+{
+    NS_LOG_INFO(sa.peer << " phase 1: " << ToString(sa.state) << " -> " << ToString(state));
+    Ikev1State old = sa.state;
+    sa.state = state;
+    m_stateTrace(sa.peer, 0, old, state);
+}
+
+Ikev1SaPayload
+Ikev1Daemon::MakePhase1Proposal() const
+{
+    Ikev1Transform t;
+    t.number = 1;
+    t.id = KEY_IKE;
+    uint64_t life = static_cast<uint64_t>(m_phase1Lifetime.GetSeconds());
+    t.attributes.push_back(Ikev1Attribute::Basic(P1_LIFE_TYPE, LIFE_SECONDS));
+    t.attributes.push_back(life <= 0xffff ? Ikev1Attribute::Basic(P1_LIFE_DURATION, life)
+                                          : Ikev1Attribute::Variable(P1_LIFE_DURATION, life));
+    bool aes = m_encryption != IpsecEncryption::TDES_CBC;
+    t.attributes.push_back(Ikev1Attribute::Basic(P1_ENCRYPTION, aes ? P1_ENC_AES : P1_ENC_3DES));
+    if (aes)
+    {
+        t.attributes.push_back(
+            Ikev1Attribute::Basic(P1_KEY_LENGTH, GetEncryptionKeyLength(m_encryption) * 8));
+    }
+    t.attributes.push_back(Ikev1Attribute::Basic(P1_AUTH_METHOD, P1_AUTH_PSK));
+    t.attributes.push_back(
+        Ikev1Attribute::Basic(P1_HASH,
+                              m_hash == CryptoHash::SHA1 ? P1_HASH_SHA1 : P1_HASH_SHA2_256));
+    t.attributes.push_back(Ikev1Attribute::Basic(P1_GROUP, m_dhGroup));
+    Ikev1Proposal p;
+    p.number = 1;
+    p.protocolId = PROTO_ISAKMP;
+    p.transforms.push_back(t);
+    Ikev1SaPayload sa;
+    sa.proposals.push_back(p);
+    return sa;
+}
+
+std::string
+Ikev1Daemon::CheckPhase1Proposal(const Ikev1SaPayload& offered) const
+{
+    // racoon's default proposal check is "obey"; we accept exactly our own configuration.
+    Ikev1SaPayload mine = MakePhase1Proposal();
+    const auto& want = mine.proposals[0].transforms[0].attributes;
+    for (const auto& p : offered.proposals)
+    {
+        for (const auto& t : p.transforms)
+        {
+            if (p.protocolId != PROTO_ISAKMP || t.id != KEY_IKE)
+            {
+                continue;
+            }
+            bool all = true;
+            for (const auto& w : want)
+            {
+                bool found = false;
+                uint64_t wv = 0;
+                w.GetInteger(wv);
+                for (const auto& a : t.attributes)
+                {
+                    uint64_t av = 0;
+                    if (a.type == w.type && a.GetInteger(av) && av == wv)
+                    {
+                        found = true;
+                    }
+                }
+                all = all && (found || w.type == P1_LIFE_DURATION || w.type == P1_LIFE_TYPE);
+            }
+            if (all)
+            {
+                return "";
+            }
+        }
+    }
+    return "no acceptable phase-1 proposal";
+}
+
+Ikev1IdPayload
+Ikev1Daemon::MakeAddressId(const Ipv6Address& address) const
+{
+    Ikev1IdPayload id;
+    id.idType = ID_IPV6_ADDR;
+    id.protocolId = 17;
+    id.port = PORT;
+    id.data = AddressBytes(address);
+    return id;
+}
+
+Ikev1IdPayload
+Ikev1Daemon::MakeSelectorId(const Ipv6Address& address, const Ipv6Prefix& prefix) const
+{
+    Ikev1IdPayload id;
+    id.protocolId = 0;
+    id.port = 0;
+    if (prefix.GetPrefixLength() == 128)
+    {
+        id.idType = ID_IPV6_ADDR;
+        id.data = AddressBytes(address);
+        return id;
+    }
+    id.idType = ID_IPV6_ADDR_SUBNET;
+    std::vector<uint8_t> mask(16);
+    prefix.GetBytes(mask.data());
+    id.data = Concat({AddressBytes(address.CombinePrefix(prefix)), mask});
+    return id;
+}
+
+std::vector<uint8_t>
+Ikev1Daemon::GetPreSharedKey(const Ipv6Address& peer) const
+{
+    const IpsecPadEntry* entry = m_pad->FindByAddress(peer);
+    return entry ? entry->preSharedKey : std::vector<uint8_t>();
+}
+
+void
+Ikev1Daemon::DerivePhase1Keys(Ikev1Sa& sa)
+{
+    std::vector<uint8_t> psk = GetPreSharedKey(sa.peer);
+    std::vector<uint8_t> ckyI = Cookie(sa.initiatorCookie);
+    std::vector<uint8_t> ckyR = Cookie(sa.responderCookie);
+    sa.skeyid = Ikev1KeyDerivation::SkeyidPsk(sa.hash, psk, sa.ni, sa.nr);
+    sa.skeyidD = Ikev1KeyDerivation::SkeyidD(sa.hash, sa.skeyid, sa.gxy, ckyI, ckyR);
+    sa.skeyidA = Ikev1KeyDerivation::SkeyidA(sa.hash, sa.skeyid, sa.skeyidD, sa.gxy, ckyI, ckyR);
+    sa.skeyidE = Ikev1KeyDerivation::SkeyidE(sa.hash, sa.skeyid, sa.skeyidA, sa.gxy, ckyI, ckyR);
+    sa.encryptionKey =
+        Ikev1KeyDerivation::ExpandKey(sa.hash, sa.skeyidE, GetEncryptionKeyLength(sa.encryption));
+    const std::vector<uint8_t>& gxi = sa.role == Ikev1Role::INITIATOR ? sa.dhPublic : sa.peerPublic;
+    const std::vector<uint8_t>& gxr = sa.role == Ikev1Role::INITIATOR ? sa.peerPublic : sa.dhPublic;
+    sa.iv = Ikev1KeyDerivation::Phase1Iv(sa.hash, gxi, gxr, GetEncryptionBlockSize(sa.encryption));
+    // SKEYID, SKEYID_d, _a, _e, key expansion and the IV: six PRF/hash calls.
+    uint32_t seed = sa.gxy.size() + 17;
+    ChargePrf(sa.ni.size() + sa.nr.size());
+    ChargePrf(seed);
+    ChargePrf(seed + HashLength(sa.hash));
+    ChargePrf(seed + HashLength(sa.hash));
+    ChargePrf(1);
+    ChargePrf(gxi.size() + gxr.size());
+}
+
+void
+Ikev1Daemon::StartPhase1(Ikev1Sa& sa)
+{
+    NS_LOG_FUNCTION(this << sa.peer);
+    m_pendingCost = Seconds(0);
+    Ikev1SaPayload proposal = MakePhase1Proposal();
+    sa.saiB = SaBody(proposal);
+    std::vector<Ikev1Payload> payloads{proposal};
+    if (sa.exchange == Ikev1ExchangeType::AGGRESSIVE)
+    {
+        sa.dhPrivate =
+            CryptoDiffieHellman::MakePrivate(static_cast<CryptoDhGroup>(sa.dhGroup), *m_rng);
+        CryptoDiffieHellman::ComputePublic(static_cast<CryptoDhGroup>(sa.dhGroup),
+                                           sa.dhPrivate,
+                                           sa.dhPublic);
+        Charge(m_cost->DhKeyGeneration(sa.dhGroup));
+        sa.ni = m_rng->GetBytes(m_nonceLength);
+        payloads.push_back(Ikev1KePayload{sa.dhPublic});
+        payloads.push_back(Ikev1NoncePayload{sa.ni});
+        payloads.push_back(MakeAddressId(sa.local));
+    }
+    if (m_dpdVendorId)
+    {
+        payloads.push_back(Ikev1VendorIdPayload{DPD_VENDOR_ID});
+    }
+    std::vector<uint8_t> bytes = Seal(sa, MakeHeader(sa, sa.exchange, 0), payloads, nullptr);
+    Send(GetFlight(sa, 0), sa.peer, bytes, true);
+    SwitchState(sa,
+                sa.exchange == Ikev1ExchangeType::AGGRESSIVE ? Ikev1State::AM_SENT_1
+                                                             : Ikev1State::MM_SENT_1);
+}
+
+void
+Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
+                           const Ikev1Header& header,
+                           const std::vector<uint8_t>& bytes)
+{
+    Flight& flight = GetFlight(sa, 0);
+    std::vector<Ikev1Payload> payloads;
+    std::vector<uint8_t> plain;
+    bool encrypted = sa.state == Ikev1State::MM_SENT_4 || sa.state == Ikev1State::MM_SENT_5;
+    std::vector<uint8_t> iv = sa.iv;
+    if (!Open(sa, header, bytes, encrypted ? &iv : nullptr, payloads, plain))
+    {
+        if (encrypted && (sa.state == Ikev1State::MM_SENT_4))
+        {
+            Fail(sa, "authentication failed: MM5 does not decrypt", true);
+        }
+        return;
+    }
+    auto expect = [&](bool ok, const std::string& what) {
+        if (!ok)
+        {
+            m_failureTrace(sa.peer, "phase 1 in state " + ToString(sa.state) + ": " + what);
+        }
+        return ok;
+    };
+    const auto* saPayload = Find<Ikev1SaPayload>(payloads);
+    const auto* ke = Find<Ikev1KePayload>(payloads);
+    const auto* nonce = Find<Ikev1NoncePayload>(payloads);
+    const auto* id = Find<Ikev1IdPayload>(payloads);
+    const auto* hash = Find<Ikev1HashPayload>(payloads);
+    auto group = static_cast<CryptoDhGroup>(sa.dhGroup);
+    uint32_t dhLength = CryptoDiffieHellman::GetLength(group);
+    std::vector<uint8_t> ckyI = Cookie(sa.initiatorCookie);
+    std::vector<uint8_t> ckyR;
+
+    switch (sa.state)
+    {
+    case Ikev1State::IDLE: { // responder: MM1 or AM1
+        if (!expect(saPayload != nullptr, "no SA payload"))
+        {
+            return;
+        }
+        std::string error = CheckPhase1Proposal(*saPayload);
+        if (!error.empty())
+        {
+            Fail(sa, error, true);
+            return;
+        }
+        sa.local = Ipv6Address::GetAny();
+        sa.saiB = SaBody(*saPayload);
+        sa.responderCookie = (static_cast<uint64_t>(m_rng->GetU32()) << 32) | m_rng->GetU32();
+        flight.lastIn = bytes;
+        Ikev1SaPayload chosen = MakePhase1Proposal();
+        std::vector<Ikev1Payload> reply{chosen};
+        if (sa.exchange == Ikev1ExchangeType::AGGRESSIVE)
+        {
+            if (!expect(ke && nonce && id && ke->data.size() == dhLength, "AM1 incomplete"))
+            {
+                return;
+            }
+            sa.peerPublic = ke->data;
+            sa.ni = nonce->data;
+            sa.local = m_pfKey ? sa.local : sa.local;
+            sa.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
+            CryptoDiffieHellman::ComputePublic(group, sa.dhPrivate, sa.dhPublic);
+            Charge(m_cost->DhKeyGeneration(sa.dhGroup));
+            if (!CryptoDiffieHellman::ComputeShared(group, sa.dhPrivate, sa.peerPublic, sa.gxy))
+            {
+                Fail(sa, "invalid DH public value", true);
+                return;
+            }
+            Charge(m_cost->DhSharedSecret(sa.dhGroup));
+            sa.nr = m_rng->GetBytes(m_nonceLength);
+            DerivePhase1Keys(sa);
+            Ikev1IdPayload idir = MakeAddressId(sa.local);
+            // The responder's own address is the destination of AM1; racoon uses it as IDir.
+            std::vector<uint8_t> hashR = Ikev1KeyDerivation::HashR(sa.hash,
+                                                                   sa.skeyid,
+                                                                   sa.dhPublic,
+                                                                   sa.peerPublic,
+                                                                   Cookie(sa.responderCookie),
+                                                                   ckyI,
+                                                                   sa.saiB,
+                                                                   IdBody(idir));
+            ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+            reply.push_back(Ikev1KePayload{sa.dhPublic});
+            reply.push_back(Ikev1NoncePayload{sa.nr});
+            reply.push_back(idir);
+            reply.push_back(Ikev1HashPayload{hashR});
+            m_pendingPolicies[sa.peer]; // nothing to start as responder
+        }
+        if (m_dpdVendorId)
+        {
+            reply.push_back(Ikev1VendorIdPayload{DPD_VENDOR_ID});
+        }
+        Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), reply, nullptr), true);
+        SwitchState(sa,
+                    sa.exchange == Ikev1ExchangeType::AGGRESSIVE ? Ikev1State::AM_SENT_2
+                                                                 : Ikev1State::MM_SENT_2);
+        return;
+    }
+    case Ikev1State::MM_SENT_1: { // initiator: MM2
+        if (!expect(saPayload && header.responderCookie != 0, "MM2 without SA or cookie"))
+        {
+            return;
+        }
+        std::string error = CheckPhase1Proposal(*saPayload);
+        if (!error.empty())
+        {
+            Fail(sa, error, true);
+            return;
+        }
+        sa.responderCookie = header.responderCookie;
+        flight.lastIn = bytes;
+        sa.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
+        CryptoDiffieHellman::ComputePublic(group, sa.dhPrivate, sa.dhPublic);
+        Charge(m_cost->DhKeyGeneration(sa.dhGroup));
+        sa.ni = m_rng->GetBytes(m_nonceLength);
+        std::vector<Ikev1Payload> msg{Ikev1KePayload{sa.dhPublic}, Ikev1NoncePayload{sa.ni}};
+        Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), msg, nullptr), true);
+        SwitchState(sa, Ikev1State::MM_SENT_3);
+        return;
+    }
+    case Ikev1State::MM_SENT_2: { // responder: MM3
+        if (!expect(ke && nonce && ke->data.size() == dhLength, "MM3 without KE or nonce"))
+        {
+            return;
+        }
+        flight.lastIn = bytes;
+        sa.peerPublic = ke->data;
+        sa.ni = nonce->data;
+        sa.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
+        CryptoDiffieHellman::ComputePublic(group, sa.dhPrivate, sa.dhPublic);
+        Charge(m_cost->DhKeyGeneration(sa.dhGroup));
+        if (!CryptoDiffieHellman::ComputeShared(group, sa.dhPrivate, sa.peerPublic, sa.gxy))
+        {
+            Fail(sa, "invalid DH public value", true);
+            return;
+        }
+        Charge(m_cost->DhSharedSecret(sa.dhGroup));
+        sa.nr = m_rng->GetBytes(m_nonceLength);
+        DerivePhase1Keys(sa);
+        std::vector<Ikev1Payload> msg{Ikev1KePayload{sa.dhPublic}, Ikev1NoncePayload{sa.nr}};
+        Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), msg, nullptr), true);
+        SwitchState(sa, Ikev1State::MM_SENT_4);
+        return;
+    }
+    case Ikev1State::MM_SENT_3: { // initiator: MM4
+        if (!expect(ke && nonce && ke->data.size() == dhLength, "MM4 without KE or nonce"))
+        {
+            return;
+        }
+        flight.lastIn = bytes;
+        sa.peerPublic = ke->data;
+        sa.nr = nonce->data;
+        if (!CryptoDiffieHellman::ComputeShared(group, sa.dhPrivate, sa.peerPublic, sa.gxy))
+        {
+            Fail(sa, "invalid DH public value", true);
+            return;
+        }
+        Charge(m_cost->DhSharedSecret(sa.dhGroup));
+        DerivePhase1Keys(sa);
+        Ikev1IdPayload idii = MakeAddressId(sa.local);
+        std::vector<uint8_t> hashI = Ikev1KeyDerivation::HashI(sa.hash,
+                                                               sa.skeyid,
+                                                               sa.dhPublic,
+                                                               sa.peerPublic,
+                                                               ckyI,
+                                                               Cookie(sa.responderCookie),
+                                                               sa.saiB,
+                                                               IdBody(idii));
+        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        std::vector<Ikev1Payload> msg{idii, Ikev1HashPayload{hashI}};
+        Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), msg, &sa.iv), true);
+        SwitchState(sa, Ikev1State::MM_SENT_5);
+        return;
+    }
+    case Ikev1State::MM_SENT_4:   // responder: MM5
+    case Ikev1State::AM_SENT_2: { // responder: AM3
+        if (!hash || (sa.state == Ikev1State::MM_SENT_4 && !id))
+        {
+            Fail(sa, "authentication failed: no ID or HASH_I", true);
+            return;
+        }
+        Ikev1IdPayload idii = id ? *id : Ikev1IdPayload();
+        if (sa.state == Ikev1State::AM_SENT_2)
+        {
+            // AM1 carried IDii; racoon sends AM3 in clear (protocols.md §2.4).
+            std::vector<Ikev1Payload> first;
+            std::vector<uint8_t> firstPlain;
+            Ikev1Header h1;
+            Ikev1Codec::DecodeHeader(flight.lastIn, h1);
+            Open(sa, h1, flight.lastIn, nullptr, first, firstPlain);
+            const auto* firstId = Find<Ikev1IdPayload>(first);
+            idii = firstId ? *firstId : idii;
+        }
+        std::vector<uint8_t> expected = Ikev1KeyDerivation::HashI(sa.hash,
+                                                                  sa.skeyid,
+                                                                  sa.peerPublic,
+                                                                  sa.dhPublic,
+                                                                  ckyI,
+                                                                  Cookie(sa.responderCookie),
+                                                                  sa.saiB,
+                                                                  IdBody(idii));
+        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        if (!CryptoMac::ConstantTimeEqual(expected, hash->data))
+        {
+            Fail(sa, "authentication failed: HASH_I does not verify (wrong pre-shared key?)", true);
+            return;
+        }
+        flight.lastIn = bytes;
+        if (sa.state == Ikev1State::MM_SENT_4)
+        {
+            sa.iv = iv; // CBC state after MM5
+            Ikev1IdPayload idir = MakeAddressId(sa.local);
+            std::vector<uint8_t> hashR = Ikev1KeyDerivation::HashR(sa.hash,
+                                                                   sa.skeyid,
+                                                                   sa.dhPublic,
+                                                                   sa.peerPublic,
+                                                                   Cookie(sa.responderCookie),
+                                                                   ckyI,
+                                                                   sa.saiB,
+                                                                   IdBody(idir));
+            ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+            std::vector<Ikev1Payload> msg{idir, Ikev1HashPayload{hashR}};
+            Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), msg, &sa.iv), false);
+        }
+        else
+        {
+            flight.timer.Cancel();
+            flight.awaitingReply = false;
+        }
+        Phase1Established(sa);
+        return;
+    }
+    case Ikev1State::MM_SENT_5: { // initiator: MM6
+        if (!id || !hash)
+        {
+            Fail(sa, "authentication failed: MM6 without ID or HASH_R", true);
+            return;
+        }
+        std::vector<uint8_t> expected = Ikev1KeyDerivation::HashR(sa.hash,
+                                                                  sa.skeyid,
+                                                                  sa.peerPublic,
+                                                                  sa.dhPublic,
+                                                                  Cookie(sa.responderCookie),
+                                                                  ckyI,
+                                                                  sa.saiB,
+                                                                  IdBody(*id));
+        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        if (!CryptoMac::ConstantTimeEqual(expected, hash->data))
+        {
+            Fail(sa, "authentication failed: HASH_R does not verify", true);
+            return;
+        }
+        sa.iv = iv;
+        flight.lastIn = bytes;
+        flight.timer.Cancel();
+        flight.awaitingReply = false;
+        Phase1Established(sa);
+        return;
+    }
+    case Ikev1State::AM_SENT_1: { // initiator: AM2
+        if (!expect(saPayload && ke && nonce && id && hash && ke->data.size() == dhLength &&
+                        header.responderCookie != 0,
+                    "AM2 incomplete"))
+        {
+            return;
+        }
+        std::string error = CheckPhase1Proposal(*saPayload);
+        if (!error.empty())
+        {
+            Fail(sa, error, true);
+            return;
+        }
+        sa.responderCookie = header.responderCookie;
+        sa.peerPublic = ke->data;
+        sa.nr = nonce->data;
+        if (!CryptoDiffieHellman::ComputeShared(group, sa.dhPrivate, sa.peerPublic, sa.gxy))
+        {
+            Fail(sa, "invalid DH public value", true);
+            return;
+        }
+        Charge(m_cost->DhSharedSecret(sa.dhGroup));
+        DerivePhase1Keys(sa);
+        ckyR = Cookie(sa.responderCookie);
+        std::vector<uint8_t> expected = Ikev1KeyDerivation::HashR(sa.hash,
+                                                                  sa.skeyid,
+                                                                  sa.peerPublic,
+                                                                  sa.dhPublic,
+                                                                  ckyR,
+                                                                  ckyI,
+                                                                  sa.saiB,
+                                                                  IdBody(*id));
+        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        if (!CryptoMac::ConstantTimeEqual(expected, hash->data))
+        {
+            Fail(sa, "authentication failed: HASH_R does not verify (wrong pre-shared key?)", true);
+            return;
+        }
+        flight.lastIn = bytes;
+        std::vector<uint8_t> hashI = Ikev1KeyDerivation::HashI(sa.hash,
+                                                               sa.skeyid,
+                                                               sa.dhPublic,
+                                                               sa.peerPublic,
+                                                               ckyI,
+                                                               ckyR,
+                                                               sa.saiB,
+                                                               IdBody(MakeAddressId(sa.local)));
+        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        std::vector<Ikev1Payload> msg{Ikev1HashPayload{hashI}};
+        Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), msg, nullptr), false);
+        Phase1Established(sa);
+        return;
+    }
+    default:
+        m_failureTrace(sa.peer, "unexpected phase-1 message in state " + ToString(sa.state));
+        return;
+    }
+}
+
+void
+Ikev1Daemon::Phase1Established(Ikev1Sa& sa)
+{
+    sa.established = std::max(Simulator::Now(), m_busyUntil);
+    SwitchState(sa, Ikev1State::ESTABLISHED);
+    m_phase1Trace(sa.peer, sa.established - sa.started);
+    if (m_initialContact && !m_contacted.count(sa.peer))
+    {
+        m_contacted.insert(sa.peer);
+        SendInitialContact(sa);
+    }
+    std::vector<uint32_t> pending;
+    pending.swap(m_pendingPolicies[sa.peer]);
+    m_pendingPolicies.erase(sa.peer);
+    for (uint32_t policyId : pending)
+    {
+        StartQuickMode(sa, policyId);
+    }
+}
+
+void
+Ikev1Daemon::Fail(Ikev1Sa& sa, const std::string& reason, bool notifyPeer)
+{
+    NS_LOG_INFO("IKE with " << sa.peer << " failed: " << reason);
+    m_failureTrace(sa.peer, reason);
+    if (notifyPeer && sa.state != Ikev1State::FAILED)
+    {
+        // An unprotected notification: no key is trusted at this point (RFC 2408 §5).
+        Ikev1NotifyPayload n;
+        n.protocolId = PROTO_ISAKMP;
+        n.type = reason.find("authentication") != std::string::npos ? NOTIFY_AUTHENTICATION_FAILED
+                                                                    : NOTIFY_NO_PROPOSAL_CHOSEN;
+        n.spi = Concat({Cookie(sa.initiatorCookie), Cookie(sa.responderCookie)});
+        std::vector<uint8_t> bytes =
+            Seal(sa, MakeHeader(sa, Ikev1ExchangeType::INFORMATIONAL, 0), {n}, nullptr);
+        Simulator::ScheduleNow(&Ikev1Daemon::Transmit, this, sa.peer, bytes);
+    }
+    for (auto& [key, flight] : m_flights)
+    {
+        if (key.first == sa.initiatorCookie)
+        {
+            flight.timer.Cancel();
+            flight.awaitingReply = false;
+        }
+    }
+    SwitchState(sa, Ikev1State::FAILED);
+    m_pendingPolicies.erase(sa.peer);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Informational exchanges
+
+void
+Ikev1Daemon::SendInitialContact(Ikev1Sa& sa)
+{
+    uint32_t messageId;
+    do
+    {
+        messageId = m_rng->GetU32();
+    } while (messageId == 0 || sa.quickModes.count(messageId));
+    Ikev1NotifyPayload n;
+    n.protocolId = PROTO_ISAKMP;
+    n.type = Ikev1NotifyPayload::INITIAL_CONTACT;
+    n.spi = Concat({Cookie(sa.initiatorCookie), Cookie(sa.responderCookie)});
+    uint8_t first;
+    std::vector<uint8_t> nBytes = Ikev1Codec::EncodePayloads({n}, first);
+    std::vector<uint8_t> hash =
+        Ikev1KeyDerivation::InfoHash(sa.hash, sa.skeyidA, messageId, nBytes);
+    ChargePrf(4 + nBytes.size());
+    std::vector<uint8_t> iv = Ikev1KeyDerivation::Phase2Iv(sa.hash,
+                                                           sa.iv,
+                                                           messageId,
+                                                           GetEncryptionBlockSize(sa.encryption));
+    ChargePrf(sa.iv.size() + 4);
+    std::vector<uint8_t> bytes = Seal(sa,
+                                      MakeHeader(sa, Ikev1ExchangeType::INFORMATIONAL, messageId),
+                                      {Ikev1HashPayload{hash}, n},
+                                      &iv);
+    Flight informational; // informational exchanges are not acknowledged (RFC 2408 §4.8)
+    Send(informational, sa.peer, bytes, false);
+}
+
+void
+Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
+                                  const Ikev1Header& header,
+                                  const std::vector<uint8_t>& bytes)
+{
+    std::vector<Ikev1Payload> payloads;
+    std::vector<uint8_t> plain;
+    if (!header.IsEncrypted())
+    {
+        // Before keys exist the peer can only tell us in clear that it gave up.
+        if (sa.state == Ikev1State::ESTABLISHED ||
+            !Open(sa, header, bytes, nullptr, payloads, plain))
+        {
+            m_failureTrace(sa.peer, "unprotected informational ignored");
+            return;
+        }
+        const auto* n = Find<Ikev1NotifyPayload>(payloads);
+        if (n && n->type < 16384)
+        {
+            Fail(sa, "peer reports error notification " + std::to_string(n->type), false);
+        }
+        return;
+    }
+    std::vector<uint8_t> iv = Ikev1KeyDerivation::Phase2Iv(sa.hash,
+                                                           sa.iv,
+                                                           header.messageId,
+                                                           GetEncryptionBlockSize(sa.encryption));
+    if (sa.state != Ikev1State::ESTABLISHED || !Open(sa, header, bytes, &iv, payloads, plain))
+    {
+        return;
+    }
+    const auto* hash = std::get_if<Ikev1HashPayload>(payloads.empty() ? nullptr : &payloads[0]);
+    if (!hash)
+    {
+        m_failureTrace(sa.peer, "informational without HASH(1)");
+        return;
+    }
+    // HASH(1) covers the payloads after it, as they are on the wire.
+    uint32_t hashPayload = Ikev1Codec::GENERIC_HEADER_SIZE + hash->data.size();
+    std::vector<Ikev1Payload> rest(payloads.begin() + 1, payloads.end());
+    uint8_t first;
+    std::vector<uint8_t> restBytes = Ikev1Codec::EncodePayloads(rest, first);
+    (void)hashPayload;
+    std::vector<uint8_t> expected =
+        Ikev1KeyDerivation::InfoHash(sa.hash, sa.skeyidA, header.messageId, restBytes);
+    ChargePrf(4 + restBytes.size());
+    if (!CryptoMac::ConstantTimeEqual(expected, hash->data))
+    {
+        m_failureTrace(sa.peer, "informational HASH(1) does not verify");
+        return;
+    }
+    for (const auto* n : FindAll<Ikev1NotifyPayload>(payloads))
+    {
+        NS_LOG_INFO("notification " << n->type << " from " << sa.peer);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quick mode
+
+bool
+Ikev1Daemon::FindPolicies(const Ipv6Address& local,
+                          const Ipv6Address& peer,
+                          uint32_t& outPolicyId,
+                          uint32_t& inPolicyId) const
+{
+    outPolicyId = 0;
+    inPolicyId = 0;
+    for (const auto& p : m_spd->GetPolicies())
+    {
+        if (p.action != IpsecPolicyAction::PROTECT || p.mode != IpsecMode::TUNNEL ||
+            p.tunnelRemote != peer || (!local.IsAny() && p.tunnelLocal != local))
+        {
+            continue;
+        }
+        uint32_t& slot = p.direction == IpsecDirection::OUTBOUND ? outPolicyId : inPolicyId;
+        slot = slot ? slot : p.id;
+    }
+    return outPolicyId && inPolicyId;
+}
+
+Ikev1SaPayload
+Ikev1Daemon::MakePhase2Proposal(const Ikev1QuickMode& qm) const
+{
+    Ikev1Transform t;
+    t.number = 1;
+    uint64_t life = static_cast<uint64_t>(qm.lifetime.GetSeconds());
+    t.attributes.push_back(Ikev1Attribute::Basic(P2_LIFE_TYPE, LIFE_SECONDS));
+    t.attributes.push_back(life <= 0xffff ? Ikev1Attribute::Basic(P2_LIFE_DURATION, life)
+                                          : Ikev1Attribute::Variable(P2_LIFE_DURATION, life));
+    t.attributes.push_back(Ikev1Attribute::Basic(P2_ENCAPSULATION, ENCAPSULATION_TUNNEL));
+    switch (qm.encryption)
+    {
+    case IpsecEncryption::TDES_CBC:
+        t.id = ESP_3DES;
+        break;
+    case IpsecEncryption::AES_128_GCM_16:
+    case IpsecEncryption::AES_256_GCM_16:
+        t.id = ESP_AES_GCM_16;
+        t.attributes.push_back(
+            Ikev1Attribute::Basic(P2_KEY_LENGTH, (GetEncryptionKeyLength(qm.encryption) - 4) * 8));
+        break;
+    default:
+        t.id = ESP_AES;
+        t.attributes.push_back(
+            Ikev1Attribute::Basic(P2_KEY_LENGTH, GetEncryptionKeyLength(qm.encryption) * 8));
+        break;
+    }
+    if (qm.integrity != IpsecIntegrity::NONE)
+    {
+        t.attributes.push_back(Ikev1Attribute::Basic(
+            P2_AUTH_ALGORITHM,
+            qm.integrity == IpsecIntegrity::HMAC_SHA1_96 ? AUTH_HMAC_SHA : AUTH_HMAC_SHA2_256));
+    }
+    if (qm.pfsGroup)
+    {
+        t.attributes.push_back(Ikev1Attribute::Basic(P2_GROUP, qm.pfsGroup));
+    }
+    Ikev1Proposal p;
+    p.number = 1;
+    p.protocolId = PROTO_IPSEC_ESP;
+    uint32_t spi = qm.role == Ikev1Role::INITIATOR || qm.state != Ikev1State::IDLE ? qm.inboundSpi
+                                                                                   : qm.inboundSpi;
+    p.spi = Be32(spi);
+    p.transforms.push_back(t);
+    Ikev1SaPayload sa;
+    sa.proposals.push_back(p);
+    return sa;
+}
+
+std::string
+Ikev1Daemon::ReadPhase2Proposal(const Ikev1SaPayload& offered, Ikev1QuickMode& qm) const
+{
+    if (offered.proposals.size() != 1 || offered.proposals[0].protocolId != PROTO_IPSEC_ESP ||
+        offered.proposals[0].spi.size() != 4 || offered.proposals[0].transforms.empty())
+    {
+        return "phase-2 proposal is not one ESP proposal with a 4-byte SPI";
+    }
+    const Ikev1Proposal& p = offered.proposals[0];
+    const Ikev1Transform& t = p.transforms[0];
+    uint64_t keyBits = 0;
+    uint64_t auth = 0;
+    uint64_t group = 0;
+    uint64_t life = 0;
+    for (const auto& a : t.attributes)
+    {
+        uint64_t v = 0;
+        a.GetInteger(v);
+        keyBits = a.type == P2_KEY_LENGTH ? v : keyBits;
+        auth = a.type == P2_AUTH_ALGORITHM ? v : auth;
+        group = a.type == P2_GROUP ? v : group;
+        life = a.type == P2_LIFE_DURATION ? v : life;
+    }
+    IpsecEncryption enc;
+    if (t.id == ESP_3DES)
+    {
+        enc = IpsecEncryption::TDES_CBC;
+    }
+    else if (t.id == ESP_AES && (keyBits == 128 || keyBits == 256))
+    {
+        enc = keyBits == 128 ? IpsecEncryption::AES_128_CBC : IpsecEncryption::AES_256_CBC;
+    }
+    else if (t.id == ESP_AES_GCM_16 && (keyBits == 128 || keyBits == 256))
+    {
+        enc = keyBits == 128 ? IpsecEncryption::AES_128_GCM_16 : IpsecEncryption::AES_256_GCM_16;
+    }
+    else
+    {
+        return "unsupported ESP transform " + std::to_string(t.id);
+    }
+    IpsecIntegrity integ = auth == AUTH_HMAC_SHA        ? IpsecIntegrity::HMAC_SHA1_96
+                           : auth == AUTH_HMAC_SHA2_256 ? IpsecIntegrity::HMAC_SHA2_256_128
+                                                        : IpsecIntegrity::NONE;
+    if (!CheckTransformPair(enc, integ).empty())
+    {
+        return "ESP transform without a usable integrity algorithm";
+    }
+    if (qm.role == Ikev1Role::RESPONDER)
+    {
+        qm.encryption = enc;
+        qm.integrity = integ;
+        qm.pfsGroup = group;
+        qm.lifetime = life ? Seconds(life) : m_phase2Lifetime;
+    }
+    else if (enc != qm.encryption || integ != qm.integrity || group != qm.pfsGroup)
+    {
+        return "the responder changed the proposal";
+    }
+    qm.outboundSpi = (p.spi[0] << 24) | (p.spi[1] << 16) | (p.spi[2] << 8) | p.spi[3];
+    return "";
+}
+
+void
+Ikev1Daemon::StartQuickMode(Ikev1Sa& sa, uint32_t outPolicyId)
+{
+    const IpsecPolicy* policy = m_spd->Get(outPolicyId);
+    if (!policy)
+    {
+        return;
+    }
+    uint32_t messageId;
+    do
+    {
+        messageId = m_rng->GetU32();
+    } while (messageId == 0 || sa.quickModes.count(messageId));
+    Ikev1QuickMode& qm = sa.quickModes[messageId];
+    qm.messageId = messageId;
+    qm.role = Ikev1Role::INITIATOR;
+    qm.started = Simulator::Now();
+    qm.encryption = policy->encryption;
+    qm.integrity = policy->integrity;
+    qm.lifetime = m_phase2Lifetime;
+    qm.pfsGroup = m_pfs ? sa.dhGroup : 0;
+    uint32_t out;
+    FindPolicies(sa.local, sa.peer, out, qm.inPolicyId);
+    qm.outPolicyId = outPolicyId;
+    qm.inboundSpi = m_pfKey->GetSpi();
+    qm.ni = m_rng->GetBytes(m_nonceLength);
+    qm.iv = Ikev1KeyDerivation::Phase2Iv(sa.hash,
+                                         sa.iv,
+                                         messageId,
+                                         GetEncryptionBlockSize(sa.encryption));
+    ChargePrf(sa.iv.size() + 4);
+    std::vector<Ikev1Payload> rest{MakePhase2Proposal(qm), Ikev1NoncePayload{qm.ni}};
+    if (qm.pfsGroup)
+    {
+        auto group = static_cast<CryptoDhGroup>(qm.pfsGroup);
+        qm.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
+        CryptoDiffieHellman::ComputePublic(group, qm.dhPrivate, qm.dhPublic);
+        Charge(m_cost->DhKeyGeneration(qm.pfsGroup));
+        rest.push_back(Ikev1KePayload{qm.dhPublic});
+    }
+    if (m_quickModeIds)
+    {
+        rest.push_back(MakeSelectorId(policy->selector.localAddress, policy->selector.localPrefix));
+        rest.push_back(
+            MakeSelectorId(policy->selector.remoteAddress, policy->selector.remotePrefix));
+    }
+    uint8_t first;
+    std::vector<uint8_t> restBytes = Ikev1Codec::EncodePayloads(rest, first);
+    std::vector<uint8_t> hash1 =
+        Ikev1KeyDerivation::QmHash1(sa.hash, sa.skeyidA, messageId, restBytes);
+    ChargePrf(4 + restBytes.size());
+    std::vector<Ikev1Payload> payloads{Ikev1HashPayload{hash1}};
+    payloads.insert(payloads.end(), rest.begin(), rest.end());
+    std::vector<uint8_t> bytes =
+        Seal(sa, MakeHeader(sa, Ikev1ExchangeType::QUICK, messageId), payloads, &qm.iv);
+    Send(GetFlight(sa, messageId), sa.peer, bytes, true);
+    qm.state = Ikev1State::QM_SENT_1;
+    m_stateTrace(sa.peer, messageId, Ikev1State::IDLE, qm.state);
+}
+
+void
+Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
+                              const Ikev1Header& header,
+                              const std::vector<uint8_t>& bytes)
+{
+    if (sa.state != Ikev1State::ESTABLISHED || header.messageId == 0)
+    {
+        m_failureTrace(sa.peer, "quick mode without an ISAKMP SA");
+        return;
+    }
+    bool fresh = !sa.quickModes.count(header.messageId);
+    Ikev1QuickMode& qm = sa.quickModes[header.messageId];
+    if (fresh)
+    {
+        qm.messageId = header.messageId;
+        qm.role = Ikev1Role::RESPONDER;
+        qm.started = Simulator::Now();
+        qm.iv = Ikev1KeyDerivation::Phase2Iv(sa.hash,
+                                             sa.iv,
+                                             header.messageId,
+                                             GetEncryptionBlockSize(sa.encryption));
+        ChargePrf(sa.iv.size() + 4);
+    }
+    std::vector<uint8_t> iv = qm.iv;
+    std::vector<Ikev1Payload> payloads;
+    std::vector<uint8_t> plain;
+    if (!Open(sa, header, bytes, &iv, payloads, plain) || payloads.empty() ||
+        !std::holds_alternative<Ikev1HashPayload>(payloads[0]))
+    {
+        if (fresh)
+        {
+            sa.quickModes.erase(header.messageId);
+        }
+        m_failureTrace(sa.peer, "quick-mode message dropped: undecodable or no HASH");
+        return;
+    }
+    const auto& hash = std::get<Ikev1HashPayload>(payloads[0]);
+    std::vector<Ikev1Payload> rest(payloads.begin() + 1, payloads.end());
+    uint8_t first;
+    std::vector<uint8_t> restBytes = Ikev1Codec::EncodePayloads(rest, first);
+    const auto* saPayload = Find<Ikev1SaPayload>(rest);
+    const auto* nonce = Find<Ikev1NoncePayload>(rest);
+    const auto* ke = Find<Ikev1KePayload>(rest);
+    Flight& flight = GetFlight(sa, header.messageId);
+    auto drop = [&](const std::string& why) {
+        m_failureTrace(sa.peer, "quick mode " + std::to_string(header.messageId) + ": " + why);
+        if (fresh)
+        {
+            sa.quickModes.erase(header.messageId);
+        }
+    };
+
+    if (qm.state == Ikev1State::IDLE) // responder: QM1
+    {
+        std::vector<uint8_t> expected =
+            Ikev1KeyDerivation::QmHash1(sa.hash, sa.skeyidA, header.messageId, restBytes);
+        ChargePrf(4 + restBytes.size());
+        if (!CryptoMac::ConstantTimeEqual(expected, hash.data))
+        {
+            drop("HASH(1) does not verify");
+            return;
+        }
+        if (!saPayload || !nonce)
+        {
+            drop("QM1 without SA or nonce");
+            return;
+        }
+        std::string error = ReadPhase2Proposal(*saPayload, qm);
+        uint32_t outPolicy = 0;
+        if (error.empty() && !FindPolicies(sa.local.IsAny() ? Ipv6Address::GetAny() : sa.local,
+                                           sa.peer,
+                                           outPolicy,
+                                           qm.inPolicyId))
+        {
+            error = "no PROTECT rules for peer";
+        }
+        if (error.empty() && qm.pfsGroup && (!ke || !CryptoDiffieHellman::IsSupported(qm.pfsGroup)))
+        {
+            error = "PFS requested without a usable KE";
+        }
+        if (!error.empty())
+        {
+            drop(error);
+            return;
+        }
+        qm.outPolicyId = outPolicy;
+        qm.iv = iv;
+        qm.ni = nonce->data;
+        qm.nr = m_rng->GetBytes(m_nonceLength);
+        qm.inboundSpi = m_pfKey->GetSpi();
+        flight.lastIn = bytes;
+        std::vector<Ikev1Payload> reply{MakePhase2Proposal(qm), Ikev1NoncePayload{qm.nr}};
+        if (qm.pfsGroup)
+        {
+            auto group = static_cast<CryptoDhGroup>(qm.pfsGroup);
+            qm.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
+            CryptoDiffieHellman::ComputePublic(group, qm.dhPrivate, qm.dhPublic);
+            Charge(m_cost->DhKeyGeneration(qm.pfsGroup));
+            if (!CryptoDiffieHellman::ComputeShared(group, qm.dhPrivate, ke->data, qm.gxy))
+            {
+                drop("invalid PFS public value");
+                return;
+            }
+            Charge(m_cost->DhSharedSecret(qm.pfsGroup));
+            reply.push_back(Ikev1KePayload{qm.dhPublic});
+        }
+        for (const auto* id : FindAll<Ikev1IdPayload>(rest))
+        {
+            reply.push_back(*id); // echo IDci/IDcr
+        }
+        std::vector<uint8_t> replyBytes = Ikev1Codec::EncodePayloads(reply, first);
+        std::vector<uint8_t> hash2 =
+            Ikev1KeyDerivation::QmHash2(sa.hash, sa.skeyidA, header.messageId, qm.ni, replyBytes);
+        ChargePrf(4 + qm.ni.size() + replyBytes.size());
+        std::vector<Ikev1Payload> msg{Ikev1HashPayload{hash2}};
+        msg.insert(msg.end(), reply.begin(), reply.end());
+        Send(flight,
+             sa.peer,
+             Seal(sa, MakeHeader(sa, Ikev1ExchangeType::QUICK, header.messageId), msg, &qm.iv),
+             true);
+        qm.state = Ikev1State::QM_SENT_2;
+        m_stateTrace(sa.peer, header.messageId, Ikev1State::IDLE, qm.state);
+        return;
+    }
+    if (qm.state == Ikev1State::QM_SENT_1) // initiator: QM2
+    {
+        std::vector<uint8_t> expected =
+            Ikev1KeyDerivation::QmHash2(sa.hash, sa.skeyidA, header.messageId, qm.ni, restBytes);
+        ChargePrf(4 + qm.ni.size() + restBytes.size());
+        if (!CryptoMac::ConstantTimeEqual(expected, hash.data))
+        {
+            drop("HASH(2) does not verify");
+            return;
+        }
+        if (!saPayload || !nonce)
+        {
+            drop("QM2 without SA or nonce");
+            return;
+        }
+        std::string error = ReadPhase2Proposal(*saPayload, qm);
+        if (!error.empty())
+        {
+            drop(error);
+            return;
+        }
+        if (qm.pfsGroup)
+        {
+            if (!ke || !CryptoDiffieHellman::ComputeShared(static_cast<CryptoDhGroup>(qm.pfsGroup),
+                                                           qm.dhPrivate,
+                                                           ke->data,
+                                                           qm.gxy))
+            {
+                drop("invalid PFS public value");
+                return;
+            }
+            Charge(m_cost->DhSharedSecret(qm.pfsGroup));
+        }
+        qm.iv = iv;
+        qm.nr = nonce->data;
+        flight.lastIn = bytes;
+        std::vector<uint8_t> hash3 =
+            Ikev1KeyDerivation::QmHash3(sa.hash, sa.skeyidA, header.messageId, qm.ni, qm.nr);
+        ChargePrf(5 + qm.ni.size() + qm.nr.size());
+        std::vector<uint8_t> msg = Seal(sa,
+                                        MakeHeader(sa, Ikev1ExchangeType::QUICK, header.messageId),
+                                        {Ikev1HashPayload{hash3}},
+                                        &qm.iv);
+        InstallSaPair(sa, qm);
+        Send(flight, sa.peer, msg, false);
+        return;
+    }
+    if (qm.state == Ikev1State::QM_SENT_2) // responder: QM3
+    {
+        std::vector<uint8_t> expected =
+            Ikev1KeyDerivation::QmHash3(sa.hash, sa.skeyidA, header.messageId, qm.ni, qm.nr);
+        ChargePrf(5 + qm.ni.size() + qm.nr.size());
+        if (!CryptoMac::ConstantTimeEqual(expected, hash.data))
+        {
+            drop("HASH(3) does not verify");
+            return;
+        }
+        qm.iv = iv;
+        flight.lastIn = bytes;
+        flight.timer.Cancel();
+        flight.awaitingReply = false;
+        InstallSaPair(sa, qm);
+        m_pendingCost = Seconds(0);
+        return;
+    }
+    m_failureTrace(sa.peer, "unexpected quick-mode message");
+}
+
+void
+Ikev1Daemon::InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm)
+{
+    uint32_t encLength = GetEncryptionKeyLength(qm.encryption);
+    uint32_t length = encLength + GetIntegrityKeyLength(qm.integrity);
+    Ikev1State old = qm.state;
+    qm.state = Ikev1State::ESTABLISHED;
+    m_stateTrace(sa.peer, qm.messageId, old, qm.state);
+    auto makeSa = [&](IpsecDirection direction, uint32_t spi) {
+        std::vector<uint8_t> keymat = Ikev1KeyDerivation::Keymat(sa.hash,
+                                                                 sa.skeyidD,
+                                                                 qm.gxy,
+                                                                 PROTO_IPSEC_ESP,
+                                                                 spi,
+                                                                 qm.ni,
+                                                                 qm.nr,
+                                                                 length);
+        ChargePrf(qm.gxy.size() + 5 + qm.ni.size() + qm.nr.size());
+        IpsecSecurityAssociation esp;
+        esp.spi = spi;
+        esp.direction = direction;
+        esp.mode = IpsecMode::TUNNEL;
+        Ipv6Address local = sa.local;
+        if (local.IsAny())
+        {
+            const IpsecPolicy* rule = m_spd->Get(qm.outPolicyId);
+            local = rule ? rule->tunnelLocal : local;
+        }
+        esp.source = direction == IpsecDirection::OUTBOUND ? local : sa.peer;
+        esp.destination = direction == IpsecDirection::OUTBOUND ? sa.peer : local;
+        esp.encryption = qm.encryption;
+        esp.integrity = qm.integrity;
+        esp.encryptionKey.assign(keymat.begin(), keymat.begin() + encLength);
+        esp.integrityKey.assign(keymat.begin() + encLength, keymat.end());
+        esp.hardLifetime.time = qm.lifetime;
+        esp.policyId = direction == IpsecDirection::OUTBOUND ? qm.outPolicyId : qm.inPolicyId;
+        return esp;
+    };
+    IpsecSecurityAssociation in = makeSa(IpsecDirection::INBOUND, qm.inboundSpi);
+    IpsecSecurityAssociation out = makeSa(IpsecDirection::OUTBOUND, qm.outboundSpi);
+    Time delay = Reserve(m_pendingCost);
+    Ptr<IpsecPfKey> pfKey = m_pfKey;
+    Ipv6Address peer = sa.peer;
+    Ptr<Ikev1Daemon> self = this;
+    Simulator::Schedule(delay, [self, pfKey, in, out, peer]() {
+        auto pending = std::make_shared<int>(2);
+        auto done = [self, pending, peer, in, out](const std::string& error) {
+            if (!error.empty())
+            {
+                self->m_failureTrace(peer, "SA installation failed: " + error);
+                return;
+            }
+            if (--*pending == 0)
+            {
+                self->m_installedTrace(peer, in.spi, out.spi);
+            }
+        };
+        for (const auto& esp : {in, out})
+        {
+            std::string error = pfKey->Add(esp, IpsecPfKey::Completion(done));
+            if (!error.empty())
+            {
+                self->m_failureTrace(peer, "SA installation refused: " + error);
+            }
+        }
+    });
+}
+
+} // namespace ns3

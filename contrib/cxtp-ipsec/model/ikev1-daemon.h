@@ -1,0 +1,247 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef IKEV1_DAEMON_H
+#define IKEV1_DAEMON_H
+
+#include "ikev1-sa.h"
+#include "ipsec-traffic-selector.h"
+
+#include "ns3/application.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class Socket;
+class Packet;
+class IpsecPfKey;
+class IpsecPad;
+class IpsecSpd;
+class CryptoRandom;
+class CryptoCostModel;
+struct IpsecPolicy;
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief An IKEv1 daemon after racoon (ipsec-tools): ISAKMP on UDP 500, main or aggressive
+ * mode with pre-shared keys (RFC 2409 §5, §5.4), quick mode with optional PFS (§5.5), the
+ * INITIAL-CONTACT notification (RFC 2407 §4.6.3.3) and retransmissions.
+ *
+ * Both roles run in the same application: it initiates when the node's PF_KEY raises an
+ * ACQUIRE (a PROTECT rule without SA) or when Initiate() is called, and responds to any peer
+ * that the PAD authorises. Negotiated ESP SAs are installed through IpsecPfKey.
+ *
+ * Messages are real ISAKMP bytes (Ikev1Codec); keys are really derived (Ikev1KeyDerivation,
+ * CryptoDiffieHellman over OpenSSL). The time each step costs is not the host's: the daemon
+ * charges simulated time for message processing and every cryptographic operation from the
+ * node's CryptoCostModel profile, and sends the answer after that time.
+ */
+class Ikev1Daemon : public Application
+{
+  public:
+    /// IKE's UDP port (RFC 2408 §2.5.1).
+    static constexpr uint16_t PORT = 500;
+
+    /// \return the TypeId
+    static TypeId GetTypeId();
+    Ikev1Daemon();
+    ~Ikev1Daemon() override;
+
+    /**
+     * \brief Negotiates SAs for an outbound PROTECT rule: phase 1 with the rule's tunnel peer
+     * if there is no ISAKMP SA yet, then quick mode.
+     * \param outPolicyId the id of the node's outbound PROTECT rule
+     */
+    void Initiate(uint32_t outPolicyId);
+
+    /**
+     * \param peer a peer address
+     * \return the newest ISAKMP SA with the peer, or nullptr
+     */
+    const Ikev1Sa* FindSa(const Ipv6Address& peer) const;
+
+    /**
+     * \brief Fixes the random stream of the daemon (cookies, nonces, DH private values, M-IDs
+     * use the node's CryptoRandom; this is for the daemon's own draws, none today).
+     * \param stream first stream
+     * \return streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
+     * \brief Signature of the Message trace: one ISAKMP message sent or received.
+     * \param sent true if sent
+     * \param peer the peer
+     * \param exchange the exchange type
+     * \param size the ISAKMP message size (UDP payload)
+     */
+    typedef void (*MessageTracedCallback)(bool sent,
+                                          const Ipv6Address& peer,
+                                          Ikev1ExchangeType exchange,
+                                          uint32_t size);
+    /**
+     * \brief Signature of the StateTransition trace.
+     * \param peer the peer
+     * \param messageId 0 for phase 1, the quick mode's M-ID otherwise
+     * \param from old state
+     * \param to new state
+     */
+    typedef void (*StateTracedCallback)(const Ipv6Address& peer,
+                                        uint32_t messageId,
+                                        Ikev1State from,
+                                        Ikev1State to);
+    /**
+     * \brief Signature of the Failure trace.
+     * \param peer the peer
+     * \param reason what went wrong
+     */
+    typedef void (*FailureTracedCallback)(const Ipv6Address& peer, const std::string& reason);
+    /**
+     * \brief Signature of the Phase2Installed trace: both SAs of a pair are installed.
+     * \param peer the peer
+     * \param inboundSpi our SPI
+     * \param outboundSpi the peer's SPI
+     */
+    typedef void (*InstalledTracedCallback)(const Ipv6Address& peer,
+                                            uint32_t inboundSpi,
+                                            uint32_t outboundSpi);
+
+  private:
+    /// Attribute accessors (names checked, with a clear abort message).
+    void SetMode(std::string mode);
+    std::string GetMode() const;
+    void SetEncryption(std::string name);
+    std::string GetEncryption() const;
+    void SetHash(std::string name);
+    std::string GetHash() const;
+
+    void StartApplication() override;
+    void StopApplication() override;
+    void DoDispose() override;
+
+    /// Retransmission and duplicate-detection state of one exchange.
+    struct Flight
+    {
+        std::vector<uint8_t> lastOut; ///< last message sent
+        std::vector<uint8_t> lastIn;  ///< last message received (duplicate detection)
+        bool awaitingReply{false};    ///< lastOut is a request that expects an answer
+        uint32_t retries{0};          ///< retransmissions so far
+        EventId timer;                ///< retransmission timer
+    };
+
+    void HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& fields);
+    void HandleRead(Ptr<Socket> socket);
+    /// Dispatches a received message.
+    void Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from);
+
+    // Phase 1
+    Ikev1Sa& CreateSa(const Ipv6Address& peer, Ikev1Role role, uint64_t initiatorCookie);
+    void StartPhase1(Ikev1Sa& sa);
+    void SwitchState(Ikev1Sa& sa, Ikev1State state);
+    void ReceivePhase1(Ikev1Sa& sa, const Ikev1Header& header, const std::vector<uint8_t>& bytes);
+    void Phase1Established(Ikev1Sa& sa);
+    void Fail(Ikev1Sa& sa, const std::string& reason, bool notifyPeer);
+
+    // Quick mode and informational exchanges
+    void StartQuickMode(Ikev1Sa& sa, uint32_t outPolicyId);
+    void ReceiveQuickMode(Ikev1Sa& sa,
+                          const Ikev1Header& header,
+                          const std::vector<uint8_t>& bytes);
+    void ReceiveInformational(Ikev1Sa& sa,
+                              const Ikev1Header& header,
+                              const std::vector<uint8_t>& bytes);
+    void SendInitialContact(Ikev1Sa& sa);
+    void InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm);
+
+    // Building blocks
+    Ikev1SaPayload MakePhase1Proposal() const;
+    Ikev1SaPayload MakePhase2Proposal(const Ikev1QuickMode& qm) const;
+    std::string CheckPhase1Proposal(const Ikev1SaPayload& sa) const;
+    std::string ReadPhase2Proposal(const Ikev1SaPayload& sa, Ikev1QuickMode& qm) const;
+    Ikev1IdPayload MakeAddressId(const Ipv6Address& address) const;
+    Ikev1IdPayload MakeSelectorId(const Ipv6Address& address, const Ipv6Prefix& prefix) const;
+    std::vector<uint8_t> GetPreSharedKey(const Ipv6Address& peer) const;
+    bool FindPolicies(const Ipv6Address& local,
+                      const Ipv6Address& peer,
+                      uint32_t& outPolicyId,
+                      uint32_t& inPolicyId) const;
+    /// Derives SKEYID…SKEYID_e and the phase-1 key and IV once g^xy and the nonces are known.
+    void DerivePhase1Keys(Ikev1Sa& sa);
+    /// Header of a message of this SA.
+    Ikev1Header MakeHeader(const Ikev1Sa& sa, Ikev1ExchangeType exchange, uint32_t messageId) const;
+    /// Encodes and (if iv is given) encrypts with racoon's padding; iv advances to the last block.
+    std::vector<uint8_t> Seal(const Ikev1Sa& sa,
+                              Ikev1Header header,
+                              const std::vector<Ikev1Payload>& payloads,
+                              std::vector<uint8_t>* iv);
+    /// Decrypts (if the E flag is set) and decodes the payloads; false on any error.
+    bool Open(const Ikev1Sa& sa,
+              const Ikev1Header& header,
+              const std::vector<uint8_t>& bytes,
+              std::vector<uint8_t>* iv,
+              std::vector<Ikev1Payload>& payloads,
+              std::vector<uint8_t>& plain);
+    /// Sends after the cost charged so far, keeping the message for retransmission.
+    void Send(Flight& flight,
+              const Ipv6Address& peer,
+              const std::vector<uint8_t>& bytes,
+              bool awaitingReply);
+    void Retransmit(uint64_t cookie, uint32_t messageId);
+    void Transmit(const Ipv6Address& peer, std::vector<uint8_t> bytes);
+    Flight& GetFlight(const Ikev1Sa& sa, uint32_t messageId);
+    /**
+     * \brief Books the daemon for some work after what it is already doing.
+     * \param work the processing time
+     * \return the delay from now until that work is done
+     */
+    Time Reserve(Time work);
+    /// Adds simulated processing time to the current step.
+    void Charge(Time cost);
+    void ChargePrf(uint32_t bytes);
+    void ChargeCipher(uint32_t bytes);
+
+    // Attributes
+    Ikev1ExchangeType m_exchange; ///< main or aggressive mode when initiating
+    IpsecEncryption m_encryption; ///< phase-1 cipher
+    CryptoHash m_hash;            ///< phase-1 hash
+    uint16_t m_dhGroup;           ///< phase-1 group
+    bool m_pfs;                   ///< PFS in quick mode
+    uint32_t m_nonceLength;       ///< nonce bytes
+    Time m_phase1Lifetime;        ///< proposed phase-1 lifetime
+    Time m_phase2Lifetime;        ///< proposed phase-2 lifetime
+    bool m_initialContact;        ///< send INITIAL-CONTACT to new peers
+    bool m_dpdVendorId;           ///< send the DPD vendor ID in MM1/MM2, AM1/AM2
+    bool m_quickModeIds;          ///< send IDci/IDcr in quick mode
+    bool m_passive;               ///< never initiate on ACQUIRE
+    Time m_retryInterval;         ///< retransmission interval
+    uint32_t m_retryCount;        ///< retransmissions before giving up
+
+    Ptr<Socket> m_socket;              ///< UDP 500
+    Ptr<IpsecPfKey> m_pfKey;           ///< key-management interface
+    Ptr<IpsecSpd> m_spd;               ///< to find the rules of a peer
+    Ptr<IpsecPad> m_pad;               ///< pre-shared keys
+    Ptr<CryptoRandom> m_rng;           ///< cookies, nonces, private values
+    Ptr<CryptoCostModel> m_cost;       ///< simulated crypto and processing time
+    Time m_pendingCost;                ///< cost charged by the step being processed
+    Time m_busyUntil;                  ///< when the daemon finishes the work booked so far
+    std::map<uint64_t, Ikev1Sa> m_sas; ///< by initiator cookie
+    std::map<std::pair<uint64_t, uint32_t>, Flight> m_flights;      ///< by (cookie, M-ID)
+    std::map<Ipv6Address, std::vector<uint32_t>> m_pendingPolicies; ///< phase 2 to start
+    std::set<Ipv6Address> m_contacted; ///< peers already sent INITIAL-CONTACT
+
+    TracedCallback<bool, const Ipv6Address&, Ikev1ExchangeType, uint32_t> m_messageTrace;
+    TracedCallback<const Ipv6Address&, uint32_t, Ikev1State, Ikev1State> m_stateTrace;
+    TracedCallback<const Ipv6Address&, const std::string&> m_failureTrace;
+    TracedCallback<const Ipv6Address&, Time> m_phase1Trace;
+    TracedCallback<const Ipv6Address&, uint32_t, uint32_t> m_installedTrace;
+};
+
+} // namespace ns3
+
+#endif // IKEV1_DAEMON_H

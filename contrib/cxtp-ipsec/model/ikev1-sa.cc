@@ -1,0 +1,42 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ikev1-sa.h"
+
+namespace ns3
+{
+
+std::string
+ToString(Ikev1State state)
+{
+    switch (state)
+    {
+    case Ikev1State::IDLE:
+        return "IDLE";
+    case Ikev1State::MM_SENT_1:
+        return "MM_SENT_1";
+    case Ikev1State::MM_SENT_2:
+        return "MM_SENT_2";
+    case Ikev1State::MM_SENT_3:
+        return "MM_SENT_3";
+    case Ikev1State::MM_SENT_4:
+        return "MM_SENT_4";
+    case Ikev1State::MM_SENT_5:
+        return "MM_SENT_5";
+    case Ikev1State::AM_SENT_1:
+        return "AM_SENT_1";
+    case Ikev1State::AM_SENT_2:
+        return "AM_SENT_2";
+    case Ikev1State::ESTABLISHED:
+        return "ESTABLISHED";
+    case Ikev1State::QM_SENT_1:
+        return "QM_SENT_1";
+    case Ikev1State::QM_SENT_2:
+        return "QM_SENT_2";
+    case Ikev1State::FAILED:
+        return "FAILED";
+    }
+    return "UNKNOWN";
+}
+
+} // namespace ns3
