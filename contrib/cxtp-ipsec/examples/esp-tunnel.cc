@@ -42,29 +42,21 @@ main(int argc, char* argv[])
         "cxtp-ipsec-esp-tunnel",
         "UDP probes every --interval in both directions between MN and CN through a manually\n"
         "keyed ESP tunnel MN<->SG. Writes pcaps, the esp_sa key file and summary.csv.");
-    options.Add().add_options()("duration",
-                                po::value<std::string>()->default_value("10s"),
-                                "how long the probes run")(
-        "interval",
-        po::value<std::string>()->default_value("50ms"),
-        "probe period, each way")(
-        "encryption",
-        po::value<std::string>()->default_value("aes128-cbc"),
-        "3des-cbc, aes128-cbc, aes256-cbc, aes128-gcm16, aes256-gcm16 or null")(
-        "integrity",
-        po::value<std::string>(),
-        "hmac-sha1-96, hmac-sha256-128 or none (default: none with GCM, else hmac-sha1-96)")(
-        "deleteSaAt",
-        po::value<std::string>(),
-        "delete the MN's outbound SA at this time")(
-        "outputDir",
-        po::value<std::string>()->default_value("esp-tunnel-output"),
-        "directory for pcaps, esp_sa and summary.csv")("pcap",
-                                                       po::value<bool>()->default_value(true),
-                                                       "write pcap files (0 or 1)")(
-        "seed",
-        po::value<uint32_t>()->default_value(1),
-        "ns-3 RNG seed")("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number");
+    // clang-format off
+    options.Add().add_options()
+        ("duration", po::value<std::string>()->default_value("10s"), "how long the probes run")
+        ("interval", po::value<std::string>()->default_value("50ms"), "probe period, each way")
+        ("encryption", po::value<std::string>()->default_value("aes128-cbc"),
+         "3des-cbc, aes128-cbc, aes256-cbc, aes128-gcm16, aes256-gcm16 or null")
+        ("integrity", po::value<std::string>(),
+         "hmac-sha1-96, hmac-sha256-128 or none (default: none with GCM, else hmac-sha1-96)")
+        ("deleteSaAt", po::value<std::string>(), "delete the MN's outbound SA at this time")
+        ("outputDir", po::value<std::string>()->default_value("esp-tunnel-output"),
+         "directory for pcaps, esp_sa and summary.csv")
+        ("pcap", po::value<bool>()->default_value(true), "write pcap files (0 or 1)")
+        ("seed", po::value<uint32_t>()->default_value(1), "ns-3 RNG seed")
+        ("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number");
+    // clang-format on
     po::variables_map vm = options.Parse(argc, argv);
 
     IpsecTunnelScenario::Config config;

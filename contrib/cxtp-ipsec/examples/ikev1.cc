@@ -41,47 +41,32 @@ main(int argc, char* argv[])
         "cxtp-ipsec-ikev1",
         "IKEv1 (main or aggressive mode + quick mode, PSK) between MN and SG, started by the\n"
         "first probe's ACQUIRE; then UDP probes every --interval through the negotiated SAs.");
-    options.Add().add_options()("mode",
-                                po::value<std::string>()->default_value("main"),
-                                "main or aggressive")("pfs",
-                                                      po::value<bool>()->default_value(true),
-                                                      "PFS in quick mode (0 or 1)")(
-        "dhGroup",
-        po::value<uint16_t>()->default_value(2),
-        "DH group: 1, 2, 5 or 14")("cipher",
-                                   po::value<std::string>()->default_value("3des-cbc"),
-                                   "phase-1 and ESP cipher: 3des-cbc, aes128-cbc or aes256-cbc")(
-        "hash",
-        po::value<std::string>()->default_value("sha1"),
-        "phase-1 hash: sha1, sha256")("initialContact",
-                                      po::value<bool>()->default_value(true),
-                                      "send INITIAL-CONTACT")(
-        "dpd",
-        po::value<bool>()->default_value(true),
-        "send the DPD vendor ID")("qmIds",
-                                  po::value<bool>()->default_value(true),
-                                  "send IDci/IDcr in quick mode")(
-        "profile",
-        po::value<std::string>()->default_value("zero"),
-        "cost profile: zero, testbed-2008, host, or an INI path")(
-        "pskMn",
-        po::value<std::string>()->default_value("cxtp-secret"),
-        "MN's pre-shared key")("pskSg",
-                               po::value<std::string>()->default_value("cxtp-secret"),
-                               "SG's pre-shared key")("duration",
-                                                      po::value<std::string>()->default_value("5s"),
-                                                      "how long the probes run")(
-        "interval",
-        po::value<std::string>()->default_value("50ms"),
-        "probe period")("outputDir",
-                        po::value<std::string>()->default_value("ikev1-output"),
-                        "directory for pcaps, key files and summary.csv")(
-        "pcap",
-        po::value<bool>()->default_value(true),
-        "write pcap files (0 or 1)")(
-        "seed",
-        po::value<uint32_t>()->default_value(1),
-        "ns-3 RNG seed")("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number");
+    // clang-format off
+    options.Add().add_options()
+        ("mode", po::value<std::string>()->default_value("main"), "main or aggressive")
+        ("pfs", po::value<bool>()->default_value(true), "PFS in quick mode (0 or 1)")
+        ("dhGroup", po::value<uint16_t>()->default_value(2), "DH group: 1, 2, 5 or 14")
+        ("cipher", po::value<std::string>()->default_value("3des-cbc"),
+         "phase-1 and ESP cipher: 3des-cbc, aes128-cbc or aes256-cbc")
+        ("hash", po::value<std::string>()->default_value("sha1"), "phase-1 hash: sha1, sha256")
+        ("initialContact", po::value<bool>()->default_value(true), "send INITIAL-CONTACT")
+        ("dpd", po::value<bool>()->default_value(true), "send the DPD vendor ID")
+        ("qmIds", po::value<bool>()->default_value(true), "send IDci/IDcr in quick mode")
+        ("profile", po::value<std::string>()->default_value("zero"),
+         "cost profile: zero, testbed-2008, host, or an INI path")
+        ("pskMn", po::value<std::string>()->default_value("cxtp-secret"), "MN's pre-shared key")
+        ("pskSg", po::value<std::string>()->default_value("cxtp-secret"), "SG's pre-shared key")
+        ("deleteAt", po::value<std::string>(),
+         "the MN deletes its SAs with the SG at this time (DELETE informationals); the next "
+         "probe renegotiates")
+        ("duration", po::value<std::string>()->default_value("5s"), "how long the probes run")
+        ("interval", po::value<std::string>()->default_value("50ms"), "probe period")
+        ("outputDir", po::value<std::string>()->default_value("ikev1-output"),
+         "directory for pcaps, key files and summary.csv")
+        ("pcap", po::value<bool>()->default_value(true), "write pcap files (0 or 1)")
+        ("seed", po::value<uint32_t>()->default_value(1), "ns-3 RNG seed")
+        ("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number");
+    // clang-format on
     po::variables_map vm = options.Parse(argc, argv);
 
     std::string mode = vm["mode"].as<std::string>();
@@ -153,6 +138,8 @@ main(int argc, char* argv[])
     // The gateway answers its mobile peers and never initiates (racoon: passive on).
     daemons.Get(1)->SetAttribute("Passive", BooleanValue(true));
 
+    Ptr<Ikev1KeyExport> ikeKeys = Create<Ikev1KeyExport>();
+    ikeKeys->Watch(daemons);
     Ptr<SignallingMonitor> monitor = Create<SignallingMonitor>();
     monitor->Attach(mn->GetDevice(0));
     monitor->Attach(sg->GetDevice(0));
@@ -163,7 +150,7 @@ main(int argc, char* argv[])
 
     // Timeline: the first ACQUIRE, phase 1 done (MN side), SA pair installed (each side).
     Time acquired = Time::Max();
-    Time phase1 = Time::Max();
+    Time phase1 = Time::Max(); // duration of the first phase 1
     std::map<uint32_t, Time> installed;
     mn->GetObject<IpsecPfKey>()->TraceConnectWithoutContext(
         "Message",
@@ -193,30 +180,24 @@ main(int argc, char* argv[])
             }).Bind(node));
     }
     Ptr<Ikev1Daemon> mnDaemon = DynamicCast<Ikev1Daemon>(daemons.Get(0));
-    mnDaemon->TraceConnectWithoutContext("Phase1Established",
-                                         MakeCallback(+[](Time* t, const Ipv6Address&, Time) {
-                                             *t = Simulator::Now();
-                                         }).Bind(&phase1));
+    if (vm.count("deleteAt"))
+    {
+        Time at = options.GetTime("deleteAt", vm["deleteAt"].as<std::string>());
+        Ipv6Address peer = scenario.GetSgAddress();
+        Simulator::Schedule(at, &Ikev1Daemon::Delete, mnDaemon, peer);
+    }
+    // The duration of the first phase 1, from the MN's first message to its last step.
+    mnDaemon->TraceConnectWithoutContext(
+        "Phase1Established",
+        MakeCallback(+[](Time* t, const Ipv6Address&, Time duration) {
+            *t = *t == Time::Max() ? duration : *t;
+        }).Bind(&phase1));
 
     Simulator::Stop(scenario.GetStopTime());
     Simulator::Run();
 
     scenario.GetKeyExport()->Write(outputDir + "/esp_sa");
-    const Ikev1Sa* sa = mnDaemon->FindSa(scenario.GetSgAddress());
-    {
-        std::ofstream table(outputDir + "/ikev1_decryption_table");
-        table << "# This file is automatically generated, DO NOT MODIFY.\n";
-        if (sa && !sa->encryptionKey.empty())
-        {
-            // Wireshark's ikev1_decryption_table: hex fields, unquoted.
-            table << std::hex << std::setw(16) << std::setfill('0') << sa->initiatorCookie << ",";
-            for (uint8_t b : sa->encryptionKey)
-            {
-                table << std::setw(2) << +b;
-            }
-            table << "\n" << std::dec;
-        }
-    }
+    ikeKeys->Write(outputDir + "/ikev1_decryption_table");
     bool done = installed.size() == 2;
     Time end = done ? std::max(installed[mn->GetId()], installed[sg->GetId()]) : Time::Max();
     std::ofstream csv(outputDir + "/summary.csv");
@@ -233,7 +214,7 @@ main(int argc, char* argv[])
     row("ike_bytes", std::to_string(monitor->GetIkeBytes()));
     if (done && acquired != Time::Max())
     {
-        row("phase1_ms", std::to_string((phase1 - acquired).GetMilliSeconds()));
+        row("phase1_ms", std::to_string(phase1.GetMicroSeconds() / 1000.0));
         row("setup_ms", std::to_string((end - acquired).GetMicroSeconds() / 1000.0));
     }
     row("uplink_probes_sent", std::to_string(scenario.GetUplinkSent()));

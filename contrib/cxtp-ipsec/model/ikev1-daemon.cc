@@ -430,6 +430,12 @@ Ikev1Daemon::FindSa(const Ipv6Address& peer) const
     return newest;
 }
 
+const std::map<uint64_t, Ikev1Sa>&
+Ikev1Daemon::GetSas() const
+{
+    return m_sas;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Triggers
 
@@ -1327,33 +1333,100 @@ Ikev1Daemon::Fail(Ikev1Sa& sa, const std::string& reason, bool notifyPeer)
 // Informational exchanges
 
 void
-Ikev1Daemon::SendInitialContact(Ikev1Sa& sa)
+Ikev1Daemon::SendInformational(Ikev1Sa& sa, const std::vector<Ikev1Payload>& payloads)
 {
     uint32_t messageId;
     do
     {
         messageId = m_rng->GetU32();
     } while (messageId == 0 || sa.quickModes.count(messageId));
-    Ikev1NotifyPayload n;
-    n.protocolId = PROTO_ISAKMP;
-    n.type = Ikev1NotifyPayload::INITIAL_CONTACT;
-    n.spi = Concat({Cookie(sa.initiatorCookie), Cookie(sa.responderCookie)});
     uint8_t first;
-    std::vector<uint8_t> nBytes = Ikev1Codec::EncodePayloads({n}, first);
-    std::vector<uint8_t> hash =
-        Ikev1KeyDerivation::InfoHash(sa.hash, sa.skeyidA, messageId, nBytes);
-    ChargePrf(4 + nBytes.size());
+    std::vector<uint8_t> body = Ikev1Codec::EncodePayloads(payloads, first);
+    std::vector<uint8_t> hash = Ikev1KeyDerivation::InfoHash(sa.hash, sa.skeyidA, messageId, body);
+    ChargePrf(4 + body.size());
     std::vector<uint8_t> iv = Ikev1KeyDerivation::Phase2Iv(sa.hash,
                                                            sa.iv,
                                                            messageId,
                                                            GetEncryptionBlockSize(sa.encryption));
     ChargePrf(sa.iv.size() + 4);
-    std::vector<uint8_t> bytes = Seal(sa,
-                                      MakeHeader(sa, Ikev1ExchangeType::INFORMATIONAL, messageId),
-                                      {Ikev1HashPayload{hash}, n},
-                                      &iv);
+    std::vector<Ikev1Payload> message{Ikev1HashPayload{hash}};
+    message.insert(message.end(), payloads.begin(), payloads.end());
+    std::vector<uint8_t> bytes =
+        Seal(sa, MakeHeader(sa, Ikev1ExchangeType::INFORMATIONAL, messageId), message, &iv);
     Flight informational; // informational exchanges are not acknowledged (RFC 2408 §4.8)
     Send(informational, sa.peer, bytes, false);
+}
+
+void
+Ikev1Daemon::SendInitialContact(Ikev1Sa& sa)
+{
+    Ikev1NotifyPayload n;
+    n.protocolId = PROTO_ISAKMP;
+    n.type = Ikev1NotifyPayload::INITIAL_CONTACT;
+    n.spi = Concat({Cookie(sa.initiatorCookie), Cookie(sa.responderCookie)});
+    SendInformational(sa, {n});
+}
+
+void
+Ikev1Daemon::Delete(const Ipv6Address& peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    std::vector<uint64_t> cookies;
+    for (auto& [cookie, sa] : m_sas)
+    {
+        if (sa.peer == peer)
+        {
+            cookies.push_back(cookie);
+        }
+    }
+    for (uint64_t cookie : cookies)
+    {
+        Ikev1Sa& sa = m_sas[cookie];
+        if (sa.state == Ikev1State::ESTABLISHED)
+        {
+            // racoon's purge: first the ESP SAs (our inbound SPIs), then the ISAKMP SA.
+            Ikev1DeletePayload esp;
+            esp.protocolId = PROTO_IPSEC_ESP;
+            esp.spiSize = 4;
+            for (auto& [mid, qm] : sa.quickModes)
+            {
+                if (qm.state == Ikev1State::ESTABLISHED)
+                {
+                    esp.spis.push_back(Be32(qm.inboundSpi));
+                    m_pfKey->Delete(IpsecDirection::INBOUND, qm.inboundSpi, Ipv6Address::GetAny());
+                    m_pfKey->Delete(IpsecDirection::OUTBOUND, qm.outboundSpi, sa.peer);
+                }
+            }
+            if (!esp.spis.empty())
+            {
+                SendInformational(sa, {esp});
+            }
+            Ikev1DeletePayload isakmp;
+            isakmp.protocolId = PROTO_ISAKMP;
+            isakmp.spiSize = 16;
+            isakmp.spis.push_back(Concat({Cookie(sa.initiatorCookie), Cookie(sa.responderCookie)}));
+            SendInformational(sa, {isakmp});
+        }
+        RemoveSa(cookie);
+    }
+}
+
+void
+Ikev1Daemon::RemoveSa(uint64_t cookie)
+{
+    for (auto it = m_flights.begin(); it != m_flights.end();)
+    {
+        if (it->first.first == cookie)
+        {
+            it->second.timer.Cancel();
+            it = m_flights.erase(it);
+        }
+        else
+        {
+            ++it;
+        }
+    }
+    m_sas.erase(cookie);
 }
 
 void
@@ -1375,7 +1448,10 @@ Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
         const auto* n = Find<Ikev1NotifyPayload>(payloads);
         if (n && n->type < 16384)
         {
-            Fail(sa, "peer reports error notification " + std::to_string(n->type), false);
+            std::string name = n->type == NOTIFY_AUTHENTICATION_FAILED ? "authentication failed"
+                               : n->type == NOTIFY_NO_PROPOSAL_CHOSEN  ? "no proposal chosen"
+                                                                       : "error";
+            Fail(sa, name + " (peer's notification " + std::to_string(n->type) + ")", false);
         }
         return;
     }
@@ -1410,6 +1486,37 @@ Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
     for (const auto* n : FindAll<Ikev1NotifyPayload>(payloads))
     {
         NS_LOG_INFO("notification " << n->type << " from " << sa.peer);
+    }
+    bool deleteIsakmp = false;
+    for (const auto* d : FindAll<Ikev1DeletePayload>(payloads))
+    {
+        if (d->protocolId == PROTO_IPSEC_ESP && d->spiSize == 4)
+        {
+            for (const auto& spiBytes : d->spis)
+            {
+                // The peer's inbound SPI is our outbound one; drop the whole pair.
+                uint32_t spi =
+                    (spiBytes[0] << 24) | (spiBytes[1] << 16) | (spiBytes[2] << 8) | spiBytes[3];
+                for (auto& [mid, qm] : sa.quickModes)
+                {
+                    if (qm.state == Ikev1State::ESTABLISHED && qm.outboundSpi == spi)
+                    {
+                        m_pfKey->Delete(IpsecDirection::OUTBOUND, spi, sa.peer);
+                        m_pfKey->Delete(IpsecDirection::INBOUND,
+                                        qm.inboundSpi,
+                                        Ipv6Address::GetAny());
+                        qm.state = Ikev1State::FAILED;
+                    }
+                }
+            }
+        }
+        deleteIsakmp = deleteIsakmp || d->protocolId == PROTO_ISAKMP;
+    }
+    if (deleteIsakmp)
+    {
+        NS_LOG_INFO("ISAKMP SA with " << sa.peer << " deleted by the peer");
+        m_stateTrace(sa.peer, 0, sa.state, Ikev1State::IDLE);
+        RemoveSa(sa.initiatorCookie); // sa is gone after this
     }
 }
 

@@ -61,10 +61,19 @@ class Ikev1Daemon : public Application
     void Initiate(uint32_t outPolicyId);
 
     /**
+     * \brief Tears down everything negotiated with a peer, telling it with DELETE
+     * notifications (RFC 2408 §3.15): first the ESP SAs, then the ISAKMP SA.
+     * \param peer the peer
+     */
+    void Delete(const Ipv6Address& peer);
+
+    /**
      * \param peer a peer address
      * \return the newest ISAKMP SA with the peer, or nullptr
      */
     const Ikev1Sa* FindSa(const Ipv6Address& peer) const;
+    /// \return every ISAKMP SA the daemon holds, by initiator cookie
+    const std::map<uint64_t, Ikev1Sa>& GetSas() const;
 
     /**
      * \brief Fixes the random stream of the daemon (cookies, nonces, DH private values, M-IDs
@@ -156,7 +165,11 @@ class Ikev1Daemon : public Application
     void ReceiveInformational(Ikev1Sa& sa,
                               const Ikev1Header& header,
                               const std::vector<uint8_t>& bytes);
+    /// Sends HDR*, HASH(1), payloads as a new informational exchange (RFC 2409 §5.7).
+    void SendInformational(Ikev1Sa& sa, const std::vector<Ikev1Payload>& payloads);
     void SendInitialContact(Ikev1Sa& sa);
+    /// Forgets an ISAKMP SA and its retransmission state.
+    void RemoveSa(uint64_t cookie);
     void InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm);
 
     // Building blocks
