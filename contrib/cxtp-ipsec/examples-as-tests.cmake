@@ -30,3 +30,29 @@ if(TARGET cxtp-ipsec-esp-tunnel)
                    ${PROJECT_BINARY_DIR}/example-output/determinism)
   set_tests_properties(determinism-esp-tunnel PROPERTIES LABELS system)
 endif()
+
+# IKEv1 (main and aggressive mode + quick mode): the example, then its capture through tshark.
+if(TARGET cxtp-ipsec-ikev1)
+  foreach(mode IN ITEMS main aggressive)
+    cxtp_example_test(example-ikev1-${mode} ikev1 --duration=1s --mode=${mode})
+    add_test(NAME capture-ikev1-${mode}
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ikev1-capture.sh
+                     $<TARGET_FILE:cxtp-ipsec-ikev1>
+                     ${PROJECT_BINARY_DIR}/example-output/capture-ikev1-${mode} --mode=${mode})
+    set_tests_properties(capture-ikev1-${mode} PROPERTIES LABELS system)
+  endforeach()
+endif()
+
+# Mobile IPv6 handover (method none): the three DAD modes, and a capture test with tshark.
+if(TARGET cxtp-ipsec-mipv6-handover)
+  cxtp_example_test(example-mipv6-handover mipv6-handover --pcap=0)
+  cxtp_example_test(example-mipv6-handover-dad-off mipv6-handover --duration=3s --dad=off
+                    --randomPhase=1)
+  cxtp_example_test(example-mipv6-handover-optimistic mipv6-handover --duration=3s
+                    --dad=optimistic --raInterval=50ms,100ms)
+  add_test(NAME capture-mipv6-handover
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/mipv6-check-capture.sh
+                   $<TARGET_FILE:cxtp-ipsec-mipv6-handover>
+                   ${PROJECT_BINARY_DIR}/example-output/capture-mipv6-handover)
+  set_tests_properties(capture-mipv6-handover PROPERTIES LABELS system)
+endif()

@@ -16,6 +16,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/inet6-socket-address.h"
+#include "ns3/ipv6-packet-info-tag.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -396,6 +397,7 @@ Ikev1Daemon::StartApplication()
     m_socket = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
     NS_ABORT_MSG_IF(m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), PORT)) != 0,
                     "Ikev1Daemon: cannot bind UDP port 500 on node " << node->GetId());
+    m_socket->SetRecvPktInfo(true);
     m_socket->SetRecvCallback(MakeCallback(&Ikev1Daemon::HandleRead, this));
     m_pfKey->Register(MakeCallback(&Ikev1Daemon::HandleAcquire, this),
                       IpsecPfKey::ExpireCallback());
@@ -493,9 +495,11 @@ Ikev1Daemon::HandleRead(Ptr<Socket> socket)
         {
             continue;
         }
+        Ipv6PacketInfoTag info; // the address the peer sent to: ours for this exchange
+        Ipv6Address local = packet->RemovePacketTag(info) ? info.GetAddress() : Ipv6Address();
         std::vector<uint8_t> bytes(packet->GetSize());
         packet->CopyData(bytes.data(), bytes.size());
-        Receive(bytes, Inet6SocketAddress::ConvertFrom(from).GetIpv6());
+        Receive(bytes, Inet6SocketAddress::ConvertFrom(from).GetIpv6(), local);
     }
 }
 
@@ -684,12 +688,21 @@ Ikev1Daemon::Open(const Ikev1Sa& sa,
 // Dispatch
 
 void
-Ikev1Daemon::Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from)
+Ikev1Daemon::Receive(const std::vector<uint8_t>& bytes,
+                     const Ipv6Address& from,
+                     const Ipv6Address& to)
 {
     Ikev1Header header;
     if (!Ikev1Codec::DecodeHeader(bytes, header) || header.length != bytes.size())
     {
         m_failureTrace(from, "malformed ISAKMP header");
+        return;
+    }
+    if ((header.version >> 4) != 1)
+    {
+        // RFC 2408 §5.1: a major version we do not speak is discarded.
+        m_failureTrace(from,
+                       "unsupported ISAKMP major version " + std::to_string(header.version >> 4));
         return;
     }
     m_messageTrace(false, from, header.exchangeType, bytes.size());
@@ -712,6 +725,7 @@ Ikev1Daemon::Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from)
         }
         Ikev1Sa& sa = CreateSa(from, Ikev1Role::RESPONDER, header.initiatorCookie);
         sa.exchange = header.exchangeType;
+        sa.local = to;
         it = m_sas.find(sa.initiatorCookie);
     }
     Ikev1Sa& sa = it->second;
@@ -1007,7 +1021,6 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
             Fail(sa, error, true);
             return;
         }
-        sa.local = Ipv6Address::GetAny();
         sa.saiB = SaBody(*saPayload);
         sa.responderCookie = (static_cast<uint64_t>(m_rng->GetU32()) << 32) | m_rng->GetU32();
         flight.lastIn = bytes;
@@ -1021,7 +1034,6 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
             }
             sa.peerPublic = ke->data;
             sa.ni = nonce->data;
-            sa.local = m_pfKey ? sa.local : sa.local;
             sa.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
             CryptoDiffieHellman::ComputePublic(group, sa.dhPrivate, sa.dhPublic);
             Charge(m_cost->DhKeyGeneration(sa.dhGroup));
@@ -1784,10 +1796,7 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
         }
         std::string error = ReadPhase2Proposal(*saPayload, qm);
         uint32_t outPolicy = 0;
-        if (error.empty() && !FindPolicies(sa.local.IsAny() ? Ipv6Address::GetAny() : sa.local,
-                                           sa.peer,
-                                           outPolicy,
-                                           qm.inPolicyId))
+        if (error.empty() && !FindPolicies(sa.local, sa.peer, outPolicy, qm.inPolicyId))
         {
             error = "no PROTECT rules for peer";
         }

@@ -146,8 +146,8 @@ class Ikev1Daemon : public Application
 
     void HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& fields);
     void HandleRead(Ptr<Socket> socket);
-    /// Dispatches a received message.
-    void Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from);
+    /// Dispatches a received message sent by from to our address to.
+    void Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from, const Ipv6Address& to);
 
     // Phase 1
     Ikev1Sa& CreateSa(const Ipv6Address& peer, Ikev1Role role, uint64_t initiatorCookie);
