@@ -221,14 +221,40 @@ main(int argc, char* argv[])
     row("uplink_probes_received", std::to_string(scenario.GetUplinkReceived()));
     row("downlink_probes_sent", std::to_string(scenario.GetDownlinkSent()));
     row("downlink_probes_received", std::to_string(scenario.GetDownlinkReceived()));
-    std::cout << "  frames on the access link (Ethernet, no FCS):\n";
-    for (const auto& f : monitor->GetFrames())
+    // Per exchange and direction, from the frames on the access link.
+    std::cout << "  IKE frames on the access link (Ethernet II header, no FCS):\n";
+    std::cout << "    exchange           MN->SG  SG->MN   bytes  first (ms)  last (ms)\n";
+    for (uint8_t exchange : {2, 4, 5, 32})
     {
-        if (f.ike)
+        uint32_t up = 0;
+        uint32_t down = 0;
+        uint64_t bytes = 0;
+        Time first = Time::Max();
+        Time last = Seconds(0);
+        for (const auto& f : monitor->GetFrames())
         {
-            std::cout << "    " << std::setw(10) << f.time.As(Time::MS) << " node " << f.node << " "
-                      << f.bytes << " B\n";
+            if (!f.ike || f.exchange != exchange)
+            {
+                continue;
+            }
+            (f.node == mn->GetId() ? up : down)++;
+            bytes += f.bytes;
+            first = std::min(first, f.time);
+            last = std::max(last, f.time);
         }
+        if (up + down == 0)
+        {
+            continue;
+        }
+        const char* name = exchange == 2   ? "main mode"
+                           : exchange == 4 ? "aggressive mode"
+                           : exchange == 5 ? "informational"
+                                           : "quick mode";
+        std::cout << "    " << std::left << std::setw(18) << name << std::right << std::setw(7)
+                  << up << std::setw(8) << down << std::setw(8) << bytes << std::fixed
+                  << std::setprecision(3) << std::setw(12) << first.GetMicroSeconds() / 1000.0
+                  << std::setw(11) << last.GetMicroSeconds() / 1000.0 << "\n";
+        csv << "messages_" << exchange << "," << up + down << "\n";
     }
     Simulator::Destroy();
     return done ? 0 : 1;

@@ -11,6 +11,8 @@
 #include "ns3/simulator.h"
 #include "ns3/udp-header.h"
 
+#include <vector>
+
 namespace ns3
 {
 
@@ -44,13 +46,23 @@ SignallingMonitor::Record(uint32_t node, Ptr<const Packet> frame)
     f.node = node;
     f.bytes = 14 + 40 + ip.GetPayloadLength();
     f.ike = false;
+    f.exchange = 0;
     if (ip.GetNextHeader() == 17 && copy->GetSize() >= 8)
     {
         UdpHeader udp;
-        copy->PeekHeader(udp);
+        copy->RemoveHeader(udp);
         uint16_t s = udp.GetSourcePort();
         uint16_t d = udp.GetDestinationPort();
         f.ike = s == 500 || d == 500 || s == 4500 || d == 4500;
+        // The exchange type is octet 18 of the ISAKMP header (after a 4-byte non-ESP marker
+        // on port 4500).
+        uint32_t offset = (s == 4500 || d == 4500) ? 4 + 18 : 18;
+        if (f.ike && copy->GetSize() > offset)
+        {
+            std::vector<uint8_t> head(offset + 1);
+            copy->CopyData(head.data(), head.size());
+            f.exchange = head[offset];
+        }
     }
     m_frames.push_back(f);
 }

@@ -30,10 +30,11 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
     /// One frame seen.
     struct Frame
     {
-        Time time;      ///< when it was sent
-        uint32_t node;  ///< node of the device it was seen on
-        bool ike;       ///< IKE (UDP 500/4500)
-        uint32_t bytes; ///< Ethernet frame length without FCS
+        Time time;        ///< when it was sent
+        uint32_t node;    ///< node of the device it was seen on
+        bool ike;         ///< IKE (UDP 500/4500)
+        uint8_t exchange; ///< IKE: the ISAKMP exchange type (0 if unreadable)
+        uint32_t bytes;   ///< Ethernet frame length without FCS
     };
 
     /**
