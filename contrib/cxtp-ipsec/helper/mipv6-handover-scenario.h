@@ -1,0 +1,206 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef MIPV6_HANDOVER_SCENARIO_H
+#define MIPV6_HANDOVER_SCENARIO_H
+
+#include "ns3/application.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/mipv6-home-agent.h"
+#include "ns3/mipv6-mobile-node.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/nstime.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/udp-server.h"
+
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief The reference topology of design.md §2 with Mobile IPv6 and one Layer-2 handover,
+ * probed by UDP in both directions between CN and the home address.
+ *
+ * \verbatim
+   CN fd00:1::2 --p2p-- R --p2p-- HA fd00:2::2 (home fd00:100::/64, HoA fd00:100::10)
+                        | \
+                     p2p   p2p
+                        |    \
+          AR1 fd00:3::2      AR2 fd00:4::2
+     csma fd00:11::/64       csma fd00:12::/64      (Radvd, SLAAC)
+                   \          /
+                    MN dev1   dev2   (dev2 down until the handover)
+   \endverbatim
+ *
+ * Addresses as in ns3-datapath.md. The access routers stand where the security gateways of
+ * later methods will be; with method "none" nothing is protected. Probes: UdpClient/UdpServer
+ * (SeqTsHeader), CN → HoA from ProbeStart and HoA → CN half an interval later. The scenario
+ * records the timeline of each handover (MN traces) and the probes received, and derives one
+ * Result per handover. Config::handovers moves the MN to link 2, back to link 1, and so on,
+ * every Config::handoverPeriod. The probes of handover k are counted in the window from the
+ * previous registration (the first one, or the BA of handover k-1) to the next detach (or the
+ * end of the probes), so each probe counts for one handover. ICMPv6 SolicitationJitter is set
+ * to 0 on every node (ns3-datapath.md T4): ns-3's default U[0, 10] ms delay of each Neighbor
+ * Solicitation would otherwise add up to 10 ms to each BA (address resolution at the access
+ * router). Security methods other than "none" are not available yet.
+ */
+class Mipv6HandoverScenario
+{
+  public:
+    /// Parameters.
+    struct Config
+    {
+        std::string method{"none"};      ///< security re-establishment method (only "none")
+        Time handoverAt{Seconds(2)};     ///< L2 detach instant of the first handover
+        uint32_t handovers{1};           ///< handovers, alternately to link 2 and back to link 1
+        Time handoverPeriod{Seconds(2)}; ///< time between two handovers
+        bool randomPhase{false};         ///< add U[0, probeInterval) to each handover instant
+        Time stop{Seconds(4.5)};         ///< end of the simulation
+        Time raMin{MilliSeconds(30)};    ///< MinRtrAdvInterval (RFC 6275 §7.5)
+        Time raMax{MilliSeconds(70)};    ///< MaxRtrAdvInterval
+        Mipv6MobileNode::DadMode dad{Mipv6MobileNode::DAD_ON}; ///< DAD mode of the MN
+        Time l2Delay{Seconds(0)};                              ///< L2 handover delay
+        Time coreDelay{MilliSeconds(2)};                       ///< one-way delay of every p2p link
+        Time accessDelay{MicroSeconds(5)};    ///< one-way delay of the CSMA access links
+        std::string coreRate{"100Mbps"};      ///< p2p rate
+        std::string accessRate{"100Mbps"};    ///< CSMA rate
+        Time probeInterval{MilliSeconds(50)}; ///< probe period, each direction
+        Time probeStart{MilliSeconds(100)};   ///< first downlink probe
+        uint32_t probeSize{112};              ///< UDP payload, SeqTs header included
+    };
+
+    /// What one handover gave.
+    struct Result
+    {
+        uint32_t index{0};    ///< handover number, from 0
+        bool complete{false}; ///< every instant below was observed
+        Time handoverAt;      ///< scheduled detach instant
+        Time tInitialMip;     ///< first registration acknowledged (before any handover)
+        Time tDetach;         ///< L2 detach
+        Time tAttach;         ///< L2 attach
+        Time tCoaFormed;      ///< new CoA formed by SLAAC
+        Time tCoa;            ///< new CoA usable
+        Time tMip;            ///< BA for the new CoA received
+        Time alpha;           ///< tMip - tAttach (MIPv6 handover delay)
+        Time tSec;            ///< security re-established (= tCoa for "none")
+        Ipv6Address coa;      ///< the new care-of address
+        uint32_t sentDown{
+            0}; ///< downlink probes sent from the previous registration to the next detach
+        uint32_t sentUp{0};             ///< uplink, same
+        uint32_t lostDown{0};           ///< of which lost
+        uint32_t lostUp{0};             ///< of which lost
+        uint32_t receivedDownBefore{0}; ///< downlink probes sent before tDetach and received
+        uint32_t receivedDownAfter{0};  ///< sent after tMip and received
+        uint32_t receivedUpBefore{0};   ///< uplink, same
+        uint32_t receivedUpAfter{0};    ///< uplink, same
+        Time lastDownBefore; ///< send time of the last downlink probe received before the gap
+        Time firstDownAfter; ///< send time of the first one received after it
+        Time lastUpBefore;   ///< uplink, same
+        Time firstUpAfter;   ///< uplink, same
+    };
+
+    /**
+     * \param config the parameters
+     */
+    explicit Mipv6HandoverScenario(const Config& config);
+
+    /**
+     * \param stream first stream index
+     * \return streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+    /**
+     * \param prefix path prefix of the pcap files
+     */
+    void EnablePcap(const std::string& prefix) const;
+    /// Run the simulation to Config::stop (does not call Simulator::Destroy).
+    void Run();
+    /// \return the result of every handover (after Run)
+    std::vector<Result> GetResults() const;
+    /**
+     * \param i a handover number
+     * \return the result of handover \p i (after Run), empty if it did not happen
+     */
+    Result GetResult(uint32_t i = 0) const;
+    /// \return the mobile node agent
+    Ptr<Mipv6MobileNode> GetMobileNode() const;
+    /// \return the home agent
+    Ptr<Mipv6HomeAgent> GetHomeAgent() const;
+
+    /**
+     * \param i a handover number
+     * \return the actual instant of handover \p i (after Run)
+     */
+    Time GetHandoverTime(uint32_t i = 0) const;
+
+    /// \return the CSV header matching WriteCsvRow
+    static std::string GetCsvHeader();
+    /**
+     * \param os the stream
+     * \param config the parameters
+     * \param result the result
+     * \param run the RNG run
+     */
+    static void WriteCsvRow(std::ostream& os,
+                            const Config& config,
+                            const Result& result,
+                            uint64_t run);
+
+  private:
+    /// Build nodes, links, stacks, routes, Radvd, agents and probes.
+    void Build();
+    /**
+     * \param r the handover
+     * \param windowStart probes sent before are not counted
+     * \param windowEnd probes sent from here on are not counted
+     * \param received the sequence numbers received
+     * \param start send time of sequence 0
+     * \param [out] sent probes sent in the window
+     * \param [out] lost of which lost
+     * \param [out] before received, sent before tDetach
+     * \param [out] after received, sent at or after tMip
+     * \param [out] lastBefore last received before the gap (send time)
+     * \param [out] firstAfter first received after it (send time)
+     */
+    void CountProbes(const Result& r,
+                     Time windowStart,
+                     Time windowEnd,
+                     const std::set<uint32_t>& received,
+                     Time start,
+                     uint32_t& sent,
+                     uint32_t& lost,
+                     uint32_t& before,
+                     uint32_t& after,
+                     Time& lastBefore,
+                     Time& firstAfter) const;
+
+    /// \return the send time of uplink probe 0
+    Time UplinkStart() const;
+
+    Config m_config;                      ///< parameters
+    std::vector<uint32_t> m_mnInterfaces; ///< MN access interfaces (link 1, link 2)
+    Ptr<UniformRandomVariable> m_phase;   ///< random handover phase
+    std::vector<Time> m_handoverTimes;    ///< actual handover instants
+    NodeContainer m_nodes;                ///< cn, r, ha, ar1, ar2, mn
+    NetDeviceContainer m_p2pDevices;      ///< all p2p devices
+    NetDeviceContainer m_csmaDevices;     ///< access and home link devices
+    Ptr<Mipv6MobileNode> m_mn;            ///< MN agent
+    Ptr<Mipv6HomeAgent> m_ha;             ///< home agent
+    std::vector<Ptr<Application>> m_apps; ///< radvd, probes
+    Ptr<UdpServer> m_downServer;          ///< on the MN
+    Ptr<UdpServer> m_upServer;            ///< on the CN
+    std::set<uint32_t> m_downReceived;    ///< downlink sequence numbers received
+    std::set<uint32_t> m_upReceived;      ///< uplink sequence numbers received
+    std::vector<Result> m_results;        ///< timelines being recorded
+    Time m_initialMip;                    ///< first registration acknowledged
+};
+
+} // namespace ns3
+
+#endif // MIPV6_HANDOVER_SCENARIO_H

@@ -1,0 +1,172 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// System tests of the Mobile IPv6 handover in the reference topology (design.md §2, method
+// "none"): the probe reaches the home address before and after the handover in both
+// directions, alpha lies within the bound that the RA interval, the DAD mode and the link
+// delays imply, and the probes lost are only those that alpha explains.
+
+#include "ns3/config.h"
+#include "ns3/mipv6-handover-scenario.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/test.h"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+
+/**
+ * \ingroup cxtp-ipsec-tests
+ * \brief One or more handovers (back and forth) with a given DAD mode and seed run, each
+ * checked against the analytical bound of alpha.
+ *
+ * alpha = t_mip - t_attach is the sum of
+ * - movement detection: the next unsolicited RA, at most MaxRtrAdvInterval after the link-up
+ *   (Radvd draws the gaps in [MinRtrAdvInterval, MaxRtrAdvInterval]; the RS sent on link-up
+ *   only after link-local DAD is never faster), in [0, raMax];
+ * - DAD on the new CoA: exactly DadTimeout (RetransTimer x DupAddrDetectTransmits = 1 s) with
+ *   DAD on, 0 with DAD off or optimistic;
+ * - BU/BA round trip MN -> AR -> R -> HA and back: 2 x (access + 2 core) propagation, plus the
+ *   access router's address resolution of the new CoA before the BA (NS/NA: 2 x access), plus
+ *   transmission times (a few frames of < 150 bytes at 100 Mb/s, < 0.1 ms each).
+ * So dad + 4 core <= alpha <= raMax + dad + 4 core + 4 access + 1 ms.
+ * Probes: each direction loses only probes sent inside the outage, at most ceil(alpha /
+ * interval) + 1.
+ */
+class Mipv6HandoverTestCase : public TestCase
+{
+  public:
+    /**
+     * \param dad the DAD mode
+     * \param run the RNG run
+     * \param randomPhase whether the handover instants get a random phase
+     * \param handovers number of handovers (back and forth every second)
+     */
+    Mipv6HandoverTestCase(Mipv6MobileNode::DadMode dad,
+                          uint64_t run,
+                          bool randomPhase,
+                          uint32_t handovers = 1)
+        : TestCase("Handover with DAD " + Mipv6MobileNode::ToString(dad) + ", run " +
+                   std::to_string(run) + (randomPhase ? ", random phase" : "") +
+                   (handovers > 1 ? ", " + std::to_string(handovers) + " handovers" : "")),
+          m_dad(dad),
+          m_run(run),
+          m_randomPhase(randomPhase),
+          m_handovers(handovers)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        uint32_t seed = RngSeedManager::GetSeed();
+        uint64_t run = RngSeedManager::GetRun();
+        Config::Reset();
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(m_run);
+
+        Mipv6HandoverScenario::Config config;
+        config.dad = m_dad;
+        config.randomPhase = m_randomPhase;
+        config.handovers = m_handovers;
+        config.handoverPeriod = Seconds(m_dad == Mipv6MobileNode::DAD_ON ? 2 : 1);
+        config.stop = config.handoverAt + config.handoverPeriod * (m_handovers - 1) +
+                      Seconds(m_dad == Mipv6MobileNode::DAD_ON ? 2.5 : 1);
+        Mipv6HandoverScenario scenario(config);
+        scenario.AssignStreams(0);
+        scenario.Run();
+        std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
+        Time dadTimeout = Seconds(1); // Icmpv6L4Protocol::DadTimeout default
+        Simulator::Destroy();
+
+        NS_TEST_ASSERT_MSG_EQ(results.size(), m_handovers, "every handover happened");
+        for (const auto& r : results)
+        {
+            Check(r, config, dadTimeout, scenario.GetHandoverTime(r.index));
+        }
+
+        Config::Reset();
+        RngSeedManager::SetSeed(seed);
+        RngSeedManager::SetRun(run);
+    }
+
+    /**
+     * \param r one handover
+     * \param config the scenario parameters
+     * \param dadTimeout the ICMPv6 DAD timeout
+     * \param at when the handover was scheduled
+     */
+    void Check(const Mipv6HandoverScenario::Result& r,
+               const Mipv6HandoverScenario::Config& config,
+               Time dadTimeout,
+               Time at)
+    {
+        std::string h = "handover " + std::to_string(r.index) + ": ";
+        NS_TEST_ASSERT_MSG_EQ(r.complete, true, h << "every instant of the timeline observed");
+        NS_TEST_EXPECT_MSG_EQ(r.tDetach, at, h << "detach when scheduled");
+        NS_TEST_EXPECT_MSG_EQ(r.tAttach, r.tDetach + config.l2Delay, h << "attach after L2 delay");
+        NS_TEST_EXPECT_MSG_LT(r.tInitialMip, r.tDetach, h << "registered before the handover");
+
+        // Probes reach the HoA before and after the handover, both ways.
+        NS_TEST_EXPECT_MSG_GT(r.receivedDownBefore, 0, h << "CN -> HoA before");
+        NS_TEST_EXPECT_MSG_GT(r.receivedDownAfter, 0, h << "CN -> HoA after");
+        NS_TEST_EXPECT_MSG_GT(r.receivedUpBefore, 0, h << "HoA -> CN before");
+        NS_TEST_EXPECT_MSG_GT(r.receivedUpAfter, 0, h << "HoA -> CN after");
+
+        // alpha within the analytical bound.
+        Time dad = m_dad == Mipv6MobileNode::DAD_ON ? dadTimeout : Seconds(0);
+        Time rtt = 4 * config.coreDelay;
+        Time lower = dad + rtt;
+        Time upper = config.raMax + dad + rtt + 4 * config.accessDelay + MilliSeconds(1);
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(r.alpha, lower, h << "alpha >= DAD + 4 x core delay");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(r.alpha, upper, h << "alpha <= raMax + DAD + RTT + slack");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(r.tCoaFormed - r.tAttach,
+                                    config.raMax + MilliSeconds(1),
+                                    h << "movement detection within one RA interval");
+        NS_TEST_EXPECT_MSG_EQ(r.tCoa - r.tCoaFormed, dad, h << "DAD wait");
+        NS_TEST_EXPECT_MSG_EQ(r.tSec, r.tCoa, h << "no security set-up with method none");
+
+        // Losses only inside the outage.
+        auto maxLost = static_cast<uint32_t>(
+            std::ceil(r.alpha.GetSeconds() / config.probeInterval.GetSeconds()) + 1);
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(r.lostDown, maxLost, h << "downlink losses explained by alpha");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(r.lostUp, maxLost, h << "uplink losses explained by alpha");
+        NS_TEST_EXPECT_MSG_GT(r.sentDown, r.lostDown, h << "some downlink probes arrive");
+    }
+
+    Mipv6MobileNode::DadMode m_dad; ///< DAD mode
+    uint64_t m_run;                 ///< RNG run
+    bool m_randomPhase;             ///< random handover phase
+    uint32_t m_handovers;           ///< number of handovers
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
+ * \brief The Mobile IPv6 handover system suite.
+ */
+class Mipv6HandoverSystemTestSuite : public TestSuite
+{
+  public:
+    Mipv6HandoverSystemTestSuite()
+        : TestSuite("cxtp-ipsec-mipv6-handover", TestSuite::SYSTEM)
+    {
+        AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_ON, 1, false), TestCase::QUICK);
+        AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_OFF, 1, false), TestCase::QUICK);
+        AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_OPTIMISTIC, 1, false),
+                    TestCase::QUICK);
+        AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_OFF, 5, true, 4),
+                    TestCase::QUICK);
+        AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_ON, 6, true, 2),
+                    TestCase::QUICK);
+        for (uint64_t run = 2; run <= 4; ++run)
+        {
+            AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_OFF, run, true),
+                        TestCase::QUICK);
+        }
+    }
+};
+
+static Mipv6HandoverSystemTestSuite g_mipv6HandoverSystemTestSuite; ///< the suite
