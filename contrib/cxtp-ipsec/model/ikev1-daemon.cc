@@ -809,6 +809,16 @@ Ikev1Daemon::SwitchState(Ikev1Sa& sa, Ikev1State state)
     m_stateTrace(sa.peer, 0, old, state);
 }
 
+void
+Ikev1Daemon::SwitchState(Ikev1Sa& sa, Ikev1QuickMode& qm, Ikev1State state)
+{
+    NS_LOG_INFO(sa.peer << " quick mode " << qm.messageId << ": " << ToString(qm.state) << " -> "
+                        << ToString(state));
+    Ikev1State old = qm.state;
+    qm.state = state;
+    m_stateTrace(sa.peer, qm.messageId, old, state);
+}
+
 Ikev1SaPayload
 Ikev1Daemon::MakePhase1Proposal() const
 {
@@ -1517,7 +1527,7 @@ Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
                         m_pfKey->Delete(IpsecDirection::INBOUND,
                                         qm.inboundSpi,
                                         Ipv6Address::GetAny());
-                        qm.state = Ikev1State::FAILED;
+                        SwitchState(sa, qm, Ikev1State::FAILED);
                     }
                 }
             }
@@ -1723,8 +1733,7 @@ Ikev1Daemon::StartQuickMode(Ikev1Sa& sa, uint32_t outPolicyId)
     std::vector<uint8_t> bytes =
         Seal(sa, MakeHeader(sa, Ikev1ExchangeType::QUICK, messageId), payloads, &qm.iv);
     Send(GetFlight(sa, messageId), sa.peer, bytes, true);
-    qm.state = Ikev1State::QM_SENT_1;
-    m_stateTrace(sa.peer, messageId, Ikev1State::IDLE, qm.state);
+    SwitchState(sa, qm, Ikev1State::QM_SENT_1);
 }
 
 void
@@ -1844,8 +1853,7 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
              sa.peer,
              Seal(sa, MakeHeader(sa, Ikev1ExchangeType::QUICK, header.messageId), msg, &qm.iv),
              true);
-        qm.state = Ikev1State::QM_SENT_2;
-        m_stateTrace(sa.peer, header.messageId, Ikev1State::IDLE, qm.state);
+        SwitchState(sa, qm, Ikev1State::QM_SENT_2);
         return;
     }
     if (qm.state == Ikev1State::QM_SENT_1) // initiator: QM2
@@ -1921,9 +1929,7 @@ Ikev1Daemon::InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm)
 {
     uint32_t encLength = GetEncryptionKeyLength(qm.encryption);
     uint32_t length = encLength + GetIntegrityKeyLength(qm.integrity);
-    Ikev1State old = qm.state;
-    qm.state = Ikev1State::ESTABLISHED;
-    m_stateTrace(sa.peer, qm.messageId, old, qm.state);
+    SwitchState(sa, qm, Ikev1State::ESTABLISHED);
     auto makeSa = [&](IpsecDirection direction, uint32_t spi) {
         std::vector<uint8_t> keymat = Ikev1KeyDerivation::Keymat(sa.hash,
                                                                  sa.skeyidD,

@@ -152,7 +152,10 @@ class Ikev1Daemon : public Application
     // Phase 1
     Ikev1Sa& CreateSa(const Ipv6Address& peer, Ikev1Role role, uint64_t initiatorCookie);
     void StartPhase1(Ikev1Sa& sa);
+    /// The one place where a phase-1 state changes: logs and fires StateTransition.
     void SwitchState(Ikev1Sa& sa, Ikev1State state);
+    /// The one place where a quick mode's state changes: logs and fires StateTransition.
+    void SwitchState(Ikev1Sa& sa, Ikev1QuickMode& qm, Ikev1State state);
     void ReceivePhase1(Ikev1Sa& sa, const Ikev1Header& header, const std::vector<uint8_t>& bytes);
     void Phase1Established(Ikev1Sa& sa);
     void Fail(Ikev1Sa& sa, const std::string& reason, bool notifyPeer);
