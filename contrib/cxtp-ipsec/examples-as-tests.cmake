@@ -55,4 +55,12 @@ if(TARGET cxtp-ipsec-mipv6-handover)
                    $<TARGET_FILE:cxtp-ipsec-mipv6-handover>
                    ${PROJECT_BINARY_DIR}/example-output/capture-mipv6-handover)
   set_tests_properties(capture-mipv6-handover PROPERTIES LABELS system)
+  cxtp_example_test(example-mipv6-handover-manual mipv6-handover --duration=5s --method=manual
+                    --handovers=2 --handoverPeriod=1.5s --dad=off)
+  add_test(NAME capture-mipv6-handover-manual
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/mipv6-check-capture.sh
+                   $<TARGET_FILE:cxtp-ipsec-mipv6-handover>
+                   ${PROJECT_BINARY_DIR}/example-output/capture-mipv6-handover-manual
+                   --method=manual)
+  set_tests_properties(capture-mipv6-handover-manual PROPERTIES LABELS system)
 endif()

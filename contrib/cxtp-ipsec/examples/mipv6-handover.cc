@@ -4,7 +4,8 @@
 /**
  * \file
  * \ingroup cxtp-ipsec
- * Mobile IPv6 handover in the reference topology (design.md §2), method "none".
+ * Mobile IPv6 handover in the reference topology (design.md §2), with a security
+ * re-establishment method chosen by name (--method: none, manual).
  *
  * \verbatim
    CN fd00:1::2 --p2p-- R --p2p-- HA fd00:2::2  (home prefix fd00:100::/64, HoA fd00:100::10)
@@ -44,7 +45,7 @@ main(int argc, char* argv[])
         "the handover timeline and alpha, the MIPv6 handover delay.");
     options.Add().add_options()("method",
                                 po::value<std::string>()->default_value("none"),
-                                "security re-establishment method: none")(
+                                "security re-establishment method: none or manual")(
         "handoverAt",
         po::value<std::string>()->default_value("2s"),
         "L2 detach instant of the first handover")(
@@ -87,9 +88,10 @@ main(int argc, char* argv[])
 
     Mipv6HandoverScenario::Config config;
     config.method = vm["method"].as<std::string>();
-    if (config.method != "none")
+    auto names = HandoverSecurityMethod::GetNames();
+    if (std::find(names.begin(), names.end(), config.method) == names.end())
     {
-        options.Fail("--method: '" + config.method + "' is not available (only none)");
+        options.Fail("--method: unknown method '" + config.method + "' (none, manual)");
     }
     config.handoverAt = options.GetTime("handoverAt", vm["handoverAt"].as<std::string>());
     config.handovers = vm["handovers"].as<uint32_t>();
@@ -171,7 +173,7 @@ main(int argc, char* argv[])
                       << "    movement detection (RA) " << ms(r.tCoaFormed - r.tAttach) << "\n"
                       << "    DAD wait                " << ms(r.tCoa - r.tCoaFormed) << "\n"
                       << "    BU/BA                   " << ms(r.tMip - r.tCoa) << "\n"
-                      << "  security set-up (none)    " << ms(r.tSec - r.tCoa) << "\n";
+                      << "  security set-up (" << config.method << ")  " << ms(r.tSec - r.tCoa) << "\n";
         }
         else
         {

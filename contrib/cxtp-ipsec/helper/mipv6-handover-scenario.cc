@@ -3,6 +3,8 @@
  */
 #include "mipv6-handover-scenario.h"
 
+#include "handover-security-method.h"
+#include "ipsec-helper.h"
 #include "mipv6-helper.h"
 
 #include "ns3/abort.h"
@@ -14,6 +16,7 @@
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-static-routing.h"
 #include "ns3/log.h"
+#include "ns3/mac48-address.h"
 #include "ns3/mipv6-home-agent.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/radvd-helper.h"
@@ -117,8 +120,7 @@ Ms3(Time t)
 Mipv6HandoverScenario::Mipv6HandoverScenario(const Config& config)
     : m_config(config)
 {
-    NS_ABORT_MSG_IF(config.method != "none",
-                    "Mipv6HandoverScenario: method '" << config.method << "' is not available");
+    m_security = HandoverSecurityMethod::Create(config.method);
     NS_ABORT_MSG_IF(config.raMin > config.raMax, "Mipv6HandoverScenario: raMin > raMax");
     NS_ABORT_MSG_IF(config.handovers == 0, "Mipv6HandoverScenario: no handover");
     NS_ABORT_MSG_IF(config.handovers > 1 && config.handoverPeriod <= config.probeInterval,
@@ -136,6 +138,10 @@ Mipv6HandoverScenario::Build()
     m_nodes.Create(6);
     InternetStackHelper stack;
     stack.SetIpv4StackInstall(false);
+    if (m_security->UsesIpsec())
+    {
+        IpsecHelper::ConfigureStack(stack);
+    }
     stack.Install(m_nodes);
 
     // ns3-datapath.md T4: no solicitation jitter anywhere. ns-3 delays every NS and RS by
@@ -234,6 +240,28 @@ Mipv6HandoverScenario::Build()
     m_mn = mip.InstallMobileNode(mn, HOME_ADDRESS, HA_ADDRESS);
     m_mn->AddCorrespondentRoute(Ipv6Address("fd00:1::"), Ipv6Prefix(64));
 
+    // The security method: the MN's care-of addresses are known in advance (SLAAC from the
+    // prefix and the MAC address), so that methods can prepare per-link policies and keys.
+    HandoverSecurityMethod::Topology topology;
+    topology.mobileNode = mn;
+    topology.gateways = {ar1, ar2};
+    topology.gatewayAddresses = {Ipv6Address("fd00:11::1"), Ipv6Address("fd00:12::1")};
+    topology.careOfAddresses = {Ipv6Address::MakeAutoconfiguredAddress(
+                                    Mac48Address::ConvertFrom(access1.Get(1)->GetAddress()),
+                                    Ipv6Address("fd00:11::")),
+                                Ipv6Address::MakeAutoconfiguredAddress(
+                                    Mac48Address::ConvertFrom(access2.Get(1)->GetAddress()),
+                                    Ipv6Address("fd00:12::"))};
+    m_security->Install(topology);
+    m_security->TraceConnectWithoutContext("Ready", Callback<void, uint32_t>([this](uint32_t) {
+                                               if (!m_results.empty() &&
+                                                   m_results.back().tSec.IsZero() &&
+                                                   !m_results.back().tCoa.IsZero())
+                                               {
+                                                   m_results.back().tSec = Simulator::Now();
+                                               }
+                                           }));
+
     // The timeline of each handover, from the MN's traces.
     m_mn->TraceConnectWithoutContext("L2Detach", Callback<void, uint32_t>([this](uint32_t) {
                                          Result r;
@@ -258,12 +286,19 @@ Mipv6HandoverScenario::Build()
             [setOnce](uint32_t, Ipv6Address) { setOnce(&Result::tCoaFormed); }));
     m_mn->TraceConnectWithoutContext(
         "CareOfAddress",
-        Callback<void, uint32_t, Ipv6Address>([this, setOnce](uint32_t, Ipv6Address coa) {
+        Callback<void, uint32_t, Ipv6Address>([this, setOnce](uint32_t iface, Ipv6Address coa) {
             if (!m_results.empty() && m_results.back().tCoa.IsZero())
             {
                 m_results.back().coa = coa;
             }
             setOnce(&Result::tCoa);
+            for (uint32_t link = 0; link < m_mnInterfaces.size(); ++link)
+            {
+                if (m_mnInterfaces[link] == iface)
+                {
+                    m_security->Attach(link, coa);
+                }
+            }
         }));
     m_mn->TraceConnectWithoutContext(
         "BindingAck",
@@ -443,11 +478,10 @@ Mipv6HandoverScenario::GetResults() const
     {
         Result r = m_results[k];
         r.complete = !r.tInitialMip.IsZero() && !r.tDetach.IsZero() && !r.tAttach.IsZero() &&
-                     !r.tCoa.IsZero() && !r.tMip.IsZero();
+                     !r.tCoa.IsZero() && !r.tMip.IsZero() && !r.tSec.IsZero();
         if (r.complete)
         {
             r.alpha = r.tMip - r.tAttach;
-            r.tSec = r.tCoa; // no security set-up with method "none"
         }
         Time windowStart = k == 0 ? m_initialMip : m_results[k - 1].tMip;
         Time windowEnd = k + 1 < m_results.size() ? m_results[k + 1].tDetach : clientStop;
@@ -495,6 +529,12 @@ Ptr<Mipv6HomeAgent>
 Mipv6HandoverScenario::GetHomeAgent() const
 {
     return m_ha;
+}
+
+Ptr<HandoverSecurityMethod>
+Mipv6HandoverScenario::GetSecurityMethod() const
+{
+    return m_security;
 }
 
 Time

@@ -4,6 +4,8 @@
 #ifndef MIPV6_HANDOVER_SCENARIO_H
 #define MIPV6_HANDOVER_SCENARIO_H
 
+#include "handover-security-method.h"
+
 #include "ns3/application.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/mipv6-home-agent.h"
@@ -56,7 +58,7 @@ class Mipv6HandoverScenario
     /// Parameters.
     struct Config
     {
-        std::string method{"none"};      ///< security re-establishment method (only "none")
+        std::string method{"none"};      ///< security method (HandoverSecurityMethod::GetNames)
         Time handoverAt{Seconds(2)};     ///< L2 detach instant of the first handover
         uint32_t handovers{1};           ///< handovers, alternately to link 2 and back to link 1
         Time handoverPeriod{Seconds(2)}; ///< time between two handovers
@@ -88,7 +90,8 @@ class Mipv6HandoverScenario
         Time tCoa;            ///< new CoA usable
         Time tMip;            ///< BA for the new CoA received
         Time alpha;           ///< tMip - tAttach (MIPv6 handover delay)
-        Time tSec;            ///< security re-established (= tCoa for "none")
+        Time tSec;            ///< security re-established (the method's Ready; = tCoa for
+                              ///< "none" and "manual")
         Ipv6Address coa;      ///< the new care-of address
         uint32_t sentDown{
             0}; ///< downlink probes sent from the previous registration to the next detach
@@ -132,6 +135,8 @@ class Mipv6HandoverScenario
     Ptr<Mipv6MobileNode> GetMobileNode() const;
     /// \return the home agent
     Ptr<Mipv6HomeAgent> GetHomeAgent() const;
+    /// \return the security method
+    Ptr<HandoverSecurityMethod> GetSecurityMethod() const;
 
     /**
      * \param i a handover number
@@ -183,22 +188,23 @@ class Mipv6HandoverScenario
     /// \return the send time of uplink probe 0
     Time UplinkStart() const;
 
-    Config m_config;                      ///< parameters
-    std::vector<uint32_t> m_mnInterfaces; ///< MN access interfaces (link 1, link 2)
-    Ptr<UniformRandomVariable> m_phase;   ///< random handover phase
-    std::vector<Time> m_handoverTimes;    ///< actual handover instants
-    NodeContainer m_nodes;                ///< cn, r, ha, ar1, ar2, mn
-    NetDeviceContainer m_p2pDevices;      ///< all p2p devices
-    NetDeviceContainer m_csmaDevices;     ///< access and home link devices
-    Ptr<Mipv6MobileNode> m_mn;            ///< MN agent
-    Ptr<Mipv6HomeAgent> m_ha;             ///< home agent
-    std::vector<Ptr<Application>> m_apps; ///< radvd, probes
-    Ptr<UdpServer> m_downServer;          ///< on the MN
-    Ptr<UdpServer> m_upServer;            ///< on the CN
-    std::set<uint32_t> m_downReceived;    ///< downlink sequence numbers received
-    std::set<uint32_t> m_upReceived;      ///< uplink sequence numbers received
-    std::vector<Result> m_results;        ///< timelines being recorded
-    Time m_initialMip;                    ///< first registration acknowledged
+    Config m_config;                        ///< parameters
+    std::vector<uint32_t> m_mnInterfaces;   ///< MN access interfaces (link 1, link 2)
+    Ptr<UniformRandomVariable> m_phase;     ///< random handover phase
+    std::vector<Time> m_handoverTimes;      ///< actual handover instants
+    NodeContainer m_nodes;                  ///< cn, r, ha, ar1, ar2, mn
+    NetDeviceContainer m_p2pDevices;        ///< all p2p devices
+    NetDeviceContainer m_csmaDevices;       ///< access and home link devices
+    Ptr<Mipv6MobileNode> m_mn;              ///< MN agent
+    Ptr<Mipv6HomeAgent> m_ha;               ///< home agent
+    std::vector<Ptr<Application>> m_apps;   ///< radvd, probes
+    Ptr<UdpServer> m_downServer;            ///< on the MN
+    Ptr<UdpServer> m_upServer;              ///< on the CN
+    std::set<uint32_t> m_downReceived;      ///< downlink sequence numbers received
+    std::set<uint32_t> m_upReceived;        ///< uplink sequence numbers received
+    std::vector<Result> m_results;          ///< timelines being recorded
+    Time m_initialMip;                      ///< first registration acknowledged
+    Ptr<HandoverSecurityMethod> m_security; ///< the security re-establishment method
 };
 
 } // namespace ns3

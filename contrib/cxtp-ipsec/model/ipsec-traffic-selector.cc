@@ -48,9 +48,30 @@ IpsecPacketFields::FromHeader(const Ipv6Header& ip,
     fields.portsKnown = false;
     fields.localPort = 0;
     fields.remotePort = 0;
-    uint32_t l4Size = payload->GetSize();
+    // Walk the extension headers that may precede the upper layer (RFC 8200 §4): hop-by-hop
+    // (0), routing (43) and destination options (60), e.g. the Home Address option of a BU.
+    uint32_t offset = 0;
+    while (fields.nextHeader == 0 || fields.nextHeader == 43 || fields.nextHeader == 60)
+    {
+        if (payload->GetSize() < offset + 2)
+        {
+            return false;
+        }
+        uint8_t ext[2];
+        payload->CreateFragment(offset, 2)->CopyData(ext, 2);
+        fields.nextHeader = ext[0];
+        offset += (ext[1] + 1) * 8;
+    }
+    if (payload->GetSize() < offset)
+    {
+        return false;
+    }
+    uint32_t l4Size = payload->GetSize() - offset;
     std::vector<uint8_t> l4(l4Size < 4 ? l4Size : 4);
-    payload->CopyData(l4.data(), l4.size());
+    if (!l4.empty())
+    {
+        payload->CreateFragment(offset, l4.size())->CopyData(l4.data(), l4.size());
+    }
     switch (fields.nextHeader)
     {
     case PROTO_TCP:

@@ -1,0 +1,202 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "handover-security-method.h"
+
+#include "handover-security-manual.h"
+#include "handover-security-none.h"
+
+#include "ns3/abort.h"
+#include "ns3/log.h"
+#include "ns3/string.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("HandoverSecurityMethod");
+NS_OBJECT_ENSURE_REGISTERED(HandoverSecurityMethod);
+
+namespace
+{
+constexpr uint8_t PROTO_UDP = 17;
+constexpr uint8_t PROTO_ICMPV6 = 58;
+constexpr uint8_t PROTO_MH = 135;
+} // namespace
+
+TypeId
+HandoverSecurityMethod::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::HandoverSecurityMethod")
+            .SetParent<Object>()
+            .SetGroupName("CxtpIpsec")
+            .AddAttribute("Encryption",
+                          "ESP cipher of the MN's tunnels: 3des-cbc, aes128-cbc, aes256-cbc, "
+                          "aes128-gcm16, aes256-gcm16.",
+                          StringValue("3des-cbc"),
+                          MakeStringAccessor(&HandoverSecurityMethod::SetEncryption,
+                                             &HandoverSecurityMethod::GetEncryption),
+                          MakeStringChecker())
+            .AddAttribute("Integrity",
+                          "ESP integrity: hmac-sha1-96, hmac-sha256-128, or none with GCM.",
+                          StringValue("hmac-sha1-96"),
+                          MakeStringAccessor(&HandoverSecurityMethod::SetIntegrity,
+                                             &HandoverSecurityMethod::GetIntegrity),
+                          MakeStringChecker())
+            .AddTraceSource("Ready",
+                            "An SA pair between the MN and a link's gateway is usable (t_sec).",
+                            MakeTraceSourceAccessor(&HandoverSecurityMethod::m_readyTrace),
+                            "ns3::HandoverSecurityMethod::ReadyTracedCallback");
+    return tid;
+}
+
+HandoverSecurityMethod::HandoverSecurityMethod()
+    : m_encryption(IpsecEncryption::TDES_CBC),
+      m_integrity(IpsecIntegrity::HMAC_SHA1_96)
+{
+}
+
+HandoverSecurityMethod::~HandoverSecurityMethod()
+{
+}
+
+void
+HandoverSecurityMethod::DoDispose()
+{
+    m_topology = Topology();
+    Object::DoDispose();
+}
+
+std::vector<std::string>
+HandoverSecurityMethod::GetNames()
+{
+    return {"none", "manual"};
+}
+
+Ptr<HandoverSecurityMethod>
+HandoverSecurityMethod::Create(const std::string& name)
+{
+    if (name == "none")
+    {
+        return CreateObject<HandoverSecurityNone>();
+    }
+    if (name == "manual")
+    {
+        return CreateObject<HandoverSecurityManual>();
+    }
+    std::string known;
+    for (const auto& n : GetNames())
+    {
+        known += (known.empty() ? "" : ", ") + n;
+    }
+    NS_ABORT_MSG("unknown security method '" << name << "' (known: " << known << ")");
+    return nullptr;
+}
+
+void
+HandoverSecurityMethod::SetEncryption(std::string name)
+{
+    NS_ABORT_MSG_IF(!ParseEncryption(name, m_encryption) ||
+                        m_encryption == IpsecEncryption::NULL_ENC,
+                    "HandoverSecurityMethod::Encryption: unknown cipher '" << name << "'");
+}
+
+std::string
+HandoverSecurityMethod::GetEncryption() const
+{
+    return ToString(m_encryption);
+}
+
+void
+HandoverSecurityMethod::SetIntegrity(std::string name)
+{
+    NS_ABORT_MSG_IF(!ParseIntegrity(name, m_integrity),
+                    "HandoverSecurityMethod::Integrity: unknown algorithm '" << name << "'");
+}
+
+std::string
+HandoverSecurityMethod::GetIntegrity() const
+{
+    return ToString(m_integrity);
+}
+
+bool
+HandoverSecurityMethod::UsesIpsec() const
+{
+    return true;
+}
+
+bool
+HandoverSecurityMethod::UsesManualKeys() const
+{
+    return false;
+}
+
+void
+HandoverSecurityMethod::Install(const Topology& topology)
+{
+    NS_LOG_FUNCTION(this << GetName());
+    NS_ABORT_MSG_IF(topology.gateways.size() != topology.gatewayAddresses.size() ||
+                        topology.gateways.size() != topology.careOfAddresses.size(),
+                    "HandoverSecurityMethod: one gateway, address and care-of address per link");
+    m_topology = topology;
+    if (!UsesIpsec())
+    {
+        return;
+    }
+    std::string error = CheckTransformPair(m_encryption, m_integrity);
+    NS_ABORT_MSG_IF(!error.empty(), "HandoverSecurityMethod: " << error);
+    NodeContainer nodes(topology.mobileNode);
+    for (const auto& gw : topology.gateways)
+    {
+        nodes.Add(gw);
+    }
+    IpsecHelper ipsec;
+    ipsec.Install(nodes);
+    IpsecTrafficSelector nd = IpsecTrafficSelector::ForProtocol(PROTO_ICMPV6);
+    nd.localPortMin = 133 << 8;          // Router Solicitation …
+    nd.localPortMax = (137 << 8) | 0xff; // … Redirect (RFC 4861)
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        IpsecHelper::AddBypass(*it, nd);
+        IpsecHelper::AddBypass(*it, IpsecTrafficSelector::ForProtocol(PROTO_UDP, 500));
+        IpsecHelper::AddBypass(*it, IpsecTrafficSelector::ForProtocol(PROTO_UDP, 4500));
+        IpsecHelper::AddBypass(*it, IpsecTrafficSelector::ForProtocol(PROTO_MH));
+    }
+    for (uint32_t link = 0; link < topology.gateways.size(); ++link)
+    {
+        IpsecTrafficSelector mine; // everything of the MN's care-of address on this link
+        mine.localAddress = topology.careOfAddresses[link];
+        mine.localPrefix = Ipv6Prefix(128);
+        m_tunnels.push_back(IpsecHelper::AddTunnel(topology.mobileNode,
+                                                   topology.careOfAddresses[link],
+                                                   mine,
+                                                   topology.gateways[link],
+                                                   topology.gatewayAddresses[link],
+                                                   m_encryption,
+                                                   m_integrity,
+                                                   UsesManualKeys()));
+    }
+}
+
+const IpsecHelper::Tunnel&
+HandoverSecurityMethod::GetTunnel(uint32_t link) const
+{
+    NS_ABORT_MSG_IF(link >= m_tunnels.size(), "no IPsec tunnel for link " << link);
+    return m_tunnels[link];
+}
+
+void
+HandoverSecurityMethod::NotifyReady(uint32_t link)
+{
+    NS_LOG_INFO(GetName() << ": security ready on link " << link);
+    m_readyTrace(link);
+}
+
+const HandoverSecurityMethod::Topology&
+HandoverSecurityMethod::GetTopology() const
+{
+    return m_topology;
+}
+
+} // namespace ns3

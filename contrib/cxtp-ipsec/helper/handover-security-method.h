@@ -1,0 +1,114 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef HANDOVER_SECURITY_METHOD_H
+#define HANDOVER_SECURITY_METHOD_H
+
+#include "ipsec-helper.h"
+
+#include "ns3/ipv6-address.h"
+#include "ns3/node.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief How the MN's IPsec tunnel to the security gateway of its access network is
+ * (re-)established after each move: the pluggable strategy of the handover scenario.
+ *
+ * The scenario calls Install() once, before the simulation, and Attach() each time the MN has a
+ * usable care-of address on a link (t_coa, the initial attachment included). The method fires
+ * its "Ready" trace when an SA pair between the MN and that link's gateway is usable at both
+ * ends: that instant is t_sec.
+ *
+ * Methods that use IPsec (all but "none") share the same policies, installed by this base class:
+ * on the MN and every gateway, BYPASS for neighbour discovery (ICMPv6 133–137), IKE (UDP 500 and
+ * 4500) and Mobile IPv6 binding signalling (Mobility Header), so that the MIPv6 handover proceeds
+ * whatever the IPsec state; and for each access link a tunnel-mode PROTECT pair between the MN's
+ * care-of address on that link and the link's gateway, covering everything else the MN sends or
+ * receives there (so the MIPv6 tunnel to the home agent runs inside ESP). Subclasses decide how
+ * the SAs of those rules come to exist. Create() builds a method by name; new methods (IKEv1,
+ * context transfer, IKEv2) register there.
+ */
+class HandoverSecurityMethod : public Object
+{
+  public:
+    /// Where the method operates.
+    struct Topology
+    {
+        Ptr<Node> mobileNode;                      ///< the MN
+        std::vector<Ptr<Node>> gateways;           ///< the security gateway of each access link
+        std::vector<Ipv6Address> gatewayAddresses; ///< its address on that link
+        std::vector<Ipv6Address> careOfAddresses;  ///< the MN's care-of address on that link
+    };
+
+    /// \return the TypeId
+    static TypeId GetTypeId();
+    HandoverSecurityMethod();
+    ~HandoverSecurityMethod() override;
+
+    /**
+     * \param name a method name (GetNames())
+     * \return a new method object; aborts with the list of names if unknown
+     */
+    static Ptr<HandoverSecurityMethod> Create(const std::string& name);
+    /// \return the names Create() knows
+    static std::vector<std::string> GetNames();
+
+    /// \return the method's name
+    virtual std::string GetName() const = 0;
+    /// \return whether the method runs IPsec (the scenario then installs the IPsec stack)
+    virtual bool UsesIpsec() const;
+    /**
+     * \brief Sets up the nodes (IPsec, policies, daemons) before the simulation.
+     * \param topology the nodes and addresses
+     */
+    virtual void Install(const Topology& topology);
+    /**
+     * \brief The MN has a usable care-of address on a link (t_coa).
+     * \param link the access link index
+     * \param coa the care-of address
+     */
+    virtual void Attach(uint32_t link, const Ipv6Address& coa) = 0;
+
+    /// \return the IPsec rules and SPIs made for a link (methods that use IPsec)
+    const IpsecHelper::Tunnel& GetTunnel(uint32_t link) const;
+
+    /**
+     * \brief Signature of the Ready trace.
+     * \param link the access link whose SA pair is usable at both ends
+     */
+    typedef void (*ReadyTracedCallback)(uint32_t link);
+
+  protected:
+    void DoDispose() override;
+    /// Fires the Ready trace for a link.
+    void NotifyReady(uint32_t link);
+    /// \return the topology given to Install()
+    const Topology& GetTopology() const;
+    /// \return whether Install() should key the SAs by hand (the "manual" method)
+    virtual bool UsesManualKeys() const;
+
+    IpsecEncryption m_encryption; ///< ESP cipher
+    IpsecIntegrity m_integrity;   ///< ESP integrity
+
+  private:
+    void SetEncryption(std::string name);
+    std::string GetEncryption() const;
+    void SetIntegrity(std::string name);
+    std::string GetIntegrity() const;
+
+    Topology m_topology;                        ///< nodes and addresses
+    std::vector<IpsecHelper::Tunnel> m_tunnels; ///< per link
+    TracedCallback<uint32_t> m_readyTrace;      ///< t_sec
+};
+
+} // namespace ns3
+
+#endif // HANDOVER_SECURITY_METHOD_H
