@@ -56,8 +56,8 @@ main(int argc, char* argv[])
         po::value<std::string>()->default_value("2s"),
         "time between two handovers")(
         "randomPhase",
-        po::value<bool>()->default_value(false),
-        "add a random phase in [0, interval) to --handoverAt (0 or 1)")(
+        po::value<bool>()->default_value(true),
+        "add a seeded random phase in [0, interval) to each handover instant (0 or 1)")(
         "duration",
         po::value<std::string>()->default_value("4.5s"),
         "simulated time")("raInterval",

@@ -62,10 +62,11 @@ class Mipv6HandoverScenario
         Time handoverAt{Seconds(2)};     ///< L2 detach instant of the first handover
         uint32_t handovers{1};           ///< handovers, alternately to link 2 and back to link 1
         Time handoverPeriod{Seconds(2)}; ///< time between two handovers
-        bool randomPhase{false};         ///< add U[0, probeInterval) to each handover instant
-        Time stop{Seconds(4.5)};         ///< end of the simulation
-        Time raMin{MilliSeconds(30)};    ///< MinRtrAdvInterval (RFC 6275 §7.5)
-        Time raMax{MilliSeconds(70)};    ///< MaxRtrAdvInterval
+        bool randomPhase{true};  ///< add U[0, probeInterval) to each handover instant (seeded), so
+                                 ///< that the probe-based estimate is unbiased over runs
+        Time stop{Seconds(4.5)}; ///< end of the simulation
+        Time raMin{MilliSeconds(30)}; ///< MinRtrAdvInterval (RFC 6275 §7.5)
+        Time raMax{MilliSeconds(70)}; ///< MaxRtrAdvInterval
         Mipv6MobileNode::DadMode dad{Mipv6MobileNode::DAD_ON}; ///< DAD mode of the MN
         Time l2Delay{Seconds(0)};                              ///< L2 handover delay
         Time coreDelay{MilliSeconds(2)};                       ///< one-way delay of every p2p link
