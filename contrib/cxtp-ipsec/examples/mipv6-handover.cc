@@ -43,9 +43,13 @@ main(int argc, char* argv[])
         "Mobile IPv6 (RFC 6275) handover of a mobile node between two access routers, probed "
         "by UDP in both directions between a correspondent node and the home address. Prints "
         "the handover timeline and alpha, the MIPv6 handover delay.");
-    options.Add().add_options()("method",
-                                po::value<std::string>()->default_value("none"),
-                                "security re-establishment method: none or manual")(
+    options.Add().add_options()(
+        "method",
+        po::value<std::string>()->default_value("none"),
+        "security re-establishment method: none, manual, ikev1-main, ikev1-aggressive")(
+        "profile",
+        po::value<std::string>()->default_value("zero"),
+        "cost profile of the IKE methods: zero, testbed-2008, host, or an INI path")(
         "handoverAt",
         po::value<std::string>()->default_value("2s"),
         "L2 detach instant of the first handover")(
@@ -88,10 +92,20 @@ main(int argc, char* argv[])
 
     Mipv6HandoverScenario::Config config;
     config.method = vm["method"].as<std::string>();
+    {
+        CryptoCostProfile profile;
+        std::string error;
+        config.profile = CryptoCostProfile::Resolve(vm["profile"].as<std::string>());
+        if (!CryptoCostProfile::Load(config.profile, profile, error))
+        {
+            options.Fail("--profile: " + error);
+        }
+    }
     auto names = HandoverSecurityMethod::GetNames();
     if (std::find(names.begin(), names.end(), config.method) == names.end())
     {
-        options.Fail("--method: unknown method '" + config.method + "' (none, manual)");
+        options.Fail("--method: unknown method '" + config.method +
+                     "' (none, manual, ikev1-main, ikev1-aggressive)");
     }
     config.handoverAt = options.GetTime("handoverAt", vm["handoverAt"].as<std::string>());
     config.handovers = vm["handovers"].as<uint32_t>();
@@ -173,7 +187,8 @@ main(int argc, char* argv[])
                       << "    movement detection (RA) " << ms(r.tCoaFormed - r.tAttach) << "\n"
                       << "    DAD wait                " << ms(r.tCoa - r.tCoaFormed) << "\n"
                       << "    BU/BA                   " << ms(r.tMip - r.tCoa) << "\n"
-                      << "  security set-up (" << config.method << ")  " << ms(r.tSec - r.tCoa) << "\n";
+                      << "  security set-up (" << config.method << ")  " << ms(r.tSec - r.tCoa)
+                      << "\n";
         }
         else
         {

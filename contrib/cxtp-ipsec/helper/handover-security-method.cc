@@ -3,6 +3,7 @@
  */
 #include "handover-security-method.h"
 
+#include "handover-security-ikev1.h"
 #include "handover-security-manual.h"
 #include "handover-security-none.h"
 
@@ -70,7 +71,7 @@ HandoverSecurityMethod::DoDispose()
 std::vector<std::string>
 HandoverSecurityMethod::GetNames()
 {
-    return {"none", "manual"};
+    return {"none", "manual", "ikev1-main", "ikev1-aggressive"};
 }
 
 Ptr<HandoverSecurityMethod>
@@ -83,6 +84,10 @@ HandoverSecurityMethod::Create(const std::string& name)
     if (name == "manual")
     {
         return CreateObject<HandoverSecurityManual>();
+    }
+    if (name == "ikev1-main" || name == "ikev1-aggressive")
+    {
+        return CreateObject<HandoverSecurityIkev1>(name == "ikev1-aggressive");
     }
     std::string known;
     for (const auto& n : GetNames())

@@ -121,6 +121,7 @@ Mipv6HandoverScenario::Mipv6HandoverScenario(const Config& config)
     : m_config(config)
 {
     m_security = HandoverSecurityMethod::Create(config.method);
+    m_security->SetAttributeFailSafe("Profile", StringValue(config.profile));
     NS_ABORT_MSG_IF(config.raMin > config.raMax, "Mipv6HandoverScenario: raMin > raMax");
     NS_ABORT_MSG_IF(config.handovers == 0, "Mipv6HandoverScenario: no handover");
     NS_ABORT_MSG_IF(config.handovers > 1 && config.handoverPeriod <= config.probeInterval,

@@ -58,6 +58,7 @@ class Mipv6HandoverScenario
     /// Parameters.
     struct Config
     {
+        std::string profile{"zero"};     ///< cost profile of methods that run protocols
         std::string method{"none"};      ///< security method (HandoverSecurityMethod::GetNames)
         Time handoverAt{Seconds(2)};     ///< L2 detach instant of the first handover
         uint32_t handovers{1};           ///< handovers, alternately to link 2 and back to link 1

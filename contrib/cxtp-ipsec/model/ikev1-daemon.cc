@@ -26,6 +26,8 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -460,21 +462,35 @@ Ikev1Daemon::Initiate(uint32_t outPolicyId)
     NS_ABORT_MSG_IF(!policy || policy->action != IpsecPolicyAction::PROTECT,
                     "Ikev1Daemon::Initiate: " << outPolicyId << " is not a PROTECT rule");
     Ipv6Address peer = policy->tunnelRemote;
+    auto& pending = m_pendingPolicies[peer];
+    if (std::find(pending.begin(), pending.end(), outPolicyId) != pending.end())
+    {
+        return; // already asked for, phase 1 under way
+    }
     for (auto& [cookie, sa] : m_sas)
     {
-        if (sa.peer == peer && sa.state == Ikev1State::ESTABLISHED)
+        if (sa.peer != peer || sa.state == Ikev1State::FAILED)
         {
-            m_pendingCost = Seconds(0);
-            StartQuickMode(sa, outPolicyId);
+            continue;
+        }
+        if (sa.state != Ikev1State::ESTABLISHED)
+        {
+            pending.push_back(outPolicyId); // phase 1 under way
             return;
         }
-        if (sa.peer == peer && sa.state != Ikev1State::FAILED)
+        for (const auto& [mid, qm] : sa.quickModes)
         {
-            m_pendingPolicies[peer].push_back(outPolicyId); // phase 1 under way
-            return;
+            if (qm.outPolicyId == outPolicyId && qm.role == Ikev1Role::INITIATOR &&
+                qm.state == Ikev1State::QM_SENT_1)
+            {
+                return; // this rule's quick mode is under way
+            }
         }
+        m_pendingCost = Seconds(0);
+        StartQuickMode(sa, outPolicyId);
+        return;
     }
-    m_pendingPolicies[peer].push_back(outPolicyId);
+    pending.push_back(outPolicyId);
     Ikev1Sa& sa = CreateSa(peer, Ikev1Role::INITIATOR, 0);
     sa.local = policy->tunnelLocal;
     sa.exchange = m_exchange;

@@ -1,0 +1,135 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "handover-security-ikev1.h"
+
+#include "ikev1-helper.h"
+
+#include "ns3/boolean.h"
+#include "ns3/ikev1-daemon.h"
+#include "ns3/log.h"
+#include "ns3/string.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("HandoverSecurityIkev1");
+NS_OBJECT_ENSURE_REGISTERED(HandoverSecurityIkev1);
+
+TypeId
+HandoverSecurityIkev1::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::HandoverSecurityIkev1")
+            .SetParent<HandoverSecurityMethod>()
+            .SetGroupName("CxtpIpsec")
+            .AddConstructor<HandoverSecurityIkev1>()
+            .AddAttribute("Profile",
+                          "Cost profile of the daemons (zero, testbed-2008, host, or a path).",
+                          StringValue("zero"),
+                          MakeStringAccessor(&HandoverSecurityIkev1::m_profile),
+                          MakeStringChecker())
+            .AddAttribute("Pfs",
+                          "PFS in quick mode.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&HandoverSecurityIkev1::m_pfs),
+                          MakeBooleanChecker())
+            .AddAttribute("PreSharedKey",
+                          "Pre-shared key of every MN–gateway pair.",
+                          StringValue("cxtp-secret"),
+                          MakeStringAccessor(&HandoverSecurityIkev1::m_psk),
+                          MakeStringChecker());
+    return tid;
+}
+
+HandoverSecurityIkev1::HandoverSecurityIkev1(bool aggressive)
+    : m_aggressive(aggressive),
+      m_profile("zero"),
+      m_pfs(true),
+      m_psk("cxtp-secret")
+{
+}
+
+std::string
+HandoverSecurityIkev1::GetName() const
+{
+    return m_aggressive ? "ikev1-aggressive" : "ikev1-main";
+}
+
+void
+HandoverSecurityIkev1::DoDispose()
+{
+    m_daemons = ApplicationContainer();
+    HandoverSecurityMethod::DoDispose();
+}
+
+ApplicationContainer
+HandoverSecurityIkev1::GetDaemons() const
+{
+    return m_daemons;
+}
+
+void
+HandoverSecurityIkev1::Install(const Topology& topology)
+{
+    HandoverSecurityMethod::Install(topology); // IPsec and PROTECT rules, no keys
+    Ikev1Helper ike;
+    ike.SetCostProfile(m_profile);
+    ike.SetAttribute("Mode", StringValue(m_aggressive ? "aggressive" : "main"));
+    ike.SetAttribute("Pfs", BooleanValue(m_pfs));
+    ike.SetAttribute("Encryption", StringValue(ToString(m_encryption)));
+    NodeContainer nodes(topology.mobileNode);
+    for (uint32_t link = 0; link < topology.gateways.size(); ++link)
+    {
+        nodes.Add(topology.gateways[link]);
+        Ikev1Helper::AddPreSharedKey(topology.mobileNode,
+                                     topology.gatewayAddresses[link],
+                                     Ipv6Prefix(128),
+                                     m_psk);
+        Ikev1Helper::AddPreSharedKey(topology.gateways[link],
+                                     topology.careOfAddresses[link],
+                                     Ipv6Prefix(128),
+                                     m_psk);
+    }
+    m_daemons = ike.Install(nodes);
+    for (uint32_t i = 0; i < m_daemons.GetN(); ++i)
+    {
+        if (i > 0)
+        {
+            // Gateways answer their mobile peers and never initiate (racoon: passive on).
+            m_daemons.Get(i)->SetAttribute("Passive", BooleanValue(true));
+        }
+        m_daemons.Get(i)->TraceConnectWithoutContext(
+            "Installed",
+            MakeCallback(&HandoverSecurityIkev1::Installed, this).Bind(i));
+    }
+}
+
+void
+HandoverSecurityIkev1::Attach(uint32_t link, const Ipv6Address& /* coa */)
+{
+    NS_LOG_FUNCTION(this << link);
+    m_installedEnds[link].clear();
+    DynamicCast<Ikev1Daemon>(m_daemons.Get(0))->Initiate(GetTunnel(link).outPolicyA);
+}
+
+void
+HandoverSecurityIkev1::Installed(uint32_t node,
+                                 const Ipv6Address& peer,
+                                 uint32_t /* inSpi */,
+                                 uint32_t /* outSpi */)
+{
+    const Topology& t = GetTopology();
+    for (uint32_t link = 0; link < t.gateways.size(); ++link)
+    {
+        // The MN (node 0) sees the gateway as peer; gateway link+1 sees the MN's CoA.
+        bool mine = (node == 0 && peer == t.gatewayAddresses[link]) ||
+                    (node == link + 1 && peer == t.careOfAddresses[link]);
+        if (mine && m_installedEnds[link].insert(node).second && m_installedEnds[link].size() == 2)
+        {
+            NotifyReady(link);
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,59 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef HANDOVER_SECURITY_IKEV1_H
+#define HANDOVER_SECURITY_IKEV1_H
+
+#include "handover-security-method.h"
+
+#include "ns3/application-container.h"
+
+#include <map>
+#include <set>
+
+namespace ns3
+{
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief Security methods "ikev1-main" and "ikev1-aggressive": after each move the MN
+ * negotiates a new SA pair with the new gateway by a full IKEv1 exchange (racoon-like
+ * Ikev1Daemon on the MN; passive daemons on the gateways; pre-shared keys).
+ *
+ * At t_coa the MN's daemon is asked to negotiate for the new link's PROTECT rule (racoon would
+ * get the same request from the ACQUIRE of the next packet). t_sec is when both ends have
+ * installed the pair. The daemons' costs come from the profile named by the Profile attribute.
+ */
+class HandoverSecurityIkev1 : public HandoverSecurityMethod
+{
+  public:
+    /// \return the TypeId
+    static TypeId GetTypeId();
+    /**
+     * \param aggressive aggressive mode instead of main mode for phase 1
+     */
+    explicit HandoverSecurityIkev1(bool aggressive = false);
+    std::string GetName() const override;
+    void Install(const Topology& topology) override;
+    void Attach(uint32_t link, const Ipv6Address& coa) override;
+    /// \return the daemons: the MN's first, then one per gateway
+    ApplicationContainer GetDaemons() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// Installed trace of a daemon: counts the ends that installed a link's pair.
+    void Installed(uint32_t node, const Ipv6Address& peer, uint32_t inSpi, uint32_t outSpi);
+
+    bool m_aggressive;              ///< phase-1 mode
+    std::string m_profile;          ///< cost profile
+    bool m_pfs;                     ///< PFS in quick mode
+    std::string m_psk;              ///< pre-shared key of every MN–gateway pair
+    ApplicationContainer m_daemons; ///< MN, then the gateways
+    std::map<uint32_t, std::set<uint32_t>> m_installedEnds; ///< per link: nodes with the pair
+};
+
+} // namespace ns3
+
+#endif // HANDOVER_SECURITY_IKEV1_H
