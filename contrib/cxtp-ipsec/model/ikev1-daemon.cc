@@ -594,6 +594,31 @@ Ikev1Daemon::Reserve(Time work)
 }
 
 void
+Ikev1Daemon::GenerateDhKey(uint16_t group,
+                           std::vector<uint8_t>& privateValue,
+                           std::vector<uint8_t>& publicValue)
+{
+    auto g = static_cast<CryptoDhGroup>(group);
+    privateValue = CryptoDiffieHellman::MakePrivate(g, *m_rng);
+    bool ok = CryptoDiffieHellman::ComputePublic(g, privateValue, publicValue);
+    NS_ABORT_MSG_IF(!ok, "Ikev1Daemon: DH key generation failed for group " << group);
+    Charge(m_cost->DhKeyGeneration(group));
+}
+
+bool
+Ikev1Daemon::ComputeDhShared(uint16_t group,
+                             const std::vector<uint8_t>& privateValue,
+                             const std::vector<uint8_t>& peerPublic,
+                             std::vector<uint8_t>& shared)
+{
+    Charge(m_cost->DhSharedSecret(group));
+    return CryptoDiffieHellman::ComputeShared(static_cast<CryptoDhGroup>(group),
+                                              privateValue,
+                                              peerPublic,
+                                              shared);
+}
+
+void
 Ikev1Daemon::Charge(Time cost)
 {
     m_pendingCost += cost;
@@ -977,12 +1002,7 @@ Ikev1Daemon::StartPhase1(Ikev1Sa& sa)
     std::vector<Ikev1Payload> payloads{proposal};
     if (sa.exchange == Ikev1ExchangeType::AGGRESSIVE)
     {
-        sa.dhPrivate =
-            CryptoDiffieHellman::MakePrivate(static_cast<CryptoDhGroup>(sa.dhGroup), *m_rng);
-        CryptoDiffieHellman::ComputePublic(static_cast<CryptoDhGroup>(sa.dhGroup),
-                                           sa.dhPrivate,
-                                           sa.dhPublic);
-        Charge(m_cost->DhKeyGeneration(sa.dhGroup));
+        GenerateDhKey(sa.dhGroup, sa.dhPrivate, sa.dhPublic);
         sa.ni = m_rng->GetBytes(m_nonceLength);
         payloads.push_back(Ikev1KePayload{sa.dhPublic});
         payloads.push_back(Ikev1NoncePayload{sa.ni});
@@ -1060,15 +1080,12 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
             }
             sa.peerPublic = ke->data;
             sa.ni = nonce->data;
-            sa.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
-            CryptoDiffieHellman::ComputePublic(group, sa.dhPrivate, sa.dhPublic);
-            Charge(m_cost->DhKeyGeneration(sa.dhGroup));
-            if (!CryptoDiffieHellman::ComputeShared(group, sa.dhPrivate, sa.peerPublic, sa.gxy))
+            GenerateDhKey(sa.dhGroup, sa.dhPrivate, sa.dhPublic);
+            if (!ComputeDhShared(sa.dhGroup, sa.dhPrivate, sa.peerPublic, sa.gxy))
             {
                 Fail(sa, "invalid DH public value", true);
                 return;
             }
-            Charge(m_cost->DhSharedSecret(sa.dhGroup));
             sa.nr = m_rng->GetBytes(m_nonceLength);
             DerivePhase1Keys(sa);
             Ikev1IdPayload idir = MakeAddressId(sa.local);
@@ -1111,9 +1128,7 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         }
         sa.responderCookie = header.responderCookie;
         flight.lastIn = bytes;
-        sa.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
-        CryptoDiffieHellman::ComputePublic(group, sa.dhPrivate, sa.dhPublic);
-        Charge(m_cost->DhKeyGeneration(sa.dhGroup));
+        GenerateDhKey(sa.dhGroup, sa.dhPrivate, sa.dhPublic);
         sa.ni = m_rng->GetBytes(m_nonceLength);
         std::vector<Ikev1Payload> msg{Ikev1KePayload{sa.dhPublic}, Ikev1NoncePayload{sa.ni}};
         Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), msg, nullptr), true);
@@ -1128,15 +1143,12 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         flight.lastIn = bytes;
         sa.peerPublic = ke->data;
         sa.ni = nonce->data;
-        sa.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
-        CryptoDiffieHellman::ComputePublic(group, sa.dhPrivate, sa.dhPublic);
-        Charge(m_cost->DhKeyGeneration(sa.dhGroup));
-        if (!CryptoDiffieHellman::ComputeShared(group, sa.dhPrivate, sa.peerPublic, sa.gxy))
+        GenerateDhKey(sa.dhGroup, sa.dhPrivate, sa.dhPublic);
+        if (!ComputeDhShared(sa.dhGroup, sa.dhPrivate, sa.peerPublic, sa.gxy))
         {
             Fail(sa, "invalid DH public value", true);
             return;
         }
-        Charge(m_cost->DhSharedSecret(sa.dhGroup));
         sa.nr = m_rng->GetBytes(m_nonceLength);
         DerivePhase1Keys(sa);
         std::vector<Ikev1Payload> msg{Ikev1KePayload{sa.dhPublic}, Ikev1NoncePayload{sa.nr}};
@@ -1152,12 +1164,11 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         flight.lastIn = bytes;
         sa.peerPublic = ke->data;
         sa.nr = nonce->data;
-        if (!CryptoDiffieHellman::ComputeShared(group, sa.dhPrivate, sa.peerPublic, sa.gxy))
+        if (!ComputeDhShared(sa.dhGroup, sa.dhPrivate, sa.peerPublic, sa.gxy))
         {
             Fail(sa, "invalid DH public value", true);
             return;
         }
-        Charge(m_cost->DhSharedSecret(sa.dhGroup));
         DerivePhase1Keys(sa);
         Ikev1IdPayload idii = MakeAddressId(sa.local);
         std::vector<uint8_t> hashI = Ikev1KeyDerivation::HashI(sa.hash,
@@ -1275,12 +1286,11 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         sa.responderCookie = header.responderCookie;
         sa.peerPublic = ke->data;
         sa.nr = nonce->data;
-        if (!CryptoDiffieHellman::ComputeShared(group, sa.dhPrivate, sa.peerPublic, sa.gxy))
+        if (!ComputeDhShared(sa.dhGroup, sa.dhPrivate, sa.peerPublic, sa.gxy))
         {
             Fail(sa, "invalid DH public value", true);
             return;
         }
-        Charge(m_cost->DhSharedSecret(sa.dhGroup));
         DerivePhase1Keys(sa);
         ckyR = Cookie(sa.responderCookie);
         std::vector<uint8_t> expected = Ikev1KeyDerivation::HashR(sa.hash,
@@ -1727,10 +1737,7 @@ Ikev1Daemon::StartQuickMode(Ikev1Sa& sa, uint32_t outPolicyId)
     std::vector<Ikev1Payload> rest{MakePhase2Proposal(qm), Ikev1NoncePayload{qm.ni}};
     if (qm.pfsGroup)
     {
-        auto group = static_cast<CryptoDhGroup>(qm.pfsGroup);
-        qm.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
-        CryptoDiffieHellman::ComputePublic(group, qm.dhPrivate, qm.dhPublic);
-        Charge(m_cost->DhKeyGeneration(qm.pfsGroup));
+        GenerateDhKey(qm.pfsGroup, qm.dhPrivate, qm.dhPublic);
         rest.push_back(Ikev1KePayload{qm.dhPublic});
     }
     if (m_quickModeIds)
@@ -1843,16 +1850,12 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
         std::vector<Ikev1Payload> reply{MakePhase2Proposal(qm), Ikev1NoncePayload{qm.nr}};
         if (qm.pfsGroup)
         {
-            auto group = static_cast<CryptoDhGroup>(qm.pfsGroup);
-            qm.dhPrivate = CryptoDiffieHellman::MakePrivate(group, *m_rng);
-            CryptoDiffieHellman::ComputePublic(group, qm.dhPrivate, qm.dhPublic);
-            Charge(m_cost->DhKeyGeneration(qm.pfsGroup));
-            if (!CryptoDiffieHellman::ComputeShared(group, qm.dhPrivate, ke->data, qm.gxy))
+            GenerateDhKey(qm.pfsGroup, qm.dhPrivate, qm.dhPublic);
+            if (!ComputeDhShared(qm.pfsGroup, qm.dhPrivate, ke->data, qm.gxy))
             {
                 drop("invalid PFS public value");
                 return;
             }
-            Charge(m_cost->DhSharedSecret(qm.pfsGroup));
             reply.push_back(Ikev1KePayload{qm.dhPublic});
         }
         for (const auto* id : FindAll<Ikev1IdPayload>(rest))
@@ -1895,15 +1898,11 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
         }
         if (qm.pfsGroup)
         {
-            if (!ke || !CryptoDiffieHellman::ComputeShared(static_cast<CryptoDhGroup>(qm.pfsGroup),
-                                                           qm.dhPrivate,
-                                                           ke->data,
-                                                           qm.gxy))
+            if (!ke || !ComputeDhShared(qm.pfsGroup, qm.dhPrivate, ke->data, qm.gxy))
             {
                 drop("invalid PFS public value");
                 return;
             }
-            Charge(m_cost->DhSharedSecret(qm.pfsGroup));
         }
         qm.iv = iv;
         qm.nr = nonce->data;

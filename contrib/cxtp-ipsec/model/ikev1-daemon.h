@@ -217,6 +217,15 @@ class Ikev1Daemon : public Application
      * \return the delay from now until that work is done
      */
     Time Reserve(Time work);
+    /// Draws a DH private value and computes the public one, charging the key generation.
+    void GenerateDhKey(uint16_t group,
+                       std::vector<uint8_t>& privateValue,
+                       std::vector<uint8_t>& publicValue);
+    /// Computes g^xy, charging it; false if the peer's value is invalid.
+    bool ComputeDhShared(uint16_t group,
+                         const std::vector<uint8_t>& privateValue,
+                         const std::vector<uint8_t>& peerPublic,
+                         std::vector<uint8_t>& shared);
     /// Adds simulated processing time to the current step.
     void Charge(Time cost);
     void ChargePrf(uint32_t bytes);
