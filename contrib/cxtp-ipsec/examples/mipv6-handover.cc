@@ -188,7 +188,9 @@ main(int argc, char* argv[])
                       << "    DAD wait                " << ms(r.tCoa - r.tCoaFormed) << "\n"
                       << "    BU/BA                   " << ms(r.tMip - r.tCoa) << "\n"
                       << "  security set-up (" << config.method << ")  " << ms(r.tSec - r.tCoa)
-                      << "\n";
+                      << "\n"
+                      << "  security signalling on the access link: " << r.messages << " messages, "
+                      << r.bytes << " bytes (Ethernet II, no FCS)\n";
         }
         else
         {

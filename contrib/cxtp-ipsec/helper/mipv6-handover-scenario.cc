@@ -183,6 +183,13 @@ Mipv6HandoverScenario::Build()
     NetDeviceContainer home = csma.Install(NodeContainer(ha));
     m_csmaDevices.Add(access1);
     m_csmaDevices.Add(access2);
+    // Both ends of both access links: what a capture there shows.
+    m_monitor = Create<SignallingMonitor>();
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        m_monitor->Attach(access1.Get(i));
+        m_monitor->Attach(access2.Get(i));
+    }
     m_csmaDevices.Add(home);
 
     // Addresses and interfaces by hand (ns3-datapath.md recipe).
@@ -486,6 +493,9 @@ Mipv6HandoverScenario::GetResults() const
         }
         Time windowStart = k == 0 ? m_initialMip : m_results[k - 1].tMip;
         Time windowEnd = k + 1 < m_results.size() ? m_results[k + 1].tDetach : clientStop;
+        Time signallingEnd = k + 1 < m_results.size() ? m_results[k + 1].tDetach : Time::Max();
+        r.messages = m_monitor->GetSecurityMessages(r.tAttach, signallingEnd);
+        r.bytes = m_monitor->GetSecurityBytes(r.tAttach, signallingEnd);
         CountProbes(r,
                     windowStart,
                     windowEnd,
@@ -552,7 +562,7 @@ Mipv6HandoverScenario::GetCsvHeader()
            "handover_s,t_initial_mip_s,t_detach_s,t_attach_s,t_coa_formed_s,t_coa_s,t_mip_s,"
            "alpha_ms,movement_detection_ms,dad_wait_ms,registration_ms,security_setup_ms,"
            "sent_down,lost_down,sent_up,lost_up,probe_estimate_down_ms,probe_estimate_up_ms,"
-           "outage_down_ms,outage_up_ms,complete";
+           "outage_down_ms,outage_up_ms,messages,bytes,complete";
 }
 
 void
@@ -578,7 +588,8 @@ Mipv6HandoverScenario::WriteCsvRow(std::ostream& os,
        << (r.complete ? Ms3(r.tSec - r.tCoa) : "") << "," << r.sentDown << "," << r.lostDown << ","
        << r.sentUp << "," << r.lostUp << "," << Ms3(config.probeInterval * r.lostDown) << ","
        << Ms3(config.probeInterval * r.lostUp) << "," << outage(r.lastDownBefore, r.firstDownAfter)
-       << "," << outage(r.lastUpBefore, r.firstUpAfter) << "," << (r.complete ? 1 : 0) << "\n";
+       << "," << outage(r.lastUpBefore, r.firstUpAfter) << "," << r.messages << "," << r.bytes
+       << "," << (r.complete ? 1 : 0) << "\n";
 }
 
 } // namespace ns3

@@ -5,6 +5,7 @@
 #define MIPV6_HANDOVER_SCENARIO_H
 
 #include "handover-security-method.h"
+#include "signalling-monitor.h"
 
 #include "ns3/application.h"
 #include "ns3/ipv6-address.h"
@@ -92,6 +93,9 @@ class Mipv6HandoverScenario
         Time tCoa;            ///< new CoA usable
         Time tMip;            ///< BA for the new CoA received
         Time alpha;           ///< tMip - tAttach (MIPv6 handover delay)
+        uint32_t messages{0}; ///< security signalling frames on the MN's access links, from
+                              ///< tAttach to the next detach (or the end)
+        uint64_t bytes{0};    ///< their bytes (Ethernet II header, no FCS)
         Time tSec;            ///< security re-established (the method's Ready; = tCoa for
                               ///< "none" and "manual")
         Ipv6Address coa;      ///< the new care-of address
@@ -207,6 +211,7 @@ class Mipv6HandoverScenario
     std::vector<Result> m_results;          ///< timelines being recorded
     Time m_initialMip;                      ///< first registration acknowledged
     Ptr<HandoverSecurityMethod> m_security; ///< the security re-establishment method
+    Ptr<SignallingMonitor> m_monitor;       ///< security signalling on the access links
 };
 
 } // namespace ns3

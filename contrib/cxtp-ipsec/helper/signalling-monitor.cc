@@ -46,6 +46,7 @@ SignallingMonitor::Record(uint32_t node, Ptr<const Packet> frame)
     f.node = node;
     f.bytes = 14 + 40 + ip.GetPayloadLength();
     f.ike = false;
+    f.cxtp = false;
     f.exchange = 0;
     if (ip.GetNextHeader() == 17 && copy->GetSize() >= 8)
     {
@@ -56,6 +57,7 @@ SignallingMonitor::Record(uint32_t node, Ptr<const Packet> frame)
         f.ike = s == 500 || d == 500 || s == 4500 || d == 4500;
         // The exchange type is octet 18 of the ISAKMP header (after a 4-byte non-ESP marker
         // on port 4500).
+        f.cxtp = s == 5091 || d == 5091;
         uint32_t offset = (s == 4500 || d == 4500) ? 4 + 18 : 18;
         if (f.ike && copy->GetSize() > offset)
         {
@@ -64,7 +66,35 @@ SignallingMonitor::Record(uint32_t node, Ptr<const Packet> frame)
             f.exchange = head[offset];
         }
     }
+    else if (ip.GetNextHeader() == 58 && copy->GetSize() >= 1)
+    {
+        uint8_t type;
+        copy->CopyData(&type, 1);
+        f.cxtp = type == 150;
+    }
     m_frames.push_back(f);
+}
+
+uint32_t
+SignallingMonitor::GetSecurityMessages(Time from, Time to) const
+{
+    uint32_t n = 0;
+    for (const auto& f : m_frames)
+    {
+        n += (f.ike || f.cxtp) && f.time >= from && f.time < to;
+    }
+    return n;
+}
+
+uint64_t
+SignallingMonitor::GetSecurityBytes(Time from, Time to) const
+{
+    uint64_t n = 0;
+    for (const auto& f : m_frames)
+    {
+        n += ((f.ike || f.cxtp) && f.time >= from && f.time < to) ? f.bytes : 0;
+    }
+    return n;
 }
 
 uint32_t

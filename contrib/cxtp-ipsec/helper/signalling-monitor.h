@@ -19,7 +19,8 @@ namespace ns3
  * \ingroup cxtp-ipsec
  * \brief Counts security signalling frames on Ethernet (CSMA) devices, as a capture on that
  * link would show them (design.md §3): each frame with its Ethernet II header (14 bytes), no
- * FCS and no preamble. IKE is UDP port 500 or 4500.
+ * FCS and no preamble. IKE is UDP port 500 or 4500; CXTP is UDP port 5091 (our UDP transport
+ * on CXTP's SCTP port) or ICMPv6 type 150 (RFC 4065 experimental mobility).
  *
  * Frames are classified from their bytes; what is counted does not depend on the protocol
  * code that sent them.
@@ -33,6 +34,7 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
         Time time;        ///< when it was sent
         uint32_t node;    ///< node of the device it was seen on
         bool ike;         ///< IKE (UDP 500/4500)
+        bool cxtp;        ///< CXTP (UDP 5091 or ICMPv6 type 150)
         uint8_t exchange; ///< IKE: the ISAKMP exchange type (0 if unreadable)
         uint32_t bytes;   ///< Ethernet frame length without FCS
     };
@@ -54,6 +56,18 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
      * \return bytes of the IKE frames sent in the window
      */
     uint64_t GetIkeBytes(Time from = Seconds(0), Time to = Time::Max()) const;
+    /**
+     * \param from start of the window (inclusive)
+     * \param to end of the window (exclusive)
+     * \return security signalling frames (IKE and CXTP) sent in the window
+     */
+    uint32_t GetSecurityMessages(Time from, Time to) const;
+    /**
+     * \param from start of the window (inclusive)
+     * \param to end of the window (exclusive)
+     * \return their bytes
+     */
+    uint64_t GetSecurityBytes(Time from, Time to) const;
     /// \return every frame seen
     const std::vector<Frame>& GetFrames() const;
 

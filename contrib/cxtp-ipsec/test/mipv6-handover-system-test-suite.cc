@@ -151,6 +151,12 @@ class Mipv6HandoverTestCase : public TestCase
                                     h << "movement detection within one RA interval");
         NS_TEST_EXPECT_MSG_EQ(r.tCoa - r.tCoaFormed, dad, h << "DAD wait");
         bool negotiated = m_method.rfind("ikev1", 0) == 0;
+        // Security signalling on the access links: IKEv1 with a gateway met for the first time
+        // is 6 + 3 + 2 (main) or 3 + 3 + 2 (aggressive) messages; nothing without IKE.
+        uint32_t expectedMessages = !negotiated || r.index > 0 ? (negotiated ? 3 : 0)
+                                    : m_method == "ikev1-main" ? 11
+                                                               : 8;
+        NS_TEST_EXPECT_MSG_EQ(r.messages, expectedMessages, h << "security messages");
         if (negotiated)
         {
             // A full IKEv1 exchange with the new gateway, no processing cost (profile zero):
