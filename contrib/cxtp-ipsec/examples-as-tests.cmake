@@ -64,3 +64,10 @@ if(TARGET cxtp-ipsec-mipv6-handover)
                    --method=manual)
   set_tests_properties(capture-mipv6-handover-manual PROPERTIES LABELS system)
 endif()
+
+# The command-line simulator with small arguments, and its INI configuration file.
+if(TARGET cxtp-ipsec-sim)
+  cxtp_example_test(example-sim-ikev1-aggressive sim --method=ikev1-aggressive --handovers=3
+                    --handoverPeriod=3s)
+  cxtp_example_test(example-sim-manual-config sim --config=${CMAKE_CURRENT_SOURCE_DIR}/test/sim-manual.ini)
+endif()

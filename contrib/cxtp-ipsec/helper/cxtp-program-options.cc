@@ -4,6 +4,7 @@
 #include "cxtp-program-options.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <regex>
 
@@ -39,6 +40,40 @@ CxtpProgramOptions::Parse(int argc, char* argv[])
                       << m_summary << "\n\n"
                       << m_options << std::endl;
             std::exit(0);
+        }
+        po::notify(vm);
+    }
+    catch (const po::error& e)
+    {
+        Fail(e.what());
+    }
+    return vm;
+}
+
+po::variables_map
+CxtpProgramOptions::ParseWithConfigFile(int argc, char* argv[], const std::string& configOption)
+{
+    po::variables_map vm;
+    try
+    {
+        po::store(po::command_line_parser(argc, argv).options(m_options).run(), vm);
+        if (vm.count("help"))
+        {
+            std::cout << "Usage: " << m_program << " [options]\n\n"
+                      << m_summary << "\n\n"
+                      << m_options << std::endl;
+            std::exit(0);
+        }
+        if (vm.count(configOption))
+        {
+            std::string path = vm[configOption].as<std::string>();
+            std::ifstream file(path);
+            if (!file)
+            {
+                Fail("--" + configOption + ": cannot read '" + path + "'");
+            }
+            // Values already given on the command line are kept: store() never overwrites.
+            po::store(po::parse_config_file(file, m_options), vm);
         }
         po::notify(vm);
     }

@@ -38,6 +38,18 @@ class CxtpProgramOptions
      */
     boost::program_options::variables_map Parse(int argc, char* argv[]);
     /**
+     * \brief As Parse(), and when the option named by configOption is given, also reads that
+     * INI file (key = value lines with the long option names, # comments); the command line
+     * wins over the file.
+     * \param argc argument count
+     * \param argv arguments
+     * \param configOption the name of the option holding the file's path
+     * \return the parsed values
+     */
+    boost::program_options::variables_map ParseWithConfigFile(int argc,
+                                                              char* argv[],
+                                                              const std::string& configOption);
+    /**
      * \brief Stops the program with one line on stderr (exit code 2).
      * \param message what is wrong
      */

@@ -83,22 +83,24 @@ class Mipv6HandoverScenario
     /// What one handover gave.
     struct Result
     {
-        uint32_t index{0};    ///< handover number, from 0
-        bool complete{false}; ///< every instant below was observed
-        Time handoverAt;      ///< scheduled detach instant
-        Time tInitialMip;     ///< first registration acknowledged (before any handover)
-        Time tDetach;         ///< L2 detach
-        Time tAttach;         ///< L2 attach
-        Time tCoaFormed;      ///< new CoA formed by SLAAC
-        Time tCoa;            ///< new CoA usable
-        Time tMip;            ///< BA for the new CoA received
-        Time alpha;           ///< tMip - tAttach (MIPv6 handover delay)
-        uint32_t messages{0}; ///< security signalling frames on the MN's access links, from
-                              ///< tAttach to the next detach (or the end)
-        uint64_t bytes{0};    ///< their bytes (Ethernet II header, no FCS)
-        Time tSec;            ///< security re-established (the method's Ready; = tCoa for
-                              ///< "none" and "manual")
-        Ipv6Address coa;      ///< the new care-of address
+        uint32_t index{0};         ///< handover number, from 0
+        bool complete{false};      ///< every instant below was observed
+        Time handoverAt;           ///< scheduled detach instant
+        Time tInitialMip;          ///< first registration acknowledged (before any handover)
+        Time tDetach;              ///< L2 detach
+        Time tAttach;              ///< L2 attach
+        Time tCoaFormed;           ///< new CoA formed by SLAAC
+        Time tCoa;                 ///< new CoA usable
+        Time tMip;                 ///< BA for the new CoA received
+        Time alpha;                ///< tMip - tAttach (MIPv6 handover delay)
+        uint32_t lostDownSetup{0}; ///< downlink probes sent in [tCoa, tSec) and lost
+        uint32_t lostUpSetup{0};   ///< uplink, same
+        uint32_t messages{0};      ///< security signalling frames on the MN's access links, from
+                                   ///< tAttach to the next detach (or the end)
+        uint64_t bytes{0};         ///< their bytes (Ethernet II header, no FCS)
+        Time tSec;                 ///< security re-established (the method's Ready; = tCoa for
+                                   ///< "none" and "manual")
+        Ipv6Address coa;           ///< the new care-of address
         uint32_t sentDown{
             0}; ///< downlink probes sent from the previous registration to the next detach
         uint32_t sentUp{0};             ///< uplink, same
