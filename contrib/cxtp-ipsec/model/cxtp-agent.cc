@@ -1,0 +1,1216 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "cxtp-agent.h"
+
+#include "crypto-cost-model.h"
+#include "cxtp-token.h"
+#include "ipsec-pad-entry.h"
+#include "ipsec-pad.h"
+#include "ipsec-pf-key.h"
+#include "ipsec-policy.h"
+#include "ipsec-security-association.h"
+#include "ipsec-spd.h"
+
+#include "ns3/boolean.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/ipv6-routing-protocol.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/string.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("CxtpAgent");
+
+NS_OBJECT_ENSURE_REGISTERED(CxtpAgent);
+
+namespace
+{
+/// \return request blocks for the given profiles
+std::vector<CxtpContextBlock>
+ToRequestBlocks(const std::vector<CxtpFeatureProfile>& fpts)
+{
+    std::vector<CxtpContextBlock> blocks;
+    for (auto fpt : fpts)
+    {
+        blocks.push_back(CxtpContextBlock::Request(fpt));
+    }
+    return blocks;
+}
+
+/// \return true if a prefix/length pair designates exactly \p address
+bool
+IsHost(const Ipv6Address& prefixAddress, const Ipv6Prefix& prefix, const Ipv6Address& address)
+{
+    return prefix.GetPrefixLength() == 128 && prefixAddress == address;
+}
+} // namespace
+
+TypeId
+CxtpAgent::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::CxtpAgent")
+            .SetParent<Application>()
+            .SetGroupName("CxtpIpsec")
+            .AddConstructor<CxtpAgent>()
+            .AddAttribute("Role",
+                          "\"mobile\" (sends CTARs) or \"gateway\" (pSG and nSG).",
+                          StringValue("gateway"),
+                          MakeStringAccessor(&CxtpAgent::SetRole, &CxtpAgent::GetRole),
+                          MakeStringChecker())
+            .AddAttribute("Port",
+                          "UDP port of every CXTP message (RFC 4065's SCTP port for CXTP, "
+                          "reused on UDP: ns-3 has no SCTP).",
+                          UintegerValue(5091),
+                          MakeUintegerAccessor(&CxtpAgent::m_port),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("RetryInterval",
+                          "First retransmission timeout of CT-Req and PCTD; doubled each time "
+                          "(RFC 4067 §3).",
+                          TimeValue(MilliSeconds(50)),
+                          MakeTimeAccessor(&CxtpAgent::m_retryInterval),
+                          MakeTimeChecker(Time(1)))
+            .AddAttribute("MaxTransferTime",
+                          "CT_MAX_TRANSFER_TIME (RFC 4067 §4): retransmissions stop and the "
+                          "transfer fails this long after the first transmission.",
+                          TimeValue(MilliSeconds(200)),
+                          MakeTimeAccessor(&CxtpAgent::m_maxTransferTime),
+                          MakeTimeChecker(Time(1)))
+            .AddAttribute("MaxHandoverTime",
+                          "CT_MAX_HANDOVER_TIME (RFC 4067 §2.1.1, no value in §4): how long "
+                          "nSG caches a PCTD waiting for the MN's CTAR.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&CxtpAgent::m_maxHandoverTime),
+                          MakeTimeChecker(Time(1)))
+            .AddAttribute("RequestAck",
+                          "Mobile role: set the A flag of CTARs (ask for a CTAA).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&CxtpAgent::m_requestAck),
+                          MakeBooleanChecker())
+            .AddAttribute("SequenceJump",
+                          "Added to the sequence counter of every transferred outbound SA at "
+                          "nSG (RFC 6311-style margin); 0 = continue exactly.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&CxtpAgent::m_sequenceJump),
+                          MakeUintegerChecker<uint64_t>())
+            .AddTraceSource("Rx",
+                            "A CXTP message was received: type and size in octets.",
+                            MakeTraceSourceAccessor(&CxtpAgent::m_rxTrace),
+                            "ns3::CxtpAgent::MessageTracedCallback")
+            .AddTraceSource("Tx",
+                            "A CXTP message was sent: type and size in octets.",
+                            MakeTraceSourceAccessor(&CxtpAgent::m_txTrace),
+                            "ns3::CxtpAgent::MessageTracedCallback")
+            .AddTraceSource("Failure",
+                            "A transfer step failed: the MN's previous address and the reason.",
+                            MakeTraceSourceAccessor(&CxtpAgent::m_failureTrace),
+                            "ns3::CxtpAgent::FailureTracedCallback")
+            .AddTraceSource("Installed",
+                            "nSG installed the contexts of an MN: previous address, SA count.",
+                            MakeTraceSourceAccessor(&CxtpAgent::m_installedTrace),
+                            "ns3::CxtpAgent::InstalledTracedCallback")
+            .AddTraceSource("SpiCollision",
+                            "An inbound SPI of the transferred SAs is in use at nSG.",
+                            MakeTraceSourceAccessor(&CxtpAgent::m_spiCollisionTrace),
+                            "ns3::CxtpAgent::AddressValueTracedCallback")
+            .AddTraceSource("Replay",
+                            "A CTAR with an already seen (sequence, previous address) was "
+                            "ignored: previous address and sequence number.",
+                            MakeTraceSourceAccessor(&CxtpAgent::m_replayTrace),
+                            "ns3::CxtpAgent::AddressValueTracedCallback");
+    return tid;
+}
+
+CxtpAgent::CxtpAgent()
+    : m_gateway(true),
+      m_port(5091),
+      m_requestAck(false),
+      m_sequenceJump(0),
+      m_lastPolicyId(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+CxtpAgent::~CxtpAgent()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+CxtpAgent::SetRole(std::string role)
+{
+    NS_ABORT_MSG_UNLESS(role == "mobile" || role == "gateway",
+                        "CxtpAgent Role must be \"mobile\" or \"gateway\", not \"" << role << "\"");
+    m_gateway = role == "gateway";
+}
+
+std::string
+CxtpAgent::GetRole() const
+{
+    return m_gateway ? "gateway" : "mobile";
+}
+
+bool
+CxtpAgent::IsGateway() const
+{
+    return m_gateway;
+}
+
+void
+CxtpAgent::SetTokenKey(Ipv6Address mnAddress, std::vector<uint8_t> key)
+{
+    m_keys[mnAddress] = std::move(key);
+}
+
+void
+CxtpAgent::DoDispose()
+{
+    for (auto& [mn, request] : m_requests)
+    {
+        request.rtx.event.Cancel();
+    }
+    for (auto& [mn, cached] : m_cache)
+    {
+        cached.expiry.Cancel();
+    }
+    for (auto& [mn, push] : m_pushes)
+    {
+        push.event.Cancel();
+    }
+    m_requests.clear();
+    m_cache.clear();
+    m_pushes.clear();
+    m_socket = nullptr;
+    m_pfKey = nullptr;
+    Application::DoDispose();
+}
+
+void
+CxtpAgent::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    m_pfKey = GetNode()->GetObject<IpsecPfKey>();
+    NS_ABORT_MSG_IF(!m_pfKey, "CxtpAgent needs IpsecPfKey on its node (IpsecHelper::Install)");
+    if (!m_socket)
+    {
+        m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+        NS_ABORT_MSG_IF(m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), m_port)) != 0,
+                        "CxtpAgent: cannot bind UDP port " << m_port);
+        m_socket->SetRecvCallback(MakeCallback(&CxtpAgent::HandleRead, this));
+    }
+}
+
+void
+CxtpAgent::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_socket)
+    {
+        m_socket->Close();
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket = nullptr;
+    }
+}
+
+Time
+CxtpAgent::ProcessingCost() const
+{
+    Ptr<CryptoCostModel> cost = GetNode()->GetObject<CryptoCostModel>();
+    return cost ? cost->CxtpProcessing() : Time(0);
+}
+
+void
+CxtpAgent::Send(Ptr<Packet> packet, Ipv6Address to)
+{
+    uint8_t type = 0;
+    uint16_t length = 0;
+    CxtpHeader::PeekType(packet, type, length);
+    if (!m_socket)
+    {
+        NS_LOG_WARN("CxtpAgent not running: " << CxtpHeader::GetTypeName(type) << " not sent");
+        return;
+    }
+    NS_LOG_INFO(CxtpHeader::GetTypeName(type) << " (" << packet->GetSize() << " B) to " << to);
+    m_txTrace(type, packet->GetSize());
+    m_socket->SendTo(packet, 0, Inet6SocketAddress(to, m_port));
+}
+
+void
+CxtpAgent::SendCtaa(Ipv6Address mn,
+                    Ipv6Address previous,
+                    const std::vector<CxtpStatusEntry>& entries)
+{
+    CxtpCtaaHeader ctaa;
+    ctaa.SetPreviousAddress(previous);
+    ctaa.SetEntries(entries);
+    Ptr<Packet> packet = Create<Packet>();
+    packet->AddHeader(ctaa);
+    Send(packet, mn);
+}
+
+void
+CxtpAgent::SendCtdr(Ipv6Address to,
+                    Ipv6Address previous,
+                    bool success,
+                    const std::vector<CxtpStatusEntry>& entries)
+{
+    CxtpCtdrHeader ctdr;
+    ctdr.SetPreviousAddress(previous);
+    ctdr.SetSuccess(success);
+    ctdr.SetEntries(entries);
+    Ptr<Packet> packet = Create<Packet>();
+    packet->AddHeader(ctdr);
+    Send(packet, to);
+}
+
+std::vector<CxtpStatusEntry>
+CxtpAgent::FailedEntries(const std::vector<CxtpFeatureProfile>& fpts, uint8_t status)
+{
+    std::vector<CxtpFeatureProfile> all = fpts;
+    if (all.empty())
+    {
+        all = {CxtpFeatureProfile::SPD_ENTRY,
+               CxtpFeatureProfile::SAD_ENTRY,
+               CxtpFeatureProfile::PAD_ENTRY};
+    }
+    std::vector<CxtpStatusEntry> entries;
+    for (auto fpt : all)
+    {
+        CxtpStatusEntry entry;
+        entry.fpt = fpt;
+        entry.status = status;
+        entries.push_back(entry);
+    }
+    return entries;
+}
+
+std::vector<CxtpContextBlock>
+CxtpAgent::Filter(const std::vector<CxtpContextBlock>& blocks,
+                  const std::vector<CxtpFeatureProfile>& requested)
+{
+    if (requested.empty())
+    {
+        return blocks;
+    }
+    std::vector<CxtpContextBlock> out;
+    for (const auto& block : blocks)
+    {
+        if (std::find(requested.begin(), requested.end(), block.fpt) != requested.end())
+        {
+            out.push_back(block);
+        }
+    }
+    return out;
+}
+
+Ipv6Address
+CxtpAgent::LocalAddressFor(Ipv6Address peer) const
+{
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    if (!ipv6)
+    {
+        return Ipv6Address::GetAny();
+    }
+    for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
+    {
+        if (!ipv6->IsUp(i))
+        {
+            continue;
+        }
+        for (uint32_t j = 0; j < ipv6->GetNAddresses(i); ++j)
+        {
+            Ipv6InterfaceAddress address = ipv6->GetAddress(i, j);
+            Ipv6Prefix prefix = address.GetPrefix();
+            if (address.GetScope() != Ipv6InterfaceAddress::GLOBAL ||
+                prefix.GetPrefixLength() == 0 || prefix.GetPrefixLength() == 128)
+            {
+                continue;
+            }
+            if (address.GetAddress().CombinePrefix(prefix) == peer.CombinePrefix(prefix))
+            {
+                return address.GetAddress();
+            }
+        }
+    }
+    Ipv6Header header;
+    header.SetDestination(peer);
+    header.SetSource(Ipv6Address::GetAny());
+    header.SetNextHeader(17);
+    Socket::SocketErrno error;
+    Ptr<Ipv6Route> route = ipv6->GetRoutingProtocol()->RouteOutput(nullptr, header, nullptr, error);
+    return route ? route->GetSource() : Ipv6Address::GetAny();
+}
+
+uint32_t
+CxtpAgent::NextPolicyId()
+{
+    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
+    for (const auto& policy : spd->GetPolicies())
+    {
+        m_lastPolicyId = std::max(m_lastPolicyId, policy.id);
+    }
+    return ++m_lastPolicyId;
+}
+
+std::vector<CxtpContextBlock>
+CxtpAgent::GatherContexts(Ipv6Address mnAddress) const
+{
+    std::vector<CxtpContextBlock> blocks;
+    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
+    Ptr<IpsecPfKey> pfKey = GetNode()->GetObject<IpsecPfKey>();
+    if (!spd || !pfKey)
+    {
+        return blocks;
+    }
+    for (const auto& policy : spd->GetPolicies())
+    {
+        if (policy.action == IpsecPolicyAction::PROTECT && policy.tunnelRemote == mnAddress)
+        {
+            blocks.push_back(CxtpContextCodec::EncodePolicy(policy));
+        }
+    }
+    for (const auto& sa : pfKey->Dump())
+    {
+        bool toMn = sa.direction == IpsecDirection::OUTBOUND && sa.destination == mnAddress;
+        bool fromMn = sa.direction == IpsecDirection::INBOUND && sa.source == mnAddress;
+        if (toMn || fromMn)
+        {
+            blocks.push_back(CxtpContextCodec::EncodeSa(sa));
+        }
+    }
+    Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>();
+    const IpsecPadEntry* entry = pad ? pad->FindByAddress(mnAddress) : nullptr;
+    if (entry && !blocks.empty())
+    {
+        blocks.push_back(CxtpContextCodec::EncodePadEntry(*entry));
+    }
+    return blocks;
+}
+
+bool
+CxtpAgent::HasCachedContext(Ipv6Address mnAddress) const
+{
+    return m_cache.count(mnAddress) != 0;
+}
+
+// ---- Mobile role -------------------------------------------------------------------------------
+
+void
+CxtpAgent::SendCtar(Ipv6Address gateway,
+                    Ipv6Address previousAddress,
+                    Ipv6Address otherGateway,
+                    uint32_t sequence)
+{
+    NS_LOG_FUNCTION(this << gateway << previousAddress << otherGateway << sequence);
+    NS_ABORT_MSG_IF(m_gateway, "CxtpAgent::SendCtar is for the mobile role");
+    auto key = m_keys.find(previousAddress);
+    if (key == m_keys.end())
+    {
+        m_failureTrace(previousAddress, "no token key");
+        return;
+    }
+    if (!m_pfKey)
+    {
+        m_pfKey = GetNode()->GetObject<IpsecPfKey>();
+    }
+    Ipv6Address coa = LocalAddressFor(gateway);
+    if (m_pfKey && coa != previousAddress && !coa.IsAny())
+    {
+        uint32_t moved = MoveTunnel(previousAddress, coa, otherGateway, gateway);
+        NS_LOG_INFO("MN moved " << moved << " SAs to " << coa << " <-> " << gateway);
+    }
+    CxtpCtarHeader ctar;
+    ctar.SetPreviousAddress(previousAddress);
+    ctar.SetArAddress(otherGateway);
+    ctar.SetSequence(sequence);
+    ctar.SetAckRequested(m_requestAck);
+    ctar.SetToken(CxtpToken::Compute(key->second, previousAddress, sequence, {}));
+    Ptr<Packet> packet = Create<Packet>();
+    packet->AddHeader(ctar);
+    Send(packet, gateway);
+}
+
+uint32_t
+CxtpAgent::MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from, Ipv6Address to)
+{
+    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
+    std::vector<IpsecPolicy> olds;
+    for (const auto& policy : spd->GetPolicies())
+    {
+        if (policy.action == IpsecPolicyAction::PROTECT && policy.tunnelRemote == from)
+        {
+            olds.push_back(policy);
+        }
+    }
+    std::map<uint32_t, uint32_t> ids;
+    for (const auto& old : olds)
+    {
+        IpsecPolicy rule = old;
+        rule.id = NextPolicyId();
+        rule.tunnelLocal = newCoa;
+        rule.tunnelRemote = to;
+        if (IsHost(rule.selector.localAddress, rule.selector.localPrefix, previous))
+        {
+            rule.selector.localAddress = newCoa;
+        }
+        uint32_t id = 0;
+        std::string error = m_pfKey->AddPolicy(rule, id);
+        if (!error.empty())
+        {
+            m_failureTrace(previous, "MN policy update: " + error);
+            continue;
+        }
+        ids[old.id] = id;
+    }
+    uint32_t moved = 0;
+    for (auto sa : m_pfKey->Dump())
+    {
+        auto id = ids.find(sa.policyId);
+        if (id != ids.end())
+        {
+            sa.policyId = id->second;
+        }
+        std::string error;
+        if (sa.direction == IpsecDirection::OUTBOUND && sa.destination == from)
+        {
+            m_pfKey->Delete(IpsecDirection::OUTBOUND, sa.spi, from);
+            sa.source = newCoa;
+            sa.destination = to;
+            error = m_pfKey->Add(sa);
+        }
+        else if (sa.direction == IpsecDirection::INBOUND && sa.source == from)
+        {
+            sa.source = to;
+            sa.destination = newCoa;
+            error = m_pfKey->Update(sa);
+        }
+        else
+        {
+            continue;
+        }
+        if (!error.empty())
+        {
+            m_failureTrace(previous, "MN SA update: " + error);
+            continue;
+        }
+        moved++;
+    }
+    for (const auto& old : olds)
+    {
+        m_pfKey->DeletePolicy(old.id);
+    }
+    return moved;
+}
+
+// ---- Reception ---------------------------------------------------------------------------------
+
+void
+CxtpAgent::HandleRead(Ptr<Socket> socket)
+{
+    Ptr<Packet> packet;
+    Address from;
+    while ((packet = socket->RecvFrom(from)))
+    {
+        if (!Inet6SocketAddress::IsMatchingType(from))
+        {
+            continue;
+        }
+        Ipv6Address source = Inet6SocketAddress::ConvertFrom(from).GetIpv6();
+        uint8_t type = 0;
+        uint16_t length = 0;
+        std::string error;
+        if (!CxtpHeader::PeekType(packet, type, length, &error))
+        {
+            m_failureTrace(Ipv6Address::GetAny(), "malformed message: " + error);
+            continue;
+        }
+        m_rxTrace(type, packet->GetSize());
+        Time cost = ProcessingCost();
+        Ptr<CryptoCostModel> model = GetNode()->GetObject<CryptoCostModel>();
+        if (model && m_gateway && (type == CxtpHeader::CTAR || type == CxtpHeader::CT_REQ))
+        {
+            // The token check: one HMAC-SHA1 over previous address | sequence (RFC 4067 §6.3).
+            cost += model->Prf(CryptoHash::SHA1, CxtpHeader::ADDRESS_SIZE + 4);
+        }
+        if (cost.IsZero())
+        {
+            Dispatch(packet, source);
+        }
+        else
+        {
+            Simulator::Schedule(cost, &CxtpAgent::Dispatch, this, packet, source);
+        }
+    }
+}
+
+void
+CxtpAgent::Dispatch(Ptr<Packet> packet, Ipv6Address from)
+{
+    uint8_t type = 0;
+    uint16_t length = 0;
+    CxtpHeader::PeekType(packet, type, length);
+    NS_LOG_INFO((m_gateway ? "gateway" : "MN")
+                << " got " << CxtpHeader::GetTypeName(type) << " from " << from);
+    if (!m_gateway)
+    {
+        return; // CTAA: the MN only traces it
+    }
+    switch (type)
+    {
+    case CxtpHeader::CTAR:
+        HandleCtar(packet, from);
+        break;
+    case CxtpHeader::CT_REQ:
+        HandleCtReq(packet, from);
+        break;
+    case CxtpHeader::CTD:
+    case CxtpHeader::PCTD:
+        HandleCtd(packet, from);
+        break;
+    case CxtpHeader::CTDR:
+        HandleCtdr(packet, from);
+        break;
+    case CxtpHeader::CTC: {
+        CxtpCtcHeader ctc;
+        packet->RemoveHeader(ctc);
+        m_ctdStart.erase(ctc.GetPreviousAddress());
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+void
+CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
+{
+    CxtpCtarHeader ctar;
+    packet->RemoveHeader(ctar);
+    Ipv6Address previous = ctar.GetPreviousAddress();
+    if (!ctar.IsValid())
+    {
+        m_failureTrace(previous, "malformed CTAR: " + ctar.GetError());
+        return;
+    }
+    auto seen = std::make_pair(ctar.GetSequence(), previous);
+    if (m_seen.count(seen))
+    {
+        NS_LOG_INFO("replayed CTAR " << ctar.GetSequence() << " of " << previous << " ignored");
+        m_replayTrace(previous, ctar.GetSequence());
+        return;
+    }
+    m_seen.insert(seen);
+    std::vector<CxtpContextBlock> requested = ctar.GetRequestedBlocks();
+    bool ack = ctar.IsAckRequested();
+
+    if (from == previous)
+    {
+        // Predictive: the MN is still here, we are pSG (RFC 4067 §2.1.1 scenario 1).
+        auto key = m_keys.find(previous);
+        if (key == m_keys.end() || !CxtpToken::Verify(ctar.GetToken(),
+                                                      key->second,
+                                                      previous,
+                                                      ctar.GetSequence(),
+                                                      requested))
+        {
+            m_failureTrace(previous, "bad token");
+            if (ack)
+            {
+                SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+            }
+            return;
+        }
+        std::vector<CxtpContextBlock> blocks =
+            Filter(GatherContexts(previous), ctar.GetRequested());
+        if (blocks.empty())
+        {
+            m_failureTrace(previous, "no context");
+            if (ack)
+            {
+                SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_INSTALL_FAILED));
+            }
+            return;
+        }
+        CxtpCtdHeader pctd(true);
+        pctd.SetAckRequested(true);
+        pctd.SetElapsedTime(0);
+        pctd.SetPreviousAddress(previous);
+        pctd.SetKey(key->second, CxtpToken::ALGORITHM_HMAC_SHA1);
+        pctd.SetBlocks(blocks);
+        Ptr<Packet> message = Create<Packet>();
+        message->AddHeader(pctd);
+        Retransmission& push = m_pushes[previous];
+        push.event.Cancel();
+        push.packet = message;
+        push.to = ctar.GetArAddress();
+        push.start = Simulator::Now();
+        push.interval = m_retryInterval;
+        push.failure = "pctd timeout";
+        Send(message->Copy(), push.to);
+        Arm(push, previous, false);
+        if (ack)
+        {
+            SendCtaa(from, previous, {});
+        }
+        return;
+    }
+
+    // The MN has moved: we are nSG.
+    Ipv6Address local = LocalAddressFor(from);
+    auto cached = m_cache.find(previous);
+    if (cached != m_cache.end())
+    {
+        if (!CxtpToken::Verify(ctar.GetToken(),
+                               cached->second.key,
+                               previous,
+                               ctar.GetSequence(),
+                               requested))
+        {
+            m_failureTrace(previous, "bad token");
+            SendCtdr(cached->second.from,
+                     previous,
+                     false,
+                     FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+            if (ack)
+            {
+                SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+            }
+            return;
+        }
+        Cached entry = cached->second;
+        entry.expiry.Cancel();
+        m_cache.erase(cached); // the key is used once (RFC 4067 §6.3)
+        Install(previous, Filter(entry.blocks, ctar.GetRequested()), from, local, entry.from, ack);
+        return;
+    }
+    if (m_requests.count(previous))
+    {
+        m_failureTrace(previous, "transfer already in progress");
+        return;
+    }
+    Request& request = m_requests[previous];
+    request.sequence = ctar.GetSequence();
+    request.token = ctar.GetToken();
+    request.requested = ctar.GetRequested();
+    request.mnSource = from;
+    request.local = local;
+    request.previousGateway = ctar.GetArAddress();
+    request.ackToMn = ack;
+    CxtpCtReqHeader ctReq;
+    ctReq.SetPreviousAddress(previous);
+    ctReq.SetSequence(ctar.GetSequence());
+    ctReq.SetToken(ctar.GetToken());
+    ctReq.SetRequested(ctar.GetRequested());
+    Ptr<Packet> message = Create<Packet>();
+    message->AddHeader(ctReq);
+    request.rtx.packet = message;
+    request.rtx.to = request.previousGateway;
+    request.rtx.start = Simulator::Now();
+    request.rtx.interval = m_retryInterval;
+    request.rtx.failure = "ct-req timeout";
+    Send(message->Copy(), request.rtx.to);
+    Arm(request.rtx, previous, true);
+}
+
+void
+CxtpAgent::HandleCtReq(Ptr<Packet> packet, Ipv6Address from)
+{
+    CxtpCtReqHeader ctReq;
+    packet->RemoveHeader(ctReq);
+    Ipv6Address previous = ctReq.GetPreviousAddress();
+    if (!ctReq.IsValid())
+    {
+        m_failureTrace(previous, "malformed CT-Req: " + ctReq.GetError());
+        return;
+    }
+    // RFC 4067 §6.3: the token is verified before anything else. A token of 0 (a CT-Req
+    // without a CTAR, §2.5.6) is not supported: it is rejected like a forged one.
+    auto key = m_keys.find(previous);
+    if (key == m_keys.end() || ctReq.GetToken() == 0 ||
+        !CxtpToken::Verify(ctReq.GetToken(),
+                           key->second,
+                           previous,
+                           ctReq.GetSequence(),
+                           ctReq.GetRequestedBlocks()))
+    {
+        m_failureTrace(previous, "bad token");
+        return;
+    }
+    std::vector<CxtpContextBlock> blocks = Filter(GatherContexts(previous), ctReq.GetRequested());
+    if (blocks.empty())
+    {
+        m_failureTrace(previous, "no context");
+        return;
+    }
+    auto start = m_ctdStart.emplace(previous, Simulator::Now()).first;
+    CxtpCtdHeader ctd(false);
+    ctd.SetAckRequested(true);
+    ctd.SetElapsedTime(static_cast<uint32_t>((Simulator::Now() - start->second).GetMilliSeconds()));
+    ctd.SetPreviousAddress(previous);
+    ctd.SetBlocks(blocks);
+    Ptr<Packet> message = Create<Packet>();
+    message->AddHeader(ctd);
+    Send(message, from);
+}
+
+void
+CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
+{
+    CxtpCtdHeader ctd;
+    packet->RemoveHeader(ctd);
+    Ipv6Address previous = ctd.GetPreviousAddress();
+    if (!ctd.IsValid())
+    {
+        m_failureTrace(previous, "malformed CTD: " + ctd.GetError());
+        return;
+    }
+    if (m_completed.count(previous))
+    {
+        SendCtdr(from, previous, true, {}); // a duplicate: the transfer is done
+        return;
+    }
+    auto pending = m_requests.find(previous);
+    if (ctd.IsPredictive())
+    {
+        if (!ctd.HasKey() || ctd.GetKeyAlgorithm() != CxtpToken::ALGORITHM_HMAC_SHA1)
+        {
+            m_failureTrace(previous, "PCTD without a usable key");
+            return;
+        }
+        if (pending != m_requests.end())
+        {
+            // The MN's CTAR came first: verify its token with the pushed key.
+            Request request = pending->second;
+            request.rtx.event.Cancel();
+            m_requests.erase(pending);
+            if (!CxtpToken::Verify(request.token,
+                                   ctd.GetKey(),
+                                   previous,
+                                   request.sequence,
+                                   ToRequestBlocks(request.requested)))
+            {
+                m_failureTrace(previous, "bad token");
+                SendCtdr(from,
+                         previous,
+                         false,
+                         FailedEntries(request.requested, STATUS_UNAUTHORIZED));
+                if (request.ackToMn)
+                {
+                    SendCtaa(request.mnSource,
+                             previous,
+                             FailedEntries(request.requested, STATUS_UNAUTHORIZED));
+                }
+                return;
+            }
+            Install(previous,
+                    Filter(ctd.GetBlocks(), request.requested),
+                    request.mnSource,
+                    request.local,
+                    from,
+                    request.ackToMn);
+            return;
+        }
+        Cached& cached = m_cache[previous];
+        cached.expiry.Cancel();
+        cached.key = ctd.GetKey();
+        cached.blocks = ctd.GetBlocks();
+        cached.from = from;
+        Ptr<CxtpAgent> self = this;
+        cached.expiry = Simulator::Schedule(m_maxHandoverTime, [self, previous]() {
+            self->m_cache.erase(previous);
+            self->m_failureTrace(previous, "cached context expired");
+        });
+        return;
+    }
+    if (pending == m_requests.end())
+    {
+        NS_LOG_INFO("CTD for " << previous << " without a pending request: ignored");
+        return;
+    }
+    Request request = pending->second;
+    request.rtx.event.Cancel();
+    m_requests.erase(pending);
+    Install(previous, ctd.GetBlocks(), request.mnSource, request.local, from, request.ackToMn);
+}
+
+void
+CxtpAgent::HandleCtdr(Ptr<Packet> packet, Ipv6Address /* from */)
+{
+    CxtpCtdrHeader ctdr;
+    packet->RemoveHeader(ctdr);
+    Ipv6Address previous = ctdr.GetPreviousAddress();
+    if (!ctdr.IsValid())
+    {
+        m_failureTrace(previous, "malformed CTDR: " + ctdr.GetError());
+        return;
+    }
+    auto push = m_pushes.find(previous);
+    if (push != m_pushes.end())
+    {
+        push->second.event.Cancel();
+        m_pushes.erase(push);
+    }
+    m_ctdStart.erase(previous);
+    if (!ctdr.IsSuccess())
+    {
+        m_failureTrace(previous, "nSG did not install the contexts");
+        return;
+    }
+    DeleteContexts(previous);
+}
+
+// ---- Retransmission ----------------------------------------------------------------------------
+
+void
+CxtpAgent::Arm(Retransmission& rtx, Ipv6Address previous, bool request)
+{
+    Time deadline = rtx.start + m_maxTransferTime;
+    Time next = std::min(Simulator::Now() + rtx.interval, deadline);
+    rtx.active = true;
+    rtx.event = Simulator::Schedule(next - Simulator::Now(),
+                                    &CxtpAgent::Retransmit,
+                                    this,
+                                    previous,
+                                    request);
+}
+
+void
+CxtpAgent::Retransmit(Ipv6Address previous, bool request)
+{
+    Retransmission* rtx = nullptr;
+    if (request)
+    {
+        auto it = m_requests.find(previous);
+        rtx = it != m_requests.end() ? &it->second.rtx : nullptr;
+    }
+    else
+    {
+        auto it = m_pushes.find(previous);
+        rtx = it != m_pushes.end() ? &it->second : nullptr;
+    }
+    if (!rtx)
+    {
+        return;
+    }
+    if (Simulator::Now() >= rtx->start + m_maxTransferTime)
+    {
+        std::string reason = rtx->failure;
+        if (request)
+        {
+            Request failed = m_requests[previous];
+            m_requests.erase(previous);
+            m_failureTrace(previous, reason);
+            CxtpCtcHeader ctc; // RFC 4067 §2.5.5: nAR cancels a transfer that cannot finish
+            ctc.SetPreviousAddress(previous);
+            Ptr<Packet> cancel = Create<Packet>();
+            cancel->AddHeader(ctc);
+            Send(cancel, failed.previousGateway);
+            if (failed.ackToMn)
+            {
+                SendCtaa(failed.mnSource,
+                         previous,
+                         FailedEntries(failed.requested, STATUS_TIMEOUT));
+            }
+        }
+        else
+        {
+            m_pushes.erase(previous);
+            m_failureTrace(previous, reason);
+        }
+        return;
+    }
+    Send(rtx->packet->Copy(), rtx->to);
+    rtx->interval = rtx->interval * 2;
+    Arm(*rtx, previous, request);
+}
+
+// ---- Installation at nSG, deletion at pSG ------------------------------------------------------
+
+void
+CxtpAgent::Install(Ipv6Address previous,
+                   std::vector<CxtpContextBlock> blocks,
+                   Ipv6Address newCoa,
+                   Ipv6Address local,
+                   Ipv6Address pSg,
+                   bool ackToMn)
+{
+    Ptr<CryptoCostModel> model = GetNode()->GetObject<CryptoCostModel>();
+    Time cost(0);
+    if (model)
+    {
+        for (size_t i = 0; i < blocks.size(); ++i)
+        {
+            cost += model->ContextInstallation();
+        }
+    }
+    if (cost.IsZero())
+    {
+        DoInstall(previous, blocks, newCoa, local, pSg, ackToMn);
+        return;
+    }
+    Simulator::Schedule(cost,
+                        &CxtpAgent::DoInstall,
+                        this,
+                        previous,
+                        blocks,
+                        newCoa,
+                        local,
+                        pSg,
+                        ackToMn);
+}
+
+void
+CxtpAgent::DoInstall(Ipv6Address previous,
+                     std::vector<CxtpContextBlock> blocks,
+                     Ipv6Address newCoa,
+                     Ipv6Address local,
+                     Ipv6Address pSg,
+                     bool ackToMn)
+{
+    NS_LOG_FUNCTION(this << previous << newCoa << local << blocks.size());
+    std::vector<IpsecPolicy> policies;
+    std::vector<IpsecSecurityAssociation> sas;
+    std::vector<IpsecPadEntry> pads;
+    for (const auto& block : blocks)
+    {
+        bool ok = true;
+        switch (block.fpt)
+        {
+        case CxtpFeatureProfile::SPD_ENTRY:
+            policies.emplace_back();
+            ok = CxtpContextCodec::DecodePolicy(block, policies.back());
+            break;
+        case CxtpFeatureProfile::SAD_ENTRY:
+            sas.emplace_back();
+            ok = CxtpContextCodec::DecodeSa(block, sas.back());
+            break;
+        case CxtpFeatureProfile::PAD_ENTRY:
+            pads.emplace_back();
+            ok = CxtpContextCodec::DecodePadEntry(block, pads.back());
+            break;
+        default:
+            NS_LOG_INFO("context " << ToString(block.fpt) << " not installed (no importer)");
+            break;
+        }
+        if (!ok)
+        {
+            Finish(previous, pSg, newCoa, ackToMn, "malformed context", STATUS_INSTALL_FAILED, 0);
+            return;
+        }
+    }
+    if (sas.empty())
+    {
+        Finish(previous, pSg, newCoa, ackToMn, "no SA in the contexts", STATUS_INSTALL_FAILED, 0);
+        return;
+    }
+    for (const auto& sa : sas)
+    {
+        if (sa.direction == IpsecDirection::INBOUND && m_pfKey->IsSpiInUse(sa.spi))
+        {
+            // UPDATE_SPI (new SPIs agreed over the transferred IKE SA) is a later step.
+            m_spiCollisionTrace(previous, sa.spi);
+            Finish(previous, pSg, newCoa, ackToMn, "spi collision", STATUS_SPI_COLLISION, 0);
+            return;
+        }
+    }
+    // Rewrite the tunnel endpoints: the MN is now at newCoa, and we are its gateway.
+    std::map<uint32_t, uint32_t> ids;
+    for (auto& policy : policies)
+    {
+        uint32_t old = policy.id;
+        policy.id = NextPolicyId();
+        policy.tunnelLocal = local;
+        policy.tunnelRemote = newCoa;
+        if (IsHost(policy.selector.remoteAddress, policy.selector.remotePrefix, previous))
+        {
+            policy.selector.remoteAddress = newCoa;
+        }
+        if (IsHost(policy.selector.localAddress, policy.selector.localPrefix, previous))
+        {
+            policy.selector.localAddress = newCoa;
+        }
+        ids[old] = policy.id;
+    }
+    for (auto& sa : sas)
+    {
+        if (sa.direction == IpsecDirection::INBOUND)
+        {
+            sa.source = newCoa;
+            sa.destination = local;
+        }
+        else
+        {
+            sa.source = local;
+            sa.destination = newCoa;
+            sa.sequence += m_sequenceJump;
+        }
+        auto id = ids.find(sa.policyId);
+        sa.policyId = id != ids.end() ? id->second : 0;
+    }
+    for (auto& entry : pads)
+    {
+        if (IsHost(entry.peerAddress, entry.peerPrefix, previous))
+        {
+            entry.peerAddress = newCoa;
+        }
+    }
+    for (const auto& policy : policies)
+    {
+        std::string error = policy.Validate();
+        if (!error.empty())
+        {
+            Finish(previous,
+                   pSg,
+                   newCoa,
+                   ackToMn,
+                   "bad policy: " + error,
+                   STATUS_INSTALL_FAILED,
+                   0);
+            return;
+        }
+    }
+    for (const auto& sa : sas)
+    {
+        std::string error = sa.Validate();
+        if (!error.empty())
+        {
+            Finish(previous, pSg, newCoa, ackToMn, "bad SA: " + error, STATUS_INSTALL_FAILED, 0);
+            return;
+        }
+    }
+
+    // Install; Finish() runs once every PF_KEY request has completed.
+    struct State
+    {
+        uint32_t pending{1};
+        std::string error;
+    };
+
+    auto state = std::make_shared<State>();
+    Ptr<CxtpAgent> self = this;
+    uint32_t count = sas.size();
+    auto done = [self, state, previous, pSg, newCoa, ackToMn, count](const std::string& error) {
+        if (!error.empty() && state->error.empty())
+        {
+            state->error = "PF_KEY: " + error;
+        }
+        if (--state->pending == 0)
+        {
+            self->Finish(previous,
+                         pSg,
+                         newCoa,
+                         ackToMn,
+                         state->error,
+                         STATUS_INSTALL_FAILED,
+                         state->error.empty() ? count : 0);
+        }
+    };
+    auto issue = [&done, state](const std::function<std::string(IpsecPfKey::Completion)>& request) {
+        state->pending++;
+        auto called = std::make_shared<bool>(false);
+        auto wrapped = [called, done](const std::string& error) {
+            *called = true;
+            done(error);
+        };
+        std::string error = request(IpsecPfKey::Completion(wrapped));
+        if (!error.empty() && !*called)
+        {
+            done(error);
+        }
+    };
+    Ptr<IpsecPfKey> pfKey = m_pfKey;
+    for (const auto& policy : policies)
+    {
+        issue([pfKey, policy](IpsecPfKey::Completion cb) {
+            uint32_t id = 0;
+            return pfKey->AddPolicy(policy, id, cb);
+        });
+    }
+    for (const auto& sa : sas)
+    {
+        issue([pfKey, sa](IpsecPfKey::Completion cb) { return pfKey->Add(sa, cb); });
+    }
+    Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>();
+    for (const auto& entry : pads)
+    {
+        // The PAD has no PF_KEY interface (IKE owns it): add the entry unless one already
+        // authorises the new address.
+        if (pad && !pad->FindByAddress(newCoa))
+        {
+            pad->Add(entry);
+        }
+    }
+    done("");
+}
+
+void
+CxtpAgent::Finish(Ipv6Address previous,
+                  Ipv6Address pSg,
+                  Ipv6Address mn,
+                  bool ackToMn,
+                  std::string error,
+                  uint8_t status,
+                  uint32_t sas)
+{
+    std::vector<CxtpStatusEntry> entries;
+    if (error.empty())
+    {
+        NS_LOG_INFO("installed " << sas << " SAs of " << previous << " (now " << mn << ")");
+        m_completed[previous] = pSg;
+        m_installedTrace(previous, sas);
+    }
+    else
+    {
+        NS_LOG_INFO("transfer of " << previous << " failed: " << error);
+        m_failureTrace(previous, error);
+        entries = FailedEntries({}, status);
+    }
+    SendCtdr(pSg, previous, error.empty(), entries);
+    if (ackToMn)
+    {
+        SendCtaa(mn, previous, entries);
+    }
+}
+
+void
+CxtpAgent::DeleteContexts(Ipv6Address previous)
+{
+    NS_LOG_FUNCTION(this << previous);
+    for (const auto& sa : m_pfKey->Dump())
+    {
+        if (sa.direction == IpsecDirection::OUTBOUND && sa.destination == previous)
+        {
+            m_pfKey->Delete(IpsecDirection::OUTBOUND, sa.spi, sa.destination);
+        }
+        else if (sa.direction == IpsecDirection::INBOUND && sa.source == previous)
+        {
+            m_pfKey->Delete(IpsecDirection::INBOUND, sa.spi, Ipv6Address::GetAny());
+        }
+    }
+    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
+    std::vector<uint32_t> ids;
+    for (const auto& policy : spd->GetPolicies())
+    {
+        if (policy.action == IpsecPolicyAction::PROTECT && policy.tunnelRemote == previous)
+        {
+            ids.push_back(policy.id);
+        }
+    }
+    for (uint32_t id : ids)
+    {
+        m_pfKey->DeletePolicy(id);
+    }
+}
+
+} // namespace ns3

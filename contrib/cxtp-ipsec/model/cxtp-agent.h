@@ -1,0 +1,371 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef CXTP_AGENT_H
+#define CXTP_AGENT_H
+
+#include "cxtp-context.h"
+#include "cxtp-header.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/nstime.h"
+#include "ns3/packet.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+class Socket;
+class IpsecPfKey;
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief The CXTP agent of one node (RFC 4067): a gateway (pSG or nSG, both at once) or a
+ * mobile node, chosen by the "Role" attribute.
+ *
+ * <b>Transport.</b> All messages, MN-gateway and gateway-gateway, travel over UDP on the "Port"
+ * attribute (default 5091, the SCTP port IANA assigned to CXTP, RFC 4065, reused on UDP). ns-3
+ * has no SCTP; RFC 4067 §3 allows non-SCTP transports for prototypes if they retransmit with
+ * exponential back-off, which this agent does for CT-Req and PCTD (below). The SPD of every node
+ * must BYPASS UDP 5091 (IpsecHelper::AddBypass with IpsecTrafficSelector::ForProtocol(17, 5091)):
+ * the CTAR must reach nSG before any SA exists there. Gateway-gateway ESP protection (RFC 4067
+ * §6.2) is left to the scenario's SPD.
+ *
+ * <b>Contexts</b> (gateway role). A gateway holds no copy of the state: the contexts of an MN,
+ * keyed by the MN's previous address (its care-of address at this gateway), are gathered on
+ * demand from the node's SAD (SAs whose outer peer is that address, through IpsecPfKey::Dump),
+ * SPD (PROTECT rules whose tunnel remote is that address) and PAD (the entry for that address),
+ * and sent as SPD_ENTRY, SAD_ENTRY and PAD_ENTRY Context Data Blocks (RFC 4067 §2.3,
+ * CxtpContextCodec), rules first. IKE SAs are not transferred yet: there is no API to import an
+ * Ikev1Sa into an Ikev1Daemon.
+ *
+ * <b>Token key.</b> SetTokenKey() gives the HMAC-SHA1 key shared by the MN and pSG (RFC 4067
+ * §2.5.1, §6.3), keyed by the MN's previous address. It will later be derived from the IKE SA;
+ * for now the scenario sets the same key on the MN and on pSG.
+ *
+ * <b>Reactive mode</b> (RFC 4067 §2.1.1 scenario 2, §5.3). The MN, after the move, sends a CTAR
+ * to nSG carrying the pSG address (SendCtar()). nSG recognises the reactive case because the
+ * CTAR's source (the new CoA) differs from the previous address, and sends a CT-Req (§2.5.6)
+ * with the previous address, sequence number, token and requested CDBs to pSG. pSG verifies
+ * the token with CxtpToken::Verify before anything else (§6.3) and answers with a CTD (A = 1)
+ * holding the contexts. nSG rewrites the tunnel endpoints (outer local = its address on the
+ * MN's link, outer remote = the new CoA, the CTAR's source; a selector remote /128 equal to the
+ * previous address becomes the new CoA), installs everything through IpsecPfKey and answers a
+ * CTDR with S = 1 (§2.5.4); pSG then deletes its SAs and rules through IpsecPfKey. A pSG that
+ * rejects a token, or holds no context, stays silent: nSG times out.
+ *
+ * <b>Predictive mode</b> (RFC 4067 §2.1.1 scenario 1, §5.1). A CTAR sent to pSG while the MN is
+ * still at its previous address (source = previous address) carries the nSG address. pSG
+ * verifies the token, then pushes a PCTD (§2.5.3) with the key block (the token key) and the
+ * contexts to nSG. nSG caches it (for "MaxHandoverTime", the RFC's CT_MAX_HANDOVER_TIME, which
+ * has no value in §4). When the MN's CTAR arrives, nSG verifies the token locally with the key,
+ * discards the key (one use, §6.3), installs and sends the CTDR. A forged token leaves the cache
+ * in place (the genuine MN may still come) and is answered with CTDR S = 0.
+ *
+ * <b>Replay.</b> A CTAR whose (sequence number, previous address) pair was already seen is
+ * dropped and traced by "Replay" (§2.5.1, §6.3). A forged token installs nothing, fires
+ * "Failure" and is answered with S = 0 (CTDR to pSG in predictive mode, CTAA to the MN if the
+ * CTAR's A flag asked for it).
+ *
+ * <b>Retransmission</b> (RFC 4067 §3, §4). CT-Req (nSG, until the CTD) and PCTD (pSG, until the
+ * CTDR) are retransmitted after "RetryInterval", doubling each time, until "MaxTransferTime"
+ * (CT_MAX_TRANSFER_TIME, 200 ms) has passed since the first transmission; then the transfer
+ * fails ("Failure" with "ct-req timeout" or "pctd timeout"). A retransmitted CT-Req is answered
+ * again (pSG keeps the contexts until the CTDR); a duplicate PCTD after activation is answered
+ * with the CTDR again.
+ *
+ * <b>Sequence numbers.</b> Transferred outbound SAs keep their sequence counter, inbound SAs
+ * their anti-replay window (the SAD_ENTRY layout carries both), so the MN's next packets are
+ * accepted and old ones are rejected as replays. "SequenceJump" adds a margin to the outbound
+ * counters (RFC 6311 style) for a predictive snapshot taken before pSG's last packets.
+ *
+ * <b>SPI collision.</b> If an inbound SPI of the transferred SAs is already in use at nSG
+ * (IpsecPfKey::IsSpiInUse), nSG fires "SpiCollision", installs nothing and fails the transfer
+ * with the reason "spi collision" (CTDR S = 0). Allocating new SPIs and running UPDATE_SPI over
+ * the transferred IKE SA is a later step.
+ *
+ * <b>Mobile role.</b> SendCtar() sends one CTAR (with A = "RequestAck"). When it is sent to a
+ * gateway other than the one the MN's tunnel points to (the reactive/after-move CTAR to nSG,
+ * whose otherGateway is the current tunnel peer pSG), the MN first moves its own tunnel: SAs
+ * whose outer peer is otherGateway get outer addresses (new CoA, nSG) through IpsecPfKey
+ * (Update for inbound SAs, Delete + Add for outbound ones since the destination is part of their
+ * key) and the PROTECT rules towards otherGateway are replaced (delete + add) with tunnel
+ * endpoints (new CoA, nSG) and a selector local /128 equal to the previous address rewritten to
+ * the new CoA. The new CoA is the MN's address on the gateway's prefix. The MN does this at once,
+ * without waiting for a CTAA: its first packets may reach nSG before the contexts do (RFC 4067
+ * §3 lets nAR hold MN traffic until the transfer completes).
+ *
+ * <b>Costs.</b> If a CryptoCostModel is aggregated to the node, each received message is
+ * processed after CxtpProcessing() (a gateway receiving a CTAR or CT-Req adds one HMAC-SHA1,
+ * Prf(SHA1, 20), for the token) and an installation waits ContextInstallation() per context;
+ * PF_KEY adds its own SaInstallCost / PolicyInstallCost. Sending is not charged; without a
+ * model every cost is zero.
+ */
+class CxtpAgent : public Application
+{
+  public:
+    /// Local status codes of CTAA/CTDR entries (RFC 4067 §4 leaves non-zero codes to profiles).
+    enum Status : uint8_t
+    {
+        STATUS_SUCCESS = 0x00,        ///< context installed
+        STATUS_UNAUTHORIZED = 0x80,   ///< token verification failed
+        STATUS_TIMEOUT = 0x81,        ///< no answer within CT_MAX_TRANSFER_TIME
+        STATUS_SPI_COLLISION = 0x82,  ///< an inbound SPI is in use at nSG
+        STATUS_INSTALL_FAILED = 0x83, ///< malformed or rejected by PF_KEY
+    };
+
+    /// \return the TypeId
+    static TypeId GetTypeId();
+    CxtpAgent();
+    ~CxtpAgent() override;
+
+    /// \return true in the gateway role
+    bool IsGateway() const;
+
+    /**
+     * \brief Sets the token key shared by an MN and its pSG (RFC 4067 §6.3). For now the scenario
+     * sets it on both the MN and pSG; it will later be derived from the IKE SA.
+     * \param mnAddress the MN's previous address (its CoA at pSG)
+     * \param key the HMAC-SHA1 key
+     */
+    void SetTokenKey(Ipv6Address mnAddress, std::vector<uint8_t> key);
+
+    /**
+     * \brief Mobile role: sends a CTAR (RFC 4067 §2.5.1) with a token computed with the key of
+     * \p previousAddress. See the class description for the tunnel rewrite.
+     * \param gateway the destination: pSG before the move (predictive), nSG after (reactive)
+     * \param previousAddress the MN's previous address
+     * \param otherGateway nSG when sent to pSG, pSG when sent to nSG
+     * \param sequence the sequence number (the same in both CTARs of a predictive transfer)
+     */
+    void SendCtar(Ipv6Address gateway,
+                  Ipv6Address previousAddress,
+                  Ipv6Address otherGateway,
+                  uint32_t sequence);
+
+    /**
+     * \brief Gateway role: the contexts held for an MN, read from the SAD, SPD and PAD now.
+     * \param mnAddress the MN's previous address
+     * \return SPD_ENTRY blocks, then SAD_ENTRY blocks, then the PAD_ENTRY block
+     */
+    std::vector<CxtpContextBlock> GatherContexts(Ipv6Address mnAddress) const;
+
+    /**
+     * \param mnAddress the MN's previous address
+     * \return true if a predictive PCTD for it is cached (with its key)
+     */
+    bool HasCachedContext(Ipv6Address mnAddress) const;
+
+    /// TracedCallback signature of Rx and Tx: message type and CXTP size in octets.
+    typedef void (*MessageTracedCallback)(uint8_t type, uint32_t size);
+    /// TracedCallback signature of Failure: the MN's previous address and the reason.
+    typedef void (*FailureTracedCallback)(Ipv6Address mn, std::string reason);
+    /// TracedCallback signature of Installed: the MN's previous address and the SA count.
+    typedef void (*InstalledTracedCallback)(Ipv6Address mn, uint32_t sas);
+    /// TracedCallback signature of SpiCollision and Replay: previous address and SPI or sequence.
+    typedef void (*AddressValueTracedCallback)(Ipv6Address mn, uint32_t value);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /// A message being retransmitted until answered (CT-Req or PCTD).
+    struct Retransmission
+    {
+        Ptr<Packet> packet;  ///< the CXTP message
+        Ipv6Address to;      ///< its destination
+        Time start;          ///< first transmission
+        Time interval;       ///< next back-off
+        EventId event;       ///< the timer
+        std::string failure; ///< reason traced on expiry
+        bool active{false};  ///< the timer runs
+    };
+
+    /// nSG: a reactive request waiting for the CTD.
+    struct Request
+    {
+        uint32_t sequence{0};                      ///< CTAR sequence
+        uint32_t token{0};                         ///< CTAR token
+        std::vector<CxtpFeatureProfile> requested; ///< requested CDBs
+        Ipv6Address mnSource;                      ///< the CTAR's source: the new CoA
+        Ipv6Address local;                         ///< our address on the MN's link
+        Ipv6Address previousGateway;               ///< pSG, from the CTAR
+        bool ackToMn{false};                       ///< CTAR A flag
+        Retransmission rtx;                        ///< CT-Req retransmission
+    };
+
+    /// nSG: a cached PCTD.
+    struct Cached
+    {
+        std::vector<uint8_t> key;             ///< token key (one use)
+        std::vector<CxtpContextBlock> blocks; ///< the contexts
+        Ipv6Address from;                     ///< pSG (the PCTD's source)
+        EventId expiry;                       ///< CT_MAX_HANDOVER_TIME
+    };
+
+    /// \param socket the socket with data
+    void HandleRead(Ptr<Socket> socket);
+    /**
+     * \param packet one CXTP message
+     * \param from its source
+     */
+    void Dispatch(Ptr<Packet> packet, Ipv6Address from);
+    /// \param packet CTAR \param from source
+    void HandleCtar(Ptr<Packet> packet, Ipv6Address from);
+    /// \param packet CT-Req \param from source
+    void HandleCtReq(Ptr<Packet> packet, Ipv6Address from);
+    /// \param packet CTD or PCTD \param from source
+    void HandleCtd(Ptr<Packet> packet, Ipv6Address from);
+    /// \param packet CTDR \param from source
+    void HandleCtdr(Ptr<Packet> packet, Ipv6Address from);
+
+    /**
+     * \brief nSG: verified contexts, install them after the modelled cost.
+     * \param previous the MN's previous address
+     * \param blocks the contexts
+     * \param newCoa the MN's new CoA (the CTAR's source)
+     * \param local our address on the MN's link
+     * \param pSg where the CTDR goes
+     * \param ackToMn send a CTAA to the MN
+     */
+    void Install(Ipv6Address previous,
+                 std::vector<CxtpContextBlock> blocks,
+                 Ipv6Address newCoa,
+                 Ipv6Address local,
+                 Ipv6Address pSg,
+                 bool ackToMn);
+    /**
+     * \brief nSG: decodes, checks, rewrites and installs through PF_KEY; Finish() follows when
+     * every PF_KEY request completed.
+     * \param previous the MN's previous address
+     * \param blocks the contexts
+     * \param newCoa the MN's new CoA (the CTAR's source)
+     * \param local our address on the MN's link
+     * \param pSg where the CTDR goes
+     * \param ackToMn send a CTAA to the MN
+     */
+    void DoInstall(Ipv6Address previous,
+                   std::vector<CxtpContextBlock> blocks,
+                   Ipv6Address newCoa,
+                   Ipv6Address local,
+                   Ipv6Address pSg,
+                   bool ackToMn);
+    /**
+     * \brief nSG: end of a transfer: traces, CTDR to pSG, CTAA to the MN if asked.
+     * \param previous the MN's previous address
+     * \param pSg where the CTDR goes
+     * \param mn the MN's new CoA
+     * \param ackToMn send a CTAA
+     * \param error empty on success, else the reason
+     * \param status status code of the entries on failure
+     * \param sas SAs installed
+     */
+    void Finish(Ipv6Address previous,
+                Ipv6Address pSg,
+                Ipv6Address mn,
+                bool ackToMn,
+                std::string error,
+                uint8_t status,
+                uint32_t sas);
+    /// pSG: deletes the SAs and rules held for an MN. \param previous its previous address
+    void DeleteContexts(Ipv6Address previous);
+    /**
+     * \brief MN: moves its tunnel from one gateway to another.
+     * \param previous the previous address
+     * \param newCoa the new CoA
+     * \param from the old tunnel peer (pSG)
+     * \param to the new tunnel peer (nSG)
+     * \return the number of SAs moved
+     */
+    uint32_t MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from, Ipv6Address to);
+    /**
+     * \param mn destination
+     * \param previous the MN's previous address
+     * \param entries status entries (empty = all fine)
+     */
+    void SendCtaa(Ipv6Address mn,
+                  Ipv6Address previous,
+                  const std::vector<CxtpStatusEntry>& entries);
+    /**
+     * \param to pSG
+     * \param previous the MN's previous address
+     * \param success S flag
+     * \param entries status entries
+     */
+    void SendCtdr(Ipv6Address to,
+                  Ipv6Address previous,
+                  bool success,
+                  const std::vector<CxtpStatusEntry>& entries);
+
+    /**
+     * \param packet a CXTP message
+     * \param to its destination
+     */
+    void Send(Ptr<Packet> packet, Ipv6Address to);
+    /// \param rtx the retransmission to (re)arm
+    void Arm(Retransmission& rtx, Ipv6Address previous, bool request);
+    /// \param previous the MN \param request CT-Req (true) or PCTD (false)
+    void Retransmit(Ipv6Address previous, bool request);
+    /// \return an SPD id free now and not handed out before
+    uint32_t NextPolicyId();
+    /// \param role "mobile" or "gateway"
+    void SetRole(std::string role);
+    /// \return "mobile" or "gateway"
+    std::string GetRole() const;
+    /**
+     * \param blocks contexts
+     * \param requested FPTs asked for (empty = all)
+     * \return the blocks of the requested types
+     */
+    static std::vector<CxtpContextBlock> Filter(const std::vector<CxtpContextBlock>& blocks,
+                                                const std::vector<CxtpFeatureProfile>& requested);
+    /// \return our global address sharing a prefix with \p peer, or the route's source
+    Ipv6Address LocalAddressFor(Ipv6Address peer) const;
+    /// \return the processing cost of one message
+    Time ProcessingCost() const;
+    /// \param fpts requested profiles (empty = all) \param status the status \return entries
+    static std::vector<CxtpStatusEntry> FailedEntries(const std::vector<CxtpFeatureProfile>& fpts,
+                                                      uint8_t status);
+
+    bool m_gateway;          ///< Role attribute
+    uint16_t m_port;         ///< Port attribute
+    Time m_retryInterval;    ///< RetryInterval attribute
+    Time m_maxTransferTime;  ///< CT_MAX_TRANSFER_TIME
+    Time m_maxHandoverTime;  ///< CT_MAX_HANDOVER_TIME
+    bool m_requestAck;       ///< RequestAck attribute (MN)
+    uint64_t m_sequenceJump; ///< SequenceJump attribute
+    Ptr<Socket> m_socket;    ///< UDP socket
+    Ptr<IpsecPfKey> m_pfKey; ///< the node's PF_KEY
+    uint32_t m_lastPolicyId; ///< last SPD id handed out
+
+    std::map<Ipv6Address, std::vector<uint8_t>> m_keys; ///< token keys per MN
+    std::set<std::pair<uint32_t, Ipv6Address>> m_seen;  ///< CTARs seen
+    std::map<Ipv6Address, Request> m_requests;          ///< nSG: reactive, waiting
+    std::map<Ipv6Address, Cached> m_cache;              ///< nSG: predictive cache
+    std::map<Ipv6Address, Ipv6Address> m_completed;     ///< nSG: done, with its pSG
+    std::map<Ipv6Address, Retransmission> m_pushes;     ///< pSG: PCTD until the CTDR
+    std::map<Ipv6Address, Time> m_ctdStart;             ///< pSG: first CTD per MN
+
+    TracedCallback<uint8_t, uint32_t> m_rxTrace;               ///< message received
+    TracedCallback<uint8_t, uint32_t> m_txTrace;               ///< message sent
+    TracedCallback<Ipv6Address, std::string> m_failureTrace;   ///< transfer failed
+    TracedCallback<Ipv6Address, uint32_t> m_installedTrace;    ///< contexts installed
+    TracedCallback<Ipv6Address, uint32_t> m_spiCollisionTrace; ///< SPI in use at nSG
+    TracedCallback<Ipv6Address, uint32_t> m_replayTrace;       ///< replayed CTAR
+};
+
+} // namespace ns3
+
+#endif // CXTP_AGENT_H
