@@ -70,4 +70,6 @@ if(TARGET cxtp-ipsec-sim)
   cxtp_example_test(example-sim-ikev1-aggressive sim --method=ikev1-aggressive --handovers=3
                     --handoverPeriod=3s)
   cxtp_example_test(example-sim-manual-config sim --config=${CMAKE_CURRENT_SOURCE_DIR}/test/sim-manual.ini)
+  # Context transfer after each move; the program fails if a handover does not complete.
+  cxtp_example_test(example-sim-ikev1-ct sim --method=ikev1-ct --handovers=4 --dad=off)
 endif()

@@ -213,14 +213,14 @@ main(int argc, char* argv[])
                               ? (firstAfter - lastBefore - config.probeInterval).GetSeconds() * 1e3
                               : std::nan("");
         csv << vm["seed"].as<uint32_t>() << "," << run << "," << r.index << "," << config.method
-            << "," << (config.method == "none" ? "none" : config.method) << ","
-            << (r.complete ? 1 : 0) << "," << (r.complete ? Ms(r.alpha) : "") << ","
-            << (r.complete ? Ms(r.tSec - r.tCoa) : "") << "," << std::fixed << std::setprecision(3)
-            << probeMs << "," << (std::isnan(outageMs) ? std::string() : std::to_string(outageMs))
-            << "," << r.lostDown + r.lostUp << "," << r.messages << "," << r.bytes << "," << 0
-            << "," << std::setprecision(6) << r.tDetach.GetSeconds() << ","
-            << r.tAttach.GetSeconds() << "," << r.tCoa.GetSeconds() << "," << r.tMip.GetSeconds()
-            << "," << r.tSec.GetSeconds() << "\n";
+            << "," << r.path << "," << (r.complete ? 1 : 0) << ","
+            << (r.complete ? Ms(r.alpha) : "") << "," << (r.complete ? Ms(r.tSec - r.tCoa) : "")
+            << "," << std::fixed << std::setprecision(3) << probeMs << ","
+            << (std::isnan(outageMs) ? std::string() : std::to_string(outageMs)) << ","
+            << r.lostDown + r.lostUp << "," << r.messages << "," << r.bytes << "," << 0 << ","
+            << std::setprecision(6) << r.tDetach.GetSeconds() << "," << r.tAttach.GetSeconds()
+            << "," << r.tCoa.GetSeconds() << "," << r.tMip.GetSeconds() << ","
+            << r.tSec.GetSeconds() << "\n";
         if (!r.complete)
         {
             continue;

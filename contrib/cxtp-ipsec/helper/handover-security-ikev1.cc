@@ -7,6 +7,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/ikev1-daemon.h"
+#include "ns3/ipsec-spd.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
 
@@ -110,7 +111,20 @@ HandoverSecurityIkev1::Attach(uint32_t link, const Ipv6Address& /* coa */)
 {
     NS_LOG_FUNCTION(this << link);
     m_installedEnds[link].clear();
-    DynamicCast<Ikev1Daemon>(m_daemons.Get(0))->Initiate(GetTunnel(link).outPolicyA);
+    // The rule made for this link at Install, or the one that replaced it (a context transfer
+    // rewrites and re-adds the MN's rules).
+    const Topology& t = GetTopology();
+    uint32_t rule = GetTunnel(link).outPolicyA;
+    for (const auto& p : t.mobileNode->GetObject<IpsecSpd>()->GetPolicies())
+    {
+        if (p.direction == IpsecDirection::OUTBOUND && p.action == IpsecPolicyAction::PROTECT &&
+            p.tunnelLocal == t.careOfAddresses[link] && p.tunnelRemote == t.gatewayAddresses[link])
+        {
+            rule = p.id;
+            break;
+        }
+    }
+    DynamicCast<Ikev1Daemon>(m_daemons.Get(0))->Initiate(rule);
 }
 
 void

@@ -3,6 +3,7 @@
  */
 #include "handover-security-method.h"
 
+#include "handover-security-ct.h"
 #include "handover-security-ikev1.h"
 #include "handover-security-manual.h"
 #include "handover-security-none.h"
@@ -71,7 +72,7 @@ HandoverSecurityMethod::DoDispose()
 std::vector<std::string>
 HandoverSecurityMethod::GetNames()
 {
-    return {"none", "manual", "ikev1-main", "ikev1-aggressive"};
+    return {"none", "manual", "ikev1-main", "ikev1-aggressive", "ikev1-ct"};
 }
 
 Ptr<HandoverSecurityMethod>
@@ -84,6 +85,10 @@ HandoverSecurityMethod::Create(const std::string& name)
     if (name == "manual")
     {
         return CreateObject<HandoverSecurityManual>();
+    }
+    if (name == "ikev1-ct")
+    {
+        return CreateObject<HandoverSecurityCt>();
     }
     if (name == "ikev1-main" || name == "ikev1-aggressive")
     {
@@ -123,6 +128,12 @@ std::string
 HandoverSecurityMethod::GetIntegrity() const
 {
     return ToString(m_integrity);
+}
+
+std::string
+HandoverSecurityMethod::GetLastPath() const
+{
+    return GetName();
 }
 
 bool

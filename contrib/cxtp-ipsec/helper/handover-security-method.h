@@ -63,6 +63,8 @@ class HandoverSecurityMethod : public Object
 
     /// \return the method's name
     virtual std::string GetName() const = 0;
+    /// \return the path the last attachment took (the method's name unless it has several)
+    virtual std::string GetLastPath() const;
     /// \return whether the method runs IPsec (the scenario then installs the IPsec stack)
     virtual bool UsesIpsec() const;
     /**

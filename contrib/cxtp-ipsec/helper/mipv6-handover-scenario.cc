@@ -267,6 +267,8 @@ Mipv6HandoverScenario::Build()
                                                    !m_results.back().tCoa.IsZero())
                                                {
                                                    m_results.back().tSec = Simulator::Now();
+                                                   m_results.back().path =
+                                                       m_security->GetLastPath();
                                                }
                                            }));
 

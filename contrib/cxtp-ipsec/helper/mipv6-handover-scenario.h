@@ -95,6 +95,7 @@ class Mipv6HandoverScenario
         Time alpha;                ///< tMip - tAttach (MIPv6 handover delay)
         uint32_t lostDownSetup{0}; ///< downlink probes sent in [tCoa, tSec) and lost
         uint32_t lostUpSetup{0};   ///< uplink, same
+        std::string path;          ///< the path the security method took (GetLastPath)
         uint32_t messages{0};      ///< security signalling frames on the MN's access links, from
                                    ///< tAttach to the next detach (or the end)
         uint64_t bytes{0};         ///< their bytes (Ethernet II header, no FCS)

@@ -442,6 +442,27 @@ CxtpAgent::SendCtar(Ipv6Address gateway,
 }
 
 uint32_t
+CxtpAgent::FindEquivalentRule(const IpsecPolicy& rule) const
+{
+    const IpsecTrafficSelector& a = rule.selector;
+    for (const auto& p : GetNode()->GetObject<IpsecSpd>()->GetPolicies())
+    {
+        const IpsecTrafficSelector& b = p.selector;
+        if (p.direction == rule.direction && p.action == rule.action && p.mode == rule.mode &&
+            p.tunnelLocal == rule.tunnelLocal && p.tunnelRemote == rule.tunnelRemote &&
+            a.localAddress == b.localAddress && a.localPrefix == b.localPrefix &&
+            a.remoteAddress == b.remoteAddress && a.remotePrefix == b.remotePrefix &&
+            a.nextHeader == b.nextHeader && a.localPortMin == b.localPortMin &&
+            a.localPortMax == b.localPortMax && a.remotePortMin == b.remotePortMin &&
+            a.remotePortMax == b.remotePortMax)
+        {
+            return p.id;
+        }
+    }
+    return 0;
+}
+
+uint32_t
 CxtpAgent::MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from, Ipv6Address to)
 {
     Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
@@ -463,6 +484,11 @@ CxtpAgent::MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from
         if (IsHost(rule.selector.localAddress, rule.selector.localPrefix, previous))
         {
             rule.selector.localAddress = newCoa;
+        }
+        if (uint32_t existing = FindEquivalentRule(rule))
+        {
+            ids[old.id] = existing; // the node already has this rule: serve it
+            continue;
         }
         uint32_t id = 0;
         std::string error = m_pfKey->AddPolicy(rule, id);
@@ -666,7 +692,9 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
         return;
     }
 
-    // The MN has moved: we are nSG.
+    // The MN has moved: we are nSG. A new transfer for this previous address (the MN may come
+    // back to an address it had) supersedes an older completed one.
+    m_completed.erase(previous);
     Ipv6Address local = LocalAddressFor(from);
     auto cached = m_cache.find(previous);
     if (cached != m_cache.end())
@@ -775,12 +803,12 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
         m_failureTrace(previous, "malformed CTD: " + ctd.GetError());
         return;
     }
-    if (m_completed.count(previous))
+    auto pending = m_requests.find(previous);
+    if (m_completed.count(previous) && pending == m_requests.end() && !ctd.IsPredictive())
     {
         SendCtdr(from, previous, true, {}); // a duplicate: the transfer is done
         return;
     }
-    auto pending = m_requests.find(previous);
     if (ctd.IsPredictive())
     {
         if (!ctd.HasKey() || ctd.GetKeyAlgorithm() != CxtpToken::ALGORITHM_HMAC_SHA1)
@@ -1040,6 +1068,10 @@ CxtpAgent::DoInstall(Ipv6Address previous,
         {
             policy.selector.localAddress = newCoa;
         }
+        if (uint32_t existing = FindEquivalentRule(policy))
+        {
+            policy.id = existing; // the gateway already has this rule: its SAs serve it
+        }
         ids[old] = policy.id;
     }
     for (auto& sa : sas)
@@ -1132,6 +1164,10 @@ CxtpAgent::DoInstall(Ipv6Address previous,
     Ptr<IpsecPfKey> pfKey = m_pfKey;
     for (const auto& policy : policies)
     {
+        if (FindEquivalentRule(policy) != 0)
+        {
+            continue; // already here (e.g. the gateway's own rules for that CoA)
+        }
         issue([pfKey, policy](IpsecPfKey::Completion cb) {
             uint32_t id = 0;
             return pfKey->AddPolicy(policy, id, cb);

@@ -291,6 +291,13 @@ class CxtpAgent : public Application
      */
     uint32_t MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from, Ipv6Address to);
     /**
+     * \param rule a PROTECT rule
+     * \return the id of a rule of this node with the same direction, action, mode, tunnel
+     *         endpoints and selector, or 0: transferred SAs then serve that rule instead of a
+     *         duplicate (a gateway may already have rules for the CoA)
+     */
+    uint32_t FindEquivalentRule(const IpsecPolicy& rule) const;
+    /**
      * \param mn destination
      * \param previous the MN's previous address
      * \param entries status entries (empty = all fine)

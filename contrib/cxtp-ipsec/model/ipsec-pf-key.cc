@@ -315,16 +315,16 @@ IpsecPfKey::AddPolicy(const IpsecPolicy& policy, uint32_t& id, Completion done)
         }
         return error;
     }
-    // With a cost the id must be known now: take the rule's own or ask the SPD for one later.
-    NS_ABORT_MSG_IF(policy.id == 0,
-                    "with a PolicyInstallCost, give the rule an explicit id before adding it");
-    id = policy.id;
+    // With a cost the id must be known now: take the rule's own or reserve the next one.
+    IpsecPolicy rule = policy;
+    rule.id = rule.id != 0 ? rule.id : m_spd->AllocateId();
+    id = rule.id;
     m_messageTrace(IpsecPfKeyMessage::SPDADD, 0, id);
     Ptr<IpsecSpd> spd = m_spd;
     Apply(
-        [spd, policy]() {
+        [spd, rule]() {
             uint32_t ignored;
-            return spd->Add(policy, ignored);
+            return spd->Add(rule, ignored);
         },
         m_policyInstallCost,
         done);

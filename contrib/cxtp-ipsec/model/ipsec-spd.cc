@@ -50,11 +50,7 @@ IpsecSpd::Add(const IpsecPolicy& policy, uint32_t& id)
     }
     if (rule.id == 0)
     {
-        while (Get(m_nextId))
-        {
-            m_nextId++;
-        }
-        rule.id = m_nextId++;
+        rule.id = AllocateId();
     }
     else if (Get(rule.id))
     {
@@ -69,6 +65,16 @@ IpsecSpd::Add(const IpsecPolicy& policy, uint32_t& id)
     id = rule.id;
     m_changeTrace(rule, true);
     return "";
+}
+
+uint32_t
+IpsecSpd::AllocateId()
+{
+    while (Get(m_nextId))
+    {
+        m_nextId++;
+    }
+    return m_nextId++;
 }
 
 bool

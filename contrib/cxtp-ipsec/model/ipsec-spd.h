@@ -39,6 +39,11 @@ class IpsecSpd : public Object
      */
     std::string Add(const IpsecPolicy& policy, uint32_t& id);
     /**
+     * \brief Reserves the next free rule id (for a rule whose installation takes time).
+     * \return the id; Add() with it succeeds unless the rule is invalid
+     */
+    uint32_t AllocateId();
+    /**
      * \param id a rule id
      * \return true if the rule existed and was removed
      */
