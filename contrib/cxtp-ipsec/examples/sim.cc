@@ -201,6 +201,7 @@ main(int argc, char* argv[])
     std::vector<double> lost;
     std::vector<double> messages;
     std::vector<double> bytes;
+    std::vector<double> coreBytes;
     for (const auto& r : results)
     {
         // The probe estimate of the security set-up: probes lost between t_coa and t_sec,
@@ -217,10 +218,10 @@ main(int argc, char* argv[])
             << (r.complete ? Ms(r.alpha) : "") << "," << (r.complete ? Ms(r.tSec - r.tCoa) : "")
             << "," << std::fixed << std::setprecision(3) << probeMs << ","
             << (std::isnan(outageMs) ? std::string() : std::to_string(outageMs)) << ","
-            << r.lostDown + r.lostUp << "," << r.messages << "," << r.bytes << "," << 0 << ","
-            << std::setprecision(6) << r.tDetach.GetSeconds() << "," << r.tAttach.GetSeconds()
-            << "," << r.tCoa.GetSeconds() << "," << r.tMip.GetSeconds() << ","
-            << r.tSec.GetSeconds() << "\n";
+            << r.lostDown + r.lostUp << "," << r.messages << "," << r.bytes << "," << r.coreBytes
+            << "," << std::setprecision(6) << r.tDetach.GetSeconds() << ","
+            << r.tAttach.GetSeconds() << "," << r.tCoa.GetSeconds() << "," << r.tMip.GetSeconds()
+            << "," << r.tSec.GetSeconds() << "\n";
         if (!r.complete)
         {
             continue;
@@ -235,6 +236,7 @@ main(int argc, char* argv[])
         lost.push_back(r.lostDown + r.lostUp);
         messages.push_back(r.messages);
         bytes.push_back(r.bytes);
+        coreBytes.push_back(r.coreBytes);
     }
     std::ofstream summary(outputDir + "/summary.csv");
     summary << "method,metric,n,mean,ci95\n";
@@ -250,7 +252,8 @@ main(int argc, char* argv[])
              {"outage_ms", &outage},
              {"lost_probes", &lost},
              {"messages", &messages},
-             {"bytes", &bytes}})
+             {"bytes", &bytes},
+             {"core_bytes", &coreBytes}})
     {
         auto [mean, ci] = MeanCi95(*values);
         summary << config.method << "," << metric << "," << values->size() << "," << std::fixed

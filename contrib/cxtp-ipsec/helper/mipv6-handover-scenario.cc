@@ -183,13 +183,16 @@ Mipv6HandoverScenario::Build()
     NetDeviceContainer home = csma.Install(NodeContainer(ha));
     m_csmaDevices.Add(access1);
     m_csmaDevices.Add(access2);
-    // Both ends of both access links: what a capture there shows.
+    // Both ends of both access links: what a capture there shows; and the access routers' core
+    // devices, through which gateway-to-gateway signalling leaves.
     m_monitor = Create<SignallingMonitor>();
     for (uint32_t i = 0; i < 2; ++i)
     {
         m_monitor->Attach(access1.Get(i));
         m_monitor->Attach(access2.Get(i));
     }
+    m_monitor->Attach(rAr1.Get(1));
+    m_monitor->Attach(rAr2.Get(1));
     m_csmaDevices.Add(home);
 
     // Addresses and interfaces by hand (ns3-datapath.md recipe).
@@ -499,6 +502,7 @@ Mipv6HandoverScenario::GetResults() const
         Time signallingEnd = k + 1 < m_results.size() ? m_results[k + 1].tDetach : Time::Max();
         r.messages = m_monitor->GetSecurityMessages(r.tAttach, signallingEnd);
         r.bytes = m_monitor->GetSecurityBytes(r.tAttach, signallingEnd);
+        r.coreBytes = m_monitor->GetCoreBytes(r.tAttach, signallingEnd);
         CountProbes(r,
                     windowStart,
                     windowEnd,

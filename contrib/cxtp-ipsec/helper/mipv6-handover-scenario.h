@@ -98,10 +98,12 @@ class Mipv6HandoverScenario
         std::string path;          ///< the path the security method took (GetLastPath)
         uint32_t messages{0};      ///< security signalling frames on the MN's access links, from
                                    ///< tAttach to the next detach (or the end)
-        uint64_t bytes{0};         ///< their bytes (Ethernet II header, no FCS)
-        Time tSec;                 ///< security re-established (the method's Ready; = tCoa for
-                                   ///< "none" and "manual")
-        Ipv6Address coa;           ///< the new care-of address
+        uint64_t bytes{0};
+        uint64_t coreBytes{0}; ///< CXTP between the gateways in the same window (IPv6 packets) ///<
+                               ///< their bytes (Ethernet II header, no FCS)
+        Time tSec;       ///< security re-established (the method's Ready; = tCoa for
+                         ///< "none" and "manual")
+        Ipv6Address coa; ///< the new care-of address
         uint32_t sentDown{
             0}; ///< downlink probes sent from the previous registration to the next detach
         uint32_t sentUp{0};             ///< uplink, same

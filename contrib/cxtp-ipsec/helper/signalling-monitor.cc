@@ -8,6 +8,8 @@
 #include "ns3/ipv6-header.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/ppp-header.h"
 #include "ns3/simulator.h"
 #include "ns3/udp-header.h"
 
@@ -19,32 +21,50 @@ namespace ns3
 void
 SignallingMonitor::Attach(Ptr<NetDevice> device)
 {
+    bool core = DynamicCast<PointToPointNetDevice>(device) != nullptr;
     bool ok = device->TraceConnectWithoutContext(
         "MacTx",
-        MakeCallback(&SignallingMonitor::Record, this).Bind(device->GetNode()->GetId()));
+        MakeCallback(&SignallingMonitor::Record, this).Bind(device->GetNode()->GetId(), core));
     NS_ABORT_MSG_IF(!ok, "SignallingMonitor: device without a MacTx trace");
 }
 
 void
-SignallingMonitor::Record(uint32_t node, Ptr<const Packet> frame)
+SignallingMonitor::Record(uint32_t node, bool core, Ptr<const Packet> frame)
 {
     Ptr<Packet> copy = frame->Copy();
-    EthernetHeader eth;
-    if (copy->GetSize() < 14 + 40)
+    if (core)
     {
-        return;
+        PppHeader ppp;
+        if (copy->GetSize() < 2 + 40)
+        {
+            return;
+        }
+        copy->RemoveHeader(ppp);
+        if (ppp.GetProtocol() != 0x0057) // IPv6
+        {
+            return;
+        }
     }
-    copy->RemoveHeader(eth);
-    if (eth.GetLengthType() != 0x86DD)
+    else
     {
-        return;
+        EthernetHeader eth;
+        if (copy->GetSize() < 14 + 40)
+        {
+            return;
+        }
+        copy->RemoveHeader(eth);
+        if (eth.GetLengthType() != 0x86DD)
+        {
+            return;
+        }
     }
     Ipv6Header ip;
     copy->RemoveHeader(ip);
     Frame f;
     f.time = Simulator::Now();
     f.node = node;
-    f.bytes = 14 + 40 + ip.GetPayloadLength();
+    f.core = core;
+    f.bytes = (core ? 0 : 14) + 40 + ip.GetPayloadLength();
     f.ike = false;
     f.cxtp = false;
     f.exchange = 0;
@@ -81,7 +101,7 @@ SignallingMonitor::GetSecurityMessages(Time from, Time to) const
     uint32_t n = 0;
     for (const auto& f : m_frames)
     {
-        n += (f.ike || f.cxtp) && f.time >= from && f.time < to;
+        n += !f.core && (f.ike || f.cxtp) && f.time >= from && f.time < to;
     }
     return n;
 }
@@ -92,7 +112,18 @@ SignallingMonitor::GetSecurityBytes(Time from, Time to) const
     uint64_t n = 0;
     for (const auto& f : m_frames)
     {
-        n += ((f.ike || f.cxtp) && f.time >= from && f.time < to) ? f.bytes : 0;
+        n += (!f.core && (f.ike || f.cxtp) && f.time >= from && f.time < to) ? f.bytes : 0;
+    }
+    return n;
+}
+
+uint64_t
+SignallingMonitor::GetCoreBytes(Time from, Time to) const
+{
+    uint64_t n = 0;
+    for (const auto& f : m_frames)
+    {
+        n += (f.core && f.cxtp && f.time >= from && f.time < to) ? f.bytes : 0;
     }
     return n;
 }
@@ -103,7 +134,7 @@ SignallingMonitor::GetIkeMessages(Time from, Time to) const
     uint32_t n = 0;
     for (const auto& f : m_frames)
     {
-        n += f.ike && f.time >= from && f.time <= to;
+        n += !f.core && f.ike && f.time >= from && f.time <= to;
     }
     return n;
 }
@@ -114,7 +145,7 @@ SignallingMonitor::GetIkeBytes(Time from, Time to) const
     uint64_t n = 0;
     for (const auto& f : m_frames)
     {
-        n += (f.ike && f.time >= from && f.time <= to) ? f.bytes : 0;
+        n += (!f.core && f.ike && f.time >= from && f.time <= to) ? f.bytes : 0;
     }
     return n;
 }

@@ -35,12 +35,15 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
         uint32_t node;    ///< node of the device it was seen on
         bool ike;         ///< IKE (UDP 500/4500)
         bool cxtp;        ///< CXTP (UDP 5091 or ICMPv6 type 150)
+        bool core;        ///< seen on a point-to-point (core) device rather than on an access link
         uint8_t exchange; ///< IKE: the ISAKMP exchange type (0 if unreadable)
         uint32_t bytes;   ///< Ethernet frame length without FCS
     };
 
     /**
-     * \brief Counts the frames a CSMA device sends (MacTx).
+     * \brief Counts the frames a device sends (MacTx): a CSMA device is an access link (frames
+     * counted with their Ethernet II header), a point-to-point device a core link (packets
+     * counted as IPv6 packets, without the PPP header).
      * \param device the device
      */
     void Attach(Ptr<NetDevice> device);
@@ -68,12 +71,18 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
      * \return their bytes
      */
     uint64_t GetSecurityBytes(Time from, Time to) const;
+    /**
+     * \param from start of the window (inclusive)
+     * \param to end of the window (exclusive)
+     * \return bytes of the CXTP packets on core links in the window (IPv6 packets)
+     */
+    uint64_t GetCoreBytes(Time from, Time to) const;
     /// \return every frame seen
     const std::vector<Frame>& GetFrames() const;
 
   private:
     /// MacTx sink.
-    void Record(uint32_t node, Ptr<const Packet> frame);
+    void Record(uint32_t node, bool core, Ptr<const Packet> frame);
     std::vector<Frame> m_frames; ///< frames seen
 };
 
