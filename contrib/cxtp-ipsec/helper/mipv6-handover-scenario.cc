@@ -12,12 +12,14 @@
 #include "ns3/enum.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-static-routing.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
 #include "ns3/mipv6-home-agent.h"
+#include "ns3/ndisc-cache.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/radvd-helper.h"
 #include "ns3/radvd-interface.h"
@@ -264,6 +266,32 @@ Mipv6HandoverScenario::Build()
                                     Mac48Address::ConvertFrom(access2.Get(1)->GetAddress()),
                                     Ipv6Address("fd00:12::"))};
     m_security->Install(topology);
+
+    // The access router learns from its link layer that the MN (re)associated and marks its
+    // neighbour entry for the MN's CoA STALE if it was probing: ns-3.37 otherwise queues packets
+    // to an entry in PROBE state (RFC 4861 §7.3.3 sends them with the cached address) until the
+    // next probe, up to RetransTimer (1 s) after a quick return to a link.
+    std::vector<std::pair<Ptr<Ipv6Interface>, Ipv6Address>> accessEntries = {
+        {ar1->GetObject<Ipv6L3Protocol>()->GetInterface(ar1AccessIf), topology.careOfAddresses[0]},
+        {ar2->GetObject<Ipv6L3Protocol>()->GetInterface(ar2AccessIf), topology.careOfAddresses[1]}};
+    m_mn->TraceConnectWithoutContext(
+        "L2Attach",
+        Callback<void, uint32_t>([this, accessEntries](uint32_t iface) {
+            for (uint32_t link = 0; link < m_mnInterfaces.size(); ++link)
+            {
+                if (m_mnInterfaces[link] != iface)
+                {
+                    continue;
+                }
+                NdiscCache::Entry* entry =
+                    accessEntries[link].first->GetNdiscCache()->Lookup(accessEntries[link].second);
+                if (entry && entry->IsProbe())
+                {
+                    entry->StopNudTimer();
+                    entry->MarkStale();
+                }
+            }
+        }));
     m_security->TraceConnectWithoutContext("Ready", Callback<void, uint32_t>([this](uint32_t) {
                                                if (!m_results.empty() &&
                                                    m_results.back().tSec.IsZero() &&

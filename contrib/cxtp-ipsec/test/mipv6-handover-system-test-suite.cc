@@ -150,14 +150,29 @@ class Mipv6HandoverTestCase : public TestCase
                                     config.raMax + MilliSeconds(1),
                                     h << "movement detection within one RA interval");
         NS_TEST_EXPECT_MSG_EQ(r.tCoa - r.tCoaFormed, dad, h << "DAD wait");
-        bool negotiated = m_method.rfind("ikev1", 0) == 0;
+        bool transferred = m_method == "ikev1-ct";
+        bool negotiated = m_method.rfind("ikev1", 0) == 0 && !transferred;
         // Security signalling on the access links: IKEv1 with a gateway met for the first time
-        // is 6 + 3 + 2 (main) or 3 + 3 + 2 (aggressive) messages, a quick mode alone 3; nothing
-        // without IKE.
-        uint32_t expectedMessages = !negotiated                ? 0
+        // is 6 + 3 + 2 (main) or 3 + 3 + 2 (aggressive) messages, a quick mode alone 3; a context
+        // transfer one CTAR (44 B + UDP 8 + IPv6 40 + Ethernet 14 = 106 B); nothing otherwise.
+        uint32_t expectedMessages = transferred                ? 1
+                                    : !negotiated              ? 0
                                     : r.index > 0              ? 3
                                     : m_method == "ikev1-main" ? 11
                                                                : 8;
+        if (transferred)
+        {
+            NS_TEST_EXPECT_MSG_EQ(r.bytes, 106, h << "one 106-byte CTAR");
+            NS_TEST_EXPECT_MSG_EQ(r.path, "ct", h << "the transfer completed");
+            NS_TEST_EXPECT_MSG_GT(r.coreBytes, 0, h << "CT-Req, CTD, CTDR between the gateways");
+            // CTAR on the access link, then CT-Req and CTD over two core hops each way; no
+            // processing cost (profile zero).
+            Time path = 4 * config.coreDelay + 2 * config.accessDelay;
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(r.tSec - r.tCoa, path, h << "transfer delay >= paths");
+            NS_TEST_EXPECT_MSG_LT(r.tSec - r.tCoa,
+                                  path + MilliSeconds(1),
+                                  h << "transfer delay = paths + transmission");
+        }
         NS_TEST_EXPECT_MSG_EQ(r.messages, expectedMessages, h << "security messages");
         if (negotiated)
         {
@@ -166,7 +181,7 @@ class Mipv6HandoverTestCase : public TestCase
             NS_TEST_EXPECT_MSG_GT(r.tSec, r.tCoa, h << "IKE takes time");
             NS_TEST_EXPECT_MSG_LT(r.tSec - r.tCoa, MilliSeconds(5), h << "IKE over a LAN");
         }
-        else
+        else if (!transferred)
         {
             NS_TEST_EXPECT_MSG_EQ(r.tSec,
                                   r.tCoa,
@@ -211,6 +226,9 @@ class Mipv6HandoverSystemTestSuite : public TestSuite
         AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_OFF, 7, true, 4, "manual"),
                     TestCase::QUICK);
         AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_ON, 8, true, 2, "manual"),
+                    TestCase::QUICK);
+        // Context transfer after each move, back and forth.
+        AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_OFF, 11, true, 4, "ikev1-ct"),
                     TestCase::QUICK);
         // IKEv1 with the new gateway after each move.
         AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_OFF, 9, true, 2, "ikev1-main"),
