@@ -616,6 +616,13 @@ Mipv6HandoverScenario::GetSecurityMethod() const
     return m_security;
 }
 
+Ptr<Node>
+Mipv6HandoverScenario::GetAccessRouter(uint32_t link) const
+{
+    NS_ABORT_MSG_IF(link > 1, "the scenario has two access links");
+    return m_nodes.Get(link == 0 ? AR1 : AR2);
+}
+
 Time
 Mipv6HandoverScenario::GetHandoverTime(uint32_t i) const
 {

@@ -101,9 +101,9 @@ class Mipv6HandoverScenario
         uint64_t bytes{0};
         uint64_t coreBytes{0}; ///< CXTP between the gateways in the same window (IPv6 packets) ///<
                                ///< their bytes (Ethernet II header, no FCS)
-        Time tSec;       ///< security re-established (the method's Ready; = tCoa for
-                         ///< "none" and "manual")
-        Ipv6Address coa; ///< the new care-of address
+        Time tSec;             ///< security re-established (the method's Ready; = tCoa for
+                               ///< "none" and "manual")
+        Ipv6Address coa;       ///< the new care-of address
         uint32_t sentDown{
             0}; ///< downlink probes sent from the previous registration to the next detach
         uint32_t sentUp{0};             ///< uplink, same
@@ -148,6 +148,11 @@ class Mipv6HandoverScenario
     Ptr<Mipv6HomeAgent> GetHomeAgent() const;
     /// \return the security method
     Ptr<HandoverSecurityMethod> GetSecurityMethod() const;
+    /**
+     * \param link 0 or 1
+     * \return the access router (security gateway) of that link
+     */
+    Ptr<Node> GetAccessRouter(uint32_t link) const;
 
     /**
      * \param i a handover number

@@ -8,6 +8,7 @@
 
 #include "ns3/config.h"
 #include "ns3/cxtp-ipsec-module.h"
+#include "ns3/ipv6-l3-protocol.h"
 #include "ns3/mipv6-handover-scenario.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
@@ -206,6 +207,64 @@ class Mipv6HandoverTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief Context transfer with the previous gateway unreachable: the CT-Req goes nowhere, the
+ * MN falls back to a full IKEv1 negotiation with the new gateway after FallbackTimeout, and the
+ * tunnel works again.
+ */
+class ContextTransferFallbackTestCase : public TestCase
+{
+  public:
+    ContextTransferFallbackTestCase()
+        : TestCase("ikev1-ct falls back to IKEv1 when the previous gateway is unreachable")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        uint32_t seed = RngSeedManager::GetSeed();
+        uint64_t run = RngSeedManager::GetRun();
+        Config::Reset();
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(3);
+
+        Mipv6HandoverScenario::Config config;
+        config.method = "ikev1-ct";
+        config.dad = Mipv6MobileNode::DAD_OFF;
+        config.stop = Seconds(5);
+        Mipv6HandoverScenario scenario(config);
+        scenario.AssignStreams(0);
+        // pSG (link 1's router) loses its core link just before the move.
+        Ptr<Ipv6L3Protocol> psg = scenario.GetAccessRouter(0)->GetObject<Ipv6L3Protocol>();
+        Simulator::Schedule(config.handoverAt - MilliSeconds(10), [psg]() {
+            psg->SetDown(1); // interface 1: the p2p link to R
+        });
+        scenario.Run();
+        std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
+        Time fallback = Seconds(1); // HandoverSecurityCt::FallbackTimeout default
+        Simulator::Destroy();
+
+        NS_TEST_ASSERT_MSG_EQ(results.size(), 1, "one handover");
+        const auto& r = results[0];
+        NS_TEST_ASSERT_MSG_EQ(r.complete, true, "timeline complete");
+        NS_TEST_EXPECT_MSG_EQ(r.path, "fallback-ike", "the transfer failed, IKE took over");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(r.tSec - r.tCoa, fallback, "IKE starts after the timeout");
+        NS_TEST_EXPECT_MSG_LT(r.tSec - r.tCoa,
+                              fallback + MilliSeconds(5),
+                              "then a LAN-speed negotiation (profile zero)");
+        // One CTAR, then main mode + INITIAL-CONTACT + quick mode with a new gateway.
+        NS_TEST_EXPECT_MSG_EQ(r.messages, 1 + 11, "CTAR + IKEv1 messages");
+        NS_TEST_EXPECT_MSG_GT(r.receivedDownAfter, 0, "probes flow again, downlink");
+        NS_TEST_EXPECT_MSG_GT(r.receivedUpAfter, 0, "probes flow again, uplink");
+
+        Config::Reset();
+        RngSeedManager::SetSeed(seed);
+        RngSeedManager::SetRun(run);
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief The Mobile IPv6 handover system suite.
  */
 class Mipv6HandoverSystemTestSuite : public TestSuite
@@ -230,6 +289,7 @@ class Mipv6HandoverSystemTestSuite : public TestSuite
         // Context transfer after each move, back and forth.
         AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_OFF, 11, true, 4, "ikev1-ct"),
                     TestCase::QUICK);
+        AddTestCase(new ContextTransferFallbackTestCase, TestCase::QUICK);
         // IKEv1 with the new gateway after each move.
         AddTestCase(new Mipv6HandoverTestCase(Mipv6MobileNode::DAD_OFF, 9, true, 2, "ikev1-main"),
                     TestCase::QUICK);
