@@ -4,6 +4,8 @@
 // System tests of the CXTP agent (RFC 4067): reactive and predictive transfer of a manually
 // keyed ESP tunnel from pSG to nSG, token, replay and SPI-collision handling.
 
+#include "cxtp-test-isolation.h"
+
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
@@ -48,31 +50,6 @@ const Ipv6Address PSG_ACCESS("fd00:11::1");
 const Ipv6Address NSG_ACCESS("fd00:12::1");
 const Ipv6Address PSG_CORE("fd00:1::1");
 const Ipv6Address NSG_CORE("fd00:1::2");
-
-/// Saves and restores the global RNG seed and run and resets Config around a system test.
-class TestIsolation
-{
-  public:
-    TestIsolation()
-        : m_seed(RngSeedManager::GetSeed()),
-          m_run(RngSeedManager::GetRun())
-    {
-        Config::Reset();
-        RngSeedManager::SetSeed(1);
-        RngSeedManager::SetRun(1);
-    }
-
-    ~TestIsolation()
-    {
-        Config::Reset();
-        RngSeedManager::SetSeed(m_seed);
-        RngSeedManager::SetRun(m_run);
-    }
-
-  private:
-    uint32_t m_seed; ///< saved seed
-    uint64_t m_run;  ///< saved run
-};
 
 /// What one agent reported.
 struct AgentLog
@@ -284,7 +261,7 @@ InjectEsp(Ptr<Node> nsg, uint32_t nsgIf, std::vector<Ptr<Packet>>* captured)
 void
 CxtpAgentTestCase::DoRun()
 {
-    TestIsolation isolation;
+    CxtpTestIsolation isolation;
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     NodeContainer nodes;
     nodes.Create(3);

@@ -5,6 +5,8 @@
 // in the MN - SG - CN scenario (Config.manualKeys = false, the MN's first probe raises the
 // ACQUIRE), as examples/ikev1.cc does; then the probes flow through the negotiated SAs.
 
+#include "cxtp-test-isolation.h"
+
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
@@ -37,31 +39,6 @@ using namespace ns3;
 
 namespace
 {
-
-/// Saves and restores the global RNG seed and run and resets Config around a system test.
-class TestIsolation
-{
-  public:
-    TestIsolation()
-        : m_seed(RngSeedManager::GetSeed()),
-          m_run(RngSeedManager::GetRun())
-    {
-        Config::Reset();
-        RngSeedManager::SetSeed(1);
-        RngSeedManager::SetRun(1);
-    }
-
-    ~TestIsolation()
-    {
-        Config::Reset();
-        RngSeedManager::SetSeed(m_seed);
-        RngSeedManager::SetRun(m_run);
-    }
-
-  private:
-    uint32_t m_seed; ///< saved seed
-    uint64_t m_run;  ///< saved run
-};
 
 /**
  * Drops received Ethernet frames that carry an ISAKMP message (UDP port 500) whose header
@@ -537,7 +514,7 @@ class Ikev1MatrixTestCase : public Ikev1TestCase
   private:
     void DoRun() override
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         Ikev1Bench bench(m_config);
         bench.Run();
         CheckEstablished(bench);
@@ -578,7 +555,7 @@ class Ikev1CountsTestCase : public Ikev1TestCase
     /// Runs one mode with racoon's defaults; returns frames and bytes.
     std::pair<uint32_t, uint64_t> RunMode(const std::string& mode)
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         BenchConfig config; // 3des-cbc, sha1, group 2, PFS, DPD VID, QM IDs
         config.mode = mode;
         config.initialContact = m_initialContact;
@@ -637,7 +614,7 @@ class Ikev1WrongPskTestCase : public Ikev1TestCase
   private:
     void DoRun() override
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         BenchConfig config;
         config.mode = m_mode;
         config.pskMn = "cxtp-secret";
@@ -708,7 +685,7 @@ class Ikev1MessageLossTestCase : public Ikev1TestCase
     /// \return installation time and frames of one main-mode run, with or without the loss
     std::pair<Time, uint32_t> RunOnce(bool loss)
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         BenchConfig config;
         config.mode = "main";
         config.retryInterval = MilliSeconds(500);
@@ -806,7 +783,7 @@ class Ikev1RetriesExhaustedTestCase : public Ikev1TestCase
   private:
     void DoRun() override
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         BenchConfig config;
         config.retryCount = 2;
         config.retryInterval = MilliSeconds(100);
@@ -912,7 +889,7 @@ class Ikev1IdentityTestCase : public Ikev1TestCase
   private:
     void DoRun() override
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         BenchConfig config;
         config.mode = "aggressive";
         Ikev1Bench bench(config);
@@ -1048,7 +1025,7 @@ class Ikev1MalformedTestCase : public Ikev1TestCase
 
     void DoRun() override
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         BenchConfig config;
         Ikev1Bench bench(config);
         Ptr<Node> mn = bench.m_scenario.GetMn();

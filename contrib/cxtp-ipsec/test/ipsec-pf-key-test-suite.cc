@@ -8,6 +8,8 @@
 // Each case builds a bare Node holding IpsecSad, IpsecSpd, CryptoRandom and IpsecPfKey, which
 // IpsecPfKey finds through aggregation; no IPv6 stack is needed.
 
+#include "cxtp-test-isolation.h"
+
 #include "ns3/config.h"
 #include "ns3/crypto-random.h"
 #include "ns3/ipsec-pf-key.h"
@@ -137,39 +139,6 @@ MakeKeyNode(bool pfKeyFirst = false)
     return k;
 }
 
-/**
- * \brief Isolates a test case that uses the simulator or random numbers (ns3-style.md §6):
- * saves the seed and run, resets the configuration, and undoes it all (with Simulator::Destroy,
- * which also frees the nodes) when it goes out of scope, also after an early return.
- */
-class SimulationGuard
-{
-  public:
-    SimulationGuard()
-        : m_seed(RngSeedManager::GetSeed()),
-          m_run(RngSeedManager::GetRun())
-    {
-        Config::Reset();
-        RngSeedManager::SetSeed(1);
-        RngSeedManager::SetRun(1);
-    }
-
-    ~SimulationGuard()
-    {
-        Simulator::Destroy();
-        Config::Reset();
-        RngSeedManager::SetSeed(m_seed);
-        RngSeedManager::SetRun(m_run);
-    }
-
-    SimulationGuard(const SimulationGuard&) = delete;
-    SimulationGuard& operator=(const SimulationGuard&) = delete;
-
-  private:
-    uint32_t m_seed; ///< saved seed
-    uint64_t m_run;  ///< saved run
-};
-
 /// One Message trace event: (type, SPI, policy id).
 using Message = std::tuple<IpsecPfKeyMessage, uint32_t, uint32_t>;
 
@@ -201,7 +170,7 @@ class IpsecPfKeySpiTestCase : public TestCase
   private:
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         KeyNode k = MakeKeyNode();
         std::set<uint32_t> spis;
         std::vector<uint32_t> order;
@@ -298,7 +267,7 @@ class IpsecPfKeyInvalidAddTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         m_completions.clear();
         m_messages.clear();
         KeyNode k = MakeKeyNode();
@@ -396,7 +365,7 @@ class IpsecPfKeyInstallCostTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         m_doneTimes.clear();
         m_doneErrors.clear();
         m_installedAtDone.clear();
@@ -493,7 +462,7 @@ class IpsecPfKeyDeleteTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         m_completions.clear();
         KeyNode k = MakeKeyNode();
         auto done = MakeCallback(&IpsecPfKeyDeleteTestCase::Done, this);
@@ -554,7 +523,7 @@ class IpsecPfKeyMessageTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         m_messages.clear();
         KeyNode k = MakeKeyNode();
         k.pfKey->TraceConnectWithoutContext("Message",
@@ -642,7 +611,7 @@ class IpsecPfKeyAcquireTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         m_acquired.clear();
         m_remotes.clear();
         KeyNode k = MakeKeyNode();
@@ -736,7 +705,7 @@ class IpsecPfKeyAcquireBlockTimeTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         m_times.clear();
         KeyNode k = MakeKeyNode();
         k.pfKey->SetAttribute("AcquireBlockTime", TimeValue(Seconds(1)));
@@ -808,7 +777,7 @@ class IpsecPfKeyExpireTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         m_a.clear();
         m_b.clear();
         m_traced.clear();
@@ -910,7 +879,7 @@ class IpsecPfKeyDeterminismTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard; // restores the caller's seed and run at the end
+        CxtpTestIsolation guard; // restores the caller's seed and run at the end
         RngSeedManager::SetSeed(3);
         RngSeedManager::SetRun(5);
         const std::vector<uint32_t> first = Draw(17);

@@ -5,6 +5,8 @@
 // errors, keys (inbound by SPI, outbound by SPI and destination), FindOutbound, the replay window
 // of fresh and transferred SAs, time and byte lifetimes, Flush, Dump and the Change trace.
 
+#include "cxtp-test-isolation.h"
+
 #include "ns3/config.h"
 #include "ns3/ipsec-replay-window.h"
 #include "ns3/ipsec-sad.h"
@@ -60,39 +62,6 @@ MakeSa(IpsecDirection direction, uint32_t spi, const Ipv6Address& peer = PEER_B)
     sa.integrityKey.assign(20, 0x22);
     return sa;
 }
-
-/**
- * \brief Isolates a test case that runs the simulator (ns3-style.md §6): saves the seed and
- * run, resets the configuration, and undoes it all (with Simulator::Destroy) when it goes out
- * of scope, also after an early return.
- */
-class SimulationGuard
-{
-  public:
-    SimulationGuard()
-        : m_seed(RngSeedManager::GetSeed()),
-          m_run(RngSeedManager::GetRun())
-    {
-        Config::Reset();
-        RngSeedManager::SetSeed(1);
-        RngSeedManager::SetRun(1);
-    }
-
-    ~SimulationGuard()
-    {
-        Simulator::Destroy();
-        Config::Reset();
-        RngSeedManager::SetSeed(m_seed);
-        RngSeedManager::SetRun(m_run);
-    }
-
-    SimulationGuard(const SimulationGuard&) = delete;
-    SimulationGuard& operator=(const SimulationGuard&) = delete;
-
-  private:
-    uint32_t m_seed; ///< saved seed
-    uint64_t m_run;  ///< saved run
-};
 
 /// One Expire trace event.
 struct ExpireEvent
@@ -658,7 +627,7 @@ class IpsecSadTimeLifetimeTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         m_events.clear();
         m_sad = CreateObject<IpsecSad>();
         m_sad->TraceConnectWithoutContext(
@@ -877,7 +846,7 @@ class IpsecSadFlushDumpTestCase : public TestCase
 
     void DoRun() override
     {
-        SimulationGuard guard;
+        CxtpTestIsolation guard;
         m_expiries = 0;
         m_removed.clear();
         const auto in = IpsecDirection::INBOUND;

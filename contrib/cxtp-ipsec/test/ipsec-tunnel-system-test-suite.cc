@@ -3,6 +3,8 @@
  */
 // System tests of the ESP data plane: the MN - SG - CN tunnel scenario end to end.
 
+#include "cxtp-test-isolation.h"
+
 #include "ns3/config.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/cxtp-ipsec-module.h"
@@ -20,31 +22,6 @@ using namespace ns3;
 
 namespace
 {
-
-/// Saves and restores the global RNG seed and run and resets Config around a system test.
-class TestIsolation
-{
-  public:
-    TestIsolation()
-        : m_seed(RngSeedManager::GetSeed()),
-          m_run(RngSeedManager::GetRun())
-    {
-        Config::Reset();
-        RngSeedManager::SetSeed(1);
-        RngSeedManager::SetRun(1);
-    }
-
-    ~TestIsolation()
-    {
-        Config::Reset();
-        RngSeedManager::SetSeed(m_seed);
-        RngSeedManager::SetRun(m_run);
-    }
-
-  private:
-    uint32_t m_seed;
-    uint64_t m_run;
-};
 
 /// What the MN put on its access link, by kind.
 struct AccessLinkCount
@@ -112,7 +89,7 @@ class ZeroLossTestCase : public TestCase
   private:
     void DoRun() override
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         IpsecTunnelScenario scenario(ShortConfig(m_enc, m_integ));
         scenario.AssignStreams(0);
         AccessLinkCount count;
@@ -163,7 +140,7 @@ class DeleteSaTestCase : public TestCase
   private:
     void DoRun() override
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         if (m_hold)
         {
             Config::SetDefault("ns3::IpsecEspL4Protocol::NoSaAction", StringValue("Hold"));
@@ -243,7 +220,7 @@ class BadInputTestCase : public TestCase
   private:
     void DoRun() override
     {
-        TestIsolation isolation;
+        CxtpTestIsolation isolation;
         IpsecTunnelScenario scenario(
             ShortConfig(IpsecEncryption::AES_128_CBC, IpsecIntegrity::HMAC_SHA1_96));
         scenario.AssignStreams(0);

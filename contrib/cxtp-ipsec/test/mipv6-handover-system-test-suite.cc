@@ -6,6 +6,8 @@
 // directions, alpha lies within the bound that the RA interval, the DAD mode and the link
 // delays imply, and the probes lost are only those that alpha explains.
 
+#include "cxtp-test-isolation.h"
+
 #include "ns3/config.h"
 #include "ns3/cxtp-ipsec-module.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -69,11 +71,7 @@ class Mipv6HandoverTestCase : public TestCase
   private:
     void DoRun() override
     {
-        uint32_t seed = RngSeedManager::GetSeed();
-        uint64_t run = RngSeedManager::GetRun();
-        Config::Reset();
-        RngSeedManager::SetSeed(1);
-        RngSeedManager::SetRun(m_run);
+        CxtpTestIsolation isolation(m_run);
 
         Mipv6HandoverScenario::Config config;
         config.method = m_method;
@@ -111,10 +109,6 @@ class Mipv6HandoverTestCase : public TestCase
         {
             Check(r, config, dadTimeout, scenario.GetHandoverTime(r.index));
         }
-
-        Config::Reset();
-        RngSeedManager::SetSeed(seed);
-        RngSeedManager::SetRun(run);
     }
 
     /**
@@ -222,11 +216,7 @@ class ContextTransferFallbackTestCase : public TestCase
   private:
     void DoRun() override
     {
-        uint32_t seed = RngSeedManager::GetSeed();
-        uint64_t run = RngSeedManager::GetRun();
-        Config::Reset();
-        RngSeedManager::SetSeed(1);
-        RngSeedManager::SetRun(3);
+        CxtpTestIsolation isolation(3);
 
         Mipv6HandoverScenario::Config config;
         config.method = "ikev1-ct";
@@ -256,10 +246,6 @@ class ContextTransferFallbackTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(r.messages, 1 + 11, "CTAR + IKEv1 messages");
         NS_TEST_EXPECT_MSG_GT(r.receivedDownAfter, 0, "probes flow again, downlink");
         NS_TEST_EXPECT_MSG_GT(r.receivedUpAfter, 0, "probes flow again, uplink");
-
-        Config::Reset();
-        RngSeedManager::SetSeed(seed);
-        RngSeedManager::SetRun(run);
     }
 };
 
