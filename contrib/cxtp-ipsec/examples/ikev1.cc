@@ -155,7 +155,7 @@ main(int argc, char* argv[])
     mn->GetObject<IpsecPfKey>()->TraceConnectWithoutContext(
         "Message",
         MakeCallback(+[](Time* t, IpsecPfKeyMessage type, uint32_t, uint32_t) {
-            if (type == IpsecPfKeyMessage::ACQUIRE && t->IsNegative() == false && *t == Time::Max())
+            if (type == IpsecPfKeyMessage::ACQUIRE && *t == Time::Max())
             {
                 *t = Simulator::Now();
             }

@@ -5,7 +5,7 @@
  * \file
  * \ingroup cxtp-ipsec
  * Mobile IPv6 handover in the reference topology (design.md §2), with a security
- * re-establishment method chosen by name (--method: none, manual).
+ * re-establishment method chosen by name (--method; HandoverSecurityMethod::GetNames()).
  *
  * \verbatim
    CN fd00:1::2 --p2p-- R --p2p-- HA fd00:2::2  (home prefix fd00:100::/64, HoA fd00:100::10)
@@ -46,7 +46,7 @@ main(int argc, char* argv[])
     options.Add().add_options()(
         "method",
         po::value<std::string>()->default_value("none"),
-        "security re-establishment method: none, manual, ikev1-main, ikev1-aggressive")(
+        ("security re-establishment method: " + HandoverSecurityMethod::GetNameList()).c_str())(
         "profile",
         po::value<std::string>()->default_value("zero"),
         "cost profile of the IKE methods: zero, testbed-2008, host, or an INI path")(
@@ -104,8 +104,8 @@ main(int argc, char* argv[])
     auto names = HandoverSecurityMethod::GetNames();
     if (std::find(names.begin(), names.end(), config.method) == names.end())
     {
-        options.Fail("--method: unknown method '" + config.method +
-                     "' (none, manual, ikev1-main, ikev1-aggressive)");
+        options.Fail("--method: unknown method '" + config.method + "' (" +
+                     HandoverSecurityMethod::GetNameList() + ")");
     }
     config.handoverAt = options.GetTime("handoverAt", vm["handoverAt"].as<std::string>());
     config.handovers = vm["handovers"].as<uint32_t>();

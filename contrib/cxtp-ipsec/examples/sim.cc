@@ -74,11 +74,7 @@ int
 main(int argc, char* argv[])
 {
     auto names = HandoverSecurityMethod::GetNames();
-    std::string methodList;
-    for (const auto& n : names)
-    {
-        methodList += (methodList.empty() ? "" : ", ") + n;
-    }
+    std::string methodList = HandoverSecurityMethod::GetNameList();
     CxtpProgramOptions options(
         "cxtp-ipsec-sim",
         "Mobile IPv6 handovers with IPsec tunnel re-establishment in the reference topology\n"

@@ -69,37 +69,60 @@ HandoverSecurityMethod::DoDispose()
     Object::DoDispose();
 }
 
+namespace
+{
+/// Every method Create() knows, by name, with its factory.
+const std::vector<std::pair<std::string, Ptr<HandoverSecurityMethod> (*)()>>&
+Registry()
+{
+    static const std::vector<std::pair<std::string, Ptr<HandoverSecurityMethod> (*)()>> methods{
+        {"none", [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityNone>()); }},
+        {"manual",
+         [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityManual>()); }},
+        {"ikev1-main",
+         [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityIkev1>(false)); }},
+        {"ikev1-aggressive",
+         [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityIkev1>(true)); }},
+        {"ikev1-ct",
+         [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityCt>()); }},
+    };
+    return methods;
+}
+} // namespace
+
 std::vector<std::string>
 HandoverSecurityMethod::GetNames()
 {
-    return {"none", "manual", "ikev1-main", "ikev1-aggressive", "ikev1-ct"};
+    std::vector<std::string> names;
+    for (const auto& [name, factory] : Registry())
+    {
+        names.push_back(name);
+    }
+    return names;
+}
+
+std::string
+HandoverSecurityMethod::GetNameList()
+{
+    std::string list;
+    for (const auto& name : GetNames())
+    {
+        list += (list.empty() ? "" : ", ") + name;
+    }
+    return list;
 }
 
 Ptr<HandoverSecurityMethod>
 HandoverSecurityMethod::Create(const std::string& name)
 {
-    if (name == "none")
+    for (const auto& [known, factory] : Registry())
     {
-        return CreateObject<HandoverSecurityNone>();
+        if (known == name)
+        {
+            return factory();
+        }
     }
-    if (name == "manual")
-    {
-        return CreateObject<HandoverSecurityManual>();
-    }
-    if (name == "ikev1-ct")
-    {
-        return CreateObject<HandoverSecurityCt>();
-    }
-    if (name == "ikev1-main" || name == "ikev1-aggressive")
-    {
-        return CreateObject<HandoverSecurityIkev1>(name == "ikev1-aggressive");
-    }
-    std::string known;
-    for (const auto& n : GetNames())
-    {
-        known += (known.empty() ? "" : ", ") + n;
-    }
-    NS_ABORT_MSG("unknown security method '" << name << "' (known: " << known << ")");
+    NS_ABORT_MSG("unknown security method '" << name << "' (known: " << GetNameList() << ")");
     return nullptr;
 }
 

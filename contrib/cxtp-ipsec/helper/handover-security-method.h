@@ -60,6 +60,8 @@ class HandoverSecurityMethod : public Object
     static Ptr<HandoverSecurityMethod> Create(const std::string& name);
     /// \return the names Create() knows
     static std::vector<std::string> GetNames();
+    /// \return the same names, comma-separated, for messages and --help
+    static std::string GetNameList();
 
     /// \return the method's name
     virtual std::string GetName() const = 0;

@@ -371,12 +371,6 @@ Ikev1Daemon::GetHash() const
     return m_hash == CryptoHash::SHA1 ? "sha1" : "sha256";
 }
 
-int64_t
-Ikev1Daemon::AssignStreams(int64_t /* stream */)
-{
-    return 0;
-}
-
 void
 Ikev1Daemon::StartApplication()
 {
@@ -992,6 +986,33 @@ Ikev1Daemon::DerivePhase1Keys(Ikev1Sa& sa)
     ChargePrf(gxi.size() + gxr.size());
 }
 
+std::vector<uint8_t>
+Ikev1Daemon::AuthHash(const Ikev1Sa& sa, bool initiator, const Ikev1IdPayload& id)
+{
+    const std::vector<uint8_t>& gxi = sa.role == Ikev1Role::INITIATOR ? sa.dhPublic : sa.peerPublic;
+    const std::vector<uint8_t>& gxr = sa.role == Ikev1Role::INITIATOR ? sa.peerPublic : sa.dhPublic;
+    std::vector<uint8_t> ckyI = Cookie(sa.initiatorCookie);
+    std::vector<uint8_t> ckyR = Cookie(sa.responderCookie);
+    std::vector<uint8_t> idBody = IdBody(id);
+    ChargePrf(gxi.size() + gxr.size() + ckyI.size() + ckyR.size() + sa.saiB.size() + idBody.size());
+    return initiator ? Ikev1KeyDerivation::HashI(sa.hash,
+                                                 sa.skeyid,
+                                                 gxi,
+                                                 gxr,
+                                                 ckyI,
+                                                 ckyR,
+                                                 sa.saiB,
+                                                 idBody)
+                     : Ikev1KeyDerivation::HashR(sa.hash,
+                                                 sa.skeyid,
+                                                 gxr,
+                                                 gxi,
+                                                 ckyR,
+                                                 ckyI,
+                                                 sa.saiB,
+                                                 idBody);
+}
+
 void
 Ikev1Daemon::StartPhase1(Ikev1Sa& sa)
 {
@@ -1051,8 +1072,6 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
     const auto* hash = Find<Ikev1HashPayload>(payloads);
     auto group = static_cast<CryptoDhGroup>(sa.dhGroup);
     uint32_t dhLength = CryptoDiffieHellman::GetLength(group);
-    std::vector<uint8_t> ckyI = Cookie(sa.initiatorCookie);
-    std::vector<uint8_t> ckyR;
 
     switch (sa.state)
     {
@@ -1090,20 +1109,11 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
             DerivePhase1Keys(sa);
             Ikev1IdPayload idir = MakeAddressId(sa.local);
             // The responder's own address is the destination of AM1; racoon uses it as IDir.
-            std::vector<uint8_t> hashR = Ikev1KeyDerivation::HashR(sa.hash,
-                                                                   sa.skeyid,
-                                                                   sa.dhPublic,
-                                                                   sa.peerPublic,
-                                                                   Cookie(sa.responderCookie),
-                                                                   ckyI,
-                                                                   sa.saiB,
-                                                                   IdBody(idir));
-            ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+            std::vector<uint8_t> hashR = AuthHash(sa, false, idir);
             reply.push_back(Ikev1KePayload{sa.dhPublic});
             reply.push_back(Ikev1NoncePayload{sa.nr});
             reply.push_back(idir);
             reply.push_back(Ikev1HashPayload{hashR});
-            m_pendingPolicies[sa.peer]; // nothing to start as responder
         }
         if (m_dpdVendorId)
         {
@@ -1171,15 +1181,7 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         }
         DerivePhase1Keys(sa);
         Ikev1IdPayload idii = MakeAddressId(sa.local);
-        std::vector<uint8_t> hashI = Ikev1KeyDerivation::HashI(sa.hash,
-                                                               sa.skeyid,
-                                                               sa.dhPublic,
-                                                               sa.peerPublic,
-                                                               ckyI,
-                                                               Cookie(sa.responderCookie),
-                                                               sa.saiB,
-                                                               IdBody(idii));
-        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        std::vector<uint8_t> hashI = AuthHash(sa, true, idii);
         std::vector<Ikev1Payload> msg{idii, Ikev1HashPayload{hashI}};
         Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), msg, &sa.iv), true);
         SwitchState(sa, Ikev1State::MM_SENT_5);
@@ -1204,15 +1206,7 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
             const auto* firstId = Find<Ikev1IdPayload>(first);
             idii = firstId ? *firstId : idii;
         }
-        std::vector<uint8_t> expected = Ikev1KeyDerivation::HashI(sa.hash,
-                                                                  sa.skeyid,
-                                                                  sa.peerPublic,
-                                                                  sa.dhPublic,
-                                                                  ckyI,
-                                                                  Cookie(sa.responderCookie),
-                                                                  sa.saiB,
-                                                                  IdBody(idii));
-        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        std::vector<uint8_t> expected = AuthHash(sa, true, idii);
         if (!CryptoMac::ConstantTimeEqual(expected, hash->data))
         {
             Fail(sa, "authentication failed: HASH_I does not verify (wrong pre-shared key?)", true);
@@ -1223,15 +1217,7 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         {
             sa.iv = iv; // CBC state after MM5
             Ikev1IdPayload idir = MakeAddressId(sa.local);
-            std::vector<uint8_t> hashR = Ikev1KeyDerivation::HashR(sa.hash,
-                                                                   sa.skeyid,
-                                                                   sa.dhPublic,
-                                                                   sa.peerPublic,
-                                                                   Cookie(sa.responderCookie),
-                                                                   ckyI,
-                                                                   sa.saiB,
-                                                                   IdBody(idir));
-            ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+            std::vector<uint8_t> hashR = AuthHash(sa, false, idir);
             std::vector<Ikev1Payload> msg{idir, Ikev1HashPayload{hashR}};
             Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), msg, &sa.iv), false);
         }
@@ -1249,15 +1235,7 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
             Fail(sa, "authentication failed: MM6 without ID or HASH_R", true);
             return;
         }
-        std::vector<uint8_t> expected = Ikev1KeyDerivation::HashR(sa.hash,
-                                                                  sa.skeyid,
-                                                                  sa.peerPublic,
-                                                                  sa.dhPublic,
-                                                                  Cookie(sa.responderCookie),
-                                                                  ckyI,
-                                                                  sa.saiB,
-                                                                  IdBody(*id));
-        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        std::vector<uint8_t> expected = AuthHash(sa, false, *id);
         if (!CryptoMac::ConstantTimeEqual(expected, hash->data))
         {
             Fail(sa, "authentication failed: HASH_R does not verify", true);
@@ -1292,31 +1270,14 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
             return;
         }
         DerivePhase1Keys(sa);
-        ckyR = Cookie(sa.responderCookie);
-        std::vector<uint8_t> expected = Ikev1KeyDerivation::HashR(sa.hash,
-                                                                  sa.skeyid,
-                                                                  sa.peerPublic,
-                                                                  sa.dhPublic,
-                                                                  ckyR,
-                                                                  ckyI,
-                                                                  sa.saiB,
-                                                                  IdBody(*id));
-        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        std::vector<uint8_t> expected = AuthHash(sa, false, *id);
         if (!CryptoMac::ConstantTimeEqual(expected, hash->data))
         {
             Fail(sa, "authentication failed: HASH_R does not verify (wrong pre-shared key?)", true);
             return;
         }
         flight.lastIn = bytes;
-        std::vector<uint8_t> hashI = Ikev1KeyDerivation::HashI(sa.hash,
-                                                               sa.skeyid,
-                                                               sa.dhPublic,
-                                                               sa.peerPublic,
-                                                               ckyI,
-                                                               ckyR,
-                                                               sa.saiB,
-                                                               IdBody(MakeAddressId(sa.local)));
-        ChargePrf(2 * dhLength + 16 + sa.saiB.size() + 20);
+        std::vector<uint8_t> hashI = AuthHash(sa, true, MakeAddressId(sa.local));
         std::vector<Ikev1Payload> msg{Ikev1HashPayload{hashI}};
         Send(flight, sa.peer, Seal(sa, MakeHeader(sa, sa.exchange, 0), msg, nullptr), false);
         Phase1Established(sa);
@@ -1518,11 +1479,9 @@ Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
         return;
     }
     // HASH(1) covers the payloads after it, as they are on the wire.
-    uint32_t hashPayload = Ikev1Codec::GENERIC_HEADER_SIZE + hash->data.size();
     std::vector<Ikev1Payload> rest(payloads.begin() + 1, payloads.end());
     uint8_t first;
     std::vector<uint8_t> restBytes = Ikev1Codec::EncodePayloads(rest, first);
-    (void)hashPayload;
     std::vector<uint8_t> expected =
         Ikev1KeyDerivation::InfoHash(sa.hash, sa.skeyidA, header.messageId, restBytes);
     ChargePrf(4 + restBytes.size());
@@ -1632,9 +1591,7 @@ Ikev1Daemon::MakePhase2Proposal(const Ikev1QuickMode& qm) const
     Ikev1Proposal p;
     p.number = 1;
     p.protocolId = PROTO_IPSEC_ESP;
-    uint32_t spi = qm.role == Ikev1Role::INITIATOR || qm.state != Ikev1State::IDLE ? qm.inboundSpi
-                                                                                   : qm.inboundSpi;
-    p.spi = Be32(spi);
+    p.spi = Be32(qm.inboundSpi); // our SPI: the peer sends to it
     p.transforms.push_back(t);
     Ikev1SaPayload sa;
     sa.proposals.push_back(p);

@@ -76,14 +76,6 @@ class Ikev1Daemon : public Application
     const std::map<uint64_t, Ikev1Sa>& GetSas() const;
 
     /**
-     * \brief Fixes the random stream of the daemon (cookies, nonces, DH private values, M-IDs
-     * use the node's CryptoRandom; this is for the daemon's own draws, none today).
-     * \param stream first stream
-     * \return streams used
-     */
-    int64_t AssignStreams(int64_t stream);
-
-    /**
      * \brief Signature of the Message trace: one ISAKMP message sent or received.
      * \param sent true if sent
      * \param peer the peer
@@ -187,6 +179,15 @@ class Ikev1Daemon : public Application
                       const Ipv6Address& peer,
                       uint32_t& outPolicyId,
                       uint32_t& inPolicyId) const;
+    /**
+     * \brief HASH_I or HASH_R of RFC 2409 §5 for this SA, whichever side computes it, charging
+     * its PRF cost.
+     * \param sa the ISAKMP SA (keys and exchanged values known)
+     * \param initiator true for HASH_I, false for HASH_R
+     * \param id the ID payload of the side the hash authenticates
+     * \return the hash
+     */
+    std::vector<uint8_t> AuthHash(const Ikev1Sa& sa, bool initiator, const Ikev1IdPayload& id);
     /// Derives SKEYID…SKEYID_e and the phase-1 key and IV once g^xy and the nonces are known.
     void DerivePhase1Keys(Ikev1Sa& sa);
     /// Header of a message of this SA.
