@@ -5,6 +5,8 @@
 
 #include "ns3/log.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -72,6 +74,17 @@ const std::vector<IpsecPadEntry>&
 IpsecPad::GetEntries() const
 {
     return m_entries;
+}
+
+uint32_t
+IpsecPad::Remove(const Ipv6Address& address, const Ipv6Prefix& prefix)
+{
+    auto end = std::remove_if(m_entries.begin(), m_entries.end(), [&](const IpsecPadEntry& e) {
+        return e.peerAddress == address && e.peerPrefix == prefix;
+    });
+    auto removed = static_cast<uint32_t>(m_entries.end() - end);
+    m_entries.erase(end, m_entries.end());
+    return removed;
 }
 
 void

@@ -44,6 +44,15 @@ class IpsecPad : public Object
     const IpsecPadEntry* FindByName(const std::string& name) const;
     /// \return every entry, in order
     const std::vector<IpsecPadEntry>& GetEntries() const;
+    /**
+     * \brief Removes the entries for exactly this peer address range (RFC 4301 §4.4.3: the
+     * PAD is managed like the SPD; a gateway drops the entry of a mobile peer whose context
+     * moved to another gateway).
+     * \param address the entry's peer address
+     * \param prefix the entry's peer prefix
+     * \return the number of entries removed
+     */
+    uint32_t Remove(const Ipv6Address& address, const Ipv6Prefix& prefix);
     /// Removes every entry.
     void Clear();
 

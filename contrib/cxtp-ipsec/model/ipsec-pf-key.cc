@@ -192,6 +192,19 @@ std::string
 IpsecPfKey::Add(const IpsecSecurityAssociation& sa, Completion done)
 {
     NS_LOG_FUNCTION(this << sa.spi);
+    return DoAdd(sa, done, false);
+}
+
+std::string
+IpsecPfKey::AddWithCurrentLifetime(const IpsecSecurityAssociation& sa, Completion done)
+{
+    NS_LOG_FUNCTION(this << sa.spi << sa.addTime);
+    return DoAdd(sa, done, true);
+}
+
+std::string
+IpsecPfKey::DoAdd(const IpsecSecurityAssociation& sa, Completion done, bool keepCurrent)
+{
     NS_ABORT_MSG_IF(!m_sad, "IpsecPfKey needs IpsecSad on its node");
     std::string error = sa.Validate();
     if (!error.empty())
@@ -206,8 +219,8 @@ IpsecPfKey::Add(const IpsecSecurityAssociation& sa, Completion done)
     Ptr<IpsecSad> sad = m_sad;
     Ptr<IpsecPfKey> self = this;
     Apply(
-        [sad, self, sa]() {
-            std::string err = sad->Add(sa);
+        [sad, self, sa, keepCurrent]() {
+            std::string err = sad->Add(sa, keepCurrent);
             if (err.empty() && sa.direction == IpsecDirection::INBOUND)
             {
                 self->m_reserved.erase(sa.spi);

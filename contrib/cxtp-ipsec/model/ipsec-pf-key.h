@@ -107,6 +107,21 @@ class IpsecPfKey : public Object
      */
     std::string Add(const IpsecSecurityAssociation& sa, Completion done = Completion());
     /**
+     * \brief SADB_ADD with an SADB_EXT_LIFETIME_CURRENT extension (RFC 2367 §2.3.3): installs
+     * an SA that already lived elsewhere (a context transfer, an SPI change) with its add time and
+     * byte and packet counts, so that its soft and hard lifetimes end when they would have on the
+     * node it came from. A plain Add() starts the lifetimes now.
+     *
+     * RFC 2367 has the kernel maintain the current lifetime (an ADD does not set it); setting it
+     * is this model's extension, like the sequence counter and replay window it also keeps
+     * (protocols.md §5.3).
+     * \param sa the SA, with addTime, bytes and packets as they were
+     * \param done called when the SA is installed (or failed)
+     * \return an empty string if the request is valid, otherwise what is wrong
+     */
+    std::string AddWithCurrentLifetime(const IpsecSecurityAssociation& sa,
+                                       Completion done = Completion());
+    /**
      * \brief SADB_UPDATE: replaces the content of an installed SA (keys, counters, addresses).
      * \param sa the SA
      * \param done completion
@@ -185,6 +200,8 @@ class IpsecPfKey : public Object
     void NotifyNewAggregate() override;
     /// Applies after the cost, then completes.
     void Apply(std::function<std::string()> change, Time cost, Completion done);
+    /// SADB_ADD, with (keepCurrent) or without the current lifetime.
+    std::string DoAdd(const IpsecSecurityAssociation& sa, Completion done, bool keepCurrent);
     /// SAD change: unblocks acquires of the rule.
     void SadChanged(const IpsecSecurityAssociation& sa, bool added);
     /// SAD expiry: forwards SADB_EXPIRE.

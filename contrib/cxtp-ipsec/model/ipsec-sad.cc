@@ -73,7 +73,7 @@ IpsecSad::MakeKey(IpsecDirection direction, uint32_t spi, const Ipv6Address& des
 }
 
 std::string
-IpsecSad::Add(const IpsecSecurityAssociation& sa)
+IpsecSad::Add(const IpsecSecurityAssociation& sa, bool keepCurrent)
 {
     NS_LOG_FUNCTION(this << sa.spi << ToString(sa.direction));
     std::string error = sa.Validate();
@@ -92,20 +92,30 @@ IpsecSad::Add(const IpsecSecurityAssociation& sa)
     Entry& entry = m_entries[key];
     entry.sa = sa;
     entry.order = m_nextOrder++;
-    entry.sa.addTime = Simulator::Now();
+    if (!keepCurrent || sa.addTime > Simulator::Now())
+    {
+        entry.sa.addTime = Simulator::Now();
+    }
     if (sa.direction == IpsecDirection::INBOUND && sa.replay.GetHighest() == 0)
     {
         entry.sa.replay = IpsecReplayWindow(m_replayWindowSize, sa.esn);
     }
+    // Time limits count from the add time: an SA carried over from another node expires at the
+    // instant it would have expired there.
+    Time age = Simulator::Now() - entry.sa.addTime;
     if (sa.softLifetime.time.IsStrictlyPositive())
     {
-        entry.softEvent =
-            Simulator::Schedule(sa.softLifetime.time, &IpsecSad::ExpireSoft, this, key);
+        entry.softEvent = Simulator::Schedule(Max(sa.softLifetime.time - age, Time(0)),
+                                              &IpsecSad::ExpireSoft,
+                                              this,
+                                              key);
     }
     if (sa.hardLifetime.time.IsStrictlyPositive())
     {
-        entry.hardEvent =
-            Simulator::Schedule(sa.hardLifetime.time, &IpsecSad::ExpireHard, this, key);
+        entry.hardEvent = Simulator::Schedule(Max(sa.hardLifetime.time - age, Time(0)),
+                                              &IpsecSad::ExpireHard,
+                                              this,
+                                              key);
     }
     m_changeTrace(entry.sa, true);
     return "";

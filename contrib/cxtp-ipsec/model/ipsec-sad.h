@@ -42,9 +42,14 @@ class IpsecSad : public Object
      * \brief Installs an SA. A fresh inbound SA (no packet seen yet) gets a replay window of
      * the ReplayWindowSize attribute; a transferred one keeps its window.
      * \param sa the SA
+     * \param keepCurrent false: a new SA, its add time is now and its time lifetimes run from
+     *        now; true: the caller gives the SA's current lifetime (RFC 2367 §2.3.3
+     *        SADB_EXT_LIFETIME_CURRENT: add time, bytes, packets), as for an SA moved from
+     *        another node, so its soft and hard time limits fall at sa.addTime + limit (at once if
+     *        that instant has passed)
      * \return an empty string on success, otherwise what is wrong (invalid SA, SPI in use)
      */
-    std::string Add(const IpsecSecurityAssociation& sa);
+    std::string Add(const IpsecSecurityAssociation& sa, bool keepCurrent = false);
     /**
      * \brief Replaces an installed SA with the same key (direction, SPI, destination), keeping
      * its lifetime timers.

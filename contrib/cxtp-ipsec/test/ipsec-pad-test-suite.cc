@@ -272,6 +272,42 @@ class IpsecPadClearTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec
+ * \brief Remove drops exactly the entries of one peer range (a mobile peer whose context moved
+ * to another gateway), keeping the order of the others.
+ */
+class IpsecPadRemoveTestCase : public TestCase
+{
+  public:
+    IpsecPadRemoveTestCase()
+        : TestCase("PAD Remove drops one peer range only")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<IpsecPad> pad = CreateObject<IpsecPad>();
+        pad->Add(MakeEntry("2001:db8:b::5", 128, "mn.example"));
+        pad->Add(MakeEntry("2001:db8:b::", 48, "site.example"));
+        pad->Add(MakeEntry("2001:db8:b::5", 128, "mn-again.example"));
+        NS_TEST_EXPECT_MSG_EQ(pad->Remove(Ipv6Address("2001:db8:b::5"), Ipv6Prefix(64)),
+                              0u,
+                              "another prefix length is another range");
+        NS_TEST_EXPECT_MSG_EQ(pad->Remove(Ipv6Address("2001:db8:b::5"), Ipv6Prefix(128)),
+                              2u,
+                              "both host entries removed");
+        NS_TEST_ASSERT_MSG_EQ(pad->GetEntries().size(), 1u, "the /48 stays");
+        NS_TEST_EXPECT_MSG_EQ(NameOf(pad->FindByAddress(Ipv6Address("2001:db8:b::5"))),
+                              "site.example",
+                              "the address now matches the covering range");
+        NS_TEST_EXPECT_MSG_EQ(pad->Remove(Ipv6Address("2001:db8:b::5"), Ipv6Prefix(128)),
+                              0u,
+                              "removing again finds nothing");
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec
  * \brief The PAD test suite.
  */
 class IpsecPadTestSuite : public TestSuite
@@ -283,6 +319,7 @@ class IpsecPadTestSuite : public TestSuite
         AddTestCase(new IpsecPadValidateTestCase, TestCase::QUICK);
         AddTestCase(new IpsecPadFindByAddressTestCase, TestCase::QUICK);
         AddTestCase(new IpsecPadFindByNameTestCase, TestCase::QUICK);
+        AddTestCase(new IpsecPadRemoveTestCase, TestCase::QUICK);
         AddTestCase(new IpsecPadClearTestCase, TestCase::QUICK);
     }
 };

@@ -722,6 +722,84 @@ class IpsecSadTimeLifetimeTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec
+ * \brief An SA added with its current lifetime (SADB_EXT_LIFETIME_CURRENT, a transferred SA)
+ * keeps its add time and counters and expires when it would have on the node it came from; a
+ * plain add starts the lifetime anew.
+ */
+class IpsecSadCurrentLifetimeTestCase : public TestCase
+{
+  public:
+    IpsecSadCurrentLifetimeTestCase()
+        : TestCase("SAD add with the current lifetime expires at the original instant")
+    {
+    }
+
+  private:
+    /// Expire trace sink.
+    void Expired(const IpsecSecurityAssociation& sa, bool hard)
+    {
+        m_events.push_back({Simulator::Now(), sa.spi, hard, false, sa.bytes});
+    }
+
+    std::vector<ExpireEvent> m_events; ///< what the trace saw
+
+    void DoRun() override
+    {
+        CxtpTestIsolation guard;
+        m_events.clear();
+        Ptr<IpsecSad> sad = CreateObject<IpsecSad>();
+        sad->TraceConnectWithoutContext(
+            "Expire",
+            MakeCallback(&IpsecSadCurrentLifetimeTestCase::Expired, this));
+        // Both SAs were added at 0.5 s elsewhere, have soft 2 s / hard 3 s and counted traffic;
+        // they arrive at 1.5 s.
+        IpsecSecurityAssociation moved = MakeSa(IpsecDirection::OUTBOUND, 0xa00);
+        moved.softLifetime.time = Seconds(2);
+        moved.hardLifetime.time = Seconds(3);
+        moved.addTime = Seconds(0.5);
+        moved.bytes = 4000;
+        moved.packets = 40;
+        IpsecSecurityAssociation fresh = moved;
+        fresh.spi = 0xb00;
+        IpsecSecurityAssociation late = moved; // past its soft limit when it arrives at 2.6 s
+        late.spi = 0xc00;
+        Simulator::Schedule(Seconds(1.5), [sad, moved, fresh]() {
+            sad->Add(moved, true);
+            sad->Add(fresh);
+        });
+        Simulator::Schedule(Seconds(2.6), [sad, late]() { sad->Add(late, true); });
+        Simulator::Schedule(Seconds(1.6), [this, sad]() {
+            const IpsecSecurityAssociation* a = sad->Find(IpsecDirection::OUTBOUND, 0xa00, PEER_B);
+            const IpsecSecurityAssociation* b = sad->Find(IpsecDirection::OUTBOUND, 0xb00, PEER_B);
+            NS_TEST_ASSERT_MSG_NE(a, nullptr, "moved SA installed");
+            NS_TEST_ASSERT_MSG_NE(b, nullptr, "fresh SA installed");
+            NS_TEST_EXPECT_MSG_EQ(a->addTime, Seconds(0.5), "current lifetime: add time kept");
+            NS_TEST_EXPECT_MSG_EQ(a->bytes, 4000u, "current lifetime: bytes kept");
+            NS_TEST_EXPECT_MSG_EQ(a->packets, 40u, "current lifetime: packets kept");
+            NS_TEST_EXPECT_MSG_EQ(b->addTime, Seconds(1.5), "plain add: added now");
+        });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        const std::vector<std::tuple<Time, uint32_t, bool>> expected = {
+            {Seconds(2.5), 0xa00, false}, // 0.5 + 2
+            {Seconds(2.6), 0xc00, false}, // soft limit already passed: at once
+            {Seconds(3.5), 0xa00, true},  // 0.5 + 3
+            {Seconds(3.5), 0xb00, false}, // 1.5 + 2
+            {Seconds(3.5), 0xc00, true},
+            {Seconds(4.5), 0xb00, true}, // 1.5 + 3
+        };
+        NS_TEST_ASSERT_MSG_EQ(m_events.size(), expected.size(), "Expire events");
+        for (size_t i = 0; i < expected.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(m_events[i].when, std::get<0>(expected[i]), "time " << i);
+            NS_TEST_EXPECT_MSG_EQ(m_events[i].spi, std::get<1>(expected[i]), "SPI " << i);
+            NS_TEST_EXPECT_MSG_EQ(m_events[i].hard, std::get<2>(expected[i]), "hard " << i);
+        }
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec
  * \brief Byte lifetimes through Account().
  */
 class IpsecSadByteLifetimeTestCase : public TestCase
@@ -977,6 +1055,7 @@ class IpsecSadTestSuite : public TestSuite
         AddTestCase(new IpsecSadFindOutboundTestCase, TestCase::QUICK);
         AddTestCase(new IpsecSadReplayWindowTestCase, TestCase::QUICK);
         AddTestCase(new IpsecSadTimeLifetimeTestCase, TestCase::QUICK);
+        AddTestCase(new IpsecSadCurrentLifetimeTestCase, TestCase::QUICK);
         AddTestCase(new IpsecSadByteLifetimeTestCase, TestCase::QUICK);
         AddTestCase(new IpsecSadFlushDumpTestCase, TestCase::QUICK);
         AddTestCase(new IpsecSadChangeTraceTestCase, TestCase::QUICK);
