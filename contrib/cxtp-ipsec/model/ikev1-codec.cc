@@ -3,6 +3,7 @@
  */
 #include "ikev1-codec.h"
 
+#include "ns3/abort.h"
 #include "ns3/assert.h"
 
 namespace ns3
@@ -848,6 +849,100 @@ Ikev1Codec::GetPayloadsSize(const std::vector<Ikev1Payload>& payloads)
         size += GetPayloadSize(p);
     }
     return size;
+}
+
+bool
+Ikev1SpiUpdate::operator==(const Ikev1SpiUpdate& other) const
+{
+    return protocolId == other.protocolId && oldSpi == other.oldSpi && newSpi == other.newSpi;
+}
+
+namespace
+{
+/// \return the SPI size an UPDATE_SPI entry must have for a protocol, 0 if unsupported
+uint8_t
+SpiUpdateSize(uint8_t protocolId)
+{
+    switch (protocolId)
+    {
+    case 1: // PROTO_ISAKMP: the cookie pair
+        return 16;
+    case 3: // PROTO_IPSEC_ESP
+        return 4;
+    default:
+        return 0;
+    }
+}
+} // namespace
+
+std::vector<uint8_t>
+Ikev1Codec::EncodeSpiUpdates(const std::vector<Ikev1SpiUpdate>& entries)
+{
+    std::vector<uint8_t> out;
+    for (const auto& e : entries)
+    {
+        uint8_t size = SpiUpdateSize(e.protocolId);
+        NS_ABORT_MSG_IF(size == 0 || e.oldSpi.size() != size || e.newSpi.size() != size,
+                        "Ikev1Codec::EncodeSpiUpdates: protocol "
+                            << +e.protocolId << " with SPIs of " << e.oldSpi.size() << "/"
+                            << e.newSpi.size() << " bytes");
+        out.push_back(e.protocolId);
+        out.push_back(size);
+        out.push_back(0); // reserved
+        out.push_back(0);
+        out.insert(out.end(), e.oldSpi.begin(), e.oldSpi.end());
+        out.insert(out.end(), e.newSpi.begin(), e.newSpi.end());
+    }
+    return out;
+}
+
+Ikev1DecodeResult
+Ikev1Codec::DecodeSpiUpdates(const std::vector<uint8_t>& data, std::vector<Ikev1SpiUpdate>& entries)
+{
+    if (data.empty())
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH, "UPDATE_SPI without an entry", 0);
+    }
+    std::vector<Ikev1SpiUpdate> out;
+    size_t at = 0;
+    while (at < data.size())
+    {
+        if (data.size() - at < Ikev1SpiUpdate::FIXED_SIZE)
+        {
+            return Fail(Ikev1DecodeError::TRUNCATED, "UPDATE_SPI entry header truncated", at);
+        }
+        uint8_t protocolId = data[at];
+        uint8_t size = data[at + 1];
+        uint8_t expected = SpiUpdateSize(protocolId);
+        if (expected == 0)
+        {
+            return Fail(Ikev1DecodeError::UNSUPPORTED_PAYLOAD,
+                        "UPDATE_SPI for protocol " + std::to_string(protocolId),
+                        at);
+        }
+        if (size != expected)
+        {
+            return Fail(Ikev1DecodeError::BAD_LENGTH,
+                        "UPDATE_SPI SPI size " + std::to_string(size) + " for protocol " +
+                            std::to_string(protocolId),
+                        at + 1);
+        }
+        at += Ikev1SpiUpdate::FIXED_SIZE; // the reserved octets are ignored on receipt
+        if (data.size() - at < 2u * size)
+        {
+            return Fail(Ikev1DecodeError::TRUNCATED, "UPDATE_SPI SPIs truncated", at);
+        }
+        Ikev1SpiUpdate e;
+        e.protocolId = protocolId;
+        e.oldSpi.assign(data.begin() + at, data.begin() + at + size);
+        e.newSpi.assign(data.begin() + at + size, data.begin() + at + 2 * size);
+        at += 2 * size;
+        out.push_back(std::move(e));
+    }
+    entries = std::move(out);
+    Ikev1DecodeResult r;
+    r.offset = at;
+    return r;
 }
 
 } // namespace ns3

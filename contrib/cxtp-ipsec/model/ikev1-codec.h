@@ -150,6 +150,24 @@ class Ikev1Codec
                                            Ikev1Message& message);
 
     /**
+     * \brief Writes the data of an UPDATE_SPI / UPDATE_SPI_ACK notification (Ikev1SpiUpdate).
+     * \param entries the entries (aborts on a protocol/SPI size pair that is not ESP/4 or
+     *        ISAKMP/16: that is a programming error)
+     * \return the notification data
+     */
+    static std::vector<uint8_t> EncodeSpiUpdates(const std::vector<Ikev1SpiUpdate>& entries);
+    /**
+     * \brief Reads the data of an UPDATE_SPI / UPDATE_SPI_ACK notification, bounds-checked.
+     * \param data the notification data
+     * \param [out] entries the entries, assigned only on success
+     * \return OK; TRUNCATED if an entry's fixed part or SPIs run past the end; BAD_LENGTH for
+     *         no entry at all or an SPI size that does not fit the protocol (ESP 4, ISAKMP 16);
+     *         UNSUPPORTED_PAYLOAD for another protocol ID
+     */
+    static Ikev1DecodeResult DecodeSpiUpdates(const std::vector<uint8_t>& data,
+                                              std::vector<Ikev1SpiUpdate>& entries);
+
+    /**
      * \param attribute a data attribute
      * \return its size on the wire (RFC 2408 §3.3)
      */

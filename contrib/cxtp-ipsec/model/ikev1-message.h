@@ -210,12 +210,47 @@ struct Ikev1NotifyPayload
     static constexpr uint16_t INITIAL_CONTACT = 24578; ///< RFC 2407 §4.6.3.3
     static constexpr uint16_t R_U_THERE = 36136;       ///< DPD, RFC 3706
     static constexpr uint16_t R_U_THERE_ACK = 36137;   ///< DPD, RFC 3706
+    /// Local, private-use status range (RFC 2408 §3.14.1: 40960-65535): a gateway that took
+    /// over an ISAKMP SA by context transfer changed SPIs; data = Ikev1SpiUpdate entries.
+    static constexpr uint16_t UPDATE_SPI = 40961;
+    /// Local, private use: the peer applied an UPDATE_SPI; data = the same entries, echoed.
+    static constexpr uint16_t UPDATE_SPI_ACK = 40962;
 
     uint32_t doi{Ikev1SaPayload::DOI_IPSEC}; ///< Domain of Interpretation
     uint8_t protocolId{1};                   ///< protocol ID (PROTO_ISAKMP = 1)
     uint16_t type{0};                        ///< Notify Message Type
     std::vector<uint8_t> spi;                ///< SPI (ISAKMP: both cookies, 16 bytes)
     std::vector<uint8_t> data;               ///< notification data
+};
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief One entry of the data of an UPDATE_SPI or UPDATE_SPI_ACK notification (this module's
+ * private-use notify, after the paper's MOBIKE-inspired proposal; protocols.md §4.2 adapted to
+ * IKEv1). Wire layout, entries back to back, network byte order (Ikev1Codec::EncodeSpiUpdates):
+ *
+ * \verbatim
+  Protocol ID (1) | SPI Size (1) | Reserved (2) | old SPI (SPI Size) | new SPI (SPI Size)
+ \endverbatim
+ *
+ * Protocol ID 3 (ESP) has SPI Size 4: the SPI the sender receives on, which the peer must now
+ * send to. Protocol ID 1 (ISAKMP) has SPI Size 16: the cookie pair CKY-I | CKY-R of the ISAKMP
+ * SA. Any other pair is malformed.
+ */
+struct Ikev1SpiUpdate
+{
+    /// Size of the fixed part of an entry.
+    static constexpr uint32_t FIXED_SIZE = 4;
+
+    uint8_t protocolId{3};       ///< PROTO_ISAKMP (1) or PROTO_IPSEC_ESP (3)
+    std::vector<uint8_t> oldSpi; ///< the SPI (cookies) in use so far
+    std::vector<uint8_t> newSpi; ///< its replacement, same size
+
+    /**
+     * \param other another entry
+     * \return true if every field is equal
+     */
+    bool operator==(const Ikev1SpiUpdate& other) const;
 };
 
 /**

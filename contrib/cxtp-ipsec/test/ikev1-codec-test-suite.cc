@@ -633,6 +633,123 @@ class Ikev1PayloadsTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief The data of the UPDATE_SPI notification (private-use 40961): exact bytes of an ESP and
+ * an ISAKMP entry, the round trip inside an N payload, and malformed data rejected with a reason.
+ */
+class Ikev1UpdateSpiTestCase : public TestCase
+{
+  public:
+    Ikev1UpdateSpiTestCase()
+        : TestCase("UPDATE_SPI notification data: bytes, round trip, malformed input")
+    {
+    }
+
+  private:
+    /**
+     * \param data notification data
+     * \param expected the error expected
+     * \param what a label
+     */
+    void Expect(const std::vector<uint8_t>& data,
+                Ikev1DecodeError expected,
+                const std::string& what)
+    {
+        std::vector<Ikev1SpiUpdate> out{Ikev1SpiUpdate{}};
+        Ikev1DecodeResult r = Ikev1Codec::DecodeSpiUpdates(data, out);
+        NS_TEST_EXPECT_MSG_EQ(std::string(GetIkev1DecodeErrorName(r.error)),
+                              std::string(GetIkev1DecodeErrorName(expected)),
+                              what + " (" + r.reason + ")");
+        if (!r.IsOk())
+        {
+            NS_TEST_EXPECT_MSG_EQ(r.reason.empty(), false, what + ": a reason is given");
+            NS_TEST_EXPECT_MSG_EQ(out.size(), 1u, what + ": output untouched");
+        }
+    }
+
+    void DoRun() override
+    {
+        NS_TEST_EXPECT_MSG_EQ(Ikev1NotifyPayload::UPDATE_SPI, 40961, "private-use status range");
+        NS_TEST_EXPECT_MSG_EQ(Ikev1NotifyPayload::UPDATE_SPI_ACK, 40962, "private-use status");
+        Ikev1SpiUpdate esp;
+        esp.protocolId = 3;
+        esp.oldSpi = Hex("0a0b0c0d");
+        esp.newSpi = Hex("11223344");
+        Ikev1SpiUpdate isakmp;
+        isakmp.protocolId = 1;
+        isakmp.oldSpi = Hex("0102030405060708f1f2f3f4f5f6f7f8");
+        isakmp.newSpi = Hex("a1a2a3a4a5a6a7a8b1b2b3b4b5b6b7b8");
+        const std::vector<uint8_t> data = Ikev1Codec::EncodeSpiUpdates({esp, isakmp});
+        const std::vector<uint8_t> expected = Hex("03040000"
+                                                  "0a0b0c0d"
+                                                  "11223344"
+                                                  "01100000"
+                                                  "0102030405060708f1f2f3f4f5f6f7f8"
+                                                  "a1a2a3a4a5a6a7a8b1b2b3b4b5b6b7b8");
+        NS_TEST_ASSERT_MSG_EQ(data.size(), 12u + 36u, "4 + 2 x 4, then 4 + 2 x 16 octets");
+        NS_TEST_EXPECT_MSG_EQ((data == expected), true, "exact bytes");
+
+        std::vector<Ikev1SpiUpdate> decoded;
+        Ikev1DecodeResult r = Ikev1Codec::DecodeSpiUpdates(data, decoded);
+        NS_TEST_ASSERT_MSG_EQ(r.IsOk(), true, r.reason);
+        NS_TEST_EXPECT_MSG_EQ(r.offset, data.size(), "every octet used");
+        NS_TEST_ASSERT_MSG_EQ(decoded.size(), 2u, "two entries");
+        NS_TEST_EXPECT_MSG_EQ((decoded[0] == esp), true, "ESP entry");
+        NS_TEST_EXPECT_MSG_EQ((decoded[1] == isakmp), true, "ISAKMP entry");
+
+        // Inside an N payload (SPI size 0): 12 octets of notify header + the data.
+        Ikev1NotifyPayload n;
+        n.protocolId = 1;
+        n.type = Ikev1NotifyPayload::UPDATE_SPI;
+        n.data = Ikev1Codec::EncodeSpiUpdates({esp});
+        std::vector<Ikev1Payload> chain{n};
+        uint8_t first = 0;
+        std::vector<uint8_t> bytes = Ikev1Codec::EncodePayloads(chain, first);
+        NS_TEST_EXPECT_MSG_EQ(bytes.size(), 12u + 12u, "N(UPDATE_SPI) with one ESP entry");
+        std::vector<Ikev1Payload> back;
+        r = Ikev1Codec::DecodePayloads(bytes.data(), bytes.size(), first, back);
+        NS_TEST_ASSERT_MSG_EQ(r.IsOk(), true, r.reason);
+        const auto* nb = std::get_if<Ikev1NotifyPayload>(&back.at(0));
+        NS_TEST_ASSERT_MSG_NE(nb, nullptr, "a notification");
+        NS_TEST_EXPECT_MSG_EQ(nb->type, Ikev1NotifyPayload::UPDATE_SPI, "type");
+        NS_TEST_EXPECT_MSG_EQ((nb->data == n.data), true, "data");
+
+        Expect({}, Ikev1DecodeError::BAD_LENGTH, "no entry");
+        for (size_t cut = 1; cut < data.size(); ++cut)
+        {
+            if (cut == 12)
+            {
+                continue; // a whole first entry is valid on its own
+            }
+            Expect(std::vector<uint8_t>(data.begin(), data.begin() + cut),
+                   Ikev1DecodeError::TRUNCATED,
+                   "truncated to " + std::to_string(cut));
+        }
+        Expect(Hex("02040000"
+                   "0a0b0c0d"
+                   "11223344"),
+               Ikev1DecodeError::UNSUPPORTED_PAYLOAD,
+               "protocol 2 (AH) is not modelled");
+        Expect(Hex("03080000"
+                   "0a0b0c0d0a0b0c0d"
+                   "1122334411223344"),
+               Ikev1DecodeError::BAD_LENGTH,
+               "ESP with 8-octet SPIs");
+        Expect(Hex("01040000"
+                   "0a0b0c0d"
+                   "11223344"),
+               Ikev1DecodeError::BAD_LENGTH,
+               "ISAKMP with 4-octet SPIs");
+        std::vector<Ikev1SpiUpdate> reserved;
+        r = Ikev1Codec::DecodeSpiUpdates(Hex("0304ffff"
+                                             "0a0b0c0d"
+                                             "11223344"),
+                                         reserved);
+        NS_TEST_EXPECT_MSG_EQ(r.IsOk(), true, "reserved octets are ignored on receipt");
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief Malformed input fails with the right error and never reads past the buffer.
  */
 class Ikev1MalformedTestCase : public TestCase
@@ -857,6 +974,7 @@ class Ikev1CodecTestSuite : public TestSuite
         AddTestCase(new Ikev1AttributeTestCase, TestCase::QUICK);
         AddTestCase(new Ikev1PayloadsTestCase, TestCase::QUICK);
         AddTestCase(new Ikev1MalformedTestCase, TestCase::QUICK);
+        AddTestCase(new Ikev1UpdateSpiTestCase, TestCase::QUICK);
     }
 };
 
