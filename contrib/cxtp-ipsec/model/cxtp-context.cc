@@ -765,6 +765,13 @@ CxtpContextCodec::EncodeIkev1Sa(const Ikev1Sa& sa)
         w.TimeNs(qm.lifetime);
         w.TimeNs(qm.started);
     }
+    NS_ABORT_MSG_IF(sa.informationalIds.size() > 0xffff, "too many informational M-IDs");
+    w.U16(static_cast<uint16_t>(sa.informationalIds.size()));
+    for (uint32_t id : sa.informationalIds)
+    {
+        w.U32(id);
+    }
+    w.U8(sa.initialContact ? 1 : 0);
     return MakeBlock(CxtpFeatureProfile::IKEV1_SA, w);
 }
 
@@ -824,6 +831,20 @@ CxtpContextCodec::DecodeIkev1Sa(const CxtpContextBlock& block, Ikev1Sa& sa)
             r.Fail(); // the same M-ID twice
         }
     }
+    const uint16_t informational = r.U16();
+    for (uint16_t k = 0; k < informational && r.Ok(); ++k)
+    {
+        if (!out.informationalIds.insert(r.U32()).second)
+        {
+            r.Fail(); // the same M-ID twice
+        }
+    }
+    const uint8_t flags = r.U8();
+    if (flags > 1)
+    {
+        r.Fail(); // undefined flag bits
+    }
+    out.initialContact = (flags & 1) != 0;
     if (!r.Finish())
     {
         return false;

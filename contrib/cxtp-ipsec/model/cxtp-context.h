@@ -183,7 +183,10 @@ struct CxtpContextBlock
  * started(8) | established(8) | SKEYID(2+n) | SKEYID_d(2+n) | SKEYID_a(2+n) | SKEYID_e(2+n) |
  * encryption key(2+n) | IV = last phase-1 CBC block(2+n) | quick-mode count(2) | per established
  * quick mode: M-ID(4) | role(1) | inbound SPI(4) | outbound SPI(4) | out policy(4) |
- * in policy(4) | encryption(1) | integrity(1) | PFS group(2) | lifetime(8) | started(8).
+ * in policy(4) | encryption(1) | integrity(1) | PFS group(2) | lifetime(8) | started(8) |
+ * informational M-ID count(2) | M-IDs of the informational exchanges sent or received (4 each) |
+ * flags(1: bit 0 INITIAL-CONTACT exchanged). With the quick modes' M-IDs these are the message
+ * IDs in use, which the gateway taking the SA over must not pick again.
  *
  * Not transferred for IKEv1, on purpose: the phase-1 DH private value, both public values, g^xy,
  * the nonces Ni_b/Nr_b and SAi_b. They only feed the derivation of SKEYID (RFC 2409 §5) and the

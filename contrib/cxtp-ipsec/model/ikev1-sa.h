@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,8 @@ struct Ikev1Sa
     Time started{0};                               ///< when phase 1 started
     Time established{0};                           ///< when phase 1 completed
     std::map<uint32_t, Ikev1QuickMode> quickModes; ///< phase-2 exchanges under way or done
+    std::set<uint32_t> informationalIds; ///< M-IDs of informational exchanges sent or received
+    bool initialContact{false};          ///< INITIAL-CONTACT was sent or received on this SA
 };
 
 } // namespace ns3

@@ -197,6 +197,8 @@ MakeIkev1Sa()
     pending.state = Ikev1State::QM_SENT_1;
     pending.inboundSpi = 0x33333333;
     sa.quickModes[pending.messageId] = pending;
+    sa.informationalIds = {0x01020304, 0xa0b0c0d0};
+    sa.initialContact = true;
     return sa;
 }
 
@@ -616,6 +618,29 @@ class CxtpContextOtherTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(b.lifetime, a.lifetime, "QM lifetime");
         NS_TEST_EXPECT_MSG_EQ(b.started, a.started, "QM started");
         NS_TEST_EXPECT_MSG_EQ(b.iv.empty() && b.ni.empty(), true, "QM spent state dropped");
+        NS_TEST_EXPECT_MSG_EQ((t.informationalIds == s.informationalIds),
+                              true,
+                              "informational M-IDs in use");
+        NS_TEST_EXPECT_MSG_EQ(t.initialContact, true, "INITIAL-CONTACT exchanged");
+        Ikev1Sa plain = s;
+        plain.initialContact = false;
+        plain.informationalIds.clear();
+        Ikev1Sa u;
+        NS_TEST_EXPECT_MSG_EQ(
+            CxtpContextCodec::DecodeIkev1Sa(CxtpContextCodec::EncodeIkev1Sa(plain), u),
+            true,
+            "no informational exchange yet");
+        NS_TEST_EXPECT_MSG_EQ(u.initialContact, false, "no INITIAL-CONTACT");
+        NS_TEST_EXPECT_MSG_EQ(u.informationalIds.empty(), true, "no informational M-ID");
+        {
+            // The flags octet is the last data octet: an undefined bit is rejected.
+            std::vector<uint8_t> raw = CxtpContextCodec::EncodeIkev1Sa(s).data;
+            CxtpContextBlock badFlags = CxtpContextCodec::EncodeIkev1Sa(s);
+            badFlags.data[raw.size() - 1] = 0x02;
+            NS_TEST_EXPECT_MSG_EQ(CxtpContextCodec::DecodeIkev1Sa(badFlags, u),
+                                  false,
+                                  "undefined flag bit");
+        }
         NS_TEST_EXPECT_MSG_EQ(CheckRejections(sb,
                                               [](const CxtpContextBlock& x) {
                                                   Ikev1Sa y;
