@@ -105,6 +105,8 @@ main(int argc, char* argv[])
         ("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number")
         ("outputDir", po::value<std::string>()->default_value("sim-output"),
          "directory for handovers.csv, summary.csv and pcaps")
+        ("spiCollision", po::value<double>()->default_value(0.0),
+         "probability (0..1) that nSG finds a transferred SPI in use (ikev1-ct: UPDATE_SPI)")
         ("pcap", po::value<bool>()->default_value(false), "write pcap files (0 or 1)");
     // clang-format on
     po::variables_map vm = options.ParseWithConfigFile(argc, argv, "config");
@@ -162,6 +164,12 @@ main(int argc, char* argv[])
             options.Fail("--profile: " + error);
         }
     }
+    double spiCollision = vm["spiCollision"].as<double>();
+    if (!(spiCollision >= 0.0 && spiCollision <= 1.0))
+    {
+        options.Fail("--spiCollision must be a probability between 0 and 1");
+    }
+    Config::SetDefault("ns3::CxtpAgent::SpiCollisionProbability", DoubleValue(spiCollision));
     // Room after the last handover for DAD, IKE and a few probes.
     config.stop = config.handoverAt + config.handoverPeriod * (config.handovers - 1) +
                   std::max(config.handoverPeriod, Seconds(4));

@@ -5,6 +5,7 @@
 
 #include "ns3/crypto-mac.h"
 #include "ns3/cxtp-agent.h"
+#include "ns3/ikev1-daemon.h"
 #include "ns3/ipsec-pf-key.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -96,6 +97,9 @@ HandoverSecurityCt::Install(const Topology& topology)
             agent->TraceConnectWithoutContext(
                 "Installed",
                 MakeCallback(&HandoverSecurityCt::ContextsInstalled, this).Bind(i - 1));
+            agent->TraceConnectWithoutContext(
+                "SpiUpdated",
+                MakeCallback(&HandoverSecurityCt::SpiUpdated, this).Bind(i - 1));
         }
     }
     TraceConnectWithoutContext("Ready", MakeCallback(&HandoverSecurityCt::SetTokenKeys, this));
@@ -154,7 +158,7 @@ HandoverSecurityCt::Attach(uint32_t link, const Ipv6Address& coa)
 void
 HandoverSecurityCt::ContextsInstalled(uint32_t gateway, Ipv6Address /* mn */, uint32_t /* sas */)
 {
-    if (m_link && *m_link == gateway && m_path == "ct")
+    if (m_link && *m_link == gateway && (m_path == "ct" || m_path == "ct+update-spi"))
     {
         m_fallback.Cancel();
         NotifyReady(gateway);
@@ -162,9 +166,21 @@ HandoverSecurityCt::ContextsInstalled(uint32_t gateway, Ipv6Address /* mn */, ui
 }
 
 void
+HandoverSecurityCt::SpiUpdated(uint32_t gateway, Ipv6Address /* mn */, uint32_t /* entries */)
+{
+    if (m_link && *m_link == gateway && m_path == "ct")
+    {
+        m_path = "ct+update-spi"; // "Installed" follows at once: the handover is ready
+    }
+}
+
+void
 HandoverSecurityCt::Fallback(uint32_t link)
 {
     NS_LOG_INFO("context transfer to link " << link << " did not complete: full IKEv1");
+    // The MN moved its ISAKMP SA to the new gateway with its tunnel; that gateway never got
+    // it. Forget it so that IKE starts afresh (phase 1) instead of a quick mode nobody knows.
+    DynamicCast<Ikev1Daemon>(GetDaemons().Get(0))->Purge(GetTopology().gatewayAddresses[link]);
     m_path = "fallback-ike";
     if (!m_usable)
     {

@@ -53,6 +53,8 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     void SetTokenKeys(uint32_t link);
     /// A gateway's agent installed an MN's contexts.
     void ContextsInstalled(uint32_t gateway, Ipv6Address mn, uint32_t sas);
+    /// A gateway's agent changed SPIs after a collision (UPDATE_SPI acknowledged by the MN).
+    void SpiUpdated(uint32_t gateway, Ipv6Address mn, uint32_t entries);
     /// The transfer did not complete in time: full IKE with the new gateway.
     void Fallback(uint32_t link);
 

@@ -9,6 +9,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/csma-helper.h"
+#include "ns3/cxtp-agent.h"
 #include "ns3/enum.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
@@ -432,6 +433,17 @@ Mipv6HandoverScenario::AssignStreams(int64_t stream)
     m_phase = CreateObject<UniformRandomVariable>();
     m_phase->SetStream(stream + used);
     ++used;
+    for (auto it = m_nodes.Begin(); it != m_nodes.End(); ++it)
+    {
+        for (uint32_t i = 0; i < (*it)->GetNApplications(); ++i)
+        {
+            // CXTP agents draw the experimental SPI collisions (SpiCollisionProbability).
+            if (Ptr<CxtpAgent> agent = DynamicCast<CxtpAgent>((*it)->GetApplication(i)))
+            {
+                used += agent->AssignStreams(stream + used);
+            }
+        }
+    }
     return used;
 }
 

@@ -5,19 +5,25 @@
 
 #include "crypto-cost-model.h"
 #include "cxtp-token.h"
+#include "ikev1-codec.h"
+#include "ikev1-daemon.h"
+#include "ikev1-sa.h"
 #include "ipsec-pad-entry.h"
 #include "ipsec-pad.h"
 #include "ipsec-pf-key.h"
 #include "ipsec-policy.h"
+#include "ipsec-sad.h"
 #include "ipsec-security-association.h"
 #include "ipsec-spd.h"
 
 #include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/ipv6-routing-protocol.h"
 #include "ns3/log.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
@@ -46,6 +52,28 @@ ToRequestBlocks(const std::vector<CxtpFeatureProfile>& fpts)
         blocks.push_back(CxtpContextBlock::Request(fpt));
     }
     return blocks;
+}
+
+/// \return the 4 octets of an SPI in network order
+std::vector<uint8_t>
+SpiBytes(uint32_t spi)
+{
+    return {static_cast<uint8_t>(spi >> 24),
+            static_cast<uint8_t>(spi >> 16),
+            static_cast<uint8_t>(spi >> 8),
+            static_cast<uint8_t>(spi)};
+}
+
+/// \return the CKY-I (first 8 octets) of a cookie pair
+uint64_t
+InitiatorCookie(const std::vector<uint8_t>& pair)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < 8 && i < pair.size(); ++i)
+    {
+        v = v << 8 | pair[i];
+    }
+    return v;
 }
 
 /// \return true if a prefix/length pair designates exactly \p address
@@ -104,6 +132,19 @@ CxtpAgent::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&CxtpAgent::m_sequenceJump),
                           MakeUintegerChecker<uint64_t>())
+            .AddAttribute("ForceSpiCollision",
+                          "Gateway role, for experiments: at every transfer, nSG first occupies "
+                          "the SPI of the first transferred inbound SA with a dummy inbound SA "
+                          "of another peer, so that the SPI collides (then UPDATE_SPI runs).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&CxtpAgent::m_forceSpiCollision),
+                          MakeBooleanChecker())
+            .AddAttribute("SpiCollisionProbability",
+                          "Gateway role, for experiments: probability, drawn per transfer, that "
+                          "nSG occupies the transferred inbound SPI as ForceSpiCollision does.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&CxtpAgent::m_collisionProbability),
+                          MakeDoubleChecker<double>(0.0, 1.0))
             .AddTraceSource("Rx",
                             "A CXTP message was received: type and size in octets.",
                             MakeTraceSourceAccessor(&CxtpAgent::m_rxTrace),
@@ -124,6 +165,11 @@ CxtpAgent::GetTypeId()
                             "An inbound SPI of the transferred SAs is in use at nSG.",
                             MakeTraceSourceAccessor(&CxtpAgent::m_spiCollisionTrace),
                             "ns3::CxtpAgent::AddressValueTracedCallback")
+            .AddTraceSource("SpiUpdated",
+                            "nSG: the MN acknowledged the UPDATE_SPI after an SPI collision: "
+                            "previous address and number of entries.",
+                            MakeTraceSourceAccessor(&CxtpAgent::m_spiUpdatedTrace),
+                            "ns3::CxtpAgent::AddressValueTracedCallback")
             .AddTraceSource("Replay",
                             "A CTAR with an already seen (sequence, previous address) was "
                             "ignored: previous address and sequence number.",
@@ -137,9 +183,34 @@ CxtpAgent::CxtpAgent()
       m_port(5091),
       m_requestAck(false),
       m_sequenceJump(0),
+      m_forceSpiCollision(false),
+      m_collisionProbability(0.0),
+      m_collisionRng(CreateObject<UniformRandomVariable>()),
       m_lastPolicyId(0)
 {
     NS_LOG_FUNCTION(this);
+}
+
+int64_t
+CxtpAgent::AssignStreams(int64_t stream)
+{
+    m_collisionRng->SetStream(stream);
+    return 1;
+}
+
+Ptr<Ikev1Daemon>
+CxtpAgent::GetIkeDaemon() const
+{
+    Ptr<Node> node = GetNode();
+    for (uint32_t i = 0; node && i < node->GetNApplications(); ++i)
+    {
+        Ptr<Ikev1Daemon> daemon = DynamicCast<Ikev1Daemon>(node->GetApplication(i));
+        if (daemon)
+        {
+            return daemon;
+        }
+    }
+    return nullptr;
 }
 
 CxtpAgent::~CxtpAgent()
@@ -191,6 +262,8 @@ CxtpAgent::DoDispose()
     m_requests.clear();
     m_cache.clear();
     m_pushes.clear();
+    m_spiUpdates.clear();
+    m_collisionRng = nullptr;
     m_socket = nullptr;
     m_pfKey = nullptr;
     Application::DoDispose();
@@ -395,6 +468,29 @@ CxtpAgent::GatherContexts(Ipv6Address mnAddress) const
     {
         blocks.push_back(CxtpContextCodec::EncodePadEntry(*entry));
     }
+    Ptr<Ikev1Daemon> daemon = GetIkeDaemon();
+    Ikev1Sa ike;
+    if (daemon && !blocks.empty() && daemon->ExportSa(mnAddress, ike))
+    {
+        blocks.push_back(CxtpContextCodec::EncodeIkev1Sa(ike));
+    }
+    return blocks;
+}
+
+std::vector<CxtpContextBlock>
+CxtpAgent::PrepareContexts(Ipv6Address previous, const std::vector<CxtpFeatureProfile>& requested)
+{
+    std::vector<CxtpContextBlock> blocks = Filter(GatherContexts(previous), requested);
+    m_exported.erase(previous);
+    for (const auto& block : blocks)
+    {
+        Ikev1Sa ike;
+        if (block.fpt == CxtpFeatureProfile::IKEV1_SA &&
+            CxtpContextCodec::DecodeIkev1Sa(block, ike))
+        {
+            m_exported[previous] = ike.initiatorCookie;
+        }
+    }
     return blocks;
 }
 
@@ -513,7 +609,7 @@ CxtpAgent::MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from
             m_pfKey->Delete(IpsecDirection::OUTBOUND, sa.spi, from);
             sa.source = newCoa;
             sa.destination = to;
-            error = m_pfKey->Add(sa);
+            error = m_pfKey->AddWithCurrentLifetime(sa);
         }
         else if (sa.direction == IpsecDirection::INBOUND && sa.source == from)
         {
@@ -535,6 +631,11 @@ CxtpAgent::MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from
     for (const auto& old : olds)
     {
         m_pfKey->DeletePolicy(old.id);
+    }
+    if (Ptr<Ikev1Daemon> daemon = GetIkeDaemon())
+    {
+        // The ISAKMP SA moved with the tunnel (nSG imports pSG's copy): it now runs with nSG.
+        daemon->MovePeer(from, to, newCoa, ids);
     }
     return moved;
 }
@@ -657,8 +758,7 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
             }
             return;
         }
-        std::vector<CxtpContextBlock> blocks =
-            Filter(GatherContexts(previous), ctar.GetRequested());
+        std::vector<CxtpContextBlock> blocks = PrepareContexts(previous, ctar.GetRequested());
         if (blocks.empty())
         {
             m_failureTrace(previous, "no context");
@@ -775,7 +875,7 @@ CxtpAgent::HandleCtReq(Ptr<Packet> packet, Ipv6Address from)
         m_failureTrace(previous, "bad token");
         return;
     }
-    std::vector<CxtpContextBlock> blocks = Filter(GatherContexts(previous), ctReq.GetRequested());
+    std::vector<CxtpContextBlock> blocks = PrepareContexts(previous, ctReq.GetRequested());
     if (blocks.empty())
     {
         m_failureTrace(previous, "no context");
@@ -1010,6 +1110,7 @@ CxtpAgent::DoInstall(Ipv6Address previous,
     std::vector<IpsecPolicy> policies;
     std::vector<IpsecSecurityAssociation> sas;
     std::vector<IpsecPadEntry> pads;
+    std::vector<Ikev1Sa> ikes;
     for (const auto& block : blocks)
     {
         bool ok = true;
@@ -1027,6 +1128,10 @@ CxtpAgent::DoInstall(Ipv6Address previous,
             pads.emplace_back();
             ok = CxtpContextCodec::DecodePadEntry(block, pads.back());
             break;
+        case CxtpFeatureProfile::IKEV1_SA:
+            ikes.emplace_back();
+            ok = CxtpContextCodec::DecodeIkev1Sa(block, ikes.back());
+            break;
         default:
             NS_LOG_INFO("context " << ToString(block.fpt) << " not installed (no importer)");
             break;
@@ -1042,16 +1147,45 @@ CxtpAgent::DoInstall(Ipv6Address previous,
         Finish(previous, pSg, newCoa, ackToMn, "no SA in the contexts", STATUS_INSTALL_FAILED, 0);
         return;
     }
-    for (const auto& sa : sas)
+    Ptr<Ikev1Daemon> daemon = GetIkeDaemon();
+    Ikev1Sa* ike = ikes.empty() || !daemon ? nullptr : &ikes.front();
+    MaybeOccupySpi(sas);
+    std::vector<Ikev1SpiUpdate> updates;
+    std::map<uint32_t, uint32_t> newSpis; // inbound SPI from pSG -> ours
+    for (auto& sa : sas)
     {
-        if (sa.direction == IpsecDirection::INBOUND && m_pfKey->IsSpiInUse(sa.spi))
+        if (sa.direction != IpsecDirection::INBOUND || !m_pfKey->IsSpiInUse(sa.spi))
         {
-            // UPDATE_SPI (new SPIs agreed over the transferred IKE SA) is a later step.
-            m_spiCollisionTrace(previous, sa.spi);
+            continue;
+        }
+        m_spiCollisionTrace(previous, sa.spi);
+        if (!ike)
+        {
+            // No protected channel to tell the MN a new SPI (no transferred ISAKMP SA).
+            for (const auto& [old, spi] : newSpis)
+            {
+                m_pfKey->ReleaseSpi(spi);
+            }
             Finish(previous, pSg, newCoa, ackToMn, "spi collision", STATUS_SPI_COLLISION, 0);
             return;
         }
+        uint32_t spi = m_pfKey->GetSpi(); // reserved until the SA is added
+        NS_LOG_INFO("inbound SPI " << sa.spi << " of " << previous << " in use: now " << spi);
+        Ikev1SpiUpdate update;
+        update.protocolId = 3; // ESP
+        update.oldSpi = SpiBytes(sa.spi);
+        update.newSpi = SpiBytes(spi);
+        updates.push_back(update);
+        newSpis[sa.spi] = spi;
+        sa.spi = spi;
     }
+    auto fail = [&](const std::string& reason) {
+        for (const auto& [old, spi] : newSpis)
+        {
+            m_pfKey->ReleaseSpi(spi);
+        }
+        Finish(previous, pSg, newCoa, ackToMn, reason, STATUS_INSTALL_FAILED, 0);
+    };
     // Rewrite the tunnel endpoints: the MN is now at newCoa, and we are its gateway.
     std::map<uint32_t, uint32_t> ids;
     for (auto& policy : policies)
@@ -1102,13 +1236,7 @@ CxtpAgent::DoInstall(Ipv6Address previous,
         std::string error = policy.Validate();
         if (!error.empty())
         {
-            Finish(previous,
-                   pSg,
-                   newCoa,
-                   ackToMn,
-                   "bad policy: " + error,
-                   STATUS_INSTALL_FAILED,
-                   0);
+            fail("bad policy: " + error);
             return;
         }
     }
@@ -1117,8 +1245,49 @@ CxtpAgent::DoInstall(Ipv6Address previous,
         std::string error = sa.Validate();
         if (!error.empty())
         {
-            Finish(previous, pSg, newCoa, ackToMn, "bad SA: " + error, STATUS_INSTALL_FAILED, 0);
+            fail("bad SA: " + error);
             return;
+        }
+    }
+    if (ike)
+    {
+        // The ISAKMP SA continues here: its quick modes serve the rewritten rules and the
+        // inbound SPIs as installed here.
+        for (auto& [mid, qm] : ike->quickModes)
+        {
+            auto out = ids.find(qm.outPolicyId);
+            qm.outPolicyId = out != ids.end() ? out->second : 0;
+            auto in = ids.find(qm.inPolicyId);
+            qm.inPolicyId = in != ids.end() ? in->second : 0;
+            auto spi = newSpis.find(qm.inboundSpi);
+            qm.inboundSpi = spi != newSpis.end() ? spi->second : qm.inboundSpi;
+        }
+        uint64_t cookie = ike->initiatorCookie;
+        std::string error = daemon->ImportSa(*ike, local, newCoa, updates);
+        if (!error.empty())
+        {
+            if (!updates.empty())
+            {
+                fail("spi collision, and the ISAKMP SA was refused: " + error);
+                return;
+            }
+            m_failureTrace(previous, "ISAKMP SA not imported: " + error);
+        }
+        for (const auto& update : updates)
+        {
+            if (update.protocolId == 1) // ISAKMP: the SA took fresh cookies
+            {
+                m_spiCollisionTrace(previous, static_cast<uint32_t>(cookie >> 32));
+                cookie = InitiatorCookie(update.newSpi);
+            }
+        }
+        if (!updates.empty())
+        {
+            SpiUpdate& pending = m_spiUpdates[newCoa];
+            pending.previous = previous;
+            pending.cookie = cookie;
+            pending.entries = updates;
+            pending.sas = sas.size();
         }
     }
 
@@ -1175,7 +1344,10 @@ CxtpAgent::DoInstall(Ipv6Address previous,
     }
     for (const auto& sa : sas)
     {
-        issue([pfKey, sa](IpsecPfKey::Completion cb) { return pfKey->Add(sa, cb); });
+        // The SA keeps its add time and counters: its lifetime runs on as at pSG.
+        issue([pfKey, sa](IpsecPfKey::Completion cb) {
+            return pfKey->AddWithCurrentLifetime(sa, cb);
+        });
     }
     Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>();
     for (const auto& entry : pads)
@@ -1200,22 +1372,107 @@ CxtpAgent::Finish(Ipv6Address previous,
                   uint32_t sas)
 {
     std::vector<CxtpStatusEntry> entries;
+    auto update = m_spiUpdates.find(mn);
+    bool updating = update != m_spiUpdates.end() && update->second.previous == previous;
     if (error.empty())
     {
         NS_LOG_INFO("installed " << sas << " SAs of " << previous << " (now " << mn << ")");
         m_completed[previous] = pSg;
-        m_installedTrace(previous, sas);
+        if (!updating)
+        {
+            m_installedTrace(previous, sas);
+        }
     }
     else
     {
         NS_LOG_INFO("transfer of " << previous << " failed: " << error);
         m_failureTrace(previous, error);
         entries = FailedEntries({}, status);
+        if (updating)
+        {
+            m_spiUpdates.erase(update);
+            updating = false;
+        }
     }
+    // The contexts are here: pSG may delete its copies. The MN still has to switch SPIs.
     SendCtdr(pSg, previous, error.empty(), entries);
     if (ackToMn)
     {
         SendCtaa(mn, previous, entries);
+    }
+    if (updating)
+    {
+        Ptr<Ikev1Daemon> daemon = GetIkeDaemon();
+        if (!m_daemonConnected)
+        {
+            daemon->TraceConnectWithoutContext("UpdateSpiDone",
+                                               MakeCallback(&CxtpAgent::SpiUpdatesDone, this));
+            m_daemonConnected = true;
+        }
+        daemon->SendSpiUpdates(update->second.cookie, update->second.entries);
+    }
+}
+
+void
+CxtpAgent::SpiUpdatesDone(const Ipv6Address& peer, uint32_t entries, bool success)
+{
+    auto update = m_spiUpdates.find(peer);
+    if (update == m_spiUpdates.end())
+    {
+        return;
+    }
+    SpiUpdate done = update->second;
+    m_spiUpdates.erase(update);
+    if (!success)
+    {
+        m_failureTrace(done.previous, "update-spi failed");
+        return;
+    }
+    NS_LOG_INFO("UPDATE_SPI of " << done.previous << " acknowledged (" << entries << " entries)");
+    m_spiUpdatedTrace(done.previous, entries);
+    m_installedTrace(done.previous, done.sas);
+}
+
+void
+CxtpAgent::MaybeOccupySpi(const std::vector<IpsecSecurityAssociation>& sas)
+{
+    bool occupy = m_forceSpiCollision;
+    if (m_collisionProbability > 0.0)
+    {
+        // Drawn at every transfer, so the stream advances the same way whatever the outcome.
+        occupy = (m_collisionRng->GetValue(0.0, 1.0) < m_collisionProbability) || occupy;
+    }
+    if (!occupy)
+    {
+        return;
+    }
+    Ptr<IpsecSad> sad = GetNode()->GetObject<IpsecSad>();
+    for (const auto& sa : sas)
+    {
+        if (sa.direction != IpsecDirection::INBOUND || m_pfKey->IsSpiInUse(sa.spi))
+        {
+            continue;
+        }
+        // Another peer's inbound SA that happens to use this SPI: other keys, no rule. It is
+        // put straight into the SAD (it was there before the transfer, not installed now).
+        IpsecSecurityAssociation other = sa;
+        other.source = Ipv6Address("fd00:dead::1");
+        for (auto& b : other.encryptionKey)
+        {
+            b ^= 0xff;
+        }
+        for (auto& b : other.integrityKey)
+        {
+            b ^= 0xff;
+        }
+        other.policyId = 0;
+        other.sequence = 0;
+        other.replay = IpsecReplayWindow();
+        other.bytes = 0;
+        other.packets = 0;
+        std::string error = sad->Add(other);
+        NS_LOG_INFO("SPI " << sa.spi << " occupied by another peer's SA" << error);
+        return;
     }
 }
 
@@ -1246,6 +1503,20 @@ CxtpAgent::DeleteContexts(Ipv6Address previous)
     for (uint32_t id : ids)
     {
         m_pfKey->DeletePolicy(id);
+    }
+    auto exported = m_exported.find(previous);
+    if (exported != m_exported.end())
+    {
+        // nSG holds the ISAKMP SA now: forget ours without a DELETE (the MN still uses it).
+        if (Ptr<Ikev1Daemon> daemon = GetIkeDaemon())
+        {
+            daemon->Forget(exported->second);
+        }
+        m_exported.erase(exported);
+    }
+    if (Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>())
+    {
+        pad->Remove(previous, Ipv6Prefix(128)); // the MN's own entry moved with it
     }
 }
 

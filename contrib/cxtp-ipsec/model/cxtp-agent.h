@@ -6,6 +6,7 @@
 
 #include "cxtp-context.h"
 #include "cxtp-header.h"
+#include "ikev1-message.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
@@ -26,6 +27,8 @@ namespace ns3
 
 class Socket;
 class IpsecPfKey;
+class Ikev1Daemon;
+class UniformRandomVariable;
 
 /**
  * \ingroup cxtp-ipsec
@@ -45,8 +48,18 @@ class IpsecPfKey;
  * demand from the node's SAD (SAs whose outer peer is that address, through IpsecPfKey::Dump),
  * SPD (PROTECT rules whose tunnel remote is that address) and PAD (the entry for that address),
  * and sent as SPD_ENTRY, SAD_ENTRY and PAD_ENTRY Context Data Blocks (RFC 4067 §2.3,
- * CxtpContextCodec), rules first. IKE SAs are not transferred yet: there is no API to import an
- * Ikev1Sa into an Ikev1Daemon.
+ * CxtpContextCodec), rules first, then, if the node runs an Ikev1Daemon with an established
+ * ISAKMP SA with that address, an IKEV1_SA block (Ikev1Daemon::ExportSa).
+ *
+ * <b>IKE SA transfer.</b> nSG imports the ISAKMP SA into its own Ikev1Daemon
+ * (Ikev1Daemon::ImportSa) with the MN's new CoA as peer and its own address as local, its quick
+ * modes pointing to the rewritten rules; later quick modes, informational exchanges and DELETE
+ * then run between the MN and nSG with the transferred keys. The MN's agent, when it moves its
+ * tunnel, moves its daemon's ISAKMP SAs to nSG too (Ikev1Daemon::MovePeer). After the CTDR,
+ * pSG forgets its copy of the ISAKMP SA silently (Ikev1Daemon::Forget, by the cookie it
+ * exported) and removes the MN's PAD entry (IpsecPad::Remove), as it deletes the SAs and rules.
+ * Transferred SAs are installed with their current lifetime
+ * (IpsecPfKey::AddWithCurrentLifetime): they expire at nSG when they would have at pSG.
  *
  * <b>Token key.</b> SetTokenKey() gives the HMAC-SHA1 key shared by the MN and pSG (RFC 4067
  * §2.5.1, §6.3), keyed by the MN's previous address. It will later be derived from the IKE SA;
@@ -88,10 +101,22 @@ class IpsecPfKey;
  * accepted and old ones are rejected as replays. "SequenceJump" adds a margin to the outbound
  * counters (RFC 6311 style) for a predictive snapshot taken before pSG's last packets.
  *
- * <b>SPI collision.</b> If an inbound SPI of the transferred SAs is already in use at nSG
- * (IpsecPfKey::IsSpiInUse), nSG fires "SpiCollision", installs nothing and fails the transfer
- * with the reason "spi collision" (CTDR S = 0). Allocating new SPIs and running UPDATE_SPI over
- * the transferred IKE SA is a later step.
+ * <b>SPI collision and UPDATE_SPI.</b> If an inbound SPI of the transferred SAs is already in
+ * use at nSG (IpsecPfKey::IsSpiInUse), nSG fires "SpiCollision". With a transferred ISAKMP SA,
+ * nSG takes a fresh SPI (IpsecPfKey::GetSpi), installs the inbound SA under it, answers the
+ * CTDR (pSG may delete its copies) and announces the change to the MN in an informational
+ * exchange protected by the transferred ISAKMP SA (Ikev1Daemon::SendSpiUpdates, notify
+ * UPDATE_SPI); the MN re-adds its outbound SA under the new SPI and answers UPDATE_SPI_ACK. Only
+ * then does nSG fire "Installed" (the handover is ready) and "SpiUpdated"; without an
+ * acknowledgement the transfer fails ("update-spi failed"). A colliding ISAKMP cookie is
+ * handled the same way (Ikev1Daemon::ImportSa). Without a transferred ISAKMP SA there is no
+ * protected channel to the MN: nSG installs nothing and fails the transfer with "spi collision"
+ * (CTDR S = 0).
+ *
+ * Collisions can be provoked for experiments: "ForceSpiCollision" (every transfer) and
+ * "SpiCollisionProbability" (drawn per transfer from the agent's own stream, see
+ * AssignStreams()) make nSG really occupy the first transferred inbound SPI with a dummy inbound
+ * SA of another peer before the check, so the detection and UPDATE_SPI paths are the real ones.
  *
  * <b>Mobile role.</b> SendCtar() sends one CTAR (with A = "RequestAck"). When it is sent to a
  * gateway other than the one the MN's tunnel points to (the reactive/after-move CTAR to nSG,
@@ -160,6 +185,13 @@ class CxtpAgent : public Application
     std::vector<CxtpContextBlock> GatherContexts(Ipv6Address mnAddress) const;
 
     /**
+     * \brief Fixes the random stream of the collision draws ("SpiCollisionProbability").
+     * \param stream the stream index
+     * \return the number of streams used (1)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
      * \param mnAddress the MN's previous address
      * \return true if a predictive PCTD for it is cached (with its key)
      */
@@ -171,7 +203,8 @@ class CxtpAgent : public Application
     typedef void (*FailureTracedCallback)(Ipv6Address mn, std::string reason);
     /// TracedCallback signature of Installed: the MN's previous address and the SA count.
     typedef void (*InstalledTracedCallback)(Ipv6Address mn, uint32_t sas);
-    /// TracedCallback signature of SpiCollision and Replay: previous address and SPI or sequence.
+    /// TracedCallback signature of SpiCollision, SpiUpdated and Replay: previous address and
+    /// SPI, number of UPDATE_SPI entries or sequence.
     typedef void (*AddressValueTracedCallback)(Ipv6Address mn, uint32_t value);
 
   protected:
@@ -279,8 +312,32 @@ class CxtpAgent : public Application
                 std::string error,
                 uint8_t status,
                 uint32_t sas);
-    /// pSG: deletes the SAs and rules held for an MN. \param previous its previous address
+    /// pSG: deletes the SAs, rules, ISAKMP SA and PAD entry held for an MN.
+    /// \param previous its previous address
     void DeleteContexts(Ipv6Address previous);
+    /**
+     * \brief pSG: the contexts to send, remembering which ISAKMP SA goes with them.
+     * \param previous the MN's previous address
+     * \param requested FPTs asked for (empty = all)
+     * \return the blocks
+     */
+    std::vector<CxtpContextBlock> PrepareContexts(Ipv6Address previous,
+                                                  const std::vector<CxtpFeatureProfile>& requested);
+    /// \return the node's IKEv1 daemon, or nullptr
+    Ptr<Ikev1Daemon> GetIkeDaemon() const;
+    /**
+     * \brief nSG: occupies the SPI of the first inbound SA with a dummy SA of another peer if
+     * ForceSpiCollision is set or the SpiCollisionProbability draw says so.
+     * \param sas the transferred SAs
+     */
+    void MaybeOccupySpi(const std::vector<IpsecSecurityAssociation>& sas);
+    /**
+     * \brief nSG: the daemon's UpdateSpiDone trace.
+     * \param peer the MN's new CoA
+     * \param entries the number of entries
+     * \param success acknowledged
+     */
+    void SpiUpdatesDone(const Ipv6Address& peer, uint32_t entries, bool success);
     /**
      * \brief MN: moves its tunnel from one gateway to another.
      * \param previous the previous address
@@ -346,16 +403,20 @@ class CxtpAgent : public Application
     static std::vector<CxtpStatusEntry> FailedEntries(const std::vector<CxtpFeatureProfile>& fpts,
                                                       uint8_t status);
 
-    bool m_gateway;          ///< Role attribute
-    uint16_t m_port;         ///< Port attribute
-    Time m_retryInterval;    ///< RetryInterval attribute
-    Time m_maxTransferTime;  ///< CT_MAX_TRANSFER_TIME
-    Time m_maxHandoverTime;  ///< CT_MAX_HANDOVER_TIME
-    bool m_requestAck;       ///< RequestAck attribute (MN)
-    uint64_t m_sequenceJump; ///< SequenceJump attribute
-    Ptr<Socket> m_socket;    ///< UDP socket
-    Ptr<IpsecPfKey> m_pfKey; ///< the node's PF_KEY
-    uint32_t m_lastPolicyId; ///< last SPD id handed out
+    bool m_gateway;                            ///< Role attribute
+    uint16_t m_port;                           ///< Port attribute
+    Time m_retryInterval;                      ///< RetryInterval attribute
+    Time m_maxTransferTime;                    ///< CT_MAX_TRANSFER_TIME
+    Time m_maxHandoverTime;                    ///< CT_MAX_HANDOVER_TIME
+    bool m_requestAck;                         ///< RequestAck attribute (MN)
+    uint64_t m_sequenceJump;                   ///< SequenceJump attribute
+    bool m_forceSpiCollision;                  ///< ForceSpiCollision attribute
+    double m_collisionProbability;             ///< SpiCollisionProbability attribute
+    Ptr<UniformRandomVariable> m_collisionRng; ///< per-transfer collision draws
+    bool m_daemonConnected{false};             ///< UpdateSpiDone is connected
+    Ptr<Socket> m_socket;                      ///< UDP socket
+    Ptr<IpsecPfKey> m_pfKey;                   ///< the node's PF_KEY
+    uint32_t m_lastPolicyId;                   ///< last SPD id handed out
 
     std::map<Ipv6Address, std::vector<uint8_t>> m_keys; ///< token keys per MN
     std::set<std::pair<uint32_t, Ipv6Address>> m_seen;  ///< CTARs seen
@@ -364,6 +425,18 @@ class CxtpAgent : public Application
     std::map<Ipv6Address, Ipv6Address> m_completed;     ///< nSG: done, with its pSG
     std::map<Ipv6Address, Retransmission> m_pushes;     ///< pSG: PCTD until the CTDR
     std::map<Ipv6Address, Time> m_ctdStart;             ///< pSG: first CTD per MN
+    std::map<Ipv6Address, uint64_t> m_exported;         ///< pSG: CKY-I of the sent ISAKMP SA
+
+    /// nSG: a transfer installed, waiting for the MN's UPDATE_SPI_ACK.
+    struct SpiUpdate
+    {
+        Ipv6Address previous;                ///< the MN's previous address
+        uint64_t cookie{0};                  ///< the ISAKMP SA (CKY-I at nSG)
+        std::vector<Ikev1SpiUpdate> entries; ///< what changed
+        uint32_t sas{0};                     ///< SAs installed
+    };
+
+    std::map<Ipv6Address, SpiUpdate> m_spiUpdates; ///< nSG: by the MN's new CoA
 
     TracedCallback<uint8_t, uint32_t> m_rxTrace;               ///< message received
     TracedCallback<uint8_t, uint32_t> m_txTrace;               ///< message sent
@@ -371,6 +444,7 @@ class CxtpAgent : public Application
     TracedCallback<Ipv6Address, uint32_t> m_installedTrace;    ///< contexts installed
     TracedCallback<Ipv6Address, uint32_t> m_spiCollisionTrace; ///< SPI in use at nSG
     TracedCallback<Ipv6Address, uint32_t> m_replayTrace;       ///< replayed CTAR
+    TracedCallback<Ipv6Address, uint32_t> m_spiUpdatedTrace;   ///< UPDATE_SPI acknowledged
 };
 
 } // namespace ns3

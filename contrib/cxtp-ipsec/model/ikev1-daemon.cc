@@ -27,6 +27,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace ns3
 {
@@ -106,6 +107,18 @@ Be32(uint32_t v)
             static_cast<uint8_t>(v >> 16),
             static_cast<uint8_t>(v >> 8),
             static_cast<uint8_t>(v)};
+}
+
+/// \return the big-endian value of n octets at p (n <= 8)
+uint64_t
+ReadBe(const uint8_t* p, uint32_t n)
+{
+    uint64_t v = 0;
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        v = v << 8 | p[i];
+    }
+    return v;
 }
 
 std::vector<uint8_t>
@@ -283,7 +296,15 @@ Ikev1Daemon::GetTypeId()
             .AddTraceSource("Installed",
                             "Both ESP SAs of a quick mode are installed.",
                             MakeTraceSourceAccessor(&Ikev1Daemon::m_installedTrace),
-                            "ns3::Ikev1Daemon::InstalledTracedCallback");
+                            "ns3::Ikev1Daemon::InstalledTracedCallback")
+            .AddTraceSource("UpdateSpiApplied",
+                            "An UPDATE_SPI from the peer was applied (and acknowledged).",
+                            MakeTraceSourceAccessor(&Ikev1Daemon::m_updateSpiAppliedTrace),
+                            "ns3::Ikev1Daemon::SpiUpdateTracedCallback")
+            .AddTraceSource("UpdateSpiDone",
+                            "An UPDATE_SPI sent to the peer was acknowledged, or given up.",
+                            MakeTraceSourceAccessor(&Ikev1Daemon::m_updateSpiDoneTrace),
+                            "ns3::Ikev1Daemon::SpiUpdateTracedCallback");
     return tid;
 }
 
@@ -316,6 +337,11 @@ Ikev1Daemon::DoDispose()
         flight.timer.Cancel();
     }
     m_flights.clear();
+    for (auto& [cookie, update] : m_spiUpdates)
+    {
+        update.timer.Cancel();
+    }
+    m_spiUpdates.clear();
     m_sas.clear();
     m_socket = nullptr;
     m_pfKey = nullptr;
@@ -406,6 +432,10 @@ Ikev1Daemon::StopApplication()
     for (auto& [key, flight] : m_flights)
     {
         flight.timer.Cancel();
+    }
+    for (auto& [cookie, update] : m_spiUpdates)
+    {
+        update.timer.Cancel();
     }
     if (m_socket)
     {
@@ -743,6 +773,14 @@ Ikev1Daemon::Receive(const std::vector<uint8_t>& bytes,
     m_messageTrace(false, from, header.exchangeType, bytes.size());
     m_pendingCost = Seconds(0);
     auto it = m_sas.find(header.initiatorCookie);
+    auto alias = m_cookieAliases.find(header.initiatorCookie);
+    if (it == m_sas.end() && alias != m_cookieAliases.end() &&
+        header.exchangeType == Ikev1ExchangeType::INFORMATIONAL && m_sas.count(alias->second))
+    {
+        // A retransmitted UPDATE_SPI under the cookies it replaced (our ack was lost).
+        ReceiveInformational(m_sas[alias->second], header, bytes);
+        return;
+    }
     if (it == m_sas.end())
     {
         bool phase1Start = header.responderCookie == 0 && header.messageId == 0 &&
@@ -1344,26 +1382,46 @@ Ikev1Daemon::Fail(Ikev1Sa& sa, const std::string& reason, bool notifyPeer)
 void
 Ikev1Daemon::SendInformational(Ikev1Sa& sa, const std::vector<Ikev1Payload>& payloads)
 {
+    uint32_t messageId = NewInformationalId(sa);
+    std::vector<uint8_t> bytes =
+        SealInformational(sa,
+                          MakeHeader(sa, Ikev1ExchangeType::INFORMATIONAL, messageId),
+                          payloads);
+    Flight informational; // informational exchanges are not acknowledged (RFC 2408 §4.8)
+    Send(informational, sa.peer, bytes, false);
+}
+
+uint32_t
+Ikev1Daemon::NewInformationalId(Ikev1Sa& sa)
+{
     uint32_t messageId;
     do
     {
         messageId = m_rng->GetU32();
-    } while (messageId == 0 || sa.quickModes.count(messageId));
+    } while (messageId == 0 || sa.quickModes.count(messageId) ||
+             sa.informationalIds.count(messageId));
+    sa.informationalIds.insert(messageId);
+    return messageId;
+}
+
+std::vector<uint8_t>
+Ikev1Daemon::SealInformational(Ikev1Sa& sa,
+                               const Ikev1Header& header,
+                               const std::vector<Ikev1Payload>& payloads)
+{
     uint8_t first;
     std::vector<uint8_t> body = Ikev1Codec::EncodePayloads(payloads, first);
-    std::vector<uint8_t> hash = Ikev1KeyDerivation::InfoHash(sa.hash, sa.skeyidA, messageId, body);
+    std::vector<uint8_t> hash =
+        Ikev1KeyDerivation::InfoHash(sa.hash, sa.skeyidA, header.messageId, body);
     ChargePrf(4 + body.size());
     std::vector<uint8_t> iv = Ikev1KeyDerivation::Phase2Iv(sa.hash,
                                                            sa.iv,
-                                                           messageId,
+                                                           header.messageId,
                                                            GetEncryptionBlockSize(sa.encryption));
     ChargePrf(sa.iv.size() + 4);
     std::vector<Ikev1Payload> message{Ikev1HashPayload{hash}};
     message.insert(message.end(), payloads.begin(), payloads.end());
-    std::vector<uint8_t> bytes =
-        Seal(sa, MakeHeader(sa, Ikev1ExchangeType::INFORMATIONAL, messageId), message, &iv);
-    Flight informational; // informational exchanges are not acknowledged (RFC 2408 §4.8)
-    Send(informational, sa.peer, bytes, false);
+    return Seal(sa, header, message, &iv);
 }
 
 void
@@ -1373,6 +1431,7 @@ Ikev1Daemon::SendInitialContact(Ikev1Sa& sa)
     n.protocolId = PROTO_ISAKMP;
     n.type = Ikev1NotifyPayload::INITIAL_CONTACT;
     n.spi = Concat({Cookie(sa.initiatorCookie), Cookie(sa.responderCookie)});
+    sa.initialContact = true;
     SendInformational(sa, {n});
 }
 
@@ -1451,6 +1510,12 @@ Ikev1Daemon::Purge(const Ipv6Address& peer)
 void
 Ikev1Daemon::RemoveSa(uint64_t cookie)
 {
+    auto update = m_spiUpdates.find(cookie);
+    if (update != m_spiUpdates.end())
+    {
+        update->second.timer.Cancel();
+        m_spiUpdates.erase(update);
+    }
     for (auto it = m_flights.begin(); it != m_flights.end();)
     {
         if (it->first.first == cookie)
@@ -1518,9 +1583,23 @@ Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
         m_failureTrace(sa.peer, "informational HASH(1) does not verify");
         return;
     }
+    sa.informationalIds.insert(header.messageId);
     for (const auto* n : FindAll<Ikev1NotifyPayload>(payloads))
     {
         NS_LOG_INFO("notification " << n->type << " from " << sa.peer);
+        if (n->type == Ikev1NotifyPayload::INITIAL_CONTACT)
+        {
+            sa.initialContact = true;
+        }
+        else if (n->type == Ikev1NotifyPayload::UPDATE_SPI_ACK)
+        {
+            AcknowledgeSpiUpdates(sa, *n);
+        }
+        else if (n->type == Ikev1NotifyPayload::UPDATE_SPI)
+        {
+            ApplySpiUpdates(sa.initiatorCookie, *n); // may re-key sa: nothing follows it
+            return;
+        }
     }
     bool deleteIsakmp = false;
     for (const auto* d : FindAll<Ikev1DeletePayload>(payloads))
@@ -1988,6 +2067,363 @@ Ikev1Daemon::InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm)
             }
         }
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context transfer of an ISAKMP SA, and UPDATE_SPI
+
+bool
+Ikev1Daemon::ExportSa(const Ipv6Address& peer, Ikev1Sa& sa) const
+{
+    const Ikev1Sa* newest = nullptr;
+    for (const auto& [cookie, candidate] : m_sas)
+    {
+        if (candidate.peer == peer && candidate.state == Ikev1State::ESTABLISHED &&
+            (!newest || candidate.established >= newest->established))
+        {
+            newest = &candidate;
+        }
+    }
+    if (newest)
+    {
+        sa = *newest;
+    }
+    return newest != nullptr;
+}
+
+bool
+Ikev1Daemon::IsCookieInUse(uint64_t initiatorCookie) const
+{
+    return m_sas.count(initiatorCookie) != 0;
+}
+
+std::string
+Ikev1Daemon::ImportSa(Ikev1Sa sa,
+                      const Ipv6Address& local,
+                      const Ipv6Address& peer,
+                      std::vector<Ikev1SpiUpdate>& updates)
+{
+    NS_LOG_FUNCTION(this << peer << sa.initiatorCookie);
+    if (!m_rng)
+    {
+        return "IKE daemon not started";
+    }
+    if (sa.state != Ikev1State::ESTABLISHED)
+    {
+        return "ISAKMP SA not established";
+    }
+    if (sa.skeyidA.empty() || sa.encryptionKey.empty() || sa.iv.empty() ||
+        sa.iv.size() != GetEncryptionBlockSize(sa.encryption))
+    {
+        return "ISAKMP SA without usable keys";
+    }
+    if (sa.initiatorCookie == 0 || m_sas.count(sa.initiatorCookie))
+    {
+        // The SA is keyed by CKY-I here: give it a fresh cookie pair and tell the peer.
+        Ikev1SpiUpdate update;
+        update.protocolId = PROTO_ISAKMP;
+        update.oldSpi = Concat({Cookie(sa.initiatorCookie), Cookie(sa.responderCookie)});
+        uint64_t cookie = 0;
+        while (cookie == 0 || m_sas.count(cookie))
+        {
+            cookie = (static_cast<uint64_t>(m_rng->GetU32()) << 32) | m_rng->GetU32();
+        }
+        uint64_t responder = 0;
+        while (responder == 0)
+        {
+            responder = (static_cast<uint64_t>(m_rng->GetU32()) << 32) | m_rng->GetU32();
+        }
+        sa.initiatorCookie = cookie;
+        sa.responderCookie = responder;
+        update.newSpi = Concat({Cookie(cookie), Cookie(responder)});
+        updates.push_back(update);
+    }
+    sa.local = local;
+    sa.peer = peer;
+    if (sa.initialContact)
+    {
+        m_contacted.insert(peer); // the peer already had its first contact with "us"
+    }
+    NS_LOG_INFO("imported ISAKMP SA " << std::hex << sa.initiatorCookie << std::dec << " with "
+                                      << peer << ", " << sa.quickModes.size() << " quick modes");
+    m_sas[sa.initiatorCookie] = std::move(sa);
+    return "";
+}
+
+uint32_t
+Ikev1Daemon::MovePeer(const Ipv6Address& oldPeer,
+                      const Ipv6Address& newPeer,
+                      const Ipv6Address& newLocal,
+                      const std::map<uint32_t, uint32_t>& policyIds)
+{
+    NS_LOG_FUNCTION(this << oldPeer << newPeer << newLocal);
+    uint32_t moved = 0;
+    for (auto& [cookie, sa] : m_sas)
+    {
+        if (sa.peer != oldPeer)
+        {
+            continue;
+        }
+        sa.peer = newPeer;
+        sa.local = newLocal;
+        for (auto& [mid, qm] : sa.quickModes)
+        {
+            auto out = policyIds.find(qm.outPolicyId);
+            qm.outPolicyId = out != policyIds.end() ? out->second : qm.outPolicyId;
+            auto in = policyIds.find(qm.inPolicyId);
+            qm.inPolicyId = in != policyIds.end() ? in->second : qm.inPolicyId;
+        }
+        ++moved;
+    }
+    if (moved && m_contacted.erase(oldPeer))
+    {
+        m_contacted.insert(newPeer);
+    }
+    NS_LOG_INFO(moved << " ISAKMP SA(s) moved from " << oldPeer << " to " << newPeer);
+    return moved;
+}
+
+bool
+Ikev1Daemon::Forget(uint64_t initiatorCookie)
+{
+    auto it = m_sas.find(initiatorCookie);
+    if (it == m_sas.end())
+    {
+        return false;
+    }
+    NS_LOG_FUNCTION(this << it->second.peer << initiatorCookie);
+    m_contacted.erase(it->second.peer);
+    RemoveSa(initiatorCookie);
+    return true;
+}
+
+void
+Ikev1Daemon::SendSpiUpdates(uint64_t initiatorCookie, const std::vector<Ikev1SpiUpdate>& updates)
+{
+    NS_LOG_FUNCTION(this << initiatorCookie << updates.size());
+    auto it = m_sas.find(initiatorCookie);
+    if (it == m_sas.end() || it->second.state != Ikev1State::ESTABLISHED || updates.empty())
+    {
+        m_updateSpiDoneTrace(it == m_sas.end() ? Ipv6Address() : it->second.peer,
+                             updates.size(),
+                             false);
+        return;
+    }
+    Ikev1Sa& sa = it->second;
+    m_pendingCost = Seconds(0);
+    Ikev1Header header = MakeHeader(sa, Ikev1ExchangeType::INFORMATIONAL, NewInformationalId(sa));
+    for (const auto& update : updates)
+    {
+        if (update.protocolId == PROTO_ISAKMP)
+        {
+            // The peer knows the SA only by its old cookies.
+            header.initiatorCookie = ReadBe(update.oldSpi.data(), 8);
+            header.responderCookie = ReadBe(update.oldSpi.data() + 8, 8);
+        }
+    }
+    Ikev1NotifyPayload notify;
+    notify.protocolId = PROTO_ISAKMP; // SPI size 0: the cookies of the header (RFC 2408 §3.14)
+    notify.type = Ikev1NotifyPayload::UPDATE_SPI;
+    notify.data = Ikev1Codec::EncodeSpiUpdates(updates);
+    SpiUpdateFlight& flight = m_spiUpdates[initiatorCookie];
+    flight.timer.Cancel();
+    flight.entries = updates;
+    flight.retries = 0;
+    flight.message = SealInformational(sa, header, {notify});
+    Time delay = Reserve(m_pendingCost + m_cost->MessageProcessing());
+    Simulator::Schedule(delay, &Ikev1Daemon::Transmit, this, sa.peer, flight.message);
+    flight.timer = Simulator::Schedule(delay + m_retryInterval,
+                                       &Ikev1Daemon::RetransmitSpiUpdates,
+                                       this,
+                                       initiatorCookie);
+}
+
+void
+Ikev1Daemon::RetransmitSpiUpdates(uint64_t cookie)
+{
+    auto fit = m_spiUpdates.find(cookie);
+    auto sit = m_sas.find(cookie);
+    if (fit == m_spiUpdates.end() || sit == m_sas.end())
+    {
+        return;
+    }
+    SpiUpdateFlight& flight = fit->second;
+    if (flight.retries >= m_retryCount)
+    {
+        auto entries = static_cast<uint32_t>(flight.entries.size());
+        m_spiUpdates.erase(fit);
+        m_failureTrace(sit->second.peer, "UPDATE_SPI not acknowledged");
+        m_updateSpiDoneTrace(sit->second.peer, entries, false);
+        return;
+    }
+    flight.retries++;
+    Transmit(sit->second.peer, flight.message);
+    flight.timer =
+        Simulator::Schedule(m_retryInterval, &Ikev1Daemon::RetransmitSpiUpdates, this, cookie);
+}
+
+void
+Ikev1Daemon::ApplySpiUpdates(uint64_t cookie, const Ikev1NotifyPayload& notify)
+{
+    Ikev1Sa& sa = m_sas[cookie];
+    Ipv6Address peer = sa.peer;
+    std::vector<Ikev1SpiUpdate> entries;
+    Ikev1DecodeResult r = Ikev1Codec::DecodeSpiUpdates(notify.data, entries);
+    if (!r.IsOk())
+    {
+        m_failureTrace(peer,
+                       std::string("malformed UPDATE_SPI: ") + GetIkev1DecodeErrorName(r.error) +
+                           ": " + r.reason);
+        return;
+    }
+    // Check everything before changing anything: an UPDATE_SPI is applied whole or not at all.
+    std::vector<std::pair<uint32_t, IpsecSecurityAssociation>> replacements; // old SPI, new SA
+    const Ikev1SpiUpdate* isakmp = nullptr;
+    for (const auto& entry : entries)
+    {
+        if (entry.protocolId == PROTO_ISAKMP)
+        {
+            uint64_t oldCookie = ReadBe(entry.oldSpi.data(), 8);
+            uint64_t newCookie = ReadBe(entry.newSpi.data(), 8);
+            if (isakmp || newCookie == 0 || (oldCookie != cookie && newCookie != cookie) ||
+                (oldCookie == cookie && m_sas.count(newCookie)))
+            {
+                m_failureTrace(peer, "UPDATE_SPI with unusable cookies");
+                return;
+            }
+            isakmp = oldCookie == cookie ? &entry : nullptr; // else: applied before
+            continue;
+        }
+        auto oldSpi = static_cast<uint32_t>(ReadBe(entry.oldSpi.data(), 4));
+        auto newSpi = static_cast<uint32_t>(ReadBe(entry.newSpi.data(), 4));
+        bool applied = false;
+        bool found = false;
+        for (const auto& [mid, qm] : sa.quickModes)
+        {
+            if (qm.state == Ikev1State::ESTABLISHED)
+            {
+                applied = applied || qm.outboundSpi == newSpi;
+                found = found || qm.outboundSpi == oldSpi;
+            }
+        }
+        if (applied && !found)
+        {
+            continue; // a retransmission: this one is done
+        }
+        IpsecSecurityAssociation out;
+        if (!found || newSpi < 256 || !m_pfKey->Get(IpsecDirection::OUTBOUND, oldSpi, peer, out))
+        {
+            m_failureTrace(peer, "UPDATE_SPI for an SPI that is not ours");
+            return;
+        }
+        out.spi = newSpi; // same keys, sequence counter and current lifetime
+        replacements.emplace_back(oldSpi, out);
+    }
+    // Apply: the ISAKMP SA takes its new cookies (kept as an alias for retransmissions), each
+    // outbound SA is re-added under its new SPI (SADB_ADD with the current lifetime, the old
+    // one deleted once the new one is in), then the acknowledgement goes out under the new
+    // cookies once every change is installed.
+    uint64_t finalCookie = cookie;
+    if (isakmp)
+    {
+        finalCookie = ReadBe(isakmp->newSpi.data(), 8);
+        Ikev1Sa moved = sa;
+        moved.initiatorCookie = finalCookie;
+        moved.responderCookie = ReadBe(isakmp->newSpi.data() + 8, 8);
+        RemoveSa(cookie); // sa is gone after this
+        m_sas[finalCookie] = std::move(moved);
+        m_cookieAliases[cookie] = finalCookie;
+    }
+
+    struct Pending
+    {
+        uint32_t count{1}; ///< changes not completed, plus one until all are requested
+        bool ok{true};     ///< no change failed
+    };
+
+    auto pending = std::make_shared<Pending>();
+    Ptr<Ikev1Daemon> self = this;
+    std::vector<uint8_t> data = notify.data;
+    auto count = static_cast<uint32_t>(entries.size());
+    auto finish = [self, pending, finalCookie, peer, data, count]() {
+        if (--pending->count != 0)
+        {
+            return;
+        }
+        auto it = self->m_sas.find(finalCookie);
+        if (!pending->ok || it == self->m_sas.end())
+        {
+            // No acknowledgement: the sender retransmits, then gives up.
+            self->m_failureTrace(peer, "UPDATE_SPI could not be applied");
+            self->m_updateSpiAppliedTrace(peer, count, false);
+            return;
+        }
+        Ikev1NotifyPayload ack;
+        ack.protocolId = PROTO_ISAKMP;
+        ack.type = Ikev1NotifyPayload::UPDATE_SPI_ACK;
+        ack.data = data;
+        self->SendInformational(it->second, {ack});
+        self->m_updateSpiAppliedTrace(peer, count, true);
+    };
+    Ikev1Sa& current = m_sas[finalCookie];
+    for (const auto& [oldSpi, replacement] : replacements)
+    {
+        for (auto& [mid, qm] : current.quickModes)
+        {
+            if (qm.state == Ikev1State::ESTABLISHED && qm.outboundSpi == oldSpi)
+            {
+                qm.outboundSpi = replacement.spi;
+            }
+        }
+        NS_LOG_INFO("outbound SA to " << peer << ": SPI " << oldSpi << " -> " << replacement.spi);
+        pending->count++;
+        Ptr<IpsecPfKey> pfKey = m_pfKey;
+        uint32_t old = oldSpi;
+        auto done = [pfKey, pending, finish, old, peer](const std::string& error) {
+            if (error.empty())
+            {
+                pfKey->Delete(IpsecDirection::OUTBOUND, old, peer);
+            }
+            else
+            {
+                pending->ok = false;
+            }
+            finish();
+        };
+        auto called = std::make_shared<bool>(false);
+        auto wrapped = [called, done](const std::string& error) {
+            *called = true;
+            done(error);
+        };
+        std::string error =
+            m_pfKey->AddWithCurrentLifetime(replacement, IpsecPfKey::Completion(wrapped));
+        if (!error.empty() && !*called)
+        {
+            done(error);
+        }
+    }
+    finish();
+}
+
+void
+Ikev1Daemon::AcknowledgeSpiUpdates(Ikev1Sa& sa, const Ikev1NotifyPayload& notify)
+{
+    auto flight = m_spiUpdates.find(sa.initiatorCookie);
+    if (flight == m_spiUpdates.end())
+    {
+        return; // a duplicate acknowledgement
+    }
+    std::vector<Ikev1SpiUpdate> entries;
+    Ikev1DecodeResult r = Ikev1Codec::DecodeSpiUpdates(notify.data, entries);
+    if (!r.IsOk() || entries != flight->second.entries)
+    {
+        m_failureTrace(sa.peer, "UPDATE_SPI_ACK does not match the UPDATE_SPI");
+        return;
+    }
+    flight->second.timer.Cancel();
+    m_spiUpdates.erase(flight);
+    NS_LOG_INFO("UPDATE_SPI acknowledged by " << sa.peer);
+    m_updateSpiDoneTrace(sa.peer, entries.size(), true);
 }
 
 } // namespace ns3

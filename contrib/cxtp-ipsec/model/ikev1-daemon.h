@@ -86,6 +86,72 @@ class Ikev1Daemon : public Application
     /// \return every ISAKMP SA the daemon holds, by initiator cookie
     const std::map<uint64_t, Ikev1Sa>& GetSas() const;
 
+    // ---- Context transfer of an ISAKMP SA (CXTP, RFC 4067 with a local IKEV1_SA profile) ----
+
+    /**
+     * \brief Exports the newest established ISAKMP SA with a peer, as the struct that the
+     * IKEV1_SA context block serialises (CxtpContextCodec::EncodeIkev1Sa).
+     * \param peer the peer (a mobile node's care-of address at this gateway)
+     * \param [out] sa a copy of the SA, assigned only if one is found
+     * \return false if no established ISAKMP SA with that peer exists
+     */
+    bool ExportSa(const Ipv6Address& peer, Ikev1Sa& sa) const;
+    /**
+     * \param initiatorCookie a CKY-I
+     * \return true if an ISAKMP SA of this daemon uses it (SAs are keyed by CKY-I)
+     */
+    bool IsCookieInUse(uint64_t initiatorCookie) const;
+    /**
+     * \brief Takes over an ISAKMP SA established by another gateway (the receiving end of a
+     * context transfer): later quick modes, informational exchanges (DELETE, notifications) and
+     * UPDATE_SPI run between the peer and this node with the transferred keys and phase-1 IV.
+     *
+     * If CKY-I is already in use here, the SA gets fresh cookies and \p updates receives an
+     * ISAKMP entry (old pair, new pair) that SendSpiUpdates() must announce to the peer (under
+     * the old cookies, which are the only ones it knows).
+     * \param sa the SA (established; its quick modes as they must be here: policy ids and
+     *        inbound SPIs of this node)
+     * \param local this node's address towards the peer
+     * \param peer the peer's address now (a mobile node's new care-of address)
+     * \param [out] updates an ISAKMP entry is appended if the cookies changed
+     * \return an empty string on success, otherwise why the SA was refused
+     */
+    std::string ImportSa(Ikev1Sa sa,
+                         const Ipv6Address& local,
+                         const Ipv6Address& peer,
+                         std::vector<Ikev1SpiUpdate>& updates);
+    /**
+     * \brief The peer's ISAKMP SAs moved to another address (a mobile node whose tunnel moved
+     * from the previous gateway to the new one after a context transfer): rewrites their peer
+     * and local addresses and the SPD ids of their quick modes. Nothing is sent.
+     * \param oldPeer the previous gateway
+     * \param newPeer the new gateway
+     * \param newLocal our address towards the new gateway (the new care-of address)
+     * \param policyIds old SPD rule id -> the id of the rule that replaced it
+     * \return the number of ISAKMP SAs moved
+     */
+    uint32_t MovePeer(const Ipv6Address& oldPeer,
+                      const Ipv6Address& newPeer,
+                      const Ipv6Address& newLocal,
+                      const std::map<uint32_t, uint32_t>& policyIds);
+    /**
+     * \brief Forgets one ISAKMP SA silently (no DELETE, no PF_KEY change): a gateway whose
+     * copy moved to another gateway by context transfer.
+     * \param initiatorCookie the SA's CKY-I
+     * \return true if the SA existed
+     */
+    bool Forget(uint64_t initiatorCookie);
+    /**
+     * \brief Announces changed SPIs to the peer of an ISAKMP SA: an informational exchange
+     * HDR*, HASH(1), N(UPDATE_SPI) protected by the SA (RFC 2409 §5.7), retransmitted every
+     * RetryInterval (at most RetryCount times) until the peer's UPDATE_SPI_ACK; then
+     * UpdateSpiDone fires. See Ikev1SpiUpdate for the entries and doc/cxtp-ipsec.rst for the
+     * exchange.
+     * \param initiatorCookie the SA's CKY-I (the new one if ImportSa() changed the cookies)
+     * \param updates the entries: ESP (our inbound SPIs, old -> new) and at most one ISAKMP
+     */
+    void SendSpiUpdates(uint64_t initiatorCookie, const std::vector<Ikev1SpiUpdate>& updates);
+
     /**
      * \brief Signature of the Message trace: one ISAKMP message sent or received.
      * \param sent true if sent
@@ -123,6 +189,17 @@ class Ikev1Daemon : public Application
     typedef void (*InstalledTracedCallback)(const Ipv6Address& peer,
                                             uint32_t inboundSpi,
                                             uint32_t outboundSpi);
+    /**
+     * \brief Signature of the UpdateSpiApplied trace (receiver of an UPDATE_SPI) and of the
+     * UpdateSpiDone trace (its sender).
+     * \param peer the peer
+     * \param entries the number of SPI entries
+     * \param success UpdateSpiDone: true when acknowledged, false after the last
+     *        retransmission; UpdateSpiApplied: true when every change was installed
+     */
+    typedef void (*SpiUpdateTracedCallback)(const Ipv6Address& peer,
+                                            uint32_t entries,
+                                            bool success);
 
   private:
     /// Attribute accessors (names checked, with a clear abort message).
@@ -177,6 +254,35 @@ class Ikev1Daemon : public Application
     /// Forgets an ISAKMP SA and its retransmission state.
     void RemoveSa(uint64_t cookie);
     void InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm);
+
+    // Context transfer: UPDATE_SPI (the informational exchanges that follow an SPI collision)
+
+    /// An UPDATE_SPI waiting for its UPDATE_SPI_ACK.
+    struct SpiUpdateFlight
+    {
+        std::vector<Ikev1SpiUpdate> entries; ///< what was announced
+        std::vector<uint8_t> message;        ///< the sealed informational, for retransmission
+        uint32_t retries{0};                 ///< retransmissions so far
+        EventId timer;                       ///< retransmission timer
+    };
+
+    /// Picks a fresh informational M-ID for the SA and records it as in use.
+    uint32_t NewInformationalId(Ikev1Sa& sa);
+    /// Seals HDR*, HASH(1), payloads (RFC 2409 §5.7) under the given header.
+    std::vector<uint8_t> SealInformational(Ikev1Sa& sa,
+                                           const Ikev1Header& header,
+                                           const std::vector<Ikev1Payload>& payloads);
+    /// Retransmits an UPDATE_SPI, or gives up. \param cookie the SA's CKY-I
+    void RetransmitSpiUpdates(uint64_t cookie);
+    /**
+     * \brief Receiver of N(UPDATE_SPI): replaces the outbound ESP SAs (new SPI, same keys,
+     * counter and lifetime), then answers N(UPDATE_SPI_ACK); an ISAKMP entry re-keys the SA.
+     * \param cookie the SA's CKY-I
+     * \param notify the notification
+     */
+    void ApplySpiUpdates(uint64_t cookie, const Ikev1NotifyPayload& notify);
+    /// Sender of N(UPDATE_SPI): the peer's N(UPDATE_SPI_ACK). \param sa the SA \param notify it
+    void AcknowledgeSpiUpdates(Ikev1Sa& sa, const Ikev1NotifyPayload& notify);
 
     // Building blocks
     Ikev1SaPayload MakePhase1Proposal() const;
@@ -270,13 +376,17 @@ class Ikev1Daemon : public Application
     std::map<uint64_t, Ikev1Sa> m_sas; ///< by initiator cookie
     std::map<std::pair<uint64_t, uint32_t>, Flight> m_flights;      ///< by (cookie, M-ID)
     std::map<Ipv6Address, std::vector<uint32_t>> m_pendingPolicies; ///< phase 2 to start
-    std::set<Ipv6Address> m_contacted; ///< peers already sent INITIAL-CONTACT
+    std::set<Ipv6Address> m_contacted;                ///< peers already sent INITIAL-CONTACT
+    std::map<uint64_t, SpiUpdateFlight> m_spiUpdates; ///< UPDATE_SPI awaiting an ack, by CKY-I
+    std::map<uint64_t, uint64_t> m_cookieAliases;     ///< old CKY-I -> new, after UPDATE_SPI
 
     TracedCallback<bool, const Ipv6Address&, Ikev1ExchangeType, uint32_t> m_messageTrace;
     TracedCallback<const Ipv6Address&, uint32_t, Ikev1State, Ikev1State> m_stateTrace;
     TracedCallback<const Ipv6Address&, const std::string&> m_failureTrace;
     TracedCallback<const Ipv6Address&, Time> m_phase1Trace;
     TracedCallback<const Ipv6Address&, uint32_t, uint32_t> m_installedTrace;
+    TracedCallback<const Ipv6Address&, uint32_t, bool> m_updateSpiAppliedTrace;
+    TracedCallback<const Ipv6Address&, uint32_t, bool> m_updateSpiDoneTrace;
 };
 
 } // namespace ns3

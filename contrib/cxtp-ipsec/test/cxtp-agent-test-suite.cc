@@ -602,9 +602,10 @@ class CxtpAgentTestSuite : public TestSuite
                     TestCase::QUICK);
         AddTestCase(new CxtpAgentTestCase(Scenario::REPLAYED, "replayed CTAR ignored"),
                     TestCase::QUICK);
-        AddTestCase(new CxtpAgentTestCase(Scenario::SPI_COLLISION,
-                                          "SPI collision at nSG fails the transfer"),
-                    TestCase::QUICK);
+        AddTestCase(
+            new CxtpAgentTestCase(Scenario::SPI_COLLISION,
+                                  "SPI collision at nSG without an ISAKMP SA fails the transfer"),
+            TestCase::QUICK);
         AddTestCase(new CxtpAgentTestCase(Scenario::LOST_CTD, "a lost CTD is requested again"),
                     TestCase::QUICK);
         AddTestCase(new CxtpAgentTestCase(Scenario::COSTED,
