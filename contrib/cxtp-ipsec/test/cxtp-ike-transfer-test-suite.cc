@@ -483,6 +483,93 @@ class CxtpUpdateSpiTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief The transferred ISAKMP SA's initiator cookie is already in use at nSG (occupied before
+ * the move by an ISAKMP SA of another peer with the same cookie): nSG gives the SA a fresh
+ * cookie pair and announces it with an ISAKMP entry in UPDATE_SPI, sent under the old cookies;
+ * the MN re-keys its SA and acknowledges under the new ones; the MN's later DELETE reaches nSG
+ * under the new cookies.
+ */
+class CxtpUpdateCookieTestCase : public TestCase
+{
+  public:
+    CxtpUpdateCookieTestCase()
+        : TestCase("ISAKMP cookie collision: new cookies through UPDATE_SPI, DELETE still works")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation(6);
+        Mipv6HandoverScenario::Config config = MakeConfig(1);
+        Mipv6HandoverScenario scenario(config);
+        scenario.AssignStreams(0);
+        Nodes n = GetNodes(scenario);
+        Time at = config.handoverAt; // plus a random phase below one probe interval
+        Ipv6Address stranger("fd00:dead::2");
+        uint64_t cookie = 0;
+        Simulator::Schedule(at - MilliSeconds(1), [&]() {
+            const Ikev1Sa* sa = n.mnIke->FindSa(n.psgAddress);
+            NS_TEST_ASSERT_MSG_NE(sa, nullptr, "MN-pSG ISAKMP SA");
+            if (!sa)
+            {
+                return;
+            }
+            cookie = sa->initiatorCookie;
+            Ikev1Sa other;
+            NS_TEST_ASSERT_MSG_EQ(n.psgIke->ExportSa(sa->local, other), true, "pSG exports");
+            std::vector<Ikev1SpiUpdate> updates;
+            NS_TEST_EXPECT_MSG_EQ(n.nsgIke->ImportSa(other, n.nsgAddress, stranger, updates),
+                                  "",
+                                  "another peer's SA with the same cookie at nSG");
+            NS_TEST_EXPECT_MSG_EQ(updates.size(), 0u, "that one did not collide");
+        });
+        uint64_t newCookie = 0;
+        std::vector<std::pair<uint32_t, Ikev1State>> deletions;
+        Simulator::Schedule(at + MilliSeconds(550), [&]() {
+            const Ikev1Sa* mn = n.mnIke->FindSa(n.nsgAddress);
+            NS_TEST_ASSERT_MSG_NE(mn, nullptr, "the MN's ISAKMP SA is with nSG");
+            if (!mn)
+            {
+                return;
+            }
+            newCookie = mn->initiatorCookie;
+            NS_TEST_EXPECT_MSG_NE(newCookie, cookie, "the MN took the new cookies");
+            const Ikev1Sa* nsg = n.nsgIke->FindSa(mn->local);
+            NS_TEST_ASSERT_MSG_NE(nsg, nullptr, "nSG's copy");
+            if (!nsg)
+            {
+                return;
+            }
+            NS_TEST_EXPECT_MSG_EQ(nsg->initiatorCookie, newCookie, "same CKY-I at both ends");
+            NS_TEST_EXPECT_MSG_EQ(nsg->responderCookie, mn->responderCookie, "same CKY-R");
+            NS_TEST_EXPECT_MSG_EQ(n.nsgIke->GetSas().count(cookie), 1u, "the stranger keeps his");
+            n.nsgIke->TraceConnectWithoutContext(
+                "StateTransition",
+                Callback<void, const Ipv6Address&, uint32_t, Ikev1State, Ikev1State>(
+                    [&deletions](const Ipv6Address&, uint32_t mid, Ikev1State, Ikev1State to) {
+                        deletions.emplace_back(mid, to);
+                    }));
+            n.mnIke->Delete(n.nsgAddress);
+        });
+        Simulator::Schedule(at + MilliSeconds(551), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(deletions.size(), 2u, "ESP pair and ISAKMP SA deleted at nSG");
+            NS_TEST_EXPECT_MSG_EQ(n.nsgIke->GetSas().count(newCookie), 0u, "under the new cookie");
+            NS_TEST_EXPECT_MSG_EQ(n.nsgIke->GetSas().count(cookie), 1u, "not the stranger's");
+        });
+        scenario.Run();
+        std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
+        NS_TEST_ASSERT_MSG_EQ(results.size(), 1u, "one handover");
+        if (results.size() != 1)
+        {
+            return;
+        }
+        NS_TEST_EXPECT_MSG_EQ(results[0].path, "ct+update-spi", "UPDATE_SPI ran");
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief The IKE SA transfer and UPDATE_SPI system suite.
  */
 class CxtpIkeTransferTestSuite : public TestSuite
@@ -494,6 +581,7 @@ class CxtpIkeTransferTestSuite : public TestSuite
         AddTestCase(new CxtpIkeTransferDeleteTestCase, TestCase::QUICK);
         AddTestCase(new CxtpIkeTransferLifetimeTestCase, TestCase::QUICK);
         AddTestCase(new CxtpUpdateSpiTestCase, TestCase::QUICK);
+        AddTestCase(new CxtpUpdateCookieTestCase, TestCase::QUICK);
     }
 };
 
