@@ -72,4 +72,11 @@ if(TARGET cxtp-ipsec-sim)
   cxtp_example_test(example-sim-manual-config sim --config=${CMAKE_CURRENT_SOURCE_DIR}/test/sim-manual.ini)
   # Context transfer after each move; the program fails if a handover does not complete.
   cxtp_example_test(example-sim-ikev1-ct sim --method=ikev1-ct --handovers=4 --dad=off)
+  # Half of the transfers meet an SPI collision at nSG and run UPDATE_SPI.
+  cxtp_example_test(example-sim-ikev1-ct-update-spi sim --method=ikev1-ct --handovers=4 --dad=off
+                    --spiCollision=0.5)
+  # An invalid probability: one line on stderr, exit code 2.
+  add_test(NAME example-sim-bad-spi-collision
+           COMMAND sh -c "\"$<TARGET_FILE:cxtp-ipsec-sim>\" --spiCollision=1.5 --outputDir=${PROJECT_BINARY_DIR}/example-output/bad 2>&1 | grep -q 'between 0 and 1' && \"$<TARGET_FILE:cxtp-ipsec-sim>\" --spiCollision=1.5 --outputDir=${PROJECT_BINARY_DIR}/example-output/bad 2>/dev/null; test $? -eq 2")
+  set_tests_properties(example-sim-bad-spi-collision PROPERTIES LABELS example)
 endif()

@@ -11,6 +11,7 @@
 #include "ns3/abort.h"
 #include "ns3/log.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <sstream>
 
@@ -765,7 +766,8 @@ CxtpContextCodec::EncodeIkev1Sa(const Ikev1Sa& sa)
         w.TimeNs(qm.lifetime);
         w.TimeNs(qm.started);
     }
-    NS_ABORT_MSG_IF(sa.informationalIds.size() > 0xffff, "too many informational M-IDs");
+    NS_ABORT_MSG_IF(sa.informationalIds.size() > Ikev1Sa::MAX_INFORMATIONAL_IDS,
+                    "too many informational M-IDs");
     w.U16(static_cast<uint16_t>(sa.informationalIds.size()));
     for (uint32_t id : sa.informationalIds)
     {
@@ -832,12 +834,19 @@ CxtpContextCodec::DecodeIkev1Sa(const CxtpContextBlock& block, Ikev1Sa& sa)
         }
     }
     const uint16_t informational = r.U16();
+    if (informational > Ikev1Sa::MAX_INFORMATIONAL_IDS)
+    {
+        r.Fail();
+    }
     for (uint16_t k = 0; k < informational && r.Ok(); ++k)
     {
-        if (!out.informationalIds.insert(r.U32()).second)
+        const uint32_t id = r.U32();
+        if (std::find(out.informationalIds.begin(), out.informationalIds.end(), id) !=
+            out.informationalIds.end())
         {
             r.Fail(); // the same M-ID twice
         }
+        out.informationalIds.push_back(id);
     }
     const uint8_t flags = r.U8();
     if (flags > 1)

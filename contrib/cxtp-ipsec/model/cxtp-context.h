@@ -184,7 +184,8 @@ struct CxtpContextBlock
  * encryption key(2+n) | IV = last phase-1 CBC block(2+n) | quick-mode count(2) | per established
  * quick mode: M-ID(4) | role(1) | inbound SPI(4) | outbound SPI(4) | out policy(4) |
  * in policy(4) | encryption(1) | integrity(1) | PFS group(2) | lifetime(8) | started(8) |
- * informational M-ID count(2) | M-IDs of the informational exchanges sent or received (4 each) |
+ * informational M-ID count(2, at most 16) | M-IDs of the last informational exchanges sent or
+ * received, oldest first (4 each) |
  * flags(1: bit 0 INITIAL-CONTACT exchanged). With the quick modes' M-IDs these are the message
  * IDs in use, which the gateway taking the SA over must not pick again.
  *

@@ -1398,9 +1398,8 @@ Ikev1Daemon::NewInformationalId(Ikev1Sa& sa)
     do
     {
         messageId = m_rng->GetU32();
-    } while (messageId == 0 || sa.quickModes.count(messageId) ||
-             sa.informationalIds.count(messageId));
-    sa.informationalIds.insert(messageId);
+    } while (messageId == 0 || sa.IsMessageIdInUse(messageId));
+    sa.NoteInformationalId(messageId);
     return messageId;
 }
 
@@ -1583,7 +1582,7 @@ Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
         m_failureTrace(sa.peer, "informational HASH(1) does not verify");
         return;
     }
-    sa.informationalIds.insert(header.messageId);
+    sa.NoteInformationalId(header.messageId);
     for (const auto* n : FindAll<Ikev1NotifyPayload>(payloads))
     {
         NS_LOG_INFO("notification " << n->type << " from " << sa.peer);

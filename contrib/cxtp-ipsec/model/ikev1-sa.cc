@@ -3,6 +3,8 @@
  */
 #include "ikev1-sa.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -37,6 +39,29 @@ ToString(Ikev1State state)
         return "FAILED";
     }
     return "UNKNOWN";
+}
+
+void
+Ikev1Sa::NoteInformationalId(uint32_t messageId)
+{
+    if (std::find(informationalIds.begin(), informationalIds.end(), messageId) !=
+        informationalIds.end())
+    {
+        return;
+    }
+    informationalIds.push_back(messageId);
+    if (informationalIds.size() > MAX_INFORMATIONAL_IDS)
+    {
+        informationalIds.erase(informationalIds.begin());
+    }
+}
+
+bool
+Ikev1Sa::IsMessageIdInUse(uint32_t messageId) const
+{
+    return quickModes.count(messageId) != 0 ||
+           std::find(informationalIds.begin(), informationalIds.end(), messageId) !=
+               informationalIds.end();
 }
 
 } // namespace ns3

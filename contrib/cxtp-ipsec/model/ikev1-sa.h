@@ -15,7 +15,6 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -115,8 +114,25 @@ struct Ikev1Sa
     Time started{0};                               ///< when phase 1 started
     Time established{0};                           ///< when phase 1 completed
     std::map<uint32_t, Ikev1QuickMode> quickModes; ///< phase-2 exchanges under way or done
-    std::set<uint32_t> informationalIds; ///< M-IDs of informational exchanges sent or received
-    bool initialContact{false};          ///< INITIAL-CONTACT was sent or received on this SA
+    /// How many informational M-IDs an SA remembers (and a context carries).
+    static constexpr uint32_t MAX_INFORMATIONAL_IDS = 16;
+
+    /// M-IDs of the last informational exchanges sent or received, oldest first (at most
+    /// MAX_INFORMATIONAL_IDS: the record stays bounded however often the SA moves)
+    std::vector<uint32_t> informationalIds;
+    bool initialContact{false}; ///< INITIAL-CONTACT was sent or received on this SA
+
+    /**
+     * \brief Records an informational M-ID as used, forgetting the oldest beyond
+     * MAX_INFORMATIONAL_IDS.
+     * \param messageId the M-ID
+     */
+    void NoteInformationalId(uint32_t messageId);
+    /**
+     * \param messageId an M-ID
+     * \return true if a quick mode or a remembered informational exchange uses it
+     */
+    bool IsMessageIdInUse(uint32_t messageId) const;
 };
 
 } // namespace ns3

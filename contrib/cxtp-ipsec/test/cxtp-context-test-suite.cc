@@ -633,6 +633,26 @@ class CxtpContextOtherTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(u.initialContact, false, "no INITIAL-CONTACT");
         NS_TEST_EXPECT_MSG_EQ(u.informationalIds.empty(), true, "no informational M-ID");
         {
+            // The record is bounded: the oldest M-IDs are forgotten.
+            Ikev1Sa many = s;
+            for (uint32_t id = 1; id <= 40; ++id)
+            {
+                many.NoteInformationalId(id);
+            }
+            NS_TEST_EXPECT_MSG_EQ(many.informationalIds.size(),
+                                  Ikev1Sa::MAX_INFORMATIONAL_IDS,
+                                  "at most 16 informational M-IDs");
+            NS_TEST_EXPECT_MSG_EQ(many.informationalIds.front(), 25u, "the oldest forgotten");
+            NS_TEST_EXPECT_MSG_EQ(many.IsMessageIdInUse(40), true, "the newest in use");
+            NS_TEST_EXPECT_MSG_EQ(many.IsMessageIdInUse(24), false, "an old one free again");
+            NS_TEST_EXPECT_MSG_EQ(many.IsMessageIdInUse(0xdeadbeef), true, "quick-mode M-ID");
+            NS_TEST_EXPECT_MSG_EQ(
+                CxtpContextCodec::DecodeIkev1Sa(CxtpContextCodec::EncodeIkev1Sa(many), u),
+                true,
+                "a full record round-trips");
+            NS_TEST_EXPECT_MSG_EQ((u.informationalIds == many.informationalIds), true, "in order");
+        }
+        {
             // The flags octet is the last data octet: an undefined bit is rejected.
             std::vector<uint8_t> raw = CxtpContextCodec::EncodeIkev1Sa(s).data;
             CxtpContextBlock badFlags = CxtpContextCodec::EncodeIkev1Sa(s);
