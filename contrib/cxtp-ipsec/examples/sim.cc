@@ -189,7 +189,8 @@ main(int argc, char* argv[])
     std::ofstream csv(outputDir + "/handovers.csv");
     csv << "seed,run,handover,method,path,complete,alpha_ms,security_delay_ms,probe_delay_ms,"
            "outage_ms,lost_probes,messages,bytes,core_bytes,t_detach_s,t_attach_s,t_coa_s,"
-           "t_mip_s,t_sec_s\n";
+           "t_mip_s,t_sec_s,t_coa_formed_s,cycle_ms,tunnel_down_ms,cycle_sent_probes,"
+           "cycle_lost_probes\n";
     std::vector<double> alpha;
     std::vector<double> security;
     std::vector<double> probe;
@@ -198,8 +199,18 @@ main(int argc, char* argv[])
     std::vector<double> messages;
     std::vector<double> bytes;
     std::vector<double> coreBytes;
-    for (const auto& r : results)
+    for (size_t k = 0; k < results.size(); ++k)
     {
+        const auto& r = results[k];
+        // The handover's cycle runs from its detach to the next detach (the last one: to the end
+        // of the simulation), so the cycles tile the run; the tunnel is down from the detach to
+        // the new SA pair, or for the whole cycle if the method never got one.
+        Time cycleEnd = k + 1 < results.size() ? results[k + 1].tDetach : config.stop;
+        Time cycle = cycleEnd - r.tDetach;
+        Time down = r.tSec.IsZero() ? cycle : std::min(r.tSec - r.tDetach, cycle);
+        uint32_t cycleSent = 0;
+        uint32_t cycleLost = 0;
+        scenario.GetProbeLoss(r.tDetach, cycleEnd, cycleSent, cycleLost);
         // The probe estimate of the security set-up: probes lost between t_coa and t_sec,
         // averaged over the two directions, times the interval (design.md §3).
         double probeMs =
@@ -217,7 +228,8 @@ main(int argc, char* argv[])
             << r.lostDown + r.lostUp << "," << r.messages << "," << r.bytes << "," << r.coreBytes
             << "," << std::setprecision(6) << r.tDetach.GetSeconds() << ","
             << r.tAttach.GetSeconds() << "," << r.tCoa.GetSeconds() << "," << r.tMip.GetSeconds()
-            << "," << r.tSec.GetSeconds() << "\n";
+            << "," << r.tSec.GetSeconds() << "," << r.tCoaFormed.GetSeconds() << "," << Ms(cycle)
+            << "," << Ms(down) << "," << cycleSent << "," << cycleLost << "\n";
         if (!r.complete)
         {
             continue;

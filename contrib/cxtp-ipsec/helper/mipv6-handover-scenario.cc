@@ -33,6 +33,7 @@
 #include "ns3/udp-server.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 
@@ -589,6 +590,41 @@ Mipv6HandoverScenario::GetResults() const
         results.push_back(r);
     }
     return results;
+}
+
+void
+Mipv6HandoverScenario::GetProbeLoss(Time from, Time to, uint32_t& sent, uint32_t& lost) const
+{
+    sent = 0;
+    lost = 0;
+    Result none; // no timeline: only the sent and lost counts matter
+    uint32_t before = 0;
+    uint32_t after = 0;
+    Time lastBefore;
+    Time firstAfter;
+    Time end = std::min(to, m_config.stop - PROBE_TAIL);
+    CountProbes(none,
+                from,
+                end,
+                m_downReceived,
+                m_config.probeStart,
+                sent,
+                lost,
+                before,
+                after,
+                lastBefore,
+                firstAfter);
+    CountProbes(none,
+                from,
+                end,
+                m_upReceived,
+                UplinkStart(),
+                sent,
+                lost,
+                before,
+                after,
+                lastBefore,
+                firstAfter);
 }
 
 Mipv6HandoverScenario::Result

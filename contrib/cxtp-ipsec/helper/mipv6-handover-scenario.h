@@ -160,6 +160,17 @@ class Mipv6HandoverScenario
      */
     Time GetHandoverTime(uint32_t i = 0) const;
 
+    /**
+     * Probes of both directions sent in [from, to), and how many of them were never received
+     * (after Run). The windows of Result overlap (from the previous BA to the next detach);
+     * disjoint intervals here give disjoint counts, e.g. for a loss ratio over a whole run.
+     * \param from first send instant counted (not zero)
+     * \param to first send instant not counted (clamped to the end of the probes)
+     * \param [out] sent probes sent
+     * \param [out] lost of which lost
+     */
+    void GetProbeLoss(Time from, Time to, uint32_t& sent, uint32_t& lost) const;
+
     /// \return the CSV header matching WriteCsvRow
     static std::string GetCsvHeader();
     /**
