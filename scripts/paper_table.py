@@ -13,17 +13,19 @@ at a random phase of the probe schedule. Writes into --out (default results/):
                     one row per scenario: handovers = completed handovers; delay = mean security
                     set-up delay (t_sec - t_coa) with the half-width of its 95% CI (Student's t);
                     probe_delay_ms = mean probe-based estimate; lost_probes_mean = mean probes lost
-                    per handover (both directions, whole outage); messages and bytes = security
-                    signalling frames and bytes on the access link per handover (an integer when
-                    every handover agrees, else the mean with two decimals); paper_* = the paper's
-                    measurements (reference only, never a model input); fit = 'fitted' for the rows
-                    the profile's free parameters are fitted on (main mode, context transfer),
-                    'predicted' for aggressive mode (design.md §5).
+                    per handover (both directions, from its L2 detach to the next handover's: the
+                    whole outage, each probe counted once; column cycle_lost_probes); messages and
+                    bytes = security signalling frames and bytes on the access link per handover
+                    (an integer when every handover agrees, else the mean with two decimals);
+                    paper_* = the paper's measurements (reference only, never a model input);
+                    fit = 'fitted' for the rows the profile's free parameters are fitted on (main
+                    mode, context transfer), 'predicted' for aggressive mode (design.md §5).
   paper-table.md    the same side by side with relative errors, the seeds and the commands.
   timeline.png      the paper's timeline figure from the simulated handovers: per method, the mean
-                    duration of L2 detach->attach, attach->CoA formed (RA, SLAAC), CoA formed->usable
-                    (DAD), CoA usable->BA (BU/BA); alpha = attach->BA; and the security set-up from
-                    the usable CoA to the new SA pair (beta: CT, gamma: aggressive, delta: main).
+                    duration of L2 detach->attach, attach->CoA formed (RA, SLAAC), CoA
+                    formed->usable (DAD), CoA usable->BA (BU/BA); alpha = attach->BA; and the
+                    security set-up from the usable CoA to the new SA pair (beta: CT, gamma:
+                    aggressive, delta: main).
   paper-table-runs/ the simulator's own outputs (handovers.csv, summary.csv) of every run.
 
 --check exits with status 1 (after writing the files) if messages or bytes differ from the paper's
@@ -135,7 +137,7 @@ def main():
         done = [r for r in rows[m] if r["complete"] == "1"]
         delay, ci = cr.mean_ci95([float(r["security_delay_ms"]) for r in done])
         probe, _ = cr.mean_ci95([float(r["probe_delay_ms"]) for r in done])
-        lost, _ = cr.mean_ci95([int(r["lost_probes"]) for r in done])
+        lost, _ = cr.mean_ci95([int(r["cycle_lost_probes"]) for r in done])
         messages = [int(r["messages"]) for r in done]
         nbytes = [int(r["bytes"]) for r in done]
         stats[m] = {"n": len(done), "total": len(rows[m]), "delay": delay, "ci": ci,
@@ -179,10 +181,10 @@ def check(stats):
         if s["n"] == 0:
             continue
         for key in ("messages", "bytes"):
-            wrong = sorted({v for v in s[key] if v != ref[key]})
+            wrong = [v for v in s[key] if v != ref[key]]
             if wrong:
-                failures.append(f"{m}: {key} {', '.join(map(str, wrong))} in some handovers, "
-                                f"paper {ref[key]}")
+                seen = ", ".join(f"{v} ({s[key].count(v)}x)" for v in sorted(set(s[key])))
+                failures.append(f"{m}: {key} per handover {seen}, paper {ref[key]}")
         err = relative_error(s["delay"], ref["delay_ms"])
         if not abs(err) <= TOLERANCE[m]:
             failures.append(f"{m}: delay {s['delay']:.1f} ms is {100 * err:+.1f}% from the "
@@ -203,11 +205,11 @@ def write_markdown(path, a, table, stats, sizes, failures):
         f"1..{a.chunks} per scenario ({' + '.join(map(str, sizes))} handovers), each handover at "
         "a random phase of the 50 ms probe.",
         "",
-        "Delay = security set-up delay (new CoA usable to new SA pair installed at MN and gateway), "
-        "mean with 95% CI (Student's t) over the completed handovers. Messages and bytes = security "
-        "signalling frames on the MN's access link per handover (Ethernet II header, no FCS). The "
-        "paper's values are references, never model inputs; `fitted` rows are the ones the "
-        "profile's free parameters are fitted on, `predicted` is not fitted.",
+        "Delay = security set-up delay (new CoA usable to new SA pair installed at MN and "
+        "gateway), mean with 95% CI (Student's t) over the completed handovers. Messages and "
+        "bytes = security signalling frames on the MN's access link per handover (Ethernet II "
+        "header, no FCS). The paper's values are references, never model inputs; `fitted` rows "
+        "are the ones the profile's free parameters are fitted on, `predicted` is not fitted.",
         "",
         "| scenario | handovers | delay (ms) | paper (ms) | error | probe estimate (ms) | lost "
         "probes | messages | paper | bytes | paper | error | fit | tolerance |",
@@ -282,7 +284,7 @@ def plot_timeline(path, a, rows):
     ax.set_ylim(-0.6, len(SCENARIOS) - 0.2)
     ax.set_xlabel("time since L2 detach (ms), mean over the handovers")
     ax.grid(True, axis="x", alpha=0.3)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=5, fontsize=8)
     xmax = ax.get_xlim()[1]
     ax.set_xlim(0, xmax * 1.2)
     ax.set_title(f"Handover timeline (cxtp-ipsec-sim, profile {a.profile}, seed {a.seed}): "

@@ -35,10 +35,10 @@ Metrics (per run; sums over the N handovers of the run, from handovers.csv):
   no_tunnel_ratio       handovers that ended without a tunnel (no t_sec) / handovers.
 
 Outputs: --csv (default results/handover-rate-sweep.csv), one row per (method, rate):
-method,handover_rate_per_min,runs,handovers_per_run (N(r)), then <metric>_mean,<metric>_ci95 for each
-metric above; --plot (default results/handover-rate.png): probe loss ratio, tunnel-down fraction
-and signalling load (access solid, core dashed) against the handover rate (log x), per method,
-with 95% confidence intervals as error bars.
+method,handover_rate_per_min,runs,handovers_per_run (N(r)), then <metric>_mean,<metric>_ci95
+for each metric above; --plot (default results/handover-rate.png): probe loss ratio, tunnel-down
+fraction and signalling load (access solid, core dashed) against the handover rate (log x), per
+method, with 95% confidence intervals as error bars.
 """
 
 import math
@@ -211,8 +211,9 @@ def main():
         sys.stderr.write(f"sweep: note: {stale} finished point(s) are older than {cr.rel(a.sim)}; "
                          "they are kept (use --force to rerun them)\n")
     sys.stderr.write(f"sweep: {len(points)} points ({len(a.methods)} methods x {len(a.rates)} "
-                     f"rates x {a.runs} runs, {a.handovers}+ handovers and {a.sim_time}+ s per run), {skipped} already "
-                     f"done, {len(todo)} to run on {a.jobs} jobs -> {cr.rel(a.out)}\n")
+                     f"rates x {a.runs} runs, {a.handovers}+ handovers and {a.sim_time}+ s per "
+                     f"run), {skipped} already done, {len(todo)} to run on {a.jobs} jobs -> "
+                     f"{cr.rel(a.out)}\n")
     progress = cr.Progress(len(todo))
 
     def label(pt):
@@ -246,7 +247,8 @@ def aggregate(a, points, directory):
     per_run = {}
     for pt in points:
         rows = cr.read_csv(os.path.join(directory(pt), "handovers.csv"))
-        missing = {"cycle_sent_probes", "cycle_lost_probes", "tunnel_down_ms", "cycle_ms"} - set(rows[0] if rows else {})
+        needed = {"cycle_sent_probes", "cycle_lost_probes", "tunnel_down_ms", "cycle_ms"}
+        missing = needed - set(rows[0] if rows else {})
         if missing:
             cr.die(f"{directory(pt)}/handovers.csv lacks {', '.join(sorted(missing))} "
                    "(rebuild cxtp-ipsec-sim, rerun with --force)", 1)
@@ -318,8 +320,8 @@ def plot(a, rows):
         ax.grid(True, which="both", alpha=0.3)
         ax.legend(fontsize=8)
     fig.suptitle(f"cxtp-ipsec-sim handover-rate sweep: profile {a.profile}, seed {a.seed}, "
-                 f"runs 1..{a.runs}, max({a.handovers}, {a.sim_time} s x rate) handovers per run, mean and "
-                 "95% CI over runs",
+                 f"runs 1..{a.runs}, max({a.handovers}, {a.sim_time} s x rate) handovers per run, "
+                 "mean and 95% CI over runs",
                  fontsize=10)
     os.makedirs(os.path.dirname(os.path.abspath(a.plot)), exist_ok=True)
     fig.savefig(a.plot, dpi=120)
