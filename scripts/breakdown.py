@@ -137,6 +137,8 @@ def parse_args():
     methods = [m.strip() for m in a.methods.split(",")]
     if not all(methods) or len(set(methods)) != len(methods):
         cr.die(f"--methods: empty or repeated item in '{a.methods}'")
+    if a.plot != "none":
+        cr.require_matplotlib()
     cr.check_sim(a.sim)
     known = cr.sim_methods(a.sim)
     for m in methods:

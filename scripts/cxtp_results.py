@@ -8,6 +8,7 @@ Used by scripts/sweep.py, scripts/paper_table.py and scripts/breakdown.py (Debia
 import argparse
 import concurrent.futures
 import csv
+import importlib.util
 import math
 import os
 import shlex
@@ -266,6 +267,18 @@ def resolve_profile(name_or_path):
     if "/" in name_or_path or name_or_path.endswith(".ini"):
         return name_or_path
     return os.path.join(PROFILE_DIR, name_or_path + ".ini")
+
+
+def require_matplotlib():
+    """Makes sure matplotlib can be imported: if this interpreter lacks it, re-runs the script
+    with Debian's /usr/bin/python3 (which has it), else exits with status 2 and one line."""
+    if importlib.util.find_spec("matplotlib") is not None:
+        return
+    debian = "/usr/bin/python3"
+    if os.path.realpath(sys.executable) != os.path.realpath(debian) and os.access(debian, os.X_OK):
+        os.execv(debian, [debian] + sys.argv)
+    die("matplotlib is not available; install Debian's python3-matplotlib and run with "
+        "/usr/bin/python3")
 
 
 def git_describe():

@@ -87,6 +87,7 @@ def parse_args():
     a = p.parse_args()
     if a.chunks > a.handovers:
         cr.die(f"--chunks ({a.chunks}) must not exceed --handovers ({a.handovers})")
+    cr.require_matplotlib()
     cr.check_sim(a.sim)
     if not os.path.isfile(cr.resolve_profile(a.profile)):
         cr.die(f"--profile: no such profile '{a.profile}' ({cr.resolve_profile(a.profile)})")

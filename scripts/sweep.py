@@ -111,9 +111,9 @@ def parse_args():
     p.add_argument("--runs", type=cr.positive_int, default=None,
                    help="runs (ns-3 run numbers 1..RUNS) per point (default 5)")
     p.add_argument("--handovers", type=cr.positive_int, default=None,
-                   help="minimum handovers per run (default 1)")
+                   help="minimum handovers per run (default 2; 1 with --quick)")
     p.add_argument("--sim-time", type=cr.positive_int, default=None, metavar="SECONDS",
-                   help="minimum simulated seconds of handover cycles per run (default 120; 30 "
+                   help="minimum simulated seconds of handover cycles per run (default 300; 30 "
                    "with --quick): a run has max(HANDOVERS, ceil(SECONDS*rate/60)) handovers")
     p.add_argument("--probe-interval", default=None, metavar="TIME",
                    help="probe period passed to the simulator as --probeInterval (default: the "
@@ -125,8 +125,8 @@ def parse_args():
                    help="simulations run at once (default: all cores, %(default)s)")
     p.add_argument("--quick", action="store_true",
                    help=f"small grid for a smoke test: methods {','.join(QUICK_METHODS)}, rates "
-                   f"{','.join(f'{r:g}' for r in QUICK_RATES)}, 2 runs, --sim-time 30 (explicit "
-                   "options still win)")
+                   f"{','.join(f'{r:g}' for r in QUICK_RATES)}, 2 runs, --handovers 1, "
+                   "--sim-time 30 (explicit options still win)")
     p.add_argument("--out", default=os.path.join(cr.ROOT, "results", "sweep"),
                    help="root of the per-point directories (default results/sweep)")
     p.add_argument("--csv", default=os.path.join(cr.ROOT, "results", "handover-rate-sweep.csv"),
@@ -144,8 +144,10 @@ def parse_args():
     a.methods = parse_list(a.methods, "--methods") if a.methods is not None else (
         QUICK_METHODS if a.quick else DEFAULT_METHODS)
     a.runs = a.runs or (2 if a.quick else 5)
-    a.handovers = a.handovers or 1
-    a.sim_time = a.sim_time or (30 if a.quick else 120)
+    a.handovers = a.handovers or (1 if a.quick else 2)
+    a.sim_time = a.sim_time or (30 if a.quick else 300)
+    if a.plot != "none":
+        cr.require_matplotlib()
     cr.check_sim(a.sim)
     known = cr.sim_methods(a.sim)
     for m in a.methods:
