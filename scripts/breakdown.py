@@ -177,6 +177,7 @@ def main():
         sys.stderr.write("breakdown: warning: keys without a category, counted as 'other': "
                          + ", ".join(unmatched) + "\n")
     categories = [c for c in COST_CATEGORIES if any(v[3] == c for v in keys.values())]
+    cr.lock_directory(a.runs)
     profiles_dir = os.path.join(a.runs, "profiles")
     os.makedirs(profiles_dir, exist_ok=True)
     subsets = [frozenset(s) for size in range(len(categories) + 1)
@@ -285,4 +286,4 @@ def plot(a, rows):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cr.run_main(main))

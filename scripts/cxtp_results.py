@@ -13,6 +13,7 @@ import math
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -81,7 +82,8 @@ def fmt(value, digits=3):
     """A number for a CSV cell: fixed decimals, empty for NaN or None."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return f"{value:.{digits}f}"
+    text = f"{value:.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
 def num(text):
@@ -105,6 +107,40 @@ class SimError(RuntimeError):
     """cxtp-ipsec-sim failed (crash, invalid option, missing output)."""
 
 
+_running = set()  # simulator processes running now
+_running_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+def _stop_all():
+    """Stops scheduling and terminates the simulator processes this script started."""
+    with _running_lock:
+        _stopping.set()
+        for proc in _running:
+            if proc.poll() is None:
+                proc.terminate()
+
+
+def _sigterm(signum, frame):
+    raise KeyboardInterrupt
+
+
+def lock_directory(path):
+    """Takes an exclusive lock on path/.lock for the life of the process; exits with status 1
+    if another process holds it (two sweeps writing the same points would clobber each other)."""
+    import fcntl
+    os.makedirs(path, exist_ok=True)
+    f = open(os.path.join(path, ".lock"), "w")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        die(f"another process is writing into {path} (lock {path}/.lock)", 1)
+    _locks.append(f)
+
+
+_locks = []
+
+
 def sim_command(sim, out_dir, options):
     """The argument list of one cxtp-ipsec-sim run; options is a dict of long option names."""
     return [sim] + [f"--{k}={v}" for k, v in options.items()] + [f"--outputDir={out_dir}"]
@@ -119,14 +155,23 @@ def run_sim(sim, out_dir, options):
     shutil.rmtree(tmp, ignore_errors=True)
     os.makedirs(tmp)
     cmd = sim_command(sim, tmp, options)
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with _running_lock:
+        if _stopping.is_set():
+            raise SimError("interrupted")
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _running.add(proc)
+    try:
+        out, err = proc.communicate()
+    finally:
+        with _running_lock:
+            _running.discard(proc)
     ok = proc.returncode in (0, 1) and all(
         os.path.exists(os.path.join(tmp, f)) for f in ("handovers.csv", "summary.csv"))
     if not ok:
-        last = (proc.stderr.strip().splitlines() or ["(no message)"])[-1]
+        last = (err.strip().splitlines() or ["(no message)"])[-1]
         raise SimError(f"{' '.join(shlex.quote(c) for c in cmd)}: exit {proc.returncode}: {last}")
     with open(os.path.join(tmp, "stdout.txt"), "w") as f:
-        f.write(proc.stdout)
+        f.write(out)
     with open(os.path.join(tmp, "command.txt"), "w") as f:
         f.write(" ".join(shlex.quote(c) for c in sim_command(sim, out_dir, options)) + "\n")
     shutil.rmtree(out_dir, ignore_errors=True)
@@ -177,9 +222,12 @@ class Progress:
 def run_parallel(jobs, n_workers, label_of, run_one, progress=None):
     """Runs run_one(job) for every job on n_workers threads (each starts one sim process), in
     the order given (put the longest first). Returns (results in job order, errors as strings).
-    Ctrl-C stops scheduling new jobs; running sims receive the signal from the terminal too."""
+    Ctrl-C or SIGTERM stops scheduling and terminates the running simulations (their temporary
+    directories are left behind and replaced on the next run), then raises KeyboardInterrupt."""
     results = [None] * len(jobs)
     errors = []
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _sigterm)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, n_workers)) as pool:
         futures = {pool.submit(run_one, job): i for i, job in enumerate(jobs)}
         try:
@@ -196,8 +244,20 @@ def run_parallel(jobs, n_workers, label_of, run_one, progress=None):
         except KeyboardInterrupt:
             for fut in futures:
                 fut.cancel()
+            _stop_all()
             raise
     return results, errors
+
+
+def run_main(main):
+    """Runs a script's main(): its return value is the exit status; Ctrl-C or SIGTERM gives one
+    line and status 130."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        sys.stderr.write(f"\n{os.path.basename(sys.argv[0])}: interrupted; finished runs are "
+                         "kept\n")
+        return 130
 
 
 def check_sim(sim):

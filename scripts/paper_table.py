@@ -112,6 +112,7 @@ def main():
     a = parse_args()
     started = time.monotonic()
     runs_dir = os.path.join(a.out, "paper-table-runs")
+    cr.lock_directory(runs_dir)
     sizes = [a.handovers // a.chunks + (1 if k < a.handovers % a.chunks else 0)
              for k in range(a.chunks)]
     jobs = [(m, k + 1, sizes[k]) for k in range(a.chunks) for m in SCENARIOS]
@@ -295,4 +296,4 @@ def plot_timeline(path, a, rows):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cr.run_main(main))

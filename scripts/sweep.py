@@ -187,6 +187,7 @@ def parse_rates(text):
 def main():
     a = parse_args()
     started = time.monotonic()
+    cr.lock_directory(a.out)
     points = [(m, r, n) for m in a.methods for r in a.rates for n in range(1, a.runs + 1)]
 
     def directory(point):
@@ -331,4 +332,4 @@ def plot(a, rows):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cr.run_main(main))
