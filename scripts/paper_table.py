@@ -11,7 +11,7 @@ at a random phase of the probe schedule. Writes into --out (default results/):
                     scenario,handovers,delay_ms,delay_ci95_ms,probe_delay_ms,lost_probes_mean,
                     messages,bytes,paper_delay_ms,paper_messages,paper_bytes,fit
                     one row per scenario: handovers = completed handovers; delay = mean security
-                    set-up delay (t_sec - t_coa) with the half-width of its 95% CI (Student's t);
+                    set-up delay (t_sec - t_coa_formed) with the half-width of its 95% CI (Student's t);
                     probe_delay_ms = mean probe-based estimate; lost_probes_mean = mean probes lost
                     per handover (both directions, from its L2 detach to the next handover's: the
                     whole outage, each probe counted once; column cycle_lost_probes); messages and
@@ -24,7 +24,7 @@ at a random phase of the probe schedule. Writes into --out (default results/):
   timeline.png      the paper's timeline figure from the simulated handovers: per method, the mean
                     duration of L2 detach->attach, attach->CoA formed (RA, SLAAC), CoA
                     formed->usable (DAD), CoA usable->BA (BU/BA); alpha = attach->BA; and the
-                    security set-up from the usable CoA to the new SA pair (beta: CT, gamma:
+                    security set-up from the formed CoA to the new SA pair (beta: CT, gamma:
                     aggressive, delta: main).
   paper-table-runs/ the simulator's own outputs (handovers.csv, summary.csv) of every run.
 
@@ -207,7 +207,7 @@ def write_markdown(path, a, table, stats, sizes, failures):
         f"1..{a.chunks} per scenario ({' + '.join(map(str, sizes))} handovers), each handover at "
         "a random phase of the 50 ms probe.",
         "",
-        "Delay = security set-up delay (new CoA usable to new SA pair installed at MN and "
+        "Delay = security set-up delay (new CoA formed to new SA pair installed at MN and "
         "gateway), mean with 95% CI (Student's t) over the completed handovers. Messages and "
         "bytes = security signalling frames on the MN's access link per handover (Ethernet II "
         "header, no FCS). The paper's values are references, never model inputs; `fitted` rows "
@@ -247,6 +247,7 @@ def write_markdown(path, a, table, stats, sizes, failures):
 def plot_timeline(path, a, rows):
     import matplotlib
     matplotlib.use("Agg")
+    import matplotlib.patches
     import matplotlib.pyplot as plt
 
     segments = [  # (from, to, label, colour); times relative to L2 detach
@@ -257,6 +258,7 @@ def plot_timeline(path, a, rows):
     ]
     fig, ax = plt.subplots(figsize=(11, 1.2 + 1.3 * len(SCENARIOS)), constrained_layout=True)
     labels = []
+    hatched = False
     for i, m in enumerate(SCENARIOS):
         done = [r for r in rows[m] if r["complete"] == "1"]
         y = len(SCENARIOS) - 1 - i
@@ -271,10 +273,15 @@ def plot_timeline(path, a, rows):
             s, e = mean(start), mean(end)
             ax.barh(y + 0.18, e - s, left=s, height=0.3, color=colour, edgecolor="black",
                     lw=0.5, label=label if i == 0 else None)
-        attach, coa, mip, sec = mean("t_attach_s"), mean("t_coa_s"), mean("t_mip_s"), \
+        attach, coa, mip, sec = mean("t_attach_s"), mean("t_coa_formed_s"), mean("t_mip_s"), \
             mean("t_sec_s")
         ax.barh(y - 0.18, sec - coa, left=coa, height=0.3, color="tab:red", edgecolor="black",
                 lw=0.5, label="security set-up" if i == 0 else None)
+        usable = mean("t_coa_s")
+        if sec > usable > coa:  # the method waited for DAD before it could use the CoA
+            ax.barh(y - 0.18, usable - coa, left=coa, height=0.3, fill=False, hatch="//",
+                    edgecolor="white", lw=0)
+            hatched = True
         ax.annotate("", xy=(attach, y + 0.42), xytext=(mip, y + 0.42),
                     arrowprops=dict(arrowstyle="<->", lw=0.8))
         ax.text((attach + mip) / 2, y + 0.45, f"\u03b1 = {mip - attach:.0f} ms", ha="center",
@@ -286,7 +293,13 @@ def plot_timeline(path, a, rows):
     ax.set_ylim(-0.6, len(SCENARIOS) - 0.2)
     ax.set_xlabel("time since L2 detach (ms), mean over the handovers")
     ax.grid(True, axis="x", alpha=0.3)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=5, fontsize=8)
+    handles, names = ax.get_legend_handles_labels()
+    if hatched:
+        handles.append(matplotlib.patches.Patch(facecolor="tab:red", edgecolor="white",
+                                                hatch="//"))
+        names.append("of which waiting for DAD")
+    ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=6,
+              fontsize=8)
     xmax = ax.get_xlim()[1]
     ax.set_xlim(0, xmax * 1.2)
     ax.set_title(f"Handover timeline (cxtp-ipsec-sim, profile {a.profile}, seed {a.seed}): "

@@ -31,7 +31,7 @@ Metrics (per run; sums over the N handovers of the run, from handovers.csv):
                         (IKE or CXTP frames with their Ethernet II header, no FCS) per second.
   core_signalling_Bps   sum(core_bytes) / sum(cycle_ms): gateway-to-gateway CXTP in the core
                         (IPv6 packets) per second.
-  security_delay_ms     mean of security_delay_ms (t_sec - t_coa) over the completed handovers.
+  security_delay_ms     mean security_delay_ms (t_sec - t_coa_formed) of the completed handovers.
   no_tunnel_ratio       handovers that ended without a tunnel (no t_sec) / handovers.
 
 Outputs: --csv (default results/handover-rate-sweep.csv), one row per (method, rate):
