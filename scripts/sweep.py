@@ -41,6 +41,7 @@ fraction and signalling load (access solid, core dashed) against the handover ra
 method, with 95% confidence intervals as error bars.
 """
 
+import argparse
 import math
 import os
 import re
@@ -101,7 +102,7 @@ def parse_args():
         "(contrib/cxtp-ipsec/doc/cxtp-ipsec.rst, 'Handover-rate sweep').",
         epilog="Example: /usr/bin/python3 scripts/sweep.py --jobs 2   (default grid)\n"
         "         /usr/bin/python3 scripts/sweep.py --quick         (2 methods x 2 rates x 2 runs)",
-        formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--rates", default=None,
                    help="comma-separated handover rates per minute, each > 0 "
                    f"(default {','.join(f'{r:g}' for r in DEFAULT_RATES)})")
