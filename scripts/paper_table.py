@@ -95,6 +95,17 @@ def parse_args():
     return a
 
 
+def chunk_sizes(handovers, chunks):
+    """The handovers of a row split evenly over its runs 1..chunks."""
+    return [handovers // chunks + (1 if k < handovers % chunks else 0) for k in range(chunks)]
+
+
+def sim_options(job, profile, seed):
+    """cxtp-ipsec-sim options of one run of a row; job = (method, run number, handovers)."""
+    return {"method": job[0], "handovers": job[2], "profile": profile, "seed": seed,
+            "run": job[1]}
+
+
 def integer_or_mean(values):
     """The value as an integer when all agree, else the mean with two decimals."""
     if not values:
@@ -113,16 +124,14 @@ def main():
     started = time.monotonic()
     runs_dir = os.path.join(a.out, "paper-table-runs")
     cr.lock_directory(runs_dir)
-    sizes = [a.handovers // a.chunks + (1 if k < a.handovers % a.chunks else 0)
-             for k in range(a.chunks)]
+    sizes = chunk_sizes(a.handovers, a.chunks)
     jobs = [(m, k + 1, sizes[k]) for k in range(a.chunks) for m in SCENARIOS]
 
     def directory(job):
         return os.path.join(runs_dir, job[0], f"run-{job[1]}")
 
     def options(job):
-        return {"method": job[0], "handovers": job[2], "profile": a.profile, "seed": a.seed,
-                "run": job[1]}
+        return sim_options(job, a.profile, a.seed)
 
     progress = cr.Progress(len(jobs))
     _, errors = cr.run_parallel(jobs, a.jobs, lambda j: f"{j[0]} run={j[1]}",
