@@ -73,3 +73,12 @@ if(TARGET cxtp-ipsec-sim)
   # Context transfer after each move; the program fails if a handover does not complete.
   cxtp_example_test(example-sim-ikev1-ct sim --method=ikev1-ct --handovers=4 --dad=off)
 endif()
+
+# Context transfer (ikev1-ct): predictive over UDP (the default), reactive over ICMPv6 with the
+# first CTD lost on the core, and the fallback to IKEv1 with pSG unreachable.
+if(TARGET cxtp-ipsec-context-transfer)
+  cxtp_example_test(example-context-transfer context-transfer --handovers=2)
+  cxtp_example_test(example-context-transfer-reactive-icmpv6 context-transfer --mode=reactive
+                    --transport=icmpv6 --dropCtd=1 --pcap=0)
+  cxtp_example_test(example-context-transfer-psg-down context-transfer --psgDown=1 --pcap=0)
+endif()
