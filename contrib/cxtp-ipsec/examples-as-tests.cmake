@@ -87,3 +87,14 @@ if(TARGET cxtp-ipsec-context-transfer)
                     --transport=icmpv6 --dropCtd=1 --pcap=0)
   cxtp_example_test(example-context-transfer-psg-down context-transfer --psgDown=1 --pcap=0)
 endif()
+# Capture: no clear CXTP on the core, gateway ESP decrypted with esp_sa, the ICMPv6 CTAR with
+# hop limit 255 and a good checksum.
+if(TARGET cxtp-ipsec-context-transfer)
+  foreach(mode IN ITEMS predictive reactive)
+    add_test(NAME capture-context-transfer-${mode}
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ct-capture.sh
+                     $<TARGET_FILE:cxtp-ipsec-context-transfer>
+                     ${PROJECT_BINARY_DIR}/example-output/capture-ct-${mode} --mode=${mode})
+    set_tests_properties(capture-context-transfer-${mode} PROPERTIES LABELS system)
+  endforeach()
+endif()
