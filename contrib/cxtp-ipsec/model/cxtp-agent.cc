@@ -51,6 +51,20 @@ ToRequestBlocks(const std::vector<CxtpFeatureProfile>& fpts)
     return blocks;
 }
 
+/// \return true if both lists hold the same blocks, in the same order
+bool
+SameBlocks(const std::vector<CxtpContextBlock>& a, const std::vector<CxtpContextBlock>& b)
+{
+    return std::equal(a.begin(),
+                      a.end(),
+                      b.begin(),
+                      b.end(),
+                      [](const CxtpContextBlock& x, const CxtpContextBlock& y) {
+                          return x.fpt == y.fpt && x.presence == y.presence &&
+                                 x.presenceVector == y.presenceVector && x.data == y.data;
+                      });
+}
+
 /// \return true if a prefix/length pair designates exactly \p address
 bool
 IsHost(const Ipv6Address& prefixAddress, const Ipv6Prefix& prefix, const Ipv6Address& address)
@@ -856,7 +870,8 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
         }
         Cached entry = cached->second;
         entry.expiry.Cancel();
-        m_cache.erase(cached); // the key is used once (RFC 4067 §6.3)
+        m_cache.erase(cached);                // the key is used once (RFC 4067 §6.3)
+        m_activated[previous] = entry.blocks; // to recognise a late copy of this PCTD
         Install(previous, Filter(entry.blocks, ctar.GetRequested()), from, local, entry.from, ack);
         return;
     }
@@ -985,6 +1000,14 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
                     request.local,
                     from,
                     request.ackToMn);
+            return;
+        }
+        auto activated = m_activated.find(previous);
+        if (m_completed.count(previous) && activated != m_activated.end() &&
+            SameBlocks(activated->second, ctd.GetBlocks()))
+        {
+            // A retransmitted copy of the PCTD already activated: its key is not cached again.
+            SendCtdr(from, previous, true, {});
             return;
         }
         Cached& cached = m_cache[previous];

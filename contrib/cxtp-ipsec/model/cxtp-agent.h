@@ -93,8 +93,8 @@ class IpsecPfKey;
  * CTDR) are retransmitted after "RetryInterval", doubling each time, until "MaxTransferTime"
  * (CT_MAX_TRANSFER_TIME, 200 ms) has passed since the first transmission; then the transfer
  * fails ("Failure" with "ct-req timeout" or "pctd timeout"). A retransmitted CT-Req is answered
- * again (pSG keeps the contexts until the CTDR); a duplicate PCTD after activation is answered
- * with the CTDR again.
+ * again (pSG keeps the contexts until the CTDR); a duplicate PCTD after activation (same
+ * blocks as the one activated) is answered with the CTDR again and its key is not cached.
  *
  * <b>Sequence numbers.</b> Transferred outbound SAs keep their sequence counter, inbound SAs
  * their anti-replay window (the SAD_ENTRY layout carries both), so the MN's next packets are
@@ -420,6 +420,7 @@ class CxtpAgent : public Application
     std::map<Ipv6Address, Retransmission> m_pushes;     ///< pSG: PCTD until the CTDR
     std::map<Ipv6Address, Time> m_ctdStart;             ///< pSG: first CTD per MN
     std::set<Ipv6Address> m_icmpPeers;                  ///< MNs that spoke ICMPv6 to us
+    std::map<Ipv6Address, std::vector<CxtpContextBlock>> m_activated; ///< nSG: last PCTD used
 
     TracedCallback<uint8_t, uint32_t> m_rxTrace;               ///< message received
     TracedCallback<uint8_t, uint32_t> m_txTrace;               ///< message sent

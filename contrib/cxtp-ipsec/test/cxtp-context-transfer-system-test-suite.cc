@@ -165,6 +165,7 @@ enum class Fault
     REPLAYED_CTAR, ///< the MN's CTAR is sent again after the transfer
     LOST_DATA,     ///< the first CTD/PCTD is lost on the core
     OLD_ESP,       ///< an ESP packet the MN sent to pSG is replayed to nSG after the transfer
+    LOST_CTDR,     ///< predictive: the first CTDR is lost, pSG pushes the PCTD again
 };
 
 /// \return a name for the test
@@ -183,6 +184,8 @@ Name(Fault f)
         return "lost CTD or PCTD retransmitted";
     case Fault::OLD_ESP:
         return "old ESP packet replayed at nSG rejected";
+    case Fault::LOST_CTDR:
+        return "lost CTDR, late PCTD copy answered and not cached";
     }
     return "";
 }
@@ -315,6 +318,12 @@ ContextTransferSystemTestCase::DoRun()
     {
         drop = CreateObject<DropFirstContextData>(1, gatewaySpis);
         CoreDevice(nsg)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+    }
+    if (m_fault == Fault::LOST_CTDR)
+    {
+        // In predictive mode the only gateway ESP that reaches pSG is the CTDR.
+        drop = CreateObject<DropFirstContextData>(1, gatewaySpis);
+        CoreDevice(psg)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
     }
     if (m_fault == Fault::FORGED_TOKEN)
     {
@@ -473,6 +482,21 @@ ContextTransferSystemTestCase::DoRun()
             NS_TEST_EXPECT_MSG_GT_OR_EQ(pLog.tx[CxtpHeader::PCTD], 2, "PCTD retransmitted");
         }
     }
+    if (m_fault == Fault::LOST_CTDR)
+    {
+        NS_TEST_EXPECT_MSG_EQ(drop->m_dropped, 1, "one CTDR lost");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(nLog.rx[CxtpHeader::PCTD], 2, "the PCTD came again");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(nLog.tx[CxtpHeader::CTDR], 2, "nSG answered it again");
+        NS_TEST_EXPECT_MSG_EQ(nLog.installed, 1, "installed once");
+        NS_TEST_EXPECT_MSG_EQ(
+            DynamicCast<CxtpAgent>(ct->GetAgents().Get(2))->HasCachedContext(oldCoa),
+            false,
+            "the copy's key is not cached again");
+        for (const auto& why : nLog.failures)
+        {
+            NS_TEST_EXPECT_MSG_EQ(why, "", "no failure at nSG");
+        }
+    }
     if (m_fault == Fault::REPLAYED_CTAR)
     {
         NS_TEST_EXPECT_MSG_NE(ctarFrame, nullptr, "the CTAR was captured");
@@ -517,6 +541,8 @@ class ContextTransferSystemTestSuite : public TestSuite
         AddTestCase(new ContextTransferSystemTestCase("reactive", "icmpv6", Fault::REPLAYED_CTAR),
                     TestCase::QUICK);
         AddTestCase(new ContextTransferSystemTestCase("predictive", "udp", Fault::OLD_ESP),
+                    TestCase::QUICK);
+        AddTestCase(new ContextTransferSystemTestCase("predictive", "udp", Fault::LOST_CTDR),
                     TestCase::QUICK);
     }
 };
