@@ -166,6 +166,7 @@ enum class Fault
     LOST_DATA,     ///< the first CTD/PCTD is lost on the core
     OLD_ESP,       ///< an ESP packet the MN sent to pSG is replayed to nSG after the transfer
     LOST_CTDR,     ///< predictive: the first CTDR is lost, pSG pushes the PCTD again
+    NO_PUSH,       ///< predictive: the PCTD and its first copy are lost, nSG asks pSG (reactive)
 };
 
 /// \return a name for the test
@@ -184,6 +185,8 @@ Name(Fault f)
         return "lost CTD or PCTD retransmitted";
     case Fault::OLD_ESP:
         return "old ESP packet replayed at nSG rejected";
+    case Fault::NO_PUSH:
+        return "no PCTD at nSG, reactive exchange instead";
     case Fault::LOST_CTDR:
         return "lost CTDR, late PCTD copy answered and not cached";
     }
@@ -314,9 +317,9 @@ ContextTransferSystemTestCase::DoRun()
         }));
 
     Ptr<DropFirstContextData> drop;
-    if (m_fault == Fault::LOST_DATA)
+    if (m_fault == Fault::LOST_DATA || m_fault == Fault::NO_PUSH)
     {
-        drop = CreateObject<DropFirstContextData>(1, gatewaySpis);
+        drop = CreateObject<DropFirstContextData>(m_fault == Fault::NO_PUSH ? 2 : 1, gatewaySpis);
         CoreDevice(nsg)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
     }
     if (m_fault == Fault::LOST_CTDR)
@@ -418,9 +421,24 @@ ContextTransferSystemTestCase::DoRun()
     NS_TEST_EXPECT_MSG_GT(r.coreBytes, 0, "core bytes counted (ESP)");
     if (m_mode == "predictive")
     {
-        NS_TEST_EXPECT_MSG_GT_OR_EQ(nLog.rx[CxtpHeader::PCTD], 1, "nSG got the pushed PCTD");
-        NS_TEST_EXPECT_MSG_EQ(nLog.tx[CxtpHeader::CT_REQ], 0, "no CT-Req: the push was there");
-        if (m_fault != Fault::LOST_DATA)
+        if (m_fault == Fault::NO_PUSH)
+        {
+            // The push and its first copy were lost before the MN's CTAR: the CTAR found no
+            // cached PCTD and nSG ran the reactive exchange.
+            NS_TEST_EXPECT_MSG_EQ(drop->m_dropped, 2, "two PCTD lost");
+            NS_TEST_EXPECT_MSG_EQ(nLog.rx[CxtpHeader::PCTD], 0, "no PCTD reached nSG's agent");
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(nLog.tx[CxtpHeader::CT_REQ], 1, "nSG asked pSG");
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(nLog.rx[CxtpHeader::CTD], 1, "pSG answered with a CTD");
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(r.SecurityDelay(),
+                                        coreRtt + access,
+                                        "CTAR, then CT-Req / CTD over the core");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(nLog.rx[CxtpHeader::PCTD], 1, "nSG got the pushed PCTD");
+            NS_TEST_EXPECT_MSG_EQ(nLog.tx[CxtpHeader::CT_REQ], 0, "no CT-Req: the push was there");
+        }
+        if (m_fault != Fault::LOST_DATA && m_fault != Fault::NO_PUSH)
         {
             // CTAR over the access link, token check and installation at nSG (cost zero).
             NS_TEST_EXPECT_MSG_GT_OR_EQ(r.SecurityDelay(), access, "at least the CTAR's way");
@@ -543,6 +561,8 @@ class ContextTransferSystemTestSuite : public TestSuite
         AddTestCase(new ContextTransferSystemTestCase("predictive", "udp", Fault::OLD_ESP),
                     TestCase::QUICK);
         AddTestCase(new ContextTransferSystemTestCase("predictive", "udp", Fault::LOST_CTDR),
+                    TestCase::QUICK);
+        AddTestCase(new ContextTransferSystemTestCase("predictive", "icmpv6", Fault::NO_PUSH),
                     TestCase::QUICK);
     }
 };
