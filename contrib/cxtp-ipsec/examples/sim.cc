@@ -85,6 +85,9 @@ main(int argc, char* argv[])
         ("config", po::value<std::string>(), "INI file with any of these options (key = value)")
         ("method", po::value<std::string>()->default_value("ikev1-main"),
          ("security re-establishment method: " + methodList).c_str())
+        ("ctMode", po::value<std::string>()->default_value("predictive"),
+         "context transfer mode of method ikev1-ct: predictive (pSG pushes on the handover "
+         "hint) or reactive (nSG asks pSG after the CTAR)")
         ("handovers", po::value<uint32_t>()->default_value(10), "number of handovers (>= 1)")
         ("handoverRate", po::value<double>(),
          "handovers per minute (> 0): one every 60/rate s, each at a random phase of the probe")
@@ -114,6 +117,11 @@ main(int argc, char* argv[])
     if (std::find(names.begin(), names.end(), config.method) == names.end())
     {
         options.Fail("--method: unknown method '" + config.method + "' (" + methodList + ")");
+    }
+    config.ctMode = vm["ctMode"].as<std::string>();
+    if (config.ctMode != "predictive" && config.ctMode != "reactive")
+    {
+        options.Fail("--ctMode: must be predictive or reactive, not '" + config.ctMode + "'");
     }
     config.handovers = vm["handovers"].as<uint32_t>();
     if (config.handovers == 0)
