@@ -190,9 +190,12 @@ class CxtpIkeTransferDeleteTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(n.psg->GetObject<IpsecPad>()->FindByAddress(oldCoa),
                                   nullptr,
                                   "pSG removed the MN's PAD entry");
-            for (const auto& sa : n.nsg->GetObject<IpsecSad>()->Dump())
+            for (auto direction : {IpsecDirection::INBOUND, IpsecDirection::OUTBOUND})
             {
-                spis.emplace_back(sa.direction, sa.spi);
+                for (const auto& sa : SasWith(n.nsg, direction, newCoa))
+                {
+                    spis.emplace_back(sa.direction, sa.spi);
+                }
             }
             n.nsgIke->TraceConnectWithoutContext(
                 "StateTransition",
@@ -302,9 +305,20 @@ class CxtpIkeTransferLifetimeTestCase : public TestCase
             added = in[0].addTime;
         });
         Simulator::Schedule(at + MilliSeconds(300), [&]() {
-            for (const auto& sa : n.nsg->GetObject<IpsecSad>()->Dump())
+            const Ikev1Sa* mn = n.mnIke->FindSa(n.nsgAddress);
+            NS_TEST_ASSERT_MSG_NE(mn, nullptr, "the MN's ISAKMP SA is with nSG");
+            if (!mn)
             {
-                NS_TEST_EXPECT_MSG_EQ(sa.addTime, added, "nSG keeps pSG's add time");
+                return;
+            }
+            for (auto direction : {IpsecDirection::INBOUND, IpsecDirection::OUTBOUND})
+            {
+                std::vector<IpsecSecurityAssociation> sas = SasWith(n.nsg, direction, mn->local);
+                NS_TEST_EXPECT_MSG_EQ(sas.size(), 1u, "one SA each way at nSG");
+                for (const auto& sa : sas)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(sa.addTime, added, "nSG keeps pSG's add time");
+                }
             }
         });
         scenario.Run();
@@ -352,17 +366,23 @@ class CxtpIkeTransferLifetimeTestCase : public TestCase
 class CxtpUpdateSpiTestCase : public TestCase
 {
   public:
-    CxtpUpdateSpiTestCase()
-        : TestCase("forced SPI collision: UPDATE_SPI over the transferred ISAKMP SA, both switch")
+    /// \param mode the transfer mode: predictive or reactive
+    CxtpUpdateSpiTestCase(const std::string& mode)
+        : TestCase("forced SPI collision (" + mode +
+                   "): UPDATE_SPI over the transferred ISAKMP SA, both switch"),
+          m_mode(mode)
     {
     }
 
   private:
+    std::string m_mode; ///< transfer mode
+
     void DoRun() override
     {
         CxtpTestIsolation isolation(5);
         Config::SetDefault("ns3::CxtpAgent::ForceSpiCollision", BooleanValue(true));
         Mipv6HandoverScenario::Config config = MakeConfig(2);
+        config.ctMode = m_mode;
         Mipv6HandoverScenario scenario(config);
         scenario.AssignStreams(0);
         Nodes n = GetNodes(scenario);
@@ -468,9 +488,11 @@ class CxtpUpdateSpiTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(r.bytes,
                                   106u + 2 * (isakmp + 8 + 40 + 14),
                                   h << "CTAR + two informationals (UDP, IPv6, Ethernet)");
-            // CTAR, CT-Req and CTD as in a plain transfer, then UPDATE_SPI and its ack on the
-            // access link (profile zero: no processing time).
-            Time path = 4 * config.coreDelay + 4 * config.accessDelay;
+            // Predictive: the contexts wait at nSG, so the CTAR, UPDATE_SPI and its ack on the
+            // access link; reactive: CT-Req and CTD cross the core too (profile zero: no
+            // processing time; nSG may resolve the new CoA's link-layer address first).
+            Time path = m_mode == "predictive" ? 3 * config.accessDelay
+                                               : 4 * config.coreDelay + 3 * config.accessDelay;
             NS_TEST_EXPECT_MSG_GT_OR_EQ(r.SecurityDelay(), path, h << "delay >= paths");
             NS_TEST_EXPECT_MSG_LT(r.SecurityDelay(),
                                   path + MilliSeconds(1),
@@ -502,6 +524,7 @@ class CxtpUpdateCookieTestCase : public TestCase
     {
         CxtpTestIsolation isolation(6);
         Mipv6HandoverScenario::Config config = MakeConfig(1);
+        config.ctMode = "reactive"; // the other cases run the default, predictive
         Mipv6HandoverScenario scenario(config);
         scenario.AssignStreams(0);
         Nodes n = GetNodes(scenario);
@@ -580,7 +603,8 @@ class CxtpIkeTransferTestSuite : public TestSuite
     {
         AddTestCase(new CxtpIkeTransferDeleteTestCase, TestCase::QUICK);
         AddTestCase(new CxtpIkeTransferLifetimeTestCase, TestCase::QUICK);
-        AddTestCase(new CxtpUpdateSpiTestCase, TestCase::QUICK);
+        AddTestCase(new CxtpUpdateSpiTestCase("predictive"), TestCase::QUICK);
+        AddTestCase(new CxtpUpdateSpiTestCase("reactive"), TestCase::QUICK);
         AddTestCase(new CxtpUpdateCookieTestCase, TestCase::QUICK);
     }
 };
