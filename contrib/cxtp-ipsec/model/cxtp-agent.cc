@@ -1633,7 +1633,13 @@ CxtpAgent::MaybeOccupySpi(const std::vector<IpsecSecurityAssociation>& sas)
         other.bytes = 0;
         other.packets = 0;
         std::string error = sad->Add(other);
-        NS_LOG_INFO("SPI " << sa.spi << " occupied by another peer's SA" << error);
+        if (!error.empty())
+        {
+            // A malformed transferred SA: the checks that follow reject the transfer.
+            NS_LOG_WARN("cannot occupy SPI " << sa.spi << ": " << error);
+            return;
+        }
+        NS_LOG_INFO("SPI " << sa.spi << " occupied by another peer's SA");
         return;
     }
 }
