@@ -961,7 +961,7 @@ Ikev1Daemon::CreateSa(const Ipv6Address& peer, Ikev1Role role, uint64_t initiato
     sa.role = role;
     sa.peer = peer;
     // The preferred proposal until the responder has chosen (the initiator's KE in aggressive
-    // mode uses its group; racoon requires one group for all aggressive-mode proposals).
+    // mode uses its group: RFC 2409 §5, only one group can be offered there).
     Phase1Choice first = GetPhase1Choices().front();
     sa.encryption = first.encryption;
     sa.hash = first.hash;
@@ -1104,6 +1104,7 @@ SamePhase1(const C& a, const C& b)
 
 std::string
 Ikev1Daemon::SelectPhase1Proposal(const Ikev1SaPayload& offered,
+                                  size_t keLength,
                                   Ikev1SaPayload& reply,
                                   Phase1Choice& chosen) const
 {
@@ -1120,9 +1121,11 @@ Ikev1Daemon::SelectPhase1Proposal(const Ikev1SaPayload& offered,
         for (const auto& t : p.transforms)
         {
             Phase1Choice c{};
-            if (!ReadPhase1Transform(t, c))
+            if (!ReadPhase1Transform(t, c) ||
+                (keLength != 0 &&
+                 keLength != CryptoDiffieHellman::GetLength(static_cast<CryptoDhGroup>(c.group))))
             {
-                continue;
+                continue; // unsupported, or not the group of the initiator's KE
             }
             for (const auto& m : mine)
             {
@@ -1325,7 +1328,8 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         }
         Ikev1SaPayload chosen;
         Phase1Choice choice{};
-        std::string error = SelectPhase1Proposal(*saPayload, chosen, choice);
+        size_t keLength = sa.exchange == Ikev1ExchangeType::AGGRESSIVE && ke ? ke->data.size() : 0;
+        std::string error = SelectPhase1Proposal(*saPayload, keLength, chosen, choice);
         if (!error.empty())
         {
             Fail(sa, error, true);

@@ -199,11 +199,14 @@ class Ikev1Daemon : public Application
      * \brief Responder: picks the first transform, in the initiator's order, that matches one
      * of our choices, and answers with that transform alone.
      * \param offered the initiator's SA payload
+     * \param keLength in aggressive mode, the size of the initiator's KE (its group); 0 in
+     * main mode
      * \param [out] reply our SA payload (the chosen transform only)
      * \param [out] chosen what it means
      * \return empty, or why nothing is acceptable (NO-PROPOSAL-CHOSEN)
      */
     std::string SelectPhase1Proposal(const Ikev1SaPayload& offered,
+                                     size_t keLength,
                                      Ikev1SaPayload& reply,
                                      Phase1Choice& chosen) const;
     /// Initiator: the answer holds one transform, one of those we offered.

@@ -79,19 +79,21 @@ def frames(sizes):
     return len(sizes), sum(sizes) + FRAME * len(sizes)
 
 
-DEFAULTS = dict(dpd=True, qm_ids=True, pfs=0, nonce=16, p1_tlv=False, p2_tlv=False,
-                p1_extra=[], esp_extra=[])
+# The starting point: racoon's defaults (DPD vendor ID, 16-byte nonces, 28800 s lifetimes, one
+# proposal{} and one ESP transform, QM IDs in tunnel mode) with PFS in the phase-1 group.
+REFERENCE = dict(dpd=True, qm_ids=True, pfs=2, nonce=16, p1_tlv=False, p2_tlv=False,
+                 p1_extra=[], esp_extra=[])
 
 
 def departures(c):
-    """racoon defaults departed from (tunnel mode: racoon always sends QM IDs)."""
+    """Changes from REFERENCE (tunnel mode: racoon always sends QM IDs)."""
     d = []
     if not c["dpd"]:
         d.append("dpd off")
     if not c["qm_ids"]:
         d.append("no QM IDs (not racoon in tunnel mode)")
-    if c["pfs"]:
-        d.append("pfs_group %d" % c["pfs"])
+    if c["pfs"] != 2:
+        d.append("pfs_group %d" % c["pfs"] if c["pfs"] else "no PFS")
     if c["nonce"] != 16:
         d.append("nonce_size %d" % c["nonce"])
     if c["p1_tlv"]:
@@ -127,7 +129,10 @@ def main():
             hits.append(c)
     hits.sort(key=lambda c: (len(departures(c)), departures(c)))
     for c in hits:
-        print("; ".join(departures(c)))
+        m, a = flows(c)
+        print("%d | %s | main %s | aggressive %s" % (
+            len(departures(c)), "; ".join(departures(c)), " ".join(map(str, m)),
+            " ".join(map(str, a))))
     print("%d combinations" % len(hits))
 
 
