@@ -72,4 +72,9 @@ if(TARGET cxtp-ipsec-sim)
   cxtp_example_test(example-sim-manual-config sim --config=${CMAKE_CURRENT_SOURCE_DIR}/test/sim-manual.ini)
   # Context transfer after each move; the program fails if a handover does not complete.
   cxtp_example_test(example-sim-ikev1-ct sim --method=ikev1-ct --handovers=4 --dad=off)
+  # Invalid input -> one line, status 2; same seed and run -> same CSV files.
+  add_test(NAME cli-sim
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-sim-cli.sh $<TARGET_FILE:cxtp-ipsec-sim>
+                   ${PROJECT_BINARY_DIR}/example-output/cli-sim)
+  set_tests_properties(cli-sim PROPERTIES LABELS system)
 endif()

@@ -187,7 +187,7 @@ main(int argc, char* argv[])
                       << "    movement detection (RA) " << ms(r.tCoaFormed - r.tAttach) << "\n"
                       << "    DAD wait                " << ms(r.tCoa - r.tCoaFormed) << "\n"
                       << "    BU/BA                   " << ms(r.tMip - r.tCoa) << "\n"
-                      << "  security set-up (" << config.method << ")  " << ms(r.tSec - r.tCoa)
+                      << "  security set-up (" << config.method << ")  " << ms(r.SecurityDelay())
                       << "\n"
                       << "  security signalling on the access link: " << r.messages << " messages, "
                       << r.bytes << " bytes (Ethernet II, no FCS)\n";

@@ -211,7 +211,7 @@ main(int argc, char* argv[])
                               : std::nan("");
         csv << vm["seed"].as<uint32_t>() << "," << run << "," << r.index << "," << config.method
             << "," << r.path << "," << (r.complete ? 1 : 0) << ","
-            << (r.complete ? Ms(r.alpha) : "") << "," << (r.complete ? Ms(r.tSec - r.tCoa) : "")
+            << (r.complete ? Ms(r.alpha) : "") << "," << (r.complete ? Ms(r.SecurityDelay()) : "")
             << "," << std::fixed << std::setprecision(3) << probeMs << ","
             << (std::isnan(outageMs) ? std::string() : std::to_string(outageMs)) << ","
             << r.lostDown + r.lostUp << "," << r.messages << "," << r.bytes << "," << r.coreBytes
@@ -223,7 +223,7 @@ main(int argc, char* argv[])
             continue;
         }
         alpha.push_back(r.alpha.GetSeconds() * 1e3);
-        security.push_back((r.tSec - r.tCoa).GetSeconds() * 1e3);
+        security.push_back((r.SecurityDelay()).GetSeconds() * 1e3);
         probe.push_back(probeMs);
         if (!std::isnan(outageMs))
         {

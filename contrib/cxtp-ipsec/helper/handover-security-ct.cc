@@ -102,28 +102,53 @@ HandoverSecurityCt::Install(const Topology& topology)
 }
 
 void
-HandoverSecurityCt::Attach(uint32_t link, const Ipv6Address& coa)
+HandoverSecurityCt::Detach(uint32_t /* link */)
+{
+    // pSG keeps the MN's contexts: they are what the transfer moves.
+    m_usable = false;
+}
+
+void
+HandoverSecurityCt::CoaFormed(uint32_t link, const Ipv6Address& coa)
 {
     NS_LOG_FUNCTION(this << link << coa);
     if (!m_link)
     {
-        m_link = link;
-        m_coa = coa;
-        m_path = "ike";
-        HandoverSecurityIkev1::Attach(link, coa);
-        return;
+        return; // the first attachment negotiates with IKE once the CoA is usable
     }
+    // The CTAR goes out at once: the MN's CXTP module uses the new CoA optimistically
+    // (RFC 4429) for this one message; IKE, in user space, would wait for DAD.
     const Topology& t = GetTopology();
     uint32_t previous = *m_link;
     Ipv6Address previousCoa = m_coa;
     m_link = link;
     m_coa = coa;
     m_path = "ct";
+    m_fallbackPending = false;
     auto sequence = static_cast<uint32_t>(m_seq->GetInteger(0, 0xffffffff));
     DynamicCast<CxtpAgent>(m_agents.Get(0))
         ->SendCtar(t.gatewayAddresses[link], previousCoa, t.gatewayAddresses[previous], sequence);
     m_fallback.Cancel();
     m_fallback = Simulator::Schedule(m_fallbackTimeout, &HandoverSecurityCt::Fallback, this, link);
+}
+
+void
+HandoverSecurityCt::Attach(uint32_t link, const Ipv6Address& coa)
+{
+    NS_LOG_FUNCTION(this << link << coa);
+    m_usable = true;
+    if (!m_link)
+    {
+        m_link = link;
+        m_coa = coa;
+        m_path = "ike";
+        HandoverSecurityIkev1::Attach(link, coa);
+    }
+    else if (m_fallbackPending)
+    {
+        m_fallbackPending = false;
+        HandoverSecurityIkev1::Attach(link, coa);
+    }
 }
 
 void
@@ -141,6 +166,11 @@ HandoverSecurityCt::Fallback(uint32_t link)
 {
     NS_LOG_INFO("context transfer to link " << link << " did not complete: full IKEv1");
     m_path = "fallback-ike";
+    if (!m_usable)
+    {
+        m_fallbackPending = true; // IKE may not use the tentative CoA: start once DAD ends
+        return;
+    }
     HandoverSecurityIkev1::Attach(link, m_coa);
 }
 

@@ -40,6 +40,8 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     std::string GetLastPath() const override;
     void Install(const Topology& topology) override;
     void Attach(uint32_t link, const Ipv6Address& coa) override;
+    void Detach(uint32_t link) override;
+    void CoaFormed(uint32_t link, const Ipv6Address& coa) override;
     /// \return the CXTP agents: the MN's first, then one per gateway
     ApplicationContainer GetAgents() const;
 
@@ -60,6 +62,8 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     Ipv6Address m_coa;                ///< its care-of address there
     std::string m_path;               ///< path of the last attachment
     EventId m_fallback;               ///< fallback timer
+    bool m_usable{false};             ///< the current CoA is usable (DAD over)
+    bool m_fallbackPending{false};    ///< fallback IKE waits for the CoA to be usable
     Ptr<UniformRandomVariable> m_seq; ///< CTAR sequence numbers
 };
 

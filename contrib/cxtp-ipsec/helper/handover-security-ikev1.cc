@@ -160,6 +160,15 @@ HandoverSecurityIkev1::Attach(uint32_t link, const Ipv6Address& /* coa */)
 }
 
 void
+HandoverSecurityIkev1::Detach(uint32_t link)
+{
+    NS_LOG_FUNCTION(this << link);
+    const Topology& t = GetTopology();
+    DynamicCast<Ikev1Daemon>(m_daemons.Get(0))->Purge(t.gatewayAddresses[link]);
+    DynamicCast<Ikev1Daemon>(m_daemons.Get(link + 1))->Purge(t.careOfAddresses[link]);
+}
+
+void
 HandoverSecurityIkev1::Installed(uint32_t node,
                                  const Ipv6Address& peer,
                                  uint32_t /* inSpi */,

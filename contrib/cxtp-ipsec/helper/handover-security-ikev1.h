@@ -42,6 +42,15 @@ class HandoverSecurityIkev1 : public HandoverSecurityMethod
     std::string GetName() const override;
     void Install(const Topology& topology) override;
     void Attach(uint32_t link, const Ipv6Address& coa) override;
+    /**
+     * \brief The MN left the link: both ends forget their IKE and IPsec state of the pair
+     * without signalling (Ikev1Daemon::Purge), so each visit is a first contact.
+     *
+     * The MN's care-of address went away with the link, and the gateway drops a departed MN;
+     * a racoon keeping the ISAKMP SA would instead answer a return with quick mode alone.
+     * \param link the link left
+     */
+    void Detach(uint32_t link) override;
     /// \return the daemons: the MN's first, then one per gateway
     ApplicationContainer GetDaemons() const;
 

@@ -153,6 +153,21 @@ HandoverSecurityMethod::GetIntegrity() const
     return ToString(m_integrity);
 }
 
+void
+HandoverSecurityMethod::HandoverHint(uint32_t /* from */, uint32_t /* to */)
+{
+}
+
+void
+HandoverSecurityMethod::Detach(uint32_t /* link */)
+{
+}
+
+void
+HandoverSecurityMethod::CoaFormed(uint32_t /* link */, const Ipv6Address& /* coa */)
+{
+}
+
 std::string
 HandoverSecurityMethod::GetLastPath() const
 {

@@ -22,10 +22,16 @@ namespace ns3
  * \brief How the MN's IPsec tunnel to the security gateway of its access network is
  * (re-)established after each move: the pluggable strategy of the handover scenario.
  *
- * The scenario calls Install() once, before the simulation, and Attach() each time the MN has a
- * usable care-of address on a link (t_coa, the initial attachment included). The method fires
- * its "Ready" trace when an SA pair between the MN and that link's gateway is usable at both
- * ends: that instant is t_sec.
+ * The scenario calls Install() once, before the simulation; then, for each move, HandoverHint()
+ * shortly before the MN leaves a link (a link-layer trigger at the old access router, as an IEEE
+ * 802.21 Link_Going_Down would give), Detach() when it has left, CoaFormed() when SLAAC has
+ * formed its care-of address on the new link (still tentative while DAD runs, RFC 4862 §5.4),
+ * and Attach() when that address is usable (t_coa, the initial attachment included). A method
+ * starts where its protocol may: a user-space IKE daemon cannot send from a tentative address,
+ * so it starts at Attach(); a method that may use the address optimistically (RFC 4429) starts
+ * at CoaFormed(). The method fires its "Ready" trace when an SA pair between the MN and that
+ * link's gateway is usable at both ends: that instant is t_sec, and the security set-up delay
+ * is t_sec minus the instant the CoA was formed.
  *
  * Methods that use IPsec (all but "none") share the same policies, installed by this base class:
  * on the MN and every gateway, BYPASS for neighbour discovery (ICMPv6 133–137), IKE (UDP 500 and
@@ -80,6 +86,28 @@ class HandoverSecurityMethod : public Object
      * \param coa the care-of address
      */
     virtual void Attach(uint32_t link, const Ipv6Address& coa) = 0;
+
+    /**
+     * \brief The old access router learnt that the MN is about to leave \p from for \p to.
+     * Default: nothing.
+     * \param from the link the MN is on
+     * \param to the link it moves to
+     */
+    virtual void HandoverHint(uint32_t from, uint32_t to);
+
+    /**
+     * \brief The MN has left a link (t_detach). Default: nothing.
+     * \param link the access link index
+     */
+    virtual void Detach(uint32_t link);
+
+    /**
+     * \brief SLAAC formed the MN's care-of address on a link; it is tentative until DAD ends.
+     * Default: nothing.
+     * \param link the access link index
+     * \param coa the care-of address
+     */
+    virtual void CoaFormed(uint32_t link, const Ipv6Address& coa);
 
     /// \return the IPsec rules and SPIs made for a link (methods that use IPsec)
     const IpsecHelper::Tunnel& GetTunnel(uint32_t link) const;

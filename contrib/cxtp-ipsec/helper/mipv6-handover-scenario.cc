@@ -295,7 +295,7 @@ Mipv6HandoverScenario::Build()
     m_security->TraceConnectWithoutContext("Ready", Callback<void, uint32_t>([this](uint32_t) {
                                                if (!m_results.empty() &&
                                                    m_results.back().tSec.IsZero() &&
-                                                   !m_results.back().tCoa.IsZero())
+                                                   !m_results.back().tCoaFormed.IsZero())
                                                {
                                                    m_results.back().tSec = Simulator::Now();
                                                    m_results.back().path =
@@ -303,8 +303,21 @@ Mipv6HandoverScenario::Build()
                                                }
                                            }));
 
-    // The timeline of each handover, from the MN's traces.
-    m_mn->TraceConnectWithoutContext("L2Detach", Callback<void, uint32_t>([this](uint32_t) {
+    // The timeline of each handover, from the MN's traces; the security method hears of each step.
+    auto linkOf = [this](uint32_t iface) {
+        for (uint32_t link = 0; link < m_mnInterfaces.size(); ++link)
+        {
+            if (m_mnInterfaces[link] == iface)
+            {
+                return link;
+            }
+        }
+        NS_ABORT_MSG("interface " << iface << " is not an access interface of the MN");
+        return 0u;
+    };
+    m_mn->TraceConnectWithoutContext("L2Detach",
+                                     Callback<void, uint32_t>([this, linkOf](uint32_t iface) {
+                                         m_security->Detach(linkOf(iface));
                                          Result r;
                                          r.index = m_results.size();
                                          r.handoverAt = GetHandoverTime(r.index);
@@ -321,26 +334,23 @@ Mipv6HandoverScenario::Build()
     m_mn->TraceConnectWithoutContext("L2Attach", Callback<void, uint32_t>([setOnce](uint32_t) {
                                          setOnce(&Result::tAttach);
                                      }));
-    m_mn->TraceConnectWithoutContext(
-        "CareOfAddressFormed",
-        Callback<void, uint32_t, Ipv6Address>(
-            [setOnce](uint32_t, Ipv6Address) { setOnce(&Result::tCoaFormed); }));
-    m_mn->TraceConnectWithoutContext(
-        "CareOfAddress",
-        Callback<void, uint32_t, Ipv6Address>([this, setOnce](uint32_t iface, Ipv6Address coa) {
-            if (!m_results.empty() && m_results.back().tCoa.IsZero())
-            {
-                m_results.back().coa = coa;
-            }
-            setOnce(&Result::tCoa);
-            for (uint32_t link = 0; link < m_mnInterfaces.size(); ++link)
-            {
-                if (m_mnInterfaces[link] == iface)
-                {
-                    m_security->Attach(link, coa);
-                }
-            }
-        }));
+    m_mn->TraceConnectWithoutContext("CareOfAddressFormed",
+                                     Callback<void, uint32_t, Ipv6Address>(
+                                         [this, setOnce, linkOf](uint32_t iface, Ipv6Address coa) {
+                                             setOnce(&Result::tCoaFormed);
+                                             m_security->CoaFormed(linkOf(iface), coa);
+                                         }));
+    m_mn->TraceConnectWithoutContext("CareOfAddress",
+                                     Callback<void, uint32_t, Ipv6Address>(
+                                         [this, setOnce, linkOf](uint32_t iface, Ipv6Address coa) {
+                                             if (!m_results.empty() &&
+                                                 m_results.back().tCoa.IsZero())
+                                             {
+                                                 m_results.back().coa = coa;
+                                             }
+                                             setOnce(&Result::tCoa);
+                                             m_security->Attach(linkOf(iface), coa);
+                                         }));
     m_mn->TraceConnectWithoutContext(
         "BindingAck",
         Callback<void, uint16_t, uint8_t, Time>([this, setOnce](uint16_t, uint8_t, Time) {
@@ -450,8 +460,16 @@ Mipv6HandoverScenario::Run()
             at += Seconds(m_phase->GetValue(0, m_config.probeInterval.GetSeconds()));
         }
         m_handoverTimes.push_back(at);
-        // Alternately to link 2 and back to link 1.
-        m_mn->HandoverTo(m_mnInterfaces.at((k + 1) % 2), at);
+        // Alternately to link 2 and back to link 1; the old access router hears of the move
+        // hintLead before the MN leaves.
+        uint32_t from = k % 2;
+        uint32_t to = (k + 1) % 2;
+        Simulator::Schedule(at > m_config.hintLead ? at - m_config.hintLead : Seconds(0),
+                            &HandoverSecurityMethod::HandoverHint,
+                            m_security,
+                            from,
+                            to);
+        m_mn->HandoverTo(m_mnInterfaces.at(to), at);
     }
     Simulator::Stop(m_config.stop);
     Simulator::Run();
@@ -553,7 +571,7 @@ Mipv6HandoverScenario::GetResults() const
                     r.receivedUpAfter,
                     r.lastUpBefore,
                     r.firstUpAfter);
-        if (r.complete && r.tSec > r.tCoa)
+        if (r.complete && r.tSec > r.tCoaFormed)
         {
             // The probes of the security set-up alone (the paper's estimate): sent between the
             // new CoA and the new SA pair.
@@ -563,7 +581,7 @@ Mipv6HandoverScenario::GetResults() const
             Time lastBefore;
             Time firstAfter;
             CountProbes(r,
-                        r.tCoa,
+                        r.tCoaFormed,
                         r.tSec,
                         m_downReceived,
                         m_config.probeStart,
@@ -575,7 +593,7 @@ Mipv6HandoverScenario::GetResults() const
                         firstAfter);
             sent = 0;
             CountProbes(r,
-                        r.tCoa,
+                        r.tCoaFormed,
                         r.tSec,
                         m_upReceived,
                         UplinkStart(),
@@ -660,8 +678,8 @@ Mipv6HandoverScenario::WriteCsvRow(std::ostream& os,
        << (r.complete ? Ms3(r.tCoaFormed - r.tAttach) : "") << ","
        << (r.complete ? Ms3(r.tCoa - r.tCoaFormed) : "") << ","
        << (r.complete ? Ms3(r.tMip - r.tCoa) : "") << ","
-       << (r.complete ? Ms3(r.tSec - r.tCoa) : "") << "," << r.sentDown << "," << r.lostDown << ","
-       << r.sentUp << "," << r.lostUp << "," << Ms3(config.probeInterval * r.lostDown) << ","
+       << (r.complete ? Ms3(r.SecurityDelay()) : "") << "," << r.sentDown << "," << r.lostDown
+       << "," << r.sentUp << "," << r.lostUp << "," << Ms3(config.probeInterval * r.lostDown) << ","
        << Ms3(config.probeInterval * r.lostUp) << "," << outage(r.lastDownBefore, r.firstDownAfter)
        << "," << outage(r.lastUpBefore, r.firstUpAfter) << "," << r.messages << "," << r.bytes
        << "," << (r.complete ? 1 : 0) << "\n";

@@ -71,10 +71,13 @@ class Mipv6HandoverScenario
         Time raMax{MilliSeconds(70)}; ///< MaxRtrAdvInterval
         Mipv6MobileNode::DadMode dad{Mipv6MobileNode::DAD_ON}; ///< DAD mode of the MN
         Time l2Delay{Seconds(0)};                              ///< L2 handover delay
-        Time coreDelay{MilliSeconds(2)};                       ///< one-way delay of every p2p link
-        Time accessDelay{MicroSeconds(5)};    ///< one-way delay of the CSMA access links
-        std::string coreRate{"100Mbps"};      ///< p2p rate
-        std::string accessRate{"100Mbps"};    ///< CSMA rate
+        Time hintLead{MilliSeconds(50)};   ///< the old access router's link-layer hint of a move
+                                           ///< (HandoverSecurityMethod::HandoverHint) precedes the
+                                           ///< detach by this much
+        Time coreDelay{MilliSeconds(2)};   ///< one-way delay of every p2p link
+        Time accessDelay{MicroSeconds(5)}; ///< one-way delay of the CSMA access links
+        std::string coreRate{"100Mbps"};   ///< p2p rate
+        std::string accessRate{"100Mbps"}; ///< CSMA rate
         Time probeInterval{MilliSeconds(50)}; ///< probe period, each direction
         Time probeStart{MilliSeconds(100)};   ///< first downlink probe
         uint32_t probeSize{112};              ///< UDP payload, SeqTs header included
@@ -103,7 +106,15 @@ class Mipv6HandoverScenario
                                ///< their bytes (Ethernet II header, no FCS)
         Time tSec;             ///< security re-established (the method's Ready; = tCoa for
                                ///< "none" and "manual")
-        Ipv6Address coa;       ///< the new care-of address
+
+        /// \return the security set-up delay, tSec - tCoaFormed (design.md §3: from the
+        /// instant the CoA exists; a method that must wait for DAD pays the wait)
+        Time SecurityDelay() const
+        {
+            return tSec - tCoaFormed;
+        }
+
+        Ipv6Address coa; ///< the new care-of address
         uint32_t sentDown{
             0}; ///< downlink probes sent from the previous registration to the next detach
         uint32_t sentUp{0};             ///< uplink, same

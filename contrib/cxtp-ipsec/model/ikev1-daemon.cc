@@ -1684,6 +1684,34 @@ Ikev1Daemon::Delete(const Ipv6Address& peer)
 }
 
 void
+Ikev1Daemon::Purge(const Ipv6Address& peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    std::vector<uint64_t> cookies;
+    for (auto& [cookie, sa] : m_sas)
+    {
+        if (sa.peer == peer)
+        {
+            cookies.push_back(cookie);
+        }
+    }
+    for (uint64_t cookie : cookies)
+    {
+        Ikev1Sa& sa = m_sas[cookie];
+        for (auto& [mid, qm] : sa.quickModes)
+        {
+            if (qm.state == Ikev1State::ESTABLISHED)
+            {
+                m_pfKey->Delete(IpsecDirection::INBOUND, qm.inboundSpi, Ipv6Address::GetAny());
+                m_pfKey->Delete(IpsecDirection::OUTBOUND, qm.outboundSpi, sa.peer);
+            }
+        }
+        RemoveSa(cookie);
+    }
+    m_contacted.erase(peer);
+}
+
+void
 Ikev1Daemon::RemoveSa(uint64_t cookie)
 {
     for (auto it = m_flights.begin(); it != m_flights.end();)

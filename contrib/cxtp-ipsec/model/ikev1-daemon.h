@@ -68,6 +68,17 @@ class Ikev1Daemon : public Application
     void Delete(const Ipv6Address& peer);
 
     /**
+     * \brief Forgets every ISAKMP SA with a peer, its ESP SAs and the peer's INITIAL-CONTACT
+     * record, without telling the peer (no DELETE is sent).
+     *
+     * Models state lost on one side: the MN whose care-of address went away with its link, or a
+     * gateway dropping a departed MN. The next negotiation with that peer is a first contact
+     * again (RFC 2407 §4.6.3.3 INITIAL-CONTACT).
+     * \param peer the peer
+     */
+    void Purge(const Ipv6Address& peer);
+
+    /**
      * \param peer a peer address
      * \return the newest ISAKMP SA with the peer, or nullptr
      */
