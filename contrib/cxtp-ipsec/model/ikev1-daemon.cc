@@ -758,9 +758,9 @@ Ikev1Daemon::ChargePrf(uint32_t bytes)
 }
 
 void
-Ikev1Daemon::ChargeCipher(uint32_t bytes)
+Ikev1Daemon::ChargeCipher(IpsecEncryption cipher, uint32_t bytes)
 {
-    Charge(m_cost->Cipher(ToString(m_encryption), bytes));
+    Charge(m_cost->Cipher(ToString(cipher), bytes));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -797,7 +797,7 @@ Ikev1Daemon::Seal(const Ikev1Sa& sa,
         std::vector<uint8_t> cipher;
         bool ok = CryptoCipher::CbcEncrypt(sa.encryption, sa.encryptionKey, *iv, body, cipher);
         NS_ABORT_MSG_IF(!ok, "Ikev1Daemon: phase-1 encryption failed");
-        ChargeCipher(body.size());
+        ChargeCipher(sa.encryption, body.size());
         iv->assign(cipher.end() - bs, cipher.end());
         body = cipher;
         header.flags |= Ikev1Header::FLAG_ENCRYPTION;
@@ -831,7 +831,7 @@ Ikev1Daemon::Open(const Ikev1Sa& sa,
             m_failureTrace(sa.peer, "undecryptable message");
             return false;
         }
-        ChargeCipher(plain.size());
+        ChargeCipher(sa.encryption, plain.size());
         iv->assign(plain.end() - bs, plain.end());
         plain = clear;
     }
