@@ -78,3 +78,23 @@ if(TARGET cxtp-ipsec-sim)
                    ${PROJECT_BINARY_DIR}/example-output/cli-sim)
   set_tests_properties(cli-sim PROPERTIES LABELS system)
 endif()
+
+# Context transfer (ikev1-ct): predictive over UDP (the default), reactive over ICMPv6 with the
+# first CTD lost on the core, and the fallback to IKEv1 with pSG unreachable.
+if(TARGET cxtp-ipsec-context-transfer)
+  cxtp_example_test(example-context-transfer context-transfer --handovers=2)
+  cxtp_example_test(example-context-transfer-reactive-icmpv6 context-transfer --mode=reactive
+                    --transport=icmpv6 --dropCtd=1 --pcap=0)
+  cxtp_example_test(example-context-transfer-psg-down context-transfer --psgDown=1 --pcap=0)
+endif()
+# Capture: no clear CXTP on the core, gateway ESP decrypted with esp_sa, the ICMPv6 CTAR with
+# hop limit 255 and a good checksum.
+if(TARGET cxtp-ipsec-context-transfer)
+  foreach(mode IN ITEMS predictive reactive)
+    add_test(NAME capture-context-transfer-${mode}
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ct-capture.sh
+                     $<TARGET_FILE:cxtp-ipsec-context-transfer>
+                     ${PROJECT_BINARY_DIR}/example-output/capture-ct-${mode} --mode=${mode})
+    set_tests_properties(capture-context-transfer-${mode} PROPERTIES LABELS system)
+  endforeach()
+endif()

@@ -85,6 +85,9 @@ main(int argc, char* argv[])
         ("config", po::value<std::string>(), "INI file with any of these options (key = value)")
         ("method", po::value<std::string>()->default_value("ikev1-main"),
          ("security re-establishment method: " + methodList).c_str())
+        ("ctMode", po::value<std::string>()->default_value("predictive"),
+         "context transfer mode of method ikev1-ct: predictive (pSG pushes on the handover "
+         "hint) or reactive (nSG asks pSG after the CTAR)")
         ("handovers", po::value<uint32_t>()->default_value(10), "number of handovers (>= 1)")
         ("handoverRate", po::value<double>(),
          "handovers per minute (> 0): one every 60/rate s, each at a random phase of the probe")
@@ -114,6 +117,11 @@ main(int argc, char* argv[])
     if (std::find(names.begin(), names.end(), config.method) == names.end())
     {
         options.Fail("--method: unknown method '" + config.method + "' (" + methodList + ")");
+    }
+    config.ctMode = vm["ctMode"].as<std::string>();
+    if (config.ctMode != "predictive" && config.ctMode != "reactive")
+    {
+        options.Fail("--ctMode: must be predictive or reactive, not '" + config.ctMode + "'");
     }
     config.handovers = vm["handovers"].as<uint32_t>();
     if (config.handovers == 0)
@@ -189,7 +197,8 @@ main(int argc, char* argv[])
     std::ofstream csv(outputDir + "/handovers.csv");
     csv << "seed,run,handover,method,path,complete,alpha_ms,security_delay_ms,probe_delay_ms,"
            "outage_ms,lost_probes,messages,bytes,core_bytes,t_detach_s,t_attach_s,t_coa_s,"
-           "t_mip_s,t_sec_s\n";
+           "t_mip_s,t_sec_s,t_coa_formed_s,cycle_ms,tunnel_down_ms,cycle_sent_probes,"
+           "cycle_lost_probes\n";
     std::vector<double> alpha;
     std::vector<double> security;
     std::vector<double> probe;
@@ -198,8 +207,18 @@ main(int argc, char* argv[])
     std::vector<double> messages;
     std::vector<double> bytes;
     std::vector<double> coreBytes;
-    for (const auto& r : results)
+    for (size_t k = 0; k < results.size(); ++k)
     {
+        const auto& r = results[k];
+        // The handover's cycle runs from its detach to the next detach (the last one: to the end
+        // of the simulation), so the cycles tile the run; the tunnel is down from the detach to
+        // the new SA pair, or for the whole cycle if the method never got one.
+        Time cycleEnd = k + 1 < results.size() ? results[k + 1].tDetach : config.stop;
+        Time cycle = cycleEnd - r.tDetach;
+        Time down = r.tSec.IsZero() ? cycle : std::min(r.tSec - r.tDetach, cycle);
+        uint32_t cycleSent = 0;
+        uint32_t cycleLost = 0;
+        scenario.GetProbeLoss(r.tDetach, cycleEnd, cycleSent, cycleLost);
         // The probe estimate of the security set-up: probes lost between t_coa and t_sec,
         // averaged over the two directions, times the interval (design.md §3).
         double probeMs =
@@ -217,7 +236,8 @@ main(int argc, char* argv[])
             << r.lostDown + r.lostUp << "," << r.messages << "," << r.bytes << "," << r.coreBytes
             << "," << std::setprecision(6) << r.tDetach.GetSeconds() << ","
             << r.tAttach.GetSeconds() << "," << r.tCoa.GetSeconds() << "," << r.tMip.GetSeconds()
-            << "," << r.tSec.GetSeconds() << "\n";
+            << "," << r.tSec.GetSeconds() << "," << r.tCoaFormed.GetSeconds() << "," << Ms(cycle)
+            << "," << Ms(down) << "," << cycleSent << "," << cycleLost << "\n";
         if (!r.complete)
         {
             continue;

@@ -3,12 +3,16 @@
  */
 #include "handover-security-ct.h"
 
+#include "ns3/boolean.h"
 #include "ns3/crypto-mac.h"
 #include "ns3/cxtp-agent.h"
+#include "ns3/cxtp-icmpv6-header.h"
 #include "ns3/ipsec-pf-key.h"
+#include "ns3/ipv6-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -19,6 +23,7 @@ NS_OBJECT_ENSURE_REGISTERED(HandoverSecurityCt);
 namespace
 {
 constexpr uint8_t PROTO_UDP = 17;
+constexpr uint8_t PROTO_ICMPV6 = 58;
 constexpr uint16_t CXTP_PORT = 5091;
 } // namespace
 
@@ -35,7 +40,35 @@ HandoverSecurityCt::GetTypeId()
                           "IKEv1 negotiation with the new gateway.",
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&HandoverSecurityCt::m_fallbackTimeout),
-                          MakeTimeChecker(MilliSeconds(1)));
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute(
+                "Mode",
+                "\"predictive\": pSG pushes the contexts to nSG on the handover hint "
+                "(RFC 4067 §5.1); \"reactive\": nSG asks pSG after the MN's CTAR "
+                "(§5.3).",
+                StringValue("predictive"),
+                MakeStringAccessor(&HandoverSecurityCt::SetMode, &HandoverSecurityCt::GetMode),
+                MakeStringChecker())
+            .AddAttribute("Transport",
+                          "How the MN's CTAR travels: \"udp\" (port 5091) or \"icmpv6\" "
+                          "(Experimental Mobility type 150, subtype 1, RFC 4067 §3).",
+                          StringValue("udp"),
+                          MakeStringAccessor(&HandoverSecurityCt::SetTransport,
+                                             &HandoverSecurityCt::GetTransport),
+                          MakeStringChecker())
+            .AddAttribute("GatewayEsp",
+                          "Protect CXTP between the gateways with manually keyed ESP transport "
+                          "SAs (RFC 4067 §3, §6.2).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&HandoverSecurityCt::m_gatewayEsp),
+                          MakeBooleanChecker())
+            .AddAttribute("SequenceMargin",
+                          "Predictive mode: added by nSG to the sequence counter of each "
+                          "transferred outbound SA (CxtpAgent::SequenceJump), so that packets pSG "
+                          "sent after its snapshot do not make nSG's first ones replays.",
+                          UintegerValue(1024),
+                          MakeUintegerAccessor(&HandoverSecurityCt::m_sequenceMargin),
+                          MakeUintegerChecker<uint64_t>());
     return tid;
 }
 
@@ -50,6 +83,46 @@ std::string
 HandoverSecurityCt::GetName() const
 {
     return "ikev1-ct";
+}
+
+void
+HandoverSecurityCt::SetMode(std::string mode)
+{
+    NS_ABORT_MSG_UNLESS(mode == "predictive" || mode == "reactive",
+                        "HandoverSecurityCt Mode must be predictive or reactive, not " << mode);
+    m_predictive = mode == "predictive";
+}
+
+std::string
+HandoverSecurityCt::GetMode() const
+{
+    return m_predictive ? "predictive" : "reactive";
+}
+
+bool
+HandoverSecurityCt::IsPredictive() const
+{
+    return m_predictive;
+}
+
+void
+HandoverSecurityCt::SetTransport(std::string transport)
+{
+    NS_ABORT_MSG_UNLESS(transport == "udp" || transport == "icmpv6",
+                        "HandoverSecurityCt Transport must be udp or icmpv6, not " << transport);
+    m_transport = transport;
+}
+
+std::string
+HandoverSecurityCt::GetTransport() const
+{
+    return m_transport;
+}
+
+std::set<uint32_t>
+HandoverSecurityCt::GetSignallingSpis() const
+{
+    return m_gatewaySpis;
 }
 
 std::string
@@ -83,12 +156,21 @@ HandoverSecurityCt::Install(const Topology& topology)
     {
         nodes.Add(gw);
     }
+    IpsecTrafficSelector icmp = IpsecTrafficSelector::ForProtocol(PROTO_ICMPV6);
+    icmp.localPortMin = CxtpIcmpv6Header::TYPE << 8; // type 150, any code (RFC 4065 §4)
+    icmp.localPortMax = (CxtpIcmpv6Header::TYPE << 8) | 0xff;
     for (uint32_t i = 0; i < nodes.GetN(); ++i)
     {
         IpsecHelper::AddBypass(nodes.Get(i),
                                IpsecTrafficSelector::ForProtocol(PROTO_UDP, CXTP_PORT));
+        IpsecHelper::AddBypass(nodes.Get(i), icmp);
         Ptr<CxtpAgent> agent = CreateObject<CxtpAgent>();
         agent->SetAttribute("Role", StringValue(i == 0 ? "mobile" : "gateway"));
+        agent->SetAttribute("Transport", StringValue(m_transport));
+        if (i > 0 && m_predictive)
+        {
+            agent->SetAttribute("SequenceJump", UintegerValue(m_sequenceMargin));
+        }
         nodes.Get(i)->AddApplication(agent);
         m_agents.Add(agent);
         if (i > 0)
@@ -99,6 +181,80 @@ HandoverSecurityCt::Install(const Topology& topology)
         }
     }
     TraceConnectWithoutContext("Ready", MakeCallback(&HandoverSecurityCt::SetTokenKeys, this));
+    if (m_gatewayEsp)
+    {
+        InstallGatewayEsp(topology);
+    }
+}
+
+void
+HandoverSecurityCt::InstallGatewayEsp(const Topology& topology)
+{
+    // Every global address of a gateway may source or receive CXTP (the CTAR names the access
+    // address, replies go to the core address a message came from): one SA pair per pair of
+    // addresses, ahead of the BYPASS rule for UDP 5091.
+    auto addresses = [](Ptr<Node> node) {
+        std::vector<Ipv6Address> out;
+        Ptr<Ipv6L3Protocol> ipv6 = node->GetObject<Ipv6L3Protocol>();
+        for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
+        {
+            for (uint32_t j = 0; j < ipv6->GetNAddresses(i); ++j)
+            {
+                Ipv6InterfaceAddress a = ipv6->GetAddress(i, j);
+                if (a.GetScope() == Ipv6InterfaceAddress::GLOBAL)
+                {
+                    out.push_back(a.GetAddress());
+                }
+            }
+        }
+        return out;
+    };
+    IpsecTrafficSelector cxtp = IpsecTrafficSelector::ForProtocol(PROTO_UDP);
+    cxtp.localPortMin = cxtp.localPortMax = CXTP_PORT;
+    cxtp.remotePortMin = cxtp.remotePortMax = CXTP_PORT;
+    const auto& gws = topology.gateways;
+    for (uint32_t i = 0; i < gws.size(); ++i)
+    {
+        for (uint32_t j = i + 1; j < gws.size(); ++j)
+        {
+            for (const auto& a : addresses(gws[i]))
+            {
+                for (const auto& b : addresses(gws[j]))
+                {
+                    IpsecHelper::Tunnel t =
+                        IpsecHelper::AddTransport(gws[i],
+                                                  a,
+                                                  gws[j],
+                                                  b,
+                                                  cxtp,
+                                                  m_encryption,
+                                                  m_integrity,
+                                                  IpsecHelper::BYPASS_PRIORITY - 1);
+                    m_gatewaySpis.insert(t.spiAtoB);
+                    m_gatewaySpis.insert(t.spiBtoA);
+                }
+            }
+        }
+    }
+}
+
+void
+HandoverSecurityCt::HandoverHint(uint32_t from, uint32_t to)
+{
+    NS_LOG_FUNCTION(this << from << to);
+    if (!m_predictive || !m_link || *m_link != from)
+    {
+        return; // reactive, or the MN is not at that gateway
+    }
+    const Topology& t = GetTopology();
+    DynamicCast<CxtpAgent>(m_agents.Get(from + 1))->PushContexts(m_coa, t.gatewayAddresses[to]);
+}
+
+void
+HandoverSecurityCt::CorruptMobileTokenKey()
+{
+    DynamicCast<CxtpAgent>(m_agents.Get(0))
+        ->SetTokenKey(m_coa, std::vector<uint8_t>(20, 0x5a)); // not the derived key
 }
 
 void

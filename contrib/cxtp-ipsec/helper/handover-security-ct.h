@@ -10,6 +10,8 @@
 #include "ns3/random-variable-stream.h"
 
 #include <optional>
+#include <set>
+#include <string>
 
 namespace ns3
 {
@@ -18,11 +20,27 @@ namespace ns3
  * \ingroup cxtp-ipsec
  * \brief Security method "ikev1-ct": the MN's first SA pair is negotiated by IKEv1 (main mode);
  * after each move the previous gateway hands the IPsec contexts to the new one with CXTP
- * (RFC 4067, reactive mode: the MN's CTAR to nSG, then CT-Req/CTD/CTDR between the gateways),
- * so the tunnel continues at nSG with the keys it already had.
+ * (RFC 4067), so the tunnel continues at nSG with the keys it already had.
  *
- * CXTP agents (CxtpAgent) run on the MN and every gateway, over UDP 5091 (bypassed by the SPD
- * on all of them). The token key an MN shares with its current gateway is derived, once an SA
+ * <b>Modes</b> (attribute "Mode"). "predictive" (default, RFC 4067 §2.1.1 scenario 1, §5.1
+ * pAR-initiated): on the old access router's HandoverHint(from, to), pSG pushes a PCTD with the
+ * MN's contexts and its token key to nSG, which caches them; after the move the MN sends its one
+ * CTAR to nSG, which verifies the token with the pushed key, discards the key and installs. If
+ * nSG holds no PCTD when the CTAR arrives (hint lost or late), it falls back to the reactive
+ * exchange. "reactive" (§2.1.1 scenario 2, §5.3): no push; the CTAR to nSG triggers CT-Req /
+ * CTD / CTDR between the gateways. Either way the MN sends exactly one message, the CTAR. A
+ * predictive snapshot is taken before pSG's last packets to the MN: nSG adds "SequenceMargin" to
+ * the outbound sequence counters (RFC 6311 style) so that its first packets are not replays at
+ * the MN.
+ *
+ * <b>Transports.</b> CXTP agents (CxtpAgent) run on the MN and every gateway. The MN's CTAR
+ * travels as the "Transport" attribute says, over UDP 5091 or ICMPv6 Experimental Mobility
+ * (type 150, subtype 1); both are bypassed by the SPD of every node. Between the gateways, UDP
+ * 5091 is protected by manually keyed ESP transport-mode SAs installed here for every pair of
+ * gateway addresses ("GatewayEsp", RFC 4067 §3 and §6.2: the CTD carries keys and MUST be
+ * protected, with SAs set up in advance); GetSignallingSpis() lists their SPIs.
+ *
+ * <b>Token key.</b> The token key an MN shares with its current gateway is derived, once an SA
  * pair exists, from the integrity key of the MN→gateway ESP SA: HMAC-SHA1(key, "cxtp-token" |
  * care-of address); both ends hold that key, nothing more is exchanged. If the new gateway has
  * not installed the contexts within FallbackTimeout, the MN falls back to a full IKEv1
@@ -42,6 +60,15 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     void Attach(uint32_t link, const Ipv6Address& coa) override;
     void Detach(uint32_t link) override;
     void CoaFormed(uint32_t link, const Ipv6Address& coa) override;
+    void HandoverHint(uint32_t from, uint32_t to) override;
+    std::set<uint32_t> GetSignallingSpis() const override;
+    /// \return true in predictive mode
+    bool IsPredictive() const;
+    /**
+     * \brief Test hook: corrupts the token key the MN holds for its current CoA (as a forger
+     * without the key would compute tokens), so that its next CTAR's token is rejected.
+     */
+    void CorruptMobileTokenKey();
     /// \return the CXTP agents: the MN's first, then one per gateway
     ApplicationContainer GetAgents() const;
 
@@ -49,6 +76,8 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     void DoDispose() override;
 
   private:
+    /// Installs ESP transport SAs for CXTP between every pair of gateway addresses.
+    void InstallGatewayEsp(const Topology& topology);
     /// Ready (from IKE or CXTP): derives and sets the token key for the next move.
     void SetTokenKeys(uint32_t link);
     /// A gateway's agent installed an MN's contexts.
@@ -56,7 +85,21 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     /// The transfer did not complete in time: full IKE with the new gateway.
     void Fallback(uint32_t link);
 
+    /// \param mode "predictive" or "reactive"
+    void SetMode(std::string mode);
+    /// \return "predictive" or "reactive"
+    std::string GetMode() const;
+    /// \param transport "udp" or "icmpv6"
+    void SetTransport(std::string transport);
+    /// \return "udp" or "icmpv6"
+    std::string GetTransport() const;
+
     Time m_fallbackTimeout;           ///< attribute FallbackTimeout
+    bool m_predictive{true};          ///< attribute Mode
+    std::string m_transport{"udp"};   ///< attribute Transport
+    bool m_gatewayEsp{true};          ///< attribute GatewayEsp
+    uint64_t m_sequenceMargin{0};     ///< attribute SequenceMargin
+    std::set<uint32_t> m_gatewaySpis; ///< SPIs of the gateway-gateway SAs
     ApplicationContainer m_agents;    ///< MN, then the gateways
     std::optional<uint32_t> m_link;   ///< the MN's current link
     Ipv6Address m_coa;                ///< its care-of address there

@@ -174,6 +174,12 @@ HandoverSecurityMethod::GetLastPath() const
     return GetName();
 }
 
+std::set<uint32_t>
+HandoverSecurityMethod::GetSignallingSpis() const
+{
+    return {};
+}
+
 bool
 HandoverSecurityMethod::UsesIpsec() const
 {

@@ -11,6 +11,7 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,13 @@ class HandoverSecurityMethod : public Object
 
     /// \return the IPsec rules and SPIs made for a link (methods that use IPsec)
     const IpsecHelper::Tunnel& GetTunnel(uint32_t link) const;
+
+    /**
+     * \return the SPIs of ESP SAs that carry only security signalling (e.g. CXTP between
+     * gateways), so that a capture-based counter (SignallingMonitor) can attribute those ESP
+     * packets to signalling; empty by default
+     */
+    virtual std::set<uint32_t> GetSignallingSpis() const;
 
     /**
      * \brief Signature of the Ready trace.

@@ -176,12 +176,13 @@ AddManualSa(Ptr<Node> sender,
             const Ipv6Address& to,
             uint32_t receiverPolicy,
             IpsecEncryption encryption,
-            IpsecIntegrity integrity)
+            IpsecIntegrity integrity,
+            IpsecMode mode = IpsecMode::TUNNEL)
 {
     Ptr<CryptoRandom> rng = sender->GetObject<CryptoRandom>();
     IpsecSecurityAssociation sa;
     sa.spi = receiver->GetObject<IpsecPfKey>()->GetSpi();
-    sa.mode = IpsecMode::TUNNEL;
+    sa.mode = mode;
     sa.source = from;
     sa.destination = to;
     sa.encryption = encryption;
@@ -220,6 +221,61 @@ IpsecHelper::AddTunnel(Ptr<Node> a,
         t.spiBtoA =
             AddManualSa(b, outerB, t.outPolicyB, a, outerA, t.inPolicyA, encryption, integrity);
     }
+    return t;
+}
+
+IpsecHelper::Tunnel
+IpsecHelper::AddTransport(Ptr<Node> a,
+                          const Ipv6Address& addressA,
+                          Ptr<Node> b,
+                          const Ipv6Address& addressB,
+                          const IpsecTrafficSelector& selectorA,
+                          IpsecEncryption encryption,
+                          IpsecIntegrity integrity,
+                          int32_t priority)
+{
+    auto addRules = [=](Ptr<Node> node,
+                        const Ipv6Address& local,
+                        const Ipv6Address& remote,
+                        const IpsecTrafficSelector& selector) {
+        IpsecPolicy rule;
+        rule.action = IpsecPolicyAction::PROTECT;
+        rule.mode = IpsecMode::TRANSPORT;
+        rule.priority = priority;
+        rule.selector = selector;
+        rule.selector.localAddress = local;
+        rule.selector.localPrefix = Ipv6Prefix(128);
+        rule.selector.remoteAddress = remote;
+        rule.selector.remotePrefix = Ipv6Prefix(128);
+        rule.encryption = encryption;
+        rule.integrity = integrity;
+        rule.direction = IpsecDirection::OUTBOUND;
+        uint32_t out = AddPolicy(node, rule);
+        rule.direction = IpsecDirection::INBOUND;
+        uint32_t in = AddPolicy(node, rule);
+        return std::make_pair(out, in);
+    };
+    Tunnel t;
+    std::tie(t.outPolicyA, t.inPolicyA) = addRules(a, addressA, addressB, selectorA);
+    std::tie(t.outPolicyB, t.inPolicyB) = addRules(b, addressB, addressA, Mirror(selectorA));
+    t.spiAtoB = AddManualSa(a,
+                            addressA,
+                            t.outPolicyA,
+                            b,
+                            addressB,
+                            t.inPolicyB,
+                            encryption,
+                            integrity,
+                            IpsecMode::TRANSPORT);
+    t.spiBtoA = AddManualSa(b,
+                            addressB,
+                            t.outPolicyB,
+                            a,
+                            addressA,
+                            t.inPolicyA,
+                            encryption,
+                            integrity,
+                            IpsecMode::TRANSPORT);
     return t;
 }
 

@@ -129,6 +129,31 @@ class IpsecHelper
                             bool withKeys = true);
 
     /**
+     * \brief A transport-mode ESP association between two addresses of A and B (RFC 4301
+     * §4.1): PROTECT rules in both directions on both nodes, for the traffic of \p selectorA
+     * between exactly those two addresses (its addresses are replaced by them, /128), and a
+     * manually keyed SA pair (keys from the senders' CryptoRandom, SPIs from the receivers'
+     * PF_KEY GETSPI). Used for signalling between security gateways (RFC 4067 §3, §6.2).
+     * \param a node A
+     * \param addressA A's address
+     * \param b node B
+     * \param addressB B's address
+     * \param selectorA protocol and ports to protect, seen from A (local = A's side)
+     * \param encryption cipher
+     * \param integrity integrity (NONE with GCM)
+     * \param priority the rules' priority (below BYPASS_PRIORITY to override a BYPASS rule)
+     * \return the ids of what was created
+     */
+    static Tunnel AddTransport(Ptr<Node> a,
+                               const Ipv6Address& addressA,
+                               Ptr<Node> b,
+                               const Ipv6Address& addressB,
+                               const IpsecTrafficSelector& selectorA,
+                               IpsecEncryption encryption,
+                               IpsecIntegrity integrity,
+                               int32_t priority = 0);
+
+    /**
      * \brief Fixes the random streams of the nodes' CryptoRandom.
      * \param nodes the nodes
      * \param stream the first stream

@@ -33,6 +33,7 @@
 #include "ns3/udp-server.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 
@@ -124,6 +125,8 @@ Mipv6HandoverScenario::Mipv6HandoverScenario(const Config& config)
 {
     m_security = HandoverSecurityMethod::Create(config.method);
     m_security->SetAttributeFailSafe("Profile", StringValue(config.profile));
+    m_security->SetAttributeFailSafe("Mode", StringValue(config.ctMode));
+    m_security->SetAttributeFailSafe("Transport", StringValue(config.ctTransport));
     NS_ABORT_MSG_IF(config.raMin > config.raMax, "Mipv6HandoverScenario: raMin > raMax");
     NS_ABORT_MSG_IF(config.handovers == 0, "Mipv6HandoverScenario: no handover");
     NS_ABORT_MSG_IF(config.handovers > 1 && config.handoverPeriod <= config.probeInterval,
@@ -266,6 +269,7 @@ Mipv6HandoverScenario::Build()
                                     Mac48Address::ConvertFrom(access2.Get(1)->GetAddress()),
                                     Ipv6Address("fd00:12::"))};
     m_security->Install(topology);
+    m_monitor->SetCxtpSpis(m_security->GetSignallingSpis());
 
     // The access router learns from its link layer that the MN (re)associated and marks its
     // neighbour entry for the MN's CoA STALE if it was probing: ns-3.37 otherwise queues packets
@@ -548,7 +552,12 @@ Mipv6HandoverScenario::GetResults() const
         Time signallingEnd = k + 1 < m_results.size() ? m_results[k + 1].tDetach : Time::Max();
         r.messages = m_monitor->GetSecurityMessages(r.tAttach, signallingEnd);
         r.bytes = m_monitor->GetSecurityBytes(r.tAttach, signallingEnd);
-        r.coreBytes = m_monitor->GetCoreBytes(r.tAttach, signallingEnd);
+        // Core signalling may start with the old access router's hint, before the detach.
+        Time coreStart = r.tDetach > m_config.hintLead ? r.tDetach - m_config.hintLead : Time(0);
+        Time coreEnd = k + 1 < m_results.size() && m_results[k + 1].tDetach > m_config.hintLead
+                           ? m_results[k + 1].tDetach - m_config.hintLead
+                           : Time::Max();
+        r.coreBytes = m_monitor->GetCoreBytes(coreStart, coreEnd);
         CountProbes(r,
                     windowStart,
                     windowEnd,
@@ -609,6 +618,41 @@ Mipv6HandoverScenario::GetResults() const
     return results;
 }
 
+void
+Mipv6HandoverScenario::GetProbeLoss(Time from, Time to, uint32_t& sent, uint32_t& lost) const
+{
+    sent = 0;
+    lost = 0;
+    Result none; // no timeline: only the sent and lost counts matter
+    uint32_t before = 0;
+    uint32_t after = 0;
+    Time lastBefore;
+    Time firstAfter;
+    Time end = std::min(to, m_config.stop - PROBE_TAIL);
+    CountProbes(none,
+                from,
+                end,
+                m_downReceived,
+                m_config.probeStart,
+                sent,
+                lost,
+                before,
+                after,
+                lastBefore,
+                firstAfter);
+    CountProbes(none,
+                from,
+                end,
+                m_upReceived,
+                UplinkStart(),
+                sent,
+                lost,
+                before,
+                after,
+                lastBefore,
+                firstAfter);
+}
+
 Mipv6HandoverScenario::Result
 Mipv6HandoverScenario::GetResult(uint32_t i) const
 {
@@ -655,7 +699,7 @@ Mipv6HandoverScenario::GetCsvHeader()
            "handover_s,t_initial_mip_s,t_detach_s,t_attach_s,t_coa_formed_s,t_coa_s,t_mip_s,"
            "alpha_ms,movement_detection_ms,dad_wait_ms,registration_ms,security_setup_ms,"
            "sent_down,lost_down,sent_up,lost_up,probe_estimate_down_ms,probe_estimate_up_ms,"
-           "outage_down_ms,outage_up_ms,messages,bytes,complete";
+           "outage_down_ms,outage_up_ms,messages,bytes,core_bytes,path,complete";
 }
 
 void
@@ -682,7 +726,7 @@ Mipv6HandoverScenario::WriteCsvRow(std::ostream& os,
        << "," << r.sentUp << "," << r.lostUp << "," << Ms3(config.probeInterval * r.lostDown) << ","
        << Ms3(config.probeInterval * r.lostUp) << "," << outage(r.lastDownBefore, r.firstDownAfter)
        << "," << outage(r.lastUpBefore, r.firstUpAfter) << "," << r.messages << "," << r.bytes
-       << "," << (r.complete ? 1 : 0) << "\n";
+       << "," << r.coreBytes << "," << r.path << "," << (r.complete ? 1 : 0) << "\n";
 }
 
 } // namespace ns3

@@ -59,11 +59,13 @@ class Mipv6HandoverScenario
     /// Parameters.
     struct Config
     {
-        std::string profile{"zero"};     ///< cost profile of methods that run protocols
-        std::string method{"none"};      ///< security method (HandoverSecurityMethod::GetNames)
-        Time handoverAt{Seconds(2)};     ///< L2 detach instant of the first handover
-        uint32_t handovers{1};           ///< handovers, alternately to link 2 and back to link 1
-        Time handoverPeriod{Seconds(2)}; ///< time between two handovers
+        std::string profile{"zero"};      ///< cost profile of methods that run protocols
+        std::string method{"none"};       ///< security method (HandoverSecurityMethod::GetNames)
+        std::string ctMode{"predictive"}; ///< method ikev1-ct: HandoverSecurityCt::Mode
+        std::string ctTransport{"udp"};   ///< method ikev1-ct: HandoverSecurityCt::Transport
+        Time handoverAt{Seconds(2)};      ///< L2 detach instant of the first handover
+        uint32_t handovers{1};            ///< handovers, alternately to link 2 and back to link 1
+        Time handoverPeriod{Seconds(2)};  ///< time between two handovers
         bool randomPhase{true};  ///< add U[0, probeInterval) to each handover instant (seeded), so
                                  ///< that the probe-based estimate is unbiased over runs
         Time stop{Seconds(4.5)}; ///< end of the simulation
@@ -101,11 +103,11 @@ class Mipv6HandoverScenario
         std::string path;          ///< the path the security method took (GetLastPath)
         uint32_t messages{0};      ///< security signalling frames on the MN's access links, from
                                    ///< tAttach to the next detach (or the end)
-        uint64_t bytes{0};
-        uint64_t coreBytes{0}; ///< CXTP between the gateways in the same window (IPv6 packets) ///<
-                               ///< their bytes (Ethernet II header, no FCS)
-        Time tSec;             ///< security re-established (the method's Ready; = tCoa for
-                               ///< "none" and "manual")
+        uint64_t bytes{0};         ///< their bytes (Ethernet II header, no FCS)
+        uint64_t coreBytes{0};     ///< CXTP between the gateways (IPv6 packets, ESP included), from
+                                   ///< the hint (tDetach - hintLead) to the next hint
+        Time tSec;                 ///< security re-established (the method's Ready; = tCoa for
+                                   ///< "none" and "manual")
 
         /// \return the security set-up delay, tSec - tCoaFormed (design.md §3: from the
         /// instant the CoA exists; a method that must wait for DAD pays the wait)
@@ -170,6 +172,17 @@ class Mipv6HandoverScenario
      * \return the actual instant of handover \p i (after Run)
      */
     Time GetHandoverTime(uint32_t i = 0) const;
+
+    /**
+     * Probes of both directions sent in [from, to), and how many of them were never received
+     * (after Run). The windows of Result overlap (from the previous BA to the next detach);
+     * disjoint intervals here give disjoint counts, e.g. for a loss ratio over a whole run.
+     * \param from first send instant counted (not zero)
+     * \param to first send instant not counted (clamped to the end of the probes)
+     * \param [out] sent probes sent
+     * \param [out] lost of which lost
+     */
+    void GetProbeLoss(Time from, Time to, uint32_t& sent, uint32_t& lost) const;
 
     /// \return the CSV header matching WriteCsvRow
     static std::string GetCsvHeader();

@@ -68,6 +68,7 @@ SignallingMonitor::Record(uint32_t node, bool core, Ptr<const Packet> frame)
     f.ike = false;
     f.cxtp = false;
     f.exchange = 0;
+    f.esp = ip.GetNextHeader() == 50;
     if (ip.GetNextHeader() == 17 && copy->GetSize() >= 8)
     {
         UdpHeader udp;
@@ -85,6 +86,13 @@ SignallingMonitor::Record(uint32_t node, bool core, Ptr<const Packet> frame)
             copy->CopyData(head.data(), head.size());
             f.exchange = head[offset];
         }
+    }
+    else if (f.esp && copy->GetSize() >= 4)
+    {
+        uint8_t spi[4];
+        copy->CopyData(spi, 4);
+        f.cxtp = m_cxtpSpis.count(static_cast<uint32_t>(spi[0]) << 24 | spi[1] << 16 | spi[2] << 8 |
+                                  spi[3]) != 0;
     }
     else if (ip.GetNextHeader() == 58 && copy->GetSize() >= 1)
     {
@@ -148,6 +156,12 @@ SignallingMonitor::GetIkeBytes(Time from, Time to) const
         n += (!f.core && f.ike && f.time >= from && f.time <= to) ? f.bytes : 0;
     }
     return n;
+}
+
+void
+SignallingMonitor::SetCxtpSpis(const std::set<uint32_t>& spis)
+{
+    m_cxtpSpis = spis;
 }
 
 const std::vector<SignallingMonitor::Frame>&

@@ -9,6 +9,7 @@
 #include "ns3/simple-ref-count.h"
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,9 @@ namespace ns3
  * on CXTP's SCTP port) or ICMPv6 type 150 (RFC 4065 experimental mobility).
  *
  * Frames are classified from their bytes; what is counted does not depend on the protocol
- * code that sent them.
+ * code that sent them. CXTP between gateways may travel in ESP (RFC 4067 §6.2): ESP packets
+ * whose SPI belongs to SAs that carry nothing but CXTP (SetCxtpSpis) count as CXTP, with their
+ * ESP overhead.
  */
 class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
 {
@@ -37,6 +40,7 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
         bool cxtp;        ///< CXTP (UDP 5091 or ICMPv6 type 150)
         bool core;        ///< seen on a point-to-point (core) device rather than on an access link
         uint8_t exchange; ///< IKE: the ISAKMP exchange type (0 if unreadable)
+        bool esp;         ///< an ESP packet (CXTP or not)
         uint32_t bytes;   ///< Ethernet frame length without FCS
     };
 
@@ -77,13 +81,18 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
      * \return bytes of the CXTP packets on core links in the window (IPv6 packets)
      */
     uint64_t GetCoreBytes(Time from, Time to) const;
+    /**
+     * \param spis SPIs of ESP SAs that carry only CXTP (HandoverSecurityMethod::GetSignallingSpis)
+     */
+    void SetCxtpSpis(const std::set<uint32_t>& spis);
     /// \return every frame seen
     const std::vector<Frame>& GetFrames() const;
 
   private:
     /// MacTx sink.
     void Record(uint32_t node, bool core, Ptr<const Packet> frame);
-    std::vector<Frame> m_frames; ///< frames seen
+    std::vector<Frame> m_frames;   ///< frames seen
+    std::set<uint32_t> m_cxtpSpis; ///< ESP SAs of CXTP
 };
 
 } // namespace ns3

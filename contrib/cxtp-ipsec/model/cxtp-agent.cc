@@ -4,6 +4,7 @@
 #include "cxtp-agent.h"
 
 #include "crypto-cost-model.h"
+#include "cxtp-icmpv6-header.h"
 #include "cxtp-token.h"
 #include "ipsec-pad-entry.h"
 #include "ipsec-pad.h"
@@ -14,7 +15,9 @@
 
 #include "ns3/boolean.h"
 #include "ns3/inet6-socket-address.h"
+#include "ns3/ipv6-header.h"
 #include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-raw-socket-factory.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/ipv6-routing-protocol.h"
 #include "ns3/log.h"
@@ -48,6 +51,20 @@ ToRequestBlocks(const std::vector<CxtpFeatureProfile>& fpts)
     return blocks;
 }
 
+/// \return true if both lists hold the same blocks, in the same order
+bool
+SameBlocks(const std::vector<CxtpContextBlock>& a, const std::vector<CxtpContextBlock>& b)
+{
+    return std::equal(a.begin(),
+                      a.end(),
+                      b.begin(),
+                      b.end(),
+                      [](const CxtpContextBlock& x, const CxtpContextBlock& y) {
+                          return x.fpt == y.fpt && x.presence == y.presence &&
+                                 x.presenceVector == y.presenceVector && x.data == y.data;
+                      });
+}
+
 /// \return true if a prefix/length pair designates exactly \p address
 bool
 IsHost(const Ipv6Address& prefixAddress, const Ipv6Prefix& prefix, const Ipv6Address& address)
@@ -75,6 +92,13 @@ CxtpAgent::GetTypeId()
                           UintegerValue(5091),
                           MakeUintegerAccessor(&CxtpAgent::m_port),
                           MakeUintegerChecker<uint16_t>())
+            .AddAttribute("Transport",
+                          "Mobile role: how CTARs travel to the gateways, \"udp\" (the Port) or "
+                          "\"icmpv6\" (Experimental Mobility type 150, subtype 1, RFC 4067 §3). "
+                          "Gateways accept both and answer on the CTAR's transport.",
+                          StringValue("udp"),
+                          MakeStringAccessor(&CxtpAgent::SetTransport, &CxtpAgent::GetTransport),
+                          MakeStringChecker())
             .AddAttribute("RetryInterval",
                           "First retransmission timeout of CT-Req and PCTD; doubled each time "
                           "(RFC 4067 §3).",
@@ -137,6 +161,7 @@ CxtpAgent::CxtpAgent()
       m_port(5091),
       m_requestAck(false),
       m_sequenceJump(0),
+      m_icmp(false),
       m_lastPolicyId(0)
 {
     NS_LOG_FUNCTION(this);
@@ -159,6 +184,21 @@ std::string
 CxtpAgent::GetRole() const
 {
     return m_gateway ? "gateway" : "mobile";
+}
+
+void
+CxtpAgent::SetTransport(std::string transport)
+{
+    NS_ABORT_MSG_UNLESS(transport == "udp" || transport == "icmpv6",
+                        "CxtpAgent Transport must be \"udp\" or \"icmpv6\", not \"" << transport
+                                                                                    << "\"");
+    m_icmp = transport == "icmpv6";
+}
+
+std::string
+CxtpAgent::GetTransport() const
+{
+    return m_icmp ? "icmpv6" : "udp";
 }
 
 bool
@@ -192,6 +232,7 @@ CxtpAgent::DoDispose()
     m_cache.clear();
     m_pushes.clear();
     m_socket = nullptr;
+    m_raw = nullptr;
     m_pfKey = nullptr;
     Application::DoDispose();
 }
@@ -209,6 +250,12 @@ CxtpAgent::StartApplication()
                         "CxtpAgent: cannot bind UDP port " << m_port);
         m_socket->SetRecvCallback(MakeCallback(&CxtpAgent::HandleRead, this));
     }
+    if (!m_raw && (m_gateway || m_icmp))
+    {
+        m_raw = Socket::CreateSocket(GetNode(), Ipv6RawSocketFactory::GetTypeId());
+        m_raw->SetAttribute("Protocol", UintegerValue(58)); // ICMPv6
+        m_raw->SetRecvCallback(MakeCallback(&CxtpAgent::HandleRawRead, this));
+    }
 }
 
 void
@@ -220,6 +267,12 @@ CxtpAgent::StopApplication()
         m_socket->Close();
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
         m_socket = nullptr;
+    }
+    if (m_raw)
+    {
+        m_raw->Close();
+        m_raw->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_raw = nullptr;
     }
 }
 
@@ -243,7 +296,32 @@ CxtpAgent::Send(Ptr<Packet> packet, Ipv6Address to)
     }
     NS_LOG_INFO(CxtpHeader::GetTypeName(type) << " (" << packet->GetSize() << " B) to " << to);
     m_txTrace(type, packet->GetSize());
+    bool toMn = m_gateway && type == CxtpHeader::CTAA;
+    if ((m_icmp && !m_gateway) || (toMn && m_icmpPeers.count(to)))
+    {
+        SendIcmp(packet, to);
+        return;
+    }
     m_socket->SendTo(packet, 0, Inet6SocketAddress(to, m_port));
+}
+
+void
+CxtpAgent::SendIcmp(Ptr<Packet> packet, Ipv6Address to)
+{
+    if (!m_raw)
+    {
+        NS_LOG_WARN("CxtpAgent: no ICMPv6 socket, message to " << to << " not sent");
+        return;
+    }
+    // The source is fixed before the checksum is computed over the pseudo-header: the address
+    // on the peer's prefix (the MN's new CoA, used optimistically while DAD runs, RFC 4429).
+    Ipv6Address source = LocalAddressFor(to);
+    m_raw->Bind(Inet6SocketAddress(source, 0));
+    m_raw->SetIpv6HopLimit(CxtpIcmpv6Header::HOP_LIMIT);
+    CxtpIcmpv6Header icmp;
+    icmp.SetAddresses(source, to);
+    packet->AddHeader(icmp);
+    m_raw->SendTo(packet, 0, Inet6SocketAddress(to, 0));
 }
 
 void
@@ -404,6 +482,56 @@ CxtpAgent::HasCachedContext(Ipv6Address mnAddress) const
     return m_cache.count(mnAddress) != 0;
 }
 
+bool
+CxtpAgent::PushContexts(Ipv6Address previous, Ipv6Address nextGateway)
+{
+    NS_LOG_FUNCTION(this << previous << nextGateway);
+    NS_ABORT_MSG_UNLESS(m_gateway, "CxtpAgent::PushContexts is for the gateway role");
+    auto key = m_keys.find(previous);
+    if (key == m_keys.end())
+    {
+        m_failureTrace(previous, "no token key to push");
+        return false;
+    }
+    if (!Push(previous, key->second, {}, nextGateway))
+    {
+        m_failureTrace(previous, "no context");
+        return false;
+    }
+    return true;
+}
+
+bool
+CxtpAgent::Push(Ipv6Address previous,
+                const std::vector<uint8_t>& key,
+                const std::vector<CxtpFeatureProfile>& requested,
+                Ipv6Address nextGateway)
+{
+    std::vector<CxtpContextBlock> blocks = Filter(GatherContexts(previous), requested);
+    if (blocks.empty())
+    {
+        return false;
+    }
+    CxtpCtdHeader pctd(true);
+    pctd.SetAckRequested(true);
+    pctd.SetElapsedTime(0);
+    pctd.SetPreviousAddress(previous);
+    pctd.SetKey(key, CxtpToken::ALGORITHM_HMAC_SHA1);
+    pctd.SetBlocks(blocks);
+    Ptr<Packet> message = Create<Packet>();
+    message->AddHeader(pctd);
+    Retransmission& push = m_pushes[previous];
+    push.event.Cancel();
+    push.packet = message;
+    push.to = nextGateway;
+    push.start = Simulator::Now();
+    push.interval = m_retryInterval;
+    push.failure = "pctd timeout";
+    Send(message->Copy(), push.to);
+    Arm(push, previous, false);
+    return true;
+}
+
 // ---- Mobile role -------------------------------------------------------------------------------
 
 void
@@ -552,31 +680,74 @@ CxtpAgent::HandleRead(Ptr<Socket> socket)
         {
             continue;
         }
-        Ipv6Address source = Inet6SocketAddress::ConvertFrom(from).GetIpv6();
-        uint8_t type = 0;
-        uint16_t length = 0;
-        std::string error;
-        if (!CxtpHeader::PeekType(packet, type, length, &error))
+        Receive(packet, Inet6SocketAddress::ConvertFrom(from).GetIpv6());
+    }
+}
+
+void
+CxtpAgent::HandleRawRead(Ptr<Socket> socket)
+{
+    Ptr<Packet> packet;
+    Address from;
+    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
+    while ((packet = socket->RecvFrom(from)))
+    {
+        // The raw socket sees every ICMPv6 packet the node receives, forwarded ones included.
+        Ipv6Header ip;
+        packet->RemoveHeader(ip);
+        CxtpIcmpv6Header icmp;
+        if (ip.GetNextHeader() != 58 || ipv6->GetInterfaceForAddress(ip.GetDestination()) < 0 ||
+            packet->PeekHeader(icmp) != CxtpIcmpv6Header::SIZE || !icmp.IsCxtp())
         {
-            m_failureTrace(Ipv6Address::GetAny(), "malformed message: " + error);
+            continue; // not CXTP for us: neighbour discovery, echo, other mobility subtypes
+        }
+        if (ip.GetHopLimit() != CxtpIcmpv6Header::HOP_LIMIT)
+        {
+            m_failureTrace(Ipv6Address::GetAny(),
+                           "ICMPv6 CXTP with hop limit " + std::to_string(ip.GetHopLimit()) +
+                               " (RFC 4067 §3: 255)");
             continue;
         }
-        m_rxTrace(type, packet->GetSize());
-        Time cost = ProcessingCost();
-        Ptr<CryptoCostModel> model = GetNode()->GetObject<CryptoCostModel>();
-        if (model && m_gateway && (type == CxtpHeader::CTAR || type == CxtpHeader::CT_REQ))
+        if (!CxtpIcmpv6Header::VerifyChecksum(packet, ip.GetSource(), ip.GetDestination()))
         {
-            // The token check: one HMAC-SHA1 over previous address | sequence (RFC 4067 §6.3).
-            cost += model->Prf(CryptoHash::SHA1, CxtpHeader::ADDRESS_SIZE + 4);
+            m_failureTrace(Ipv6Address::GetAny(), "bad ICMPv6 checksum");
+            continue;
         }
-        if (cost.IsZero())
+        packet->RemoveHeader(icmp);
+        if (m_gateway)
         {
-            Dispatch(packet, source);
+            m_icmpPeers.insert(ip.GetSource());
         }
-        else
-        {
-            Simulator::Schedule(cost, &CxtpAgent::Dispatch, this, packet, source);
-        }
+        Receive(packet, ip.GetSource());
+    }
+}
+
+void
+CxtpAgent::Receive(Ptr<Packet> packet, Ipv6Address source)
+{
+    uint8_t type = 0;
+    uint16_t length = 0;
+    std::string error;
+    if (!CxtpHeader::PeekType(packet, type, length, &error))
+    {
+        m_failureTrace(Ipv6Address::GetAny(), "malformed message: " + error);
+        return;
+    }
+    m_rxTrace(type, packet->GetSize());
+    Time cost = ProcessingCost();
+    Ptr<CryptoCostModel> model = GetNode()->GetObject<CryptoCostModel>();
+    if (model && m_gateway && (type == CxtpHeader::CTAR || type == CxtpHeader::CT_REQ))
+    {
+        // The token check: one HMAC-SHA1 over previous address | sequence (RFC 4067 §6.3).
+        cost += model->Prf(CryptoHash::SHA1, CxtpHeader::ADDRESS_SIZE + 4);
+    }
+    if (cost.IsZero())
+    {
+        Dispatch(packet, source);
+    }
+    else
+    {
+        Simulator::Schedule(cost, &CxtpAgent::Dispatch, this, packet, source);
     }
 }
 
@@ -657,9 +828,7 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
             }
             return;
         }
-        std::vector<CxtpContextBlock> blocks =
-            Filter(GatherContexts(previous), ctar.GetRequested());
-        if (blocks.empty())
+        if (!Push(previous, key->second, ctar.GetRequested(), ctar.GetArAddress()))
         {
             m_failureTrace(previous, "no context");
             if (ack)
@@ -668,23 +837,6 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
             }
             return;
         }
-        CxtpCtdHeader pctd(true);
-        pctd.SetAckRequested(true);
-        pctd.SetElapsedTime(0);
-        pctd.SetPreviousAddress(previous);
-        pctd.SetKey(key->second, CxtpToken::ALGORITHM_HMAC_SHA1);
-        pctd.SetBlocks(blocks);
-        Ptr<Packet> message = Create<Packet>();
-        message->AddHeader(pctd);
-        Retransmission& push = m_pushes[previous];
-        push.event.Cancel();
-        push.packet = message;
-        push.to = ctar.GetArAddress();
-        push.start = Simulator::Now();
-        push.interval = m_retryInterval;
-        push.failure = "pctd timeout";
-        Send(message->Copy(), push.to);
-        Arm(push, previous, false);
         if (ack)
         {
             SendCtaa(from, previous, {});
@@ -718,7 +870,8 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
         }
         Cached entry = cached->second;
         entry.expiry.Cancel();
-        m_cache.erase(cached); // the key is used once (RFC 4067 §6.3)
+        m_cache.erase(cached);                // the key is used once (RFC 4067 §6.3)
+        m_activated[previous] = entry.blocks; // to recognise a late copy of this PCTD
         Install(previous, Filter(entry.blocks, ctar.GetRequested()), from, local, entry.from, ack);
         return;
     }
@@ -847,6 +1000,14 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
                     request.local,
                     from,
                     request.ackToMn);
+            return;
+        }
+        auto activated = m_activated.find(previous);
+        if (m_completed.count(previous) && activated != m_activated.end() &&
+            SameBlocks(activated->second, ctd.GetBlocks()))
+        {
+            // A retransmitted copy of the PCTD already activated: its key is not cached again.
+            SendCtdr(from, previous, true, {});
             return;
         }
         Cached& cached = m_cache[previous];

@@ -32,13 +32,22 @@ class IpsecPfKey;
  * \brief The CXTP agent of one node (RFC 4067): a gateway (pSG or nSG, both at once) or a
  * mobile node, chosen by the "Role" attribute.
  *
- * <b>Transport.</b> All messages, MN-gateway and gateway-gateway, travel over UDP on the "Port"
- * attribute (default 5091, the SCTP port IANA assigned to CXTP, RFC 4065, reused on UDP). ns-3
- * has no SCTP; RFC 4067 §3 allows non-SCTP transports for prototypes if they retransmit with
- * exponential back-off, which this agent does for CT-Req and PCTD (below). The SPD of every node
- * must BYPASS UDP 5091 (IpsecHelper::AddBypass with IpsecTrafficSelector::ForProtocol(17, 5091)):
- * the CTAR must reach nSG before any SA exists there. Gateway-gateway ESP protection (RFC 4067
- * §6.2) is left to the scenario's SPD.
+ * <b>Transport.</b> Gateway-gateway messages travel over UDP on the "Port" attribute (default
+ * 5091, the SCTP port IANA assigned to CXTP, RFC 4065, reused on UDP). ns-3 has no SCTP; RFC 4067
+ * §3 allows non-SCTP transports for prototypes if they retransmit with exponential back-off,
+ * which this agent does for CT-Req and PCTD (below). MN-gateway messages (CTAR, CTAA) travel as
+ * the "Transport" attribute of the MN says: "udp" (the same UDP port) or "icmpv6", the transport
+ * RFC 4067 §3 says to implement and use: an ICMPv6 Experimental Mobility message (type 150,
+ * code 0, subtype 1, CxtpIcmpv6Header) with hop limit 255. ns-3.37's Icmpv6L4Protocol ignores
+ * unknown types and has no hook for them, so the agent reads ICMPv6 through an IPv6 raw socket
+ * (protocol 58), which sees every ICMPv6 packet the node receives: it keeps type 150 / code 0 /
+ * subtype 1 messages addressed to the node, drops and traces (Failure) those with a hop limit
+ * other than 255 or a wrong checksum, and ignores the rest. Gateways accept both transports and
+ * answer a CTAR's CTAA on the transport it came on. The SPD of every node must BYPASS the
+ * MN-gateway messages (UDP 5091, ICMPv6 type 150): the CTAR must reach nSG before any SA exists
+ * there. Gateway-gateway messages carry the contexts and the token key and must be protected by
+ * ESP (RFC 4067 §3, §6.2): that is the SPD's business (HandoverSecurityCt installs ESP transport
+ * SAs between the gateways).
  *
  * <b>Contexts</b> (gateway role). A gateway holds no copy of the state: the contexts of an MN,
  * keyed by the MN's previous address (its care-of address at this gateway), are gathered on
@@ -63,13 +72,17 @@ class IpsecPfKey;
  * CTDR with S = 1 (§2.5.4); pSG then deletes its SAs and rules through IpsecPfKey. A pSG that
  * rejects a token, or holds no context, stays silent: nSG times out.
  *
- * <b>Predictive mode</b> (RFC 4067 §2.1.1 scenario 1, §5.1). A CTAR sent to pSG while the MN is
- * still at its previous address (source = previous address) carries the nSG address. pSG
- * verifies the token, then pushes a PCTD (§2.5.3) with the key block (the token key) and the
- * contexts to nSG. nSG caches it (for "MaxHandoverTime", the RFC's CT_MAX_HANDOVER_TIME, which
- * has no value in §4). When the MN's CTAR arrives, nSG verifies the token locally with the key,
- * discards the key (one use, §6.3), installs and sends the CTDR. A forged token leaves the cache
- * in place (the genuine MN may still come) and is answered with CTDR S = 0.
+ * <b>Predictive mode</b> (RFC 4067 §2.1.1 scenario 1, §5.1). pSG pushes a PCTD (§2.5.3) with the
+ * key block (the token key) and the contexts to nSG either on an internal trigger
+ * (PushContexts(), e.g. a link-layer hint that the MN is about to move: the pAR-initiated flow
+ * of §5.1) or on a CTAR sent to pSG while the MN is still at its previous address (source =
+ * previous address, carrying the nSG address), whose token pSG verifies first. nSG caches it (for
+ * "MaxHandoverTime", the RFC's CT_MAX_HANDOVER_TIME, which has no value in §4). When the MN's CTAR
+ * arrives, nSG verifies the token locally with the key, discards the key (one use, §6.3), installs
+ * and sends the CTDR. A forged token leaves the cache in place (the genuine MN may still come) and
+ * is answered with CTDR S = 0. A CTAR that finds no cached PCTD (the push was lost or late) is
+ * handled reactively (CT-Req to pSG); a PCTD that arrives while that CT-Req is pending completes
+ * the transfer with its key.
  *
  * <b>Replay.</b> A CTAR whose (sequence number, previous address) pair was already seen is
  * dropped and traced by "Replay" (§2.5.1, §6.3). A forged token installs nothing, fires
@@ -80,8 +93,8 @@ class IpsecPfKey;
  * CTDR) are retransmitted after "RetryInterval", doubling each time, until "MaxTransferTime"
  * (CT_MAX_TRANSFER_TIME, 200 ms) has passed since the first transmission; then the transfer
  * fails ("Failure" with "ct-req timeout" or "pctd timeout"). A retransmitted CT-Req is answered
- * again (pSG keeps the contexts until the CTDR); a duplicate PCTD after activation is answered
- * with the CTDR again.
+ * again (pSG keeps the contexts until the CTDR); a duplicate PCTD after activation (same
+ * blocks as the one activated) is answered with the CTDR again and its key is not cached.
  *
  * <b>Sequence numbers.</b> Transferred outbound SAs keep their sequence counter, inbound SAs
  * their anti-replay window (the SAD_ENTRY layout carries both), so the MN's next packets are
@@ -153,6 +166,17 @@ class CxtpAgent : public Application
                   uint32_t sequence);
 
     /**
+     * \brief Gateway role (pSG): pushes the contexts of an MN and its token key to nSG in a PCTD,
+     * without a CTAR: the pAR-initiated predictive transfer on an internal trigger (RFC 4067
+     * §2.1.1 scenario 1, §5.1). The PCTD is retransmitted until the CTDR (see the class
+     * description). Fails ("Failure") if no token key or no context is held for the MN.
+     * \param previous the MN's address here (its previous address once it has moved)
+     * \param nextGateway nSG
+     * \return true if a PCTD was sent
+     */
+    bool PushContexts(Ipv6Address previous, Ipv6Address nextGateway);
+
+    /**
      * \brief Gateway role: the contexts held for an MN, read from the SAD, SPD and PAD now.
      * \param mnAddress the MN's previous address
      * \return SPD_ENTRY blocks, then SAD_ENTRY blocks, then the PAD_ENTRY block
@@ -217,6 +241,26 @@ class CxtpAgent : public Application
 
     /// \param socket the socket with data
     void HandleRead(Ptr<Socket> socket);
+    /// \param socket the raw ICMPv6 socket with data
+    void HandleRawRead(Ptr<Socket> socket);
+    /**
+     * \brief A CXTP message received on either transport: traces, costs, then Dispatch().
+     * \param packet the message
+     * \param source its IPv6 source
+     */
+    void Receive(Ptr<Packet> packet, Ipv6Address source);
+    /**
+     * \brief pSG: builds and sends a PCTD, armed for retransmission.
+     * \param previous the MN's previous address
+     * \param key the token key
+     * \param requested the requested profiles (empty = all)
+     * \param nextGateway nSG
+     * \return false if there is no context to push
+     */
+    bool Push(Ipv6Address previous,
+              const std::vector<uint8_t>& key,
+              const std::vector<CxtpFeatureProfile>& requested,
+              Ipv6Address nextGateway);
     /**
      * \param packet one CXTP message
      * \param from its source
@@ -327,6 +371,15 @@ class CxtpAgent : public Application
     void Retransmit(Ipv6Address previous, bool request);
     /// \return an SPD id free now and not handed out before
     uint32_t NextPolicyId();
+    /**
+     * \param packet a CTAR or CTAA
+     * \param to its destination
+     */
+    void SendIcmp(Ptr<Packet> packet, Ipv6Address to);
+    /// \param transport "udp" or "icmpv6"
+    void SetTransport(std::string transport);
+    /// \return "udp" or "icmpv6"
+    std::string GetTransport() const;
     /// \param role "mobile" or "gateway"
     void SetRole(std::string role);
     /// \return "mobile" or "gateway"
@@ -353,7 +406,9 @@ class CxtpAgent : public Application
     Time m_maxHandoverTime;  ///< CT_MAX_HANDOVER_TIME
     bool m_requestAck;       ///< RequestAck attribute (MN)
     uint64_t m_sequenceJump; ///< SequenceJump attribute
+    bool m_icmp;             ///< Transport attribute: ICMPv6 (true) or UDP (MN)
     Ptr<Socket> m_socket;    ///< UDP socket
+    Ptr<Socket> m_raw;       ///< IPv6 raw socket, protocol 58
     Ptr<IpsecPfKey> m_pfKey; ///< the node's PF_KEY
     uint32_t m_lastPolicyId; ///< last SPD id handed out
 
@@ -364,6 +419,8 @@ class CxtpAgent : public Application
     std::map<Ipv6Address, Ipv6Address> m_completed;     ///< nSG: done, with its pSG
     std::map<Ipv6Address, Retransmission> m_pushes;     ///< pSG: PCTD until the CTDR
     std::map<Ipv6Address, Time> m_ctdStart;             ///< pSG: first CTD per MN
+    std::set<Ipv6Address> m_icmpPeers;                  ///< MNs that spoke ICMPv6 to us
+    std::map<Ipv6Address, std::vector<CxtpContextBlock>> m_activated; ///< nSG: last PCTD used
 
     TracedCallback<uint8_t, uint32_t> m_rxTrace;               ///< message received
     TracedCallback<uint8_t, uint32_t> m_txTrace;               ///< message sent

@@ -18,6 +18,7 @@
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
 #include "ns3/node.h"
+#include "ns3/socket.h"
 #include "ns3/uinteger.h"
 #include "ns3/virtual-net-device.h"
 
@@ -341,6 +342,12 @@ IpsecEspL4Protocol::SendBypass(Ptr<Packet> packet)
     Ptr<Packet> payload = packet->Copy();
     payload->RemoveHeader(header);
     payload->AddPacketTag(IpsecBypassTag());
+    // Sent again as it was: keep the hop limit its sender chose (e.g. 255 for ICMPv6 mobility
+    // messages, RFC 4067 §3), which Ipv6L3Protocol::Send would otherwise reset to its default.
+    SocketIpv6HopLimitTag hopLimit;
+    payload->RemovePacketTag(hopLimit);
+    hopLimit.SetHopLimit(header.GetHopLimit());
+    payload->AddPacketTag(hopLimit);
     NS_LOG_LOGIC("bypass " << header.GetSource() << " -> " << header.GetDestination());
     m_downTarget(payload,
                  header.GetSource(),
@@ -395,10 +402,14 @@ IpsecEspL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
         return RX_OK;
     }
     Ptr<Packet> inner = Create<Packet>(payload.data(), payload.size());
+    // Transport mode: the packet as it was before ESP, the ESP trailer's next header in place.
+    Ipv6Header fixed = header;
+    fixed.SetNextHeader(nextHeader);
+    fixed.SetPayloadLength(inner->GetSize());
     // RFC 4301 §5.2 step 4: the inner packet must match the rule the SA was made for.
     IpsecPacketFields fields;
     bool parsed = tunnel ? IpsecPacketFields::FromPacket(inner, false, fields)
-                         : IpsecPacketFields::FromHeader(header, inner, false, fields);
+                         : IpsecPacketFields::FromHeader(fixed, inner, false, fields);
     if (!parsed)
     {
         Drop(p, spi, IpsecDropReason::MALFORMED);
@@ -434,9 +445,6 @@ IpsecEspL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
         Drop(p, spi, IpsecDropReason::MALFORMED);
         return RX_OK;
     }
-    Ipv6Header fixed = header;
-    fixed.SetNextHeader(nextHeader);
-    fixed.SetPayloadLength(inner->GetSize());
     upper->Receive(inner, fixed, iface);
     return RX_OK;
 }

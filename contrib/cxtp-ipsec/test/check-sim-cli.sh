@@ -38,6 +38,7 @@ expect_error "config" --config="$work/missing.ini"
 expect_error "profile" --profile="$work/missing.ini"
 expect_error "handovers" --handovers=0
 expect_error "dad" --dad=sometimes
+expect_error "ctMode" --ctMode=sideways
 
 for name in a b; do
   "$sim" --outputDir="$work/$name" --method=ikev1-ct --handovers=3 --seed=3 --run=7 >/dev/null ||

@@ -584,7 +584,7 @@ class CryptoCostModelTestSuite : public TestSuite
         AddTestCase(new CryptoCostZeroProfileTestCase, TestCase::QUICK);
         AddTestCase(new CryptoCostShippedProfileTestCase(
                         "testbed-2008",
-                        {"initial guess, fitted later by scripts/calibrate.py"}),
+                        {"estimate, not fitted:", "fitted by scripts/calibrate.py on the"}),
                     TestCase::QUICK);
         AddTestCase(new CryptoCostShippedProfileTestCase(
                         "host",

@@ -6,6 +6,7 @@
 // and malformed input.
 
 #include "ns3/cxtp-header.h"
+#include "ns3/cxtp-icmpv6-header.h"
 #include "ns3/cxtp-token.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/header-serialization-test.h"
@@ -649,6 +650,85 @@ class CxtpHeaderMalformedTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief The ICMPv6 Experimental Mobility header (RFC 4067 §3): 8 octets, type 150, code 0,
+ * subtype 1, and an ICMPv6 checksum over the pseudo-header that verifies, and fails once any
+ * octet or address changes. Reference value computed by hand (RFC 1071 sum).
+ */
+class CxtpIcmpv6HeaderTestCase : public TestCase
+{
+  public:
+    CxtpIcmpv6HeaderTestCase()
+        : TestCase("ICMPv6 Experimental Mobility header and checksum")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ipv6Address src("fd00:12::200:ff:fe00:c");
+        Ipv6Address dst("fd00:12::1");
+        Ptr<Packet> p = Create<Packet>();
+        CxtpCtarHeader ctar;
+        ctar.SetPreviousAddress(Ipv6Address("fd00:11::200:ff:fe00:a"));
+        ctar.SetArAddress(Ipv6Address("fd00:11::1"));
+        ctar.SetSequence(0x01020304);
+        ctar.SetToken(0xa1b2c3d4);
+        p->AddHeader(ctar);
+        CxtpIcmpv6Header icmp;
+        icmp.SetAddresses(src, dst);
+        p->AddHeader(icmp);
+        NS_TEST_ASSERT_MSG_EQ(p->GetSize(), 8 + 44, "ICMP header + CTAR");
+        std::vector<uint8_t> bytes(p->GetSize());
+        p->CopyData(bytes.data(), bytes.size());
+        NS_TEST_EXPECT_MSG_EQ(+bytes[0], 150, "type");
+        NS_TEST_EXPECT_MSG_EQ(+bytes[1], 0, "code");
+        NS_TEST_EXPECT_MSG_EQ(+bytes[4], 1, "subtype CXTP");
+        NS_TEST_EXPECT_MSG_EQ((bytes[5] | bytes[6] | bytes[7]), 0, "reserved");
+
+        // Independent RFC 1071 sum over pseudo-header + message.
+        std::vector<uint8_t> all(40);
+        src.Serialize(all.data());
+        dst.Serialize(all.data() + 16);
+        all[35] = static_cast<uint8_t>(bytes.size());
+        all[39] = 58;
+        all.insert(all.end(), bytes.begin(), bytes.end());
+        uint32_t sum = 0;
+        for (size_t i = 0; i + 1 < all.size(); i += 2)
+        {
+            sum += static_cast<uint32_t>(all[i]) << 8 | all[i + 1];
+        }
+        while (sum >> 16)
+        {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        NS_TEST_EXPECT_MSG_EQ(sum, 0xffff, "the checksum completes the one's complement sum");
+        NS_TEST_EXPECT_MSG_NE((bytes[2] << 8 | bytes[3]), 0, "a checksum was written");
+
+        NS_TEST_EXPECT_MSG_EQ(CxtpIcmpv6Header::VerifyChecksum(p, src, dst), true, "verifies");
+        NS_TEST_EXPECT_MSG_EQ(CxtpIcmpv6Header::VerifyChecksum(p, src, Ipv6Address("fd00::1")),
+                              false,
+                              "another pseudo-header fails");
+        bytes[20] ^= 0x01;
+        Ptr<Packet> corrupt = Create<Packet>(bytes.data(), bytes.size());
+        NS_TEST_EXPECT_MSG_EQ(CxtpIcmpv6Header::VerifyChecksum(corrupt, src, dst),
+                              false,
+                              "a flipped bit fails");
+
+        CxtpIcmpv6Header read;
+        p->RemoveHeader(read);
+        NS_TEST_EXPECT_MSG_EQ(read.IsCxtp(), true, "read back as CXTP");
+        CxtpCtarHeader back;
+        p->RemoveHeader(back);
+        NS_TEST_EXPECT_MSG_EQ(back.GetToken(), 0xa1b2c3d4, "the CTAR follows");
+        Ptr<Packet> shortOne = Create<Packet>(4);
+        NS_TEST_EXPECT_MSG_EQ(CxtpIcmpv6Header::VerifyChecksum(shortOne, src, dst),
+                              false,
+                              "truncated");
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief The CXTP header suite.
  */
 class CxtpHeaderTestSuite : public TestSuite
@@ -660,6 +740,7 @@ class CxtpHeaderTestSuite : public TestSuite
         AddTestCase(new CxtpHeaderVectorTestCase, TestCase::QUICK);
         AddTestCase(new CxtpHeaderSizeTestCase, TestCase::QUICK);
         AddTestCase(new CxtpHeaderMalformedTestCase, TestCase::QUICK);
+        AddTestCase(new CxtpIcmpv6HeaderTestCase, TestCase::QUICK);
     }
 };
 

@@ -1,0 +1,344 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * \ingroup cxtp-ipsec
+ * cxtp-ipsec-context-transfer: IPsec context transfer with CXTP (RFC 4067) in the reference
+ * topology (design.md §2), security method "ikev1-ct": IKEv1 main mode at the first attachment,
+ * then, after each move, the previous security gateway (pSG) hands the MN's SAs, policies and PAD
+ * entry to the new one (nSG), predictively (pushed on the old access router's handover hint) or
+ * reactively (requested by nSG after the MN's CTAR).
+ *
+ * \verbatim
+   CN fd00:1::2 --p2p-- R --p2p-- HA fd00:2::2  (home prefix fd00:100::/64, HoA fd00:100::10)
+                        |  \
+                       AR1  AR2        (pSG / nSG; CXTP between them in ESP transport mode)
+                   csma |     | csma
+                        MN ---+        (CTAR over UDP 5091 or ICMPv6 type 150)
+   \endverbatim
+ *
+ * Faults: --dropCtd=N drops the first N CTD/PCTD that reach a gateway over the core (the
+ * sender retransmits); --psgDown takes pSG's core link down before the first move (the transfer
+ * fails and the MN falls back to IKEv1). Prints, for each handover, the path taken, the MN's
+ * signalling on the access link, the CXTP bytes on the core and the security set-up delay;
+ * writes context-transfer.csv, esp_sa (Wireshark ESP SA table, the SAs nSG installed by transfer
+ * included), ikev1_decryption_table and, with --pcap, the captures into --outputDir. Node
+ * numbers in pcap names: 0 CN, 1 R, 2 HA, 3 AR1, 4 AR2, 5 MN.
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/cxtp-ipsec-module.h"
+#include "ns3/error-model.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/ppp-header.h"
+#include "ns3/udp-header.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+using namespace ns3;
+
+NS_LOG_COMPONENT_DEFINE("CxtpContextTransferExample");
+
+namespace
+{
+/**
+ * Drops the first N CTD/PCTD a gateway receives on its core link. Between gateways, the only
+ * CXTP messages that travel towards nSG are CTD and PCTD; inside ESP they are recognised by the
+ * SPI of the gateway-gateway SAs (which carry nothing else), in clear by their CXTP type.
+ */
+class DropFirstContextData : public ErrorModel
+{
+  public:
+    /// \return the TypeId
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::CxtpExampleDropFirstContextData")
+                                .SetParent<ErrorModel>()
+                                .AddConstructor<DropFirstContextData>();
+        return tid;
+    }
+
+    /**
+     * \param budget shared count of messages still to drop
+     * \param spis SPIs of the gateway-gateway ESP SAs
+     */
+    void Configure(std::shared_ptr<uint32_t> budget, const std::set<uint32_t>& spis)
+    {
+        m_budget = budget;
+        m_spis = spis;
+    }
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override
+    {
+        if (!m_budget || *m_budget == 0)
+        {
+            return false;
+        }
+        Ptr<Packet> copy = p->Copy();
+        PppHeader ppp;
+        Ipv6Header ip;
+        if (copy->GetSize() < 2 + 40 + 8 || !copy->RemoveHeader(ppp) ||
+            ppp.GetProtocol() != 0x0057 || !copy->RemoveHeader(ip))
+        {
+            return false;
+        }
+        bool data = false;
+        if (ip.GetNextHeader() == 50)
+        {
+            uint8_t spi[4];
+            copy->CopyData(spi, 4);
+            data = m_spis.count(static_cast<uint32_t>(spi[0]) << 24 | spi[1] << 16 | spi[2] << 8 |
+                                spi[3]) != 0;
+        }
+        else if (ip.GetNextHeader() == 17)
+        {
+            UdpHeader udp;
+            copy->RemoveHeader(udp);
+            uint8_t type = 0;
+            uint16_t length = 0;
+            data = udp.GetDestinationPort() == 5091 && CxtpHeader::PeekType(copy, type, length) &&
+                   (type == CxtpHeader::CTD || type == CxtpHeader::PCTD);
+        }
+        if (!data)
+        {
+            return false;
+        }
+        --*m_budget;
+        NS_LOG_INFO("dropping a CTD/PCTD at " << Simulator::Now().As(Time::MS));
+        return true;
+    }
+
+    void DoReset() override
+    {
+    }
+
+    std::shared_ptr<uint32_t> m_budget; ///< messages still to drop
+    std::set<uint32_t> m_spis;          ///< gateway-gateway SPIs
+};
+
+/// \return the point-to-point device of a node (its core link)
+Ptr<PointToPointNetDevice>
+CoreDevice(Ptr<Node> node)
+{
+    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+    {
+        if (auto p2p = DynamicCast<PointToPointNetDevice>(node->GetDevice(i)))
+        {
+            return p2p;
+        }
+    }
+    return nullptr;
+}
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    namespace po = boost::program_options;
+    CxtpProgramOptions options(
+        "cxtp-ipsec-context-transfer",
+        "IPsec context transfer (CXTP, RFC 4067) between the security gateways of a Mobile IPv6 "
+        "handover: IKEv1 at the first attachment, then the previous gateway hands the MN's SAs "
+        "to the new one after each move. Prints each handover's path, signalling and delay; "
+        "writes context-transfer.csv, esp_sa, ikev1_decryption_table and pcaps into "
+        "--outputDir.");
+    // clang-format off
+    options.Add().add_options()
+        ("mode", po::value<std::string>()->default_value("predictive"),
+         "predictive (pSG pushes a PCTD on the handover hint, RFC 4067 §5.1) or reactive (nSG "
+         "sends a CT-Req after the MN's CTAR, §5.3)")
+        ("transport", po::value<std::string>()->default_value("udp"),
+         "MN-gateway transport of the CTAR: udp (port 5091) or icmpv6 (type 150, subtype 1)")
+        ("handovers", po::value<uint32_t>()->default_value(1),
+         "number of handovers, alternately to link 2 and back to link 1")
+        ("handoverAt", po::value<std::string>()->default_value("2s"), "first handover")
+        ("handoverPeriod", po::value<std::string>()->default_value("2s"),
+         "time between two handovers")
+        ("profile", po::value<std::string>()->default_value("zero"),
+         "cost profile: zero, testbed-2008, host, or an INI path")
+        ("dad", po::value<std::string>()->default_value("off"), "DAD: on, off or optimistic")
+        ("coreDelay", po::value<std::string>()->default_value("2ms"),
+         "one-way delay of the p2p links")
+        ("accessDelay", po::value<std::string>()->default_value("5us"),
+         "one-way delay of the CSMA access links")
+        ("spiCollision", po::value<double>()->default_value(0.0),
+         "probability in [0, 1] that an inbound SPI of the transferred SAs is taken at nSG "
+         "(ns3::CxtpAgent::SpiCollisionProbability, if this build has it)")
+        ("dropCtd", po::value<uint32_t>()->default_value(0),
+         "drop the first N CTD/PCTD on the core (the sender retransmits)")
+        ("psgDown", po::value<bool>()->default_value(false),
+         "take pSG's core link down before the first move (0 or 1): fallback to IKEv1")
+        ("seed", po::value<uint32_t>()->default_value(1), "ns-3 RNG seed")
+        ("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number")
+        ("outputDir", po::value<std::string>()->default_value("context-transfer-output"),
+         "directory for the CSV, the key files and the pcaps")
+        ("pcap", po::value<bool>()->default_value(true), "write pcap files (0 or 1)");
+    // clang-format on
+    po::variables_map vm = options.Parse(argc, argv);
+
+    Mipv6HandoverScenario::Config config;
+    config.method = "ikev1-ct";
+    config.ctMode = vm["mode"].as<std::string>();
+    if (config.ctMode != "predictive" && config.ctMode != "reactive")
+    {
+        options.Fail("--mode: must be predictive or reactive, not '" + config.ctMode + "'");
+    }
+    config.ctTransport = vm["transport"].as<std::string>();
+    if (config.ctTransport != "udp" && config.ctTransport != "icmpv6")
+    {
+        options.Fail("--transport: must be udp or icmpv6, not '" + config.ctTransport + "'");
+    }
+    {
+        CryptoCostProfile profile;
+        std::string error;
+        config.profile = CryptoCostProfile::Resolve(vm["profile"].as<std::string>());
+        if (!CryptoCostProfile::Load(config.profile, profile, error))
+        {
+            options.Fail("--profile: " + error);
+        }
+    }
+    config.handovers = vm["handovers"].as<uint32_t>();
+    if (config.handovers == 0)
+    {
+        options.Fail("--handovers must be at least 1");
+    }
+    config.handoverAt = options.GetTime("handoverAt", vm["handoverAt"].as<std::string>());
+    config.handoverPeriod =
+        options.GetTime("handoverPeriod", vm["handoverPeriod"].as<std::string>());
+    if (config.handovers > 1 && config.handoverPeriod <= config.probeInterval)
+    {
+        options.Fail("--handoverPeriod must exceed the probe interval (50ms)");
+    }
+    if (config.handoverAt <= config.hintLead + MilliSeconds(100))
+    {
+        options.Fail("--handoverAt must leave time for the first IKE negotiation (> 150ms)");
+    }
+    if (!Mipv6MobileNode::ParseDadMode(vm["dad"].as<std::string>(), config.dad))
+    {
+        options.Fail("--dad: must be on, off or optimistic, not '" + vm["dad"].as<std::string>() +
+                     "'");
+    }
+    config.coreDelay = options.GetTime("coreDelay", vm["coreDelay"].as<std::string>(), true);
+    config.accessDelay = options.GetTime("accessDelay", vm["accessDelay"].as<std::string>(), true);
+    double spiCollision = vm["spiCollision"].as<double>();
+    if (!(spiCollision >= 0 && spiCollision <= 1))
+    {
+        options.Fail("--spiCollision: must be a probability in [0, 1]");
+    }
+    struct TypeId::AttributeInformation info;
+    if (TypeId::LookupByName("ns3::CxtpAgent")
+            .LookupAttributeByName("SpiCollisionProbability", &info))
+    {
+        Config::SetDefault("ns3::CxtpAgent::SpiCollisionProbability", DoubleValue(spiCollision));
+    }
+    else if (spiCollision > 0)
+    {
+        options.Fail("--spiCollision: this build has no ns3::CxtpAgent::SpiCollisionProbability");
+    }
+    uint32_t dropCtd = vm["dropCtd"].as<uint32_t>();
+    bool psgDown = vm["psgDown"].as<bool>();
+    // Room after the last handover for DAD, a fallback IKE and a few probes.
+    config.stop = config.handoverAt + config.handoverPeriod * (config.handovers - 1) +
+                  Seconds(config.dad == Mipv6MobileNode::DAD_ON ? 3.5 : 2.5);
+    std::string outputDir = vm["outputDir"].as<std::string>();
+    std::error_code ec;
+    std::filesystem::create_directories(outputDir, ec);
+    if (ec)
+    {
+        options.Fail("--outputDir: cannot create '" + outputDir + "': " + ec.message());
+    }
+    uint64_t run = vm["run"].as<uint64_t>();
+    RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
+    RngSeedManager::SetRun(run);
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true)); // clean captures
+
+    Mipv6HandoverScenario scenario(config);
+    scenario.AssignStreams(0);
+    Ptr<HandoverSecurityCt> ct = DynamicCast<HandoverSecurityCt>(scenario.GetSecurityMethod());
+    NS_ABORT_MSG_IF(!ct, "method ikev1-ct expected");
+
+    // Keys: every ESP SA of every node (the gateway-gateway SAs and those nSG installs by
+    // transfer included) and every ISAKMP SA.
+    Ptr<IpsecKeyExport> espKeys = Create<IpsecKeyExport>();
+    NodeContainer ipsecNodes(scenario.GetMobileNode()->GetObject<Node>(),
+                             scenario.GetAccessRouter(0),
+                             scenario.GetAccessRouter(1));
+    espKeys->Watch(ipsecNodes);
+    Ptr<Ikev1KeyExport> ikeKeys = Create<Ikev1KeyExport>();
+    ikeKeys->Watch(ct->GetDaemons());
+
+    auto budget = std::make_shared<uint32_t>(dropCtd);
+    if (dropCtd > 0)
+    {
+        for (uint32_t link = 0; link < 2; ++link)
+        {
+            Ptr<DropFirstContextData> drop = CreateObject<DropFirstContextData>();
+            drop->Configure(budget, ct->GetSignallingSpis());
+            CoreDevice(scenario.GetAccessRouter(link))
+                ->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+        }
+    }
+    if (psgDown)
+    {
+        // Before the hint of the first move (the move comes at handoverAt + a phase < 50 ms).
+        Ptr<Ipv6L3Protocol> psg = scenario.GetAccessRouter(0)->GetObject<Ipv6L3Protocol>();
+        uint32_t coreIf = psg->GetInterfaceForDevice(CoreDevice(scenario.GetAccessRouter(0)));
+        Simulator::Schedule(config.handoverAt - config.hintLead - MilliSeconds(10),
+                            [psg, coreIf]() { psg->SetDown(coreIf); });
+    }
+    if (vm["pcap"].as<bool>())
+    {
+        scenario.EnablePcap(outputDir + "/context-transfer");
+    }
+    scenario.Run();
+    std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
+
+    auto ms = [](Time t) { return t.As(Time::MS); };
+    std::cout << "Context transfer (ikev1-ct), mode " << config.ctMode << ", CTAR over "
+              << config.ctTransport << ", profile "
+              << std::filesystem::path(config.profile).stem().string() << ", DAD "
+              << Mipv6MobileNode::ToString(config.dad) << (psgDown ? ", pSG down" : "")
+              << (dropCtd ? ", first " + std::to_string(dropCtd) + " CTD/PCTD dropped" : "")
+              << "\n";
+    bool complete = results.size() == config.handovers;
+    for (const auto& r : results)
+    {
+        std::cout << "handover " << r.index << " (link " << (r.index % 2 + 1) << " -> link "
+                  << ((r.index + 1) % 2 + 1) << ") at " << r.tDetach.As(Time::S) << ": path "
+                  << r.path << "\n"
+                  << "  MN signalling on the access link: " << r.messages << " messages, "
+                  << r.bytes << " bytes (Ethernet II, no FCS)\n"
+                  << "  CXTP between the gateways: " << r.coreBytes << " bytes (IPv6, in ESP)\n";
+        if (r.complete)
+        {
+            std::cout << "  security set-up delay (t_sec - CoA formed): " << ms(r.SecurityDelay())
+                      << "\n";
+        }
+        else
+        {
+            std::cout << "  incomplete: some instants were not observed\n";
+            complete = false;
+        }
+        std::cout << "  probes lost: " << r.lostDown << " CN->HoA, " << r.lostUp << " HoA->CN\n";
+    }
+
+    std::ofstream csv(outputDir + "/context-transfer.csv");
+    csv << Mipv6HandoverScenario::GetCsvHeader() << "\n";
+    for (const auto& r : results)
+    {
+        Mipv6HandoverScenario::WriteCsvRow(csv, config, r, run);
+    }
+    espKeys->Write(outputDir + "/esp_sa");
+    ikeKeys->Write(outputDir + "/ikev1_decryption_table");
+    std::cout << "Wrote " << outputDir << "/context-transfer.csv, esp_sa, ikev1_decryption_table"
+              << (vm["pcap"].as<bool>() ? " and context-transfer-*.pcap" : "") << std::endl;
+    Simulator::Destroy();
+    return complete ? 0 : 1;
+}
