@@ -10,6 +10,7 @@
 #include "ns3/ipsec-spd.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -35,6 +36,31 @@ HandoverSecurityIkev1::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&HandoverSecurityIkev1::m_pfs),
                           MakeBooleanChecker())
+            .AddAttribute("PfsGroup",
+                          "Quick-mode DH group (racoon's pfs_group; 0 = the phase-1 group). "
+                          "1 = MODP-768, as in racoon's sample racoon.conf: see "
+                          "doc/cxtp-ipsec.rst, \"Message counts and sizes\".",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&HandoverSecurityIkev1::m_pfsGroup),
+                          MakeUintegerChecker<uint16_t>(0, 14))
+            .AddAttribute("DpdVendorId",
+                          "Send the RFC 3706 DPD vendor ID in MM1/MM2, AM1/AM2 (racoon's dpd; "
+                          "off: racoon built without DPD, or dpd off).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&HandoverSecurityIkev1::m_dpdVendorId),
+                          MakeBooleanChecker())
+            .AddAttribute("Phase1Proposals",
+                          "Phase-1 transforms of every daemon (Ikev1Daemon::Phase1Proposals; "
+                          "empty: one, 3des-cbc/sha1/2).",
+                          StringValue(""),
+                          MakeStringAccessor(&HandoverSecurityIkev1::m_phase1Proposals),
+                          MakeStringChecker())
+            .AddAttribute("EspTransforms",
+                          "ESP transforms of every daemon (Ikev1Daemon::EspTransforms; empty: "
+                          "the SPD rule's pair, from Encryption and Integrity).",
+                          StringValue(""),
+                          MakeStringAccessor(&HandoverSecurityIkev1::m_espTransforms),
+                          MakeStringChecker())
             .AddAttribute("PreSharedKey",
                           "Pre-shared key of every MN–gateway pair.",
                           StringValue("cxtp-secret"),
@@ -47,6 +73,8 @@ HandoverSecurityIkev1::HandoverSecurityIkev1(bool aggressive)
     : m_aggressive(aggressive),
       m_profile("zero"),
       m_pfs(true),
+      m_pfsGroup(1),
+      m_dpdVendorId(false),
       m_psk("cxtp-secret")
 {
 }
@@ -78,6 +106,10 @@ HandoverSecurityIkev1::Install(const Topology& topology)
     ike.SetCostProfile(m_profile);
     ike.SetAttribute("Mode", StringValue(m_aggressive ? "aggressive" : "main"));
     ike.SetAttribute("Pfs", BooleanValue(m_pfs));
+    ike.SetAttribute("PfsGroup", UintegerValue(m_pfsGroup));
+    ike.SetAttribute("DpdVendorId", BooleanValue(m_dpdVendorId));
+    ike.SetAttribute("Phase1Proposals", StringValue(m_phase1Proposals));
+    ike.SetAttribute("EspTransforms", StringValue(m_espTransforms));
     ike.SetAttribute("Encryption", StringValue(ToString(m_encryption)));
     NodeContainer nodes(topology.mobileNode);
     for (uint32_t link = 0; link < topology.gateways.size(); ++link)

@@ -20,6 +20,12 @@ namespace ns3
  * negotiates a new SA pair with the new gateway by a full IKEv1 exchange (racoon-like
  * Ikev1Daemon on the MN; passive daemons on the gateways; pre-shared keys).
  *
+ * The daemons are configured as one racoon.conf for every row of the reproduction: 3DES-CBC,
+ * SHA-1, PSK, MODP-1024 in phase 1; ESP with the SPD rule's pair, PFS with MODP-768 (PfsGroup,
+ * racoon's sample pfs_group 1); no DPD vendor ID; INITIAL-CONTACT; quick-mode IDs (tunnel
+ * mode). This gives 11 frames / 2182 B (main) and 8 / 1896 B (aggressive) on the access link
+ * (doc/cxtp-ipsec.rst, "Message counts and sizes").
+ *
  * At t_coa the MN's daemon is asked to negotiate for the new link's PROTECT rule (racoon would
  * get the same request from the ACQUIRE of the next packet). t_sec is when both ends have
  * installed the pair. The daemons' costs come from the profile named by the Profile attribute.
@@ -58,6 +64,10 @@ class HandoverSecurityIkev1 : public HandoverSecurityMethod
     bool m_aggressive;              ///< phase-1 mode
     std::string m_profile;          ///< cost profile
     bool m_pfs;                     ///< PFS in quick mode
+    uint16_t m_pfsGroup;            ///< PFS group (0 = the phase-1 group)
+    bool m_dpdVendorId;             ///< DPD vendor ID in the first phase-1 messages
+    std::string m_phase1Proposals;  ///< phase-1 transforms (empty: the daemon's single one)
+    std::string m_espTransforms;    ///< ESP transforms (empty: the SPD rule's pair)
     std::string m_psk;              ///< pre-shared key of every MN–gateway pair
     ApplicationContainer m_daemons; ///< MN, then the gateways
     std::map<uint32_t, std::set<uint32_t>> m_installedEnds; ///< per link: nodes with the pair

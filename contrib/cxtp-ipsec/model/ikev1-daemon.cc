@@ -225,10 +225,37 @@ Ikev1Daemon::GetTypeId()
                           MakeUintegerAccessor(&Ikev1Daemon::m_dhGroup),
                           MakeUintegerChecker<uint16_t>(1, 14))
             .AddAttribute("Pfs",
-                          "Perfect forward secrecy in quick mode, with the phase-1 group.",
+                          "Perfect forward secrecy in quick mode (RFC 2409 §5.5), with the group "
+                          "of PfsGroup.",
                           BooleanValue(false),
                           MakeBooleanAccessor(&Ikev1Daemon::m_pfs),
                           MakeBooleanChecker())
+            .AddAttribute("PfsGroup",
+                          "Quick-mode DH group when Pfs is on (racoon's sainfo pfs_group): 1, 2, "
+                          "5 or 14; 0 = the phase-1 group.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&Ikev1Daemon::m_pfsGroup),
+                          MakeUintegerChecker<uint16_t>(0, 14))
+            .AddAttribute(
+                "Phase1Proposals",
+                "Phase-1 transforms offered, in preference order, and accepted as responder "
+                "(racoon's proposal{} blocks), comma-separated cipher/hash/group, e.g. "
+                "\"3des-cbc/sha1/2,aes128-cbc/sha1/2\" (all PSK). Empty: one transform "
+                "from Encryption, Hash and DhGroup.",
+                StringValue(""),
+                MakeStringAccessor(&Ikev1Daemon::SetPhase1Proposals,
+                                   &Ikev1Daemon::GetPhase1Proposals),
+                MakeStringChecker())
+            .AddAttribute(
+                "EspTransforms",
+                "ESP transforms offered in quick mode, in preference order, and accepted as "
+                "responder (racoon's sainfo encryption_algorithm x authentication_algorithm), "
+                "comma-separated cipher/integrity, e.g. "
+                "\"3des-cbc/hmac-sha1-96,aes128-cbc/hmac-sha1-96\". Empty: offer the SPD "
+                "rule's pair, accept any supported pair.",
+                StringValue(""),
+                MakeStringAccessor(&Ikev1Daemon::SetEspTransforms, &Ikev1Daemon::GetEspTransforms),
+                MakeStringChecker())
             .AddAttribute("NonceLength",
                           "Nonce length in bytes (racoon: 16; RFC 2409 §5: 8 to 256).",
                           UintegerValue(16),
@@ -314,6 +341,7 @@ Ikev1Daemon::Ikev1Daemon()
       m_hash(CryptoHash::SHA1),
       m_dhGroup(2),
       m_pfs(false),
+      m_pfsGroup(0),
       m_nonceLength(16),
       m_initialContact(true),
       m_dpdVendorId(true),
@@ -397,6 +425,109 @@ Ikev1Daemon::GetHash() const
     return m_hash == CryptoHash::SHA1 ? "sha1" : "sha256";
 }
 
+namespace
+{
+/// Splits a comma-separated list, dropping blanks around the items and empty items.
+std::vector<std::string>
+SplitList(const std::string& list, char separator)
+{
+    std::vector<std::string> items;
+    std::string item;
+    auto flush = [&]() {
+        size_t b = item.find_first_not_of(" \t");
+        size_t e = item.find_last_not_of(" \t");
+        if (b != std::string::npos)
+        {
+            items.push_back(item.substr(b, e - b + 1));
+        }
+        item.clear();
+    };
+    for (char c : list)
+    {
+        if (c == separator)
+        {
+            flush();
+        }
+        else
+        {
+            item += c;
+        }
+    }
+    flush();
+    return items;
+}
+} // namespace
+
+void
+Ikev1Daemon::SetPhase1Proposals(std::string list)
+{
+    std::vector<Phase1Choice> choices;
+    for (const std::string& item : SplitList(list, ','))
+    {
+        std::vector<std::string> f = SplitList(item, '/');
+        Phase1Choice c{};
+        bool ok = f.size() == 3 && ParseEncryption(f[0], c.encryption) &&
+                  !IsCombinedMode(c.encryption) && c.encryption != IpsecEncryption::NULL_ENC &&
+                  (f[1] == "sha1" || f[1] == "sha256") &&
+                  f[2].find_first_not_of("0123456789") == std::string::npos && f[2].size() <= 2;
+        if (ok)
+        {
+            c.hash = f[1] == "sha1" ? CryptoHash::SHA1 : CryptoHash::SHA2_256;
+            c.group = static_cast<uint16_t>(std::stoi(f[2]));
+            ok = CryptoDiffieHellman::IsSupported(c.group);
+        }
+        NS_ABORT_MSG_IF(!ok,
+                        "Ikev1Daemon::Phase1Proposals: '"
+                            << item
+                            << "' is not cipher/hash/group (3des-cbc, aes128-cbc or aes256-cbc; "
+                               "sha1 or sha256; 1, 2, 5 or 14)");
+        choices.push_back(c);
+    }
+    m_phase1Proposals = choices;
+}
+
+std::string
+Ikev1Daemon::GetPhase1Proposals() const
+{
+    std::string out;
+    for (const auto& c : m_phase1Proposals)
+    {
+        out += (out.empty() ? "" : ",") + ToString(c.encryption) + "/" +
+               (c.hash == CryptoHash::SHA1 ? "sha1" : "sha256") + "/" + std::to_string(c.group);
+    }
+    return out;
+}
+
+void
+Ikev1Daemon::SetEspTransforms(std::string list)
+{
+    std::vector<EspChoice> choices;
+    for (const std::string& item : SplitList(list, ','))
+    {
+        std::vector<std::string> f = SplitList(item, '/');
+        EspChoice c{};
+        bool ok = f.size() == 2 && ParseEncryption(f[0], c.encryption) &&
+                  c.encryption != IpsecEncryption::NULL_ENC && ParseIntegrity(f[1], c.integrity) &&
+                  CheckTransformPair(c.encryption, c.integrity).empty();
+        NS_ABORT_MSG_IF(!ok,
+                        "Ikev1Daemon::EspTransforms: '"
+                            << item << "' is not a usable cipher/integrity pair");
+        choices.push_back(c);
+    }
+    m_espTransforms = choices;
+}
+
+std::string
+Ikev1Daemon::GetEspTransforms() const
+{
+    std::string out;
+    for (const auto& c : m_espTransforms)
+    {
+        out += (out.empty() ? "" : ",") + ToString(c.encryption) + "/" + ToString(c.integrity);
+    }
+    return out;
+}
+
 void
 Ikev1Daemon::StartApplication()
 {
@@ -410,6 +541,8 @@ Ikev1Daemon::StartApplication()
                     "Ikev1Daemon on node " << node->GetId() << " needs IPsec (IpsecHelper)");
     NS_ABORT_MSG_IF(!CryptoDiffieHellman::IsSupported(m_dhGroup),
                     "Ikev1Daemon: DH group " << m_dhGroup << " is not one of 1, 2, 5, 14");
+    NS_ABORT_MSG_IF(m_pfsGroup != 0 && !CryptoDiffieHellman::IsSupported(m_pfsGroup),
+                    "Ikev1Daemon: PFS group " << m_pfsGroup << " is not one of 1, 2, 5, 14");
     m_cost = node->GetObject<CryptoCostModel>();
     if (!m_cost)
     {
@@ -655,9 +788,9 @@ Ikev1Daemon::ChargePrf(uint32_t bytes)
 }
 
 void
-Ikev1Daemon::ChargeCipher(uint32_t bytes)
+Ikev1Daemon::ChargeCipher(IpsecEncryption cipher, uint32_t bytes)
 {
-    Charge(m_cost->Cipher(ToString(m_encryption), bytes));
+    Charge(m_cost->Cipher(ToString(cipher), bytes));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -694,7 +827,7 @@ Ikev1Daemon::Seal(const Ikev1Sa& sa,
         std::vector<uint8_t> cipher;
         bool ok = CryptoCipher::CbcEncrypt(sa.encryption, sa.encryptionKey, *iv, body, cipher);
         NS_ABORT_MSG_IF(!ok, "Ikev1Daemon: phase-1 encryption failed");
-        ChargeCipher(body.size());
+        ChargeCipher(sa.encryption, body.size());
         iv->assign(cipher.end() - bs, cipher.end());
         body = cipher;
         header.flags |= Ikev1Header::FLAG_ENCRYPTION;
@@ -728,7 +861,7 @@ Ikev1Daemon::Open(const Ikev1Sa& sa,
             m_failureTrace(sa.peer, "undecryptable message");
             return false;
         }
-        ChargeCipher(plain.size());
+        ChargeCipher(sa.encryption, plain.size());
         iv->assign(plain.end() - bs, plain.end());
         plain = clear;
     }
@@ -865,9 +998,12 @@ Ikev1Daemon::CreateSa(const Ipv6Address& peer, Ikev1Role role, uint64_t initiato
     sa.initiatorCookie = cookie;
     sa.role = role;
     sa.peer = peer;
-    sa.encryption = m_encryption;
-    sa.hash = m_hash;
-    sa.dhGroup = m_dhGroup;
+    // The preferred proposal until the responder has chosen (the initiator's KE in aggressive
+    // mode uses its group: RFC 2409 §5, only one group can be offered there).
+    Phase1Choice first = GetPhase1Choices().front();
+    sa.encryption = first.encryption;
+    sa.hash = first.hash;
+    sa.dhGroup = first.group;
     sa.lifetime = m_phase1Lifetime;
     sa.started = Simulator::Now();
     return sa;
@@ -892,74 +1028,184 @@ Ikev1Daemon::SwitchState(Ikev1Sa& sa, Ikev1QuickMode& qm, Ikev1State state)
     m_stateTrace(sa.peer, qm.messageId, old, state);
 }
 
-Ikev1SaPayload
-Ikev1Daemon::MakePhase1Proposal() const
+std::vector<Ikev1Daemon::Phase1Choice>
+Ikev1Daemon::GetPhase1Choices() const
+{
+    if (!m_phase1Proposals.empty())
+    {
+        return m_phase1Proposals;
+    }
+    return {Phase1Choice{m_encryption, m_hash, m_dhGroup}};
+}
+
+Ikev1Transform
+Ikev1Daemon::MakePhase1Transform(const Phase1Choice& choice, uint8_t number) const
 {
     Ikev1Transform t;
-    t.number = 1;
+    t.number = number;
     t.id = KEY_IKE;
     uint64_t life = static_cast<uint64_t>(m_phase1Lifetime.GetSeconds());
     t.attributes.push_back(Ikev1Attribute::Basic(P1_LIFE_TYPE, LIFE_SECONDS));
     t.attributes.push_back(life <= 0xffff ? Ikev1Attribute::Basic(P1_LIFE_DURATION, life)
                                           : Ikev1Attribute::Variable(P1_LIFE_DURATION, life));
-    bool aes = m_encryption != IpsecEncryption::TDES_CBC;
+    bool aes = choice.encryption != IpsecEncryption::TDES_CBC;
     t.attributes.push_back(Ikev1Attribute::Basic(P1_ENCRYPTION, aes ? P1_ENC_AES : P1_ENC_3DES));
     if (aes)
     {
         t.attributes.push_back(
-            Ikev1Attribute::Basic(P1_KEY_LENGTH, GetEncryptionKeyLength(m_encryption) * 8));
+            Ikev1Attribute::Basic(P1_KEY_LENGTH, GetEncryptionKeyLength(choice.encryption) * 8));
     }
     t.attributes.push_back(Ikev1Attribute::Basic(P1_AUTH_METHOD, P1_AUTH_PSK));
     t.attributes.push_back(
         Ikev1Attribute::Basic(P1_HASH,
-                              m_hash == CryptoHash::SHA1 ? P1_HASH_SHA1 : P1_HASH_SHA2_256));
-    t.attributes.push_back(Ikev1Attribute::Basic(P1_GROUP, m_dhGroup));
+                              choice.hash == CryptoHash::SHA1 ? P1_HASH_SHA1 : P1_HASH_SHA2_256));
+    t.attributes.push_back(Ikev1Attribute::Basic(P1_GROUP, choice.group));
+    return t;
+}
+
+bool
+Ikev1Daemon::ReadPhase1Transform(const Ikev1Transform& t, Phase1Choice& choice) const
+{
+    if (t.id != KEY_IKE)
+    {
+        return false;
+    }
+    uint64_t enc = 0;
+    uint64_t keyBits = 0;
+    uint64_t auth = 0;
+    uint64_t hash = 0;
+    uint64_t group = 0;
+    for (const auto& a : t.attributes)
+    {
+        uint64_t v = 0;
+        if (!a.GetInteger(v))
+        {
+            return false;
+        }
+        enc = a.type == P1_ENCRYPTION ? v : enc;
+        keyBits = a.type == P1_KEY_LENGTH ? v : keyBits;
+        auth = a.type == P1_AUTH_METHOD ? v : auth;
+        hash = a.type == P1_HASH ? v : hash;
+        group = a.type == P1_GROUP ? v : group;
+    }
+    if (enc == P1_ENC_3DES && keyBits == 0)
+    {
+        choice.encryption = IpsecEncryption::TDES_CBC;
+    }
+    else if (enc == P1_ENC_AES && (keyBits == 128 || keyBits == 256))
+    {
+        choice.encryption =
+            keyBits == 128 ? IpsecEncryption::AES_128_CBC : IpsecEncryption::AES_256_CBC;
+    }
+    else
+    {
+        return false;
+    }
+    if (auth != P1_AUTH_PSK || (hash != P1_HASH_SHA1 && hash != P1_HASH_SHA2_256) ||
+        group > 0xffff || !CryptoDiffieHellman::IsSupported(static_cast<uint16_t>(group)))
+    {
+        return false;
+    }
+    choice.hash = hash == P1_HASH_SHA1 ? CryptoHash::SHA1 : CryptoHash::SHA2_256;
+    choice.group = static_cast<uint16_t>(group);
+    return true;
+}
+
+Ikev1SaPayload
+Ikev1Daemon::MakePhase1Proposal() const
+{
+    // racoon puts every proposal{} block as one transform of a single proposal (protocols.md
+    // §2.6); the responder picks one of them (RFC 2408 §4.2).
     Ikev1Proposal p;
     p.number = 1;
     p.protocolId = PROTO_ISAKMP;
-    p.transforms.push_back(t);
+    uint8_t number = 1;
+    for (const Phase1Choice& c : GetPhase1Choices())
+    {
+        p.transforms.push_back(MakePhase1Transform(c, number++));
+    }
     Ikev1SaPayload sa;
     sa.proposals.push_back(p);
     return sa;
 }
 
-std::string
-Ikev1Daemon::CheckPhase1Proposal(const Ikev1SaPayload& offered) const
+namespace
 {
-    // racoon's default proposal check is "obey"; we accept exactly our own configuration.
-    Ikev1SaPayload mine = MakePhase1Proposal();
-    const auto& want = mine.proposals[0].transforms[0].attributes;
+/// \return true if two phase-1 choices name the same cipher, hash and group
+template <typename C>
+bool
+SamePhase1(const C& a, const C& b)
+{
+    return a.encryption == b.encryption && a.hash == b.hash && a.group == b.group;
+}
+} // namespace
+
+std::string
+Ikev1Daemon::SelectPhase1Proposal(const Ikev1SaPayload& offered,
+                                  size_t keLength,
+                                  Ikev1SaPayload& reply,
+                                  Phase1Choice& chosen) const
+{
+    // racoon's proposal_check obey: the initiator's lifetime is taken as offered; the cipher,
+    // hash, authentication method and group must be one of our proposal{} blocks. The first
+    // such transform in the initiator's order wins.
+    std::vector<Phase1Choice> mine = GetPhase1Choices();
     for (const auto& p : offered.proposals)
     {
+        if (p.protocolId != PROTO_ISAKMP)
+        {
+            continue;
+        }
         for (const auto& t : p.transforms)
         {
-            if (p.protocolId != PROTO_ISAKMP || t.id != KEY_IKE)
+            Phase1Choice c{};
+            if (!ReadPhase1Transform(t, c) ||
+                (keLength != 0 &&
+                 keLength != CryptoDiffieHellman::GetLength(static_cast<CryptoDhGroup>(c.group))))
             {
-                continue;
+                continue; // unsupported, or not the group of the initiator's KE
             }
-            bool all = true;
-            for (const auto& w : want)
+            for (const auto& m : mine)
             {
-                bool found = false;
-                uint64_t wv = 0;
-                w.GetInteger(wv);
-                for (const auto& a : t.attributes)
+                if (SamePhase1(c, m))
                 {
-                    uint64_t av = 0;
-                    if (a.type == w.type && a.GetInteger(av) && av == wv)
-                    {
-                        found = true;
-                    }
+                    Ikev1Proposal answer = p;
+                    answer.transforms = {t}; // the chosen transform alone (RFC 2408 §4.2)
+                    reply = Ikev1SaPayload();
+                    reply.doi = offered.doi;
+                    reply.situation = offered.situation;
+                    reply.proposals = {answer};
+                    chosen = c;
+                    return "";
                 }
-                all = all && (found || w.type == P1_LIFE_DURATION || w.type == P1_LIFE_TYPE);
-            }
-            if (all)
-            {
-                return "";
             }
         }
     }
     return "no acceptable phase-1 proposal";
+}
+
+std::string
+Ikev1Daemon::CheckPhase1Answer(const Ikev1SaPayload& answer, Phase1Choice& chosen) const
+{
+    if (answer.proposals.size() != 1 || answer.proposals[0].protocolId != PROTO_ISAKMP ||
+        answer.proposals[0].transforms.size() != 1)
+    {
+        return "the phase-1 answer is not one proposal with one transform";
+    }
+    Phase1Choice c{};
+    if (!ReadPhase1Transform(answer.proposals[0].transforms[0], c))
+    {
+        return "the responder chose an unsupported phase-1 transform";
+    }
+    for (const auto& m : GetPhase1Choices())
+    {
+        if (SamePhase1(c, m))
+        {
+            chosen = c;
+            return "";
+        }
+    }
+    return "the responder chose a phase-1 transform we did not offer";
 }
 
 Ikev1IdPayload
@@ -1118,16 +1364,22 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         {
             return;
         }
-        std::string error = CheckPhase1Proposal(*saPayload);
+        Ikev1SaPayload chosen;
+        Phase1Choice choice{};
+        size_t keLength = sa.exchange == Ikev1ExchangeType::AGGRESSIVE && ke ? ke->data.size() : 0;
+        std::string error = SelectPhase1Proposal(*saPayload, keLength, chosen, choice);
         if (!error.empty())
         {
             Fail(sa, error, true);
             return;
         }
+        sa.encryption = choice.encryption;
+        sa.hash = choice.hash;
+        sa.dhGroup = choice.group;
+        dhLength = CryptoDiffieHellman::GetLength(static_cast<CryptoDhGroup>(sa.dhGroup));
         sa.saiB = SaBody(*saPayload);
         sa.responderCookie = (static_cast<uint64_t>(m_rng->GetU32()) << 32) | m_rng->GetU32();
         flight.lastIn = bytes;
-        Ikev1SaPayload chosen = MakePhase1Proposal();
         std::vector<Ikev1Payload> reply{chosen};
         if (sa.exchange == Ikev1ExchangeType::AGGRESSIVE)
         {
@@ -1168,12 +1420,16 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         {
             return;
         }
-        std::string error = CheckPhase1Proposal(*saPayload);
+        Phase1Choice choice{};
+        std::string error = CheckPhase1Answer(*saPayload, choice);
         if (!error.empty())
         {
             Fail(sa, error, true);
             return;
         }
+        sa.encryption = choice.encryption;
+        sa.hash = choice.hash;
+        sa.dhGroup = choice.group;
         sa.responderCookie = header.responderCookie;
         flight.lastIn = bytes;
         GenerateDhKey(sa.dhGroup, sa.dhPrivate, sa.dhPublic);
@@ -1293,12 +1549,19 @@ Ikev1Daemon::ReceivePhase1(Ikev1Sa& sa,
         {
             return;
         }
-        std::string error = CheckPhase1Proposal(*saPayload);
+        Phase1Choice choice{};
+        std::string error = CheckPhase1Answer(*saPayload, choice);
+        if (error.empty() && choice.group != sa.dhGroup)
+        {
+            error = "the responder chose another DH group than the one of our KE";
+        }
         if (!error.empty())
         {
             Fail(sa, error, true);
             return;
         }
+        sa.encryption = choice.encryption;
+        sa.hash = choice.hash;
         sa.responderCookie = header.responderCookie;
         sa.peerPublic = ke->data;
         sa.nr = nonce->data;
@@ -1599,6 +1862,10 @@ Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
             ApplySpiUpdates(sa.initiatorCookie, *n); // may re-key sa: nothing follows it
             return;
         }
+        else if (n->type == NOTIFY_NO_PROPOSAL_CHOSEN && n->protocolId == PROTO_IPSEC_ESP)
+        {
+            HandleNoProposalChosen(sa, *n);
+        }
     }
     bool deleteIsakmp = false;
     for (const auto* d : FindAll<Ikev1DeletePayload>(payloads))
@@ -1657,17 +1924,30 @@ Ikev1Daemon::FindPolicies(const Ipv6Address& local,
     return outPolicyId && inPolicyId;
 }
 
-Ikev1SaPayload
-Ikev1Daemon::MakePhase2Proposal(const Ikev1QuickMode& qm) const
+std::vector<Ikev1Daemon::EspChoice>
+Ikev1Daemon::GetEspChoices(const IpsecPolicy* policy) const
+{
+    if (!m_espTransforms.empty() || !policy)
+    {
+        return m_espTransforms;
+    }
+    return {EspChoice{policy->encryption, policy->integrity}};
+}
+
+Ikev1Transform
+Ikev1Daemon::MakeEspTransform(const EspChoice& choice,
+                              uint16_t pfsGroup,
+                              Time lifetime,
+                              uint8_t number) const
 {
     Ikev1Transform t;
-    t.number = 1;
-    uint64_t life = static_cast<uint64_t>(qm.lifetime.GetSeconds());
+    t.number = number;
+    uint64_t life = static_cast<uint64_t>(lifetime.GetSeconds());
     t.attributes.push_back(Ikev1Attribute::Basic(P2_LIFE_TYPE, LIFE_SECONDS));
     t.attributes.push_back(life <= 0xffff ? Ikev1Attribute::Basic(P2_LIFE_DURATION, life)
                                           : Ikev1Attribute::Variable(P2_LIFE_DURATION, life));
     t.attributes.push_back(Ikev1Attribute::Basic(P2_ENCAPSULATION, ENCAPSULATION_TUNNEL));
-    switch (qm.encryption)
+    switch (choice.encryption)
     {
     case IpsecEncryption::TDES_CBC:
         t.id = ESP_3DES;
@@ -1676,94 +1956,216 @@ Ikev1Daemon::MakePhase2Proposal(const Ikev1QuickMode& qm) const
     case IpsecEncryption::AES_256_GCM_16:
         t.id = ESP_AES_GCM_16;
         t.attributes.push_back(
-            Ikev1Attribute::Basic(P2_KEY_LENGTH, (GetEncryptionKeyLength(qm.encryption) - 4) * 8));
+            Ikev1Attribute::Basic(P2_KEY_LENGTH,
+                                  (GetEncryptionKeyLength(choice.encryption) - 4) * 8));
         break;
     default:
         t.id = ESP_AES;
         t.attributes.push_back(
-            Ikev1Attribute::Basic(P2_KEY_LENGTH, GetEncryptionKeyLength(qm.encryption) * 8));
+            Ikev1Attribute::Basic(P2_KEY_LENGTH, GetEncryptionKeyLength(choice.encryption) * 8));
         break;
     }
-    if (qm.integrity != IpsecIntegrity::NONE)
+    if (choice.integrity != IpsecIntegrity::NONE)
     {
         t.attributes.push_back(Ikev1Attribute::Basic(
             P2_AUTH_ALGORITHM,
-            qm.integrity == IpsecIntegrity::HMAC_SHA1_96 ? AUTH_HMAC_SHA : AUTH_HMAC_SHA2_256));
+            choice.integrity == IpsecIntegrity::HMAC_SHA1_96 ? AUTH_HMAC_SHA : AUTH_HMAC_SHA2_256));
     }
-    if (qm.pfsGroup)
+    if (pfsGroup)
     {
-        t.attributes.push_back(Ikev1Attribute::Basic(P2_GROUP, qm.pfsGroup));
+        t.attributes.push_back(Ikev1Attribute::Basic(P2_GROUP, pfsGroup));
     }
+    return t;
+}
+
+bool
+Ikev1Daemon::ReadEspTransform(const Ikev1Transform& t,
+                              EspChoice& choice,
+                              uint16_t& pfsGroup,
+                              uint64_t& lifetime) const
+{
+    uint64_t keyBits = 0;
+    uint64_t auth = 0;
+    uint64_t group = 0;
+    uint64_t life = 0;
+    uint64_t encapsulation = 0;
+    for (const auto& a : t.attributes)
+    {
+        uint64_t v = 0;
+        if (!a.GetInteger(v))
+        {
+            return false;
+        }
+        keyBits = a.type == P2_KEY_LENGTH ? v : keyBits;
+        auth = a.type == P2_AUTH_ALGORITHM ? v : auth;
+        group = a.type == P2_GROUP ? v : group;
+        life = a.type == P2_LIFE_DURATION ? v : life;
+        encapsulation = a.type == P2_ENCAPSULATION ? v : encapsulation;
+    }
+    if (t.id == ESP_3DES && keyBits == 0)
+    {
+        choice.encryption = IpsecEncryption::TDES_CBC;
+    }
+    else if (t.id == ESP_AES && (keyBits == 128 || keyBits == 256))
+    {
+        choice.encryption =
+            keyBits == 128 ? IpsecEncryption::AES_128_CBC : IpsecEncryption::AES_256_CBC;
+    }
+    else if (t.id == ESP_AES_GCM_16 && (keyBits == 128 || keyBits == 256))
+    {
+        choice.encryption =
+            keyBits == 128 ? IpsecEncryption::AES_128_GCM_16 : IpsecEncryption::AES_256_GCM_16;
+    }
+    else
+    {
+        return false;
+    }
+    choice.integrity = auth == AUTH_HMAC_SHA        ? IpsecIntegrity::HMAC_SHA1_96
+                       : auth == AUTH_HMAC_SHA2_256 ? IpsecIntegrity::HMAC_SHA2_256_128
+                                                    : IpsecIntegrity::NONE;
+    if ((auth != 0 && choice.integrity == IpsecIntegrity::NONE) ||
+        !CheckTransformPair(choice.encryption, choice.integrity).empty() ||
+        (encapsulation != 0 && encapsulation != ENCAPSULATION_TUNNEL) || group > 0xffff ||
+        (group != 0 && !CryptoDiffieHellman::IsSupported(static_cast<uint16_t>(group))))
+    {
+        return false;
+    }
+    pfsGroup = static_cast<uint16_t>(group);
+    lifetime = life;
+    return true;
+}
+
+Ikev1SaPayload
+Ikev1Daemon::MakePhase2Proposal(const Ikev1QuickMode& qm,
+                                const std::vector<EspChoice>& offers) const
+{
     Ikev1Proposal p;
     p.number = 1;
     p.protocolId = PROTO_IPSEC_ESP;
     p.spi = Be32(qm.inboundSpi); // our SPI: the peer sends to it
-    p.transforms.push_back(t);
+    uint8_t number = 1;
+    for (const EspChoice& c : offers)
+    {
+        p.transforms.push_back(MakeEspTransform(c, qm.pfsGroup, qm.lifetime, number++));
+    }
     Ikev1SaPayload sa;
     sa.proposals.push_back(p);
     return sa;
 }
 
 std::string
-Ikev1Daemon::ReadPhase2Proposal(const Ikev1SaPayload& offered, Ikev1QuickMode& qm) const
+Ikev1Daemon::SelectPhase2Proposal(const Ikev1SaPayload& offered,
+                                  Ikev1QuickMode& qm,
+                                  Ikev1SaPayload& reply) const
 {
-    if (offered.proposals.size() != 1 || offered.proposals[0].protocolId != PROTO_IPSEC_ESP ||
-        offered.proposals[0].spi.size() != 4 || offered.proposals[0].transforms.empty())
+    for (const auto& p : offered.proposals)
     {
-        return "phase-2 proposal is not one ESP proposal with a 4-byte SPI";
+        if (p.protocolId != PROTO_IPSEC_ESP || p.spi.size() != 4)
+        {
+            continue;
+        }
+        for (const auto& t : p.transforms)
+        {
+            EspChoice c{};
+            uint16_t group = 0;
+            uint64_t life = 0;
+            if (!ReadEspTransform(t, c, group, life))
+            {
+                continue; // a transform we do not support
+            }
+            bool acceptable = m_espTransforms.empty();
+            for (const auto& m : m_espTransforms)
+            {
+                acceptable =
+                    acceptable || (m.encryption == c.encryption && m.integrity == c.integrity);
+            }
+            if (!acceptable)
+            {
+                continue;
+            }
+            qm.encryption = c.encryption;
+            qm.integrity = c.integrity;
+            qm.pfsGroup = group;
+            qm.lifetime = life ? Seconds(life) : m_phase2Lifetime;
+            qm.outboundSpi = (p.spi[0] << 24) | (p.spi[1] << 16) | (p.spi[2] << 8) | p.spi[3];
+            Ikev1Proposal answer = p; // the caller puts our SPI in
+            answer.transforms = {t};  // the chosen transform alone (RFC 2408 §4.2)
+            reply = Ikev1SaPayload();
+            reply.doi = offered.doi;
+            reply.situation = offered.situation;
+            reply.proposals = {answer};
+            return "";
+        }
     }
-    const Ikev1Proposal& p = offered.proposals[0];
-    const Ikev1Transform& t = p.transforms[0];
-    uint64_t keyBits = 0;
-    uint64_t auth = 0;
-    uint64_t group = 0;
+    return "no acceptable ESP transform";
+}
+
+std::string
+Ikev1Daemon::CheckPhase2Answer(const Ikev1SaPayload& answer, Ikev1QuickMode& qm) const
+{
+    if (answer.proposals.size() != 1 || answer.proposals[0].protocolId != PROTO_IPSEC_ESP ||
+        answer.proposals[0].spi.size() != 4 || answer.proposals[0].transforms.size() != 1)
+    {
+        return "the phase-2 answer is not one ESP proposal with a 4-byte SPI and one transform";
+    }
+    const Ikev1Proposal& p = answer.proposals[0];
+    EspChoice c{};
+    uint16_t group = 0;
     uint64_t life = 0;
-    for (const auto& a : t.attributes)
+    if (!ReadEspTransform(p.transforms[0], c, group, life))
     {
-        uint64_t v = 0;
-        a.GetInteger(v);
-        keyBits = a.type == P2_KEY_LENGTH ? v : keyBits;
-        auth = a.type == P2_AUTH_ALGORITHM ? v : auth;
-        group = a.type == P2_GROUP ? v : group;
-        life = a.type == P2_LIFE_DURATION ? v : life;
+        return "the responder chose an unsupported ESP transform";
     }
-    IpsecEncryption enc;
-    if (t.id == ESP_3DES)
+    bool offered = false;
+    for (const auto& o : GetEspChoices(m_spd->Get(qm.outPolicyId)))
     {
-        enc = IpsecEncryption::TDES_CBC;
+        offered = offered || (o.encryption == c.encryption && o.integrity == c.integrity);
     }
-    else if (t.id == ESP_AES && (keyBits == 128 || keyBits == 256))
-    {
-        enc = keyBits == 128 ? IpsecEncryption::AES_128_CBC : IpsecEncryption::AES_256_CBC;
-    }
-    else if (t.id == ESP_AES_GCM_16 && (keyBits == 128 || keyBits == 256))
-    {
-        enc = keyBits == 128 ? IpsecEncryption::AES_128_GCM_16 : IpsecEncryption::AES_256_GCM_16;
-    }
-    else
-    {
-        return "unsupported ESP transform " + std::to_string(t.id);
-    }
-    IpsecIntegrity integ = auth == AUTH_HMAC_SHA        ? IpsecIntegrity::HMAC_SHA1_96
-                           : auth == AUTH_HMAC_SHA2_256 ? IpsecIntegrity::HMAC_SHA2_256_128
-                                                        : IpsecIntegrity::NONE;
-    if (!CheckTransformPair(enc, integ).empty())
-    {
-        return "ESP transform without a usable integrity algorithm";
-    }
-    if (qm.role == Ikev1Role::RESPONDER)
-    {
-        qm.encryption = enc;
-        qm.integrity = integ;
-        qm.pfsGroup = group;
-        qm.lifetime = life ? Seconds(life) : m_phase2Lifetime;
-    }
-    else if (enc != qm.encryption || integ != qm.integrity || group != qm.pfsGroup)
+    if (!offered || group != qm.pfsGroup)
     {
         return "the responder changed the proposal";
     }
+    qm.encryption = c.encryption;
+    qm.integrity = c.integrity;
     qm.outboundSpi = (p.spi[0] << 24) | (p.spi[1] << 16) | (p.spi[2] << 8) | p.spi[3];
     return "";
+}
+
+void
+Ikev1Daemon::SendNoProposalChosen(Ikev1Sa& sa, const Ikev1SaPayload& offered)
+{
+    // RFC 2408 §3.14.1: protocol and SPI of the proposal that was refused.
+    Ikev1NotifyPayload n;
+    n.protocolId = PROTO_IPSEC_ESP;
+    n.type = NOTIFY_NO_PROPOSAL_CHOSEN;
+    for (const auto& p : offered.proposals)
+    {
+        if (p.protocolId == PROTO_IPSEC_ESP)
+        {
+            n.spi = p.spi;
+            break;
+        }
+    }
+    SendInformational(sa, {n});
+}
+
+void
+Ikev1Daemon::HandleNoProposalChosen(Ikev1Sa& sa, const Ikev1NotifyPayload& notify)
+{
+    for (auto& [mid, qm] : sa.quickModes)
+    {
+        bool named = notify.spi.size() != 4 || Be32(qm.inboundSpi) == notify.spi;
+        if (qm.state == Ikev1State::QM_SENT_1 && named)
+        {
+            Flight& flight = GetFlight(sa, mid);
+            flight.timer.Cancel();
+            flight.awaitingReply = false;
+            m_failureTrace(sa.peer,
+                           "quick mode " + std::to_string(mid) +
+                               ": no proposal chosen (peer's notification 14)");
+            SwitchState(sa, qm, Ikev1State::FAILED);
+        }
+    }
 }
 
 void
@@ -1783,10 +2185,11 @@ Ikev1Daemon::StartQuickMode(Ikev1Sa& sa, uint32_t outPolicyId)
     qm.messageId = messageId;
     qm.role = Ikev1Role::INITIATOR;
     qm.started = Simulator::Now();
-    qm.encryption = policy->encryption;
-    qm.integrity = policy->integrity;
+    std::vector<EspChoice> offers = GetEspChoices(policy);
+    qm.encryption = offers.front().encryption; // until the responder has chosen
+    qm.integrity = offers.front().integrity;
     qm.lifetime = m_phase2Lifetime;
-    qm.pfsGroup = m_pfs ? sa.dhGroup : 0;
+    qm.pfsGroup = m_pfs ? (m_pfsGroup ? m_pfsGroup : sa.dhGroup) : 0;
     uint32_t out;
     FindPolicies(sa.local, sa.peer, out, qm.inPolicyId);
     qm.outPolicyId = outPolicyId;
@@ -1797,7 +2200,7 @@ Ikev1Daemon::StartQuickMode(Ikev1Sa& sa, uint32_t outPolicyId)
                                          messageId,
                                          GetEncryptionBlockSize(sa.encryption));
     ChargePrf(sa.iv.size() + 4);
-    std::vector<Ikev1Payload> rest{MakePhase2Proposal(qm), Ikev1NoncePayload{qm.ni}};
+    std::vector<Ikev1Payload> rest{MakePhase2Proposal(qm, offers), Ikev1NoncePayload{qm.ni}};
     if (qm.pfsGroup)
     {
         GenerateDhKey(qm.pfsGroup, qm.dhPrivate, qm.dhPublic);
@@ -1889,19 +2292,24 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
             drop("QM1 without SA or nonce");
             return;
         }
-        std::string error = ReadPhase2Proposal(*saPayload, qm);
         uint32_t outPolicy = 0;
-        if (error.empty() && !FindPolicies(sa.local, sa.peer, outPolicy, qm.inPolicyId))
+        if (!FindPolicies(sa.local, sa.peer, outPolicy, qm.inPolicyId))
         {
-            error = "no PROTECT rules for peer";
+            drop("no PROTECT rules for peer");
+            return;
         }
-        if (error.empty() && qm.pfsGroup && (!ke || !CryptoDiffieHellman::IsSupported(qm.pfsGroup)))
-        {
-            error = "PFS requested without a usable KE";
-        }
+        Ikev1SaPayload chosen;
+        std::string error = SelectPhase2Proposal(*saPayload, qm, chosen);
         if (!error.empty())
         {
+            SendNoProposalChosen(sa, *saPayload);
             drop(error);
+            return;
+        }
+        if (qm.pfsGroup && (!ke || ke->data.size() != CryptoDiffieHellman::GetLength(
+                                                          static_cast<CryptoDhGroup>(qm.pfsGroup))))
+        {
+            drop("PFS requested without a usable KE");
             return;
         }
         qm.outPolicyId = outPolicy;
@@ -1909,8 +2317,9 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
         qm.ni = nonce->data;
         qm.nr = m_rng->GetBytes(m_nonceLength);
         qm.inboundSpi = m_pfKey->GetSpi();
+        chosen.proposals[0].spi = Be32(qm.inboundSpi); // ours: the peer sends to it
         flight.lastIn = bytes;
-        std::vector<Ikev1Payload> reply{MakePhase2Proposal(qm), Ikev1NoncePayload{qm.nr}};
+        std::vector<Ikev1Payload> reply{chosen, Ikev1NoncePayload{qm.nr}};
         if (qm.pfsGroup)
         {
             GenerateDhKey(qm.pfsGroup, qm.dhPrivate, qm.dhPublic);
@@ -1953,7 +2362,7 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
             drop("QM2 without SA or nonce");
             return;
         }
-        std::string error = ReadPhase2Proposal(*saPayload, qm);
+        std::string error = CheckPhase2Answer(*saPayload, qm);
         if (!error.empty())
         {
             drop(error);

@@ -202,6 +202,21 @@ class Ikev1Daemon : public Application
                                             bool success);
 
   private:
+    /// One racoon proposal{} block: a phase-1 transform offered or accepted (RFC 2409 App. A).
+    struct Phase1Choice
+    {
+        IpsecEncryption encryption; ///< cipher
+        CryptoHash hash;            ///< hash, also the PRF (its HMAC)
+        uint16_t group;             ///< DH group
+    };
+
+    /// One ESP transform of racoon's sainfo (RFC 2407 §4.4.4, §4.5).
+    struct EspChoice
+    {
+        IpsecEncryption encryption; ///< ESP cipher
+        IpsecIntegrity integrity;   ///< ESP integrity (NONE with a combined mode)
+    };
+
     /// Attribute accessors (names checked, with a clear abort message).
     void SetMode(std::string mode);
     std::string GetMode() const;
@@ -209,6 +224,10 @@ class Ikev1Daemon : public Application
     std::string GetEncryption() const;
     void SetHash(std::string name);
     std::string GetHash() const;
+    void SetPhase1Proposals(std::string list);
+    std::string GetPhase1Proposals() const;
+    void SetEspTransforms(std::string list);
+    std::string GetEspTransforms() const;
 
     void StartApplication() override;
     void StopApplication() override;
@@ -284,11 +303,63 @@ class Ikev1Daemon : public Application
     /// Sender of N(UPDATE_SPI): the peer's N(UPDATE_SPI_ACK). \param sa the SA \param notify it
     void AcknowledgeSpiUpdates(Ikev1Sa& sa, const Ikev1NotifyPayload& notify);
 
-    // Building blocks
+    // Building blocks: proposals and their selection (RFC 2408 §4.2)
+    /// \return the phase-1 transforms offered and accepted, in preference order
+    std::vector<Phase1Choice> GetPhase1Choices() const;
+    /// \return the phase-1 transform of a choice, in racoon's attribute order
+    Ikev1Transform MakePhase1Transform(const Phase1Choice& choice, uint8_t number) const;
+    /// Reads a KEY_IKE transform with PSK authentication; false if we do not support it.
+    bool ReadPhase1Transform(const Ikev1Transform& transform, Phase1Choice& choice) const;
+    /// \return our phase-1 SA payload: one proposal, one transform per choice
     Ikev1SaPayload MakePhase1Proposal() const;
-    Ikev1SaPayload MakePhase2Proposal(const Ikev1QuickMode& qm) const;
-    std::string CheckPhase1Proposal(const Ikev1SaPayload& sa) const;
-    std::string ReadPhase2Proposal(const Ikev1SaPayload& sa, Ikev1QuickMode& qm) const;
+    /**
+     * \brief Responder: picks the first transform, in the initiator's order, that matches one
+     * of our choices, and answers with that transform alone.
+     * \param offered the initiator's SA payload
+     * \param keLength in aggressive mode, the size of the initiator's KE (its group); 0 in
+     * main mode
+     * \param [out] reply our SA payload (the chosen transform only)
+     * \param [out] chosen what it means
+     * \return empty, or why nothing is acceptable (NO-PROPOSAL-CHOSEN)
+     */
+    std::string SelectPhase1Proposal(const Ikev1SaPayload& offered,
+                                     size_t keLength,
+                                     Ikev1SaPayload& reply,
+                                     Phase1Choice& chosen) const;
+    /// Initiator: the answer holds one transform, one of those we offered.
+    std::string CheckPhase1Answer(const Ikev1SaPayload& answer, Phase1Choice& chosen) const;
+    /// \return the ESP transforms to offer for a rule: EspTransforms, or the rule's pair
+    std::vector<EspChoice> GetEspChoices(const IpsecPolicy* policy) const;
+    /// \return an ESP transform, in racoon's attribute order
+    Ikev1Transform MakeEspTransform(const EspChoice& choice,
+                                    uint16_t pfsGroup,
+                                    Time lifetime,
+                                    uint8_t number) const;
+    /// Reads an ESP transform; false if we do not support it.
+    bool ReadEspTransform(const Ikev1Transform& transform,
+                          EspChoice& choice,
+                          uint16_t& pfsGroup,
+                          uint64_t& lifetime) const;
+    /// \return our phase-2 SA payload: one ESP proposal with our SPI, one transform per offer
+    Ikev1SaPayload MakePhase2Proposal(const Ikev1QuickMode& qm,
+                                      const std::vector<EspChoice>& offers) const;
+    /**
+     * \brief Responder: picks the first acceptable ESP transform in the initiator's order and
+     * fills qm with it.
+     * \param offered the initiator's SA payload
+     * \param qm the quick mode
+     * \param [out] reply our SA payload (our SPI, the chosen transform only)
+     * \return empty, or why nothing is acceptable (NO-PROPOSAL-CHOSEN)
+     */
+    std::string SelectPhase2Proposal(const Ikev1SaPayload& offered,
+                                     Ikev1QuickMode& qm,
+                                     Ikev1SaPayload& reply) const;
+    /// Initiator: the answer holds one of the transforms we offered; fills qm with it.
+    std::string CheckPhase2Answer(const Ikev1SaPayload& answer, Ikev1QuickMode& qm) const;
+    /// Tells the peer that no transform of its quick mode was acceptable (RFC 2408 §3.14.1).
+    void SendNoProposalChosen(Ikev1Sa& sa, const Ikev1SaPayload& offered);
+    /// Fails our quick modes that a protected NO-PROPOSAL-CHOSEN from the peer names.
+    void HandleNoProposalChosen(Ikev1Sa& sa, const Ikev1NotifyPayload& notify);
     Ikev1IdPayload MakeAddressId(const Ipv6Address& address) const;
     Ikev1IdPayload MakeSelectorId(const Ipv6Address& address, const Ipv6Prefix& prefix) const;
     std::vector<uint8_t> GetPreSharedKey(const Ipv6Address& peer) const;
@@ -346,24 +417,30 @@ class Ikev1Daemon : public Application
                          std::vector<uint8_t>& shared);
     /// Adds simulated processing time to the current step.
     void Charge(Time cost);
+    /// Charges a PRF call on bytes (with the Hash attribute's hash, also when Phase1Proposals
+    /// negotiated another one).
     void ChargePrf(uint32_t bytes);
-    void ChargeCipher(uint32_t bytes);
+    /// Charges a phase-1 cipher call on bytes with the SA's negotiated cipher.
+    void ChargeCipher(IpsecEncryption cipher, uint32_t bytes);
 
     // Attributes
-    Ikev1ExchangeType m_exchange; ///< main or aggressive mode when initiating
-    IpsecEncryption m_encryption; ///< phase-1 cipher
-    CryptoHash m_hash;            ///< phase-1 hash
-    uint16_t m_dhGroup;           ///< phase-1 group
-    bool m_pfs;                   ///< PFS in quick mode
-    uint32_t m_nonceLength;       ///< nonce bytes
-    Time m_phase1Lifetime;        ///< proposed phase-1 lifetime
-    Time m_phase2Lifetime;        ///< proposed phase-2 lifetime
-    bool m_initialContact;        ///< send INITIAL-CONTACT to new peers
-    bool m_dpdVendorId;           ///< send the DPD vendor ID in MM1/MM2, AM1/AM2
-    bool m_quickModeIds;          ///< send IDci/IDcr in quick mode
-    bool m_passive;               ///< never initiate on ACQUIRE
-    Time m_retryInterval;         ///< retransmission interval
-    uint32_t m_retryCount;        ///< retransmissions before giving up
+    Ikev1ExchangeType m_exchange;                ///< main or aggressive mode when initiating
+    IpsecEncryption m_encryption;                ///< phase-1 cipher
+    CryptoHash m_hash;                           ///< phase-1 hash
+    uint16_t m_dhGroup;                          ///< phase-1 group
+    bool m_pfs;                                  ///< PFS in quick mode
+    uint16_t m_pfsGroup;                         ///< PFS group, 0 = the phase-1 group
+    std::vector<Phase1Choice> m_phase1Proposals; ///< proposal{} blocks; empty: the single one
+    std::vector<EspChoice> m_espTransforms;      ///< sainfo transforms; empty: the rule's pair
+    uint32_t m_nonceLength;                      ///< nonce bytes
+    Time m_phase1Lifetime;                       ///< proposed phase-1 lifetime
+    Time m_phase2Lifetime;                       ///< proposed phase-2 lifetime
+    bool m_initialContact;                       ///< send INITIAL-CONTACT to new peers
+    bool m_dpdVendorId;                          ///< send the DPD vendor ID in MM1/MM2, AM1/AM2
+    bool m_quickModeIds;                         ///< send IDci/IDcr in quick mode
+    bool m_passive;                              ///< never initiate on ACQUIRE
+    Time m_retryInterval;                        ///< retransmission interval
+    uint32_t m_retryCount;                       ///< retransmissions before giving up
 
     Ptr<Socket> m_socket;              ///< UDP 500
     Ptr<IpsecPfKey> m_pfKey;           ///< key-management interface

@@ -28,6 +28,7 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <string>
@@ -126,6 +127,12 @@ struct BenchConfig
     std::string hash{"sha1"};         ///< phase-1 hash
     uint16_t group{2};                ///< DH group
     bool pfs{true};                   ///< PFS in quick mode
+    uint16_t pfsGroup{0};             ///< PFS group (0 = the phase-1 group)
+    bool dpdVendorId{true};           ///< DPD vendor ID (racoon's default)
+    std::string mnPhase1Proposals;    ///< the MN's Phase1Proposals (empty: cipher/hash/group)
+    std::string sgPhase1Proposals;    ///< the SG's Phase1Proposals
+    std::string mnEspTransforms;      ///< the MN's EspTransforms (empty: the rule's pair)
+    std::string sgEspTransforms;      ///< the SG's EspTransforms (empty: any supported)
     bool initialContact{true};        ///< INITIAL-CONTACT
     std::string pskMn{"cxtp-secret"}; ///< the MN's PSK for the SG
     std::string pskSg{"cxtp-secret"}; ///< the SG's PSK for the MN
@@ -233,8 +240,14 @@ class Ikev1Bench
         ike.SetAttribute("InitialContact", BooleanValue(config.initialContact));
         ike.SetAttribute("RetryInterval", TimeValue(config.retryInterval));
         ike.SetAttribute("RetryCount", UintegerValue(config.retryCount));
+        ike.SetAttribute("PfsGroup", UintegerValue(config.pfsGroup));
+        ike.SetAttribute("DpdVendorId", BooleanValue(config.dpdVendorId));
         ApplicationContainer daemons = ike.Install(NodeContainer(mn, sg));
         daemons.Get(1)->SetAttribute("Passive", BooleanValue(true));
+        daemons.Get(0)->SetAttribute("Phase1Proposals", StringValue(config.mnPhase1Proposals));
+        daemons.Get(1)->SetAttribute("Phase1Proposals", StringValue(config.sgPhase1Proposals));
+        daemons.Get(0)->SetAttribute("EspTransforms", StringValue(config.mnEspTransforms));
+        daemons.Get(1)->SetAttribute("EspTransforms", StringValue(config.sgEspTransforms));
         m_mnDaemon = DynamicCast<Ikev1Daemon>(daemons.Get(0));
         m_sgDaemon = DynamicCast<Ikev1Daemon>(daemons.Get(1));
         NS_ABORT_MSG_IF(!m_mnDaemon || !m_sgDaemon, "Ikev1Helper did not install Ikev1Daemons");
@@ -414,7 +427,9 @@ class Ikev1TestCase : public TestCase
                 NS_TEST_EXPECT_MSG_EQ(a.inboundSpi, b.outboundSpi, "MN inbound = SG outbound");
                 NS_TEST_EXPECT_MSG_EQ(a.outboundSpi, b.inboundSpi, "MN outbound = SG inbound");
                 NS_TEST_EXPECT_MSG_EQ(a.pfsGroup,
-                                      (bench.m_config.pfs ? bench.m_config.group : 0),
+                                      (!bench.m_config.pfs       ? 0
+                                       : bench.m_config.pfsGroup ? bench.m_config.pfsGroup
+                                                                 : bench.m_config.group),
                                       "PFS group of the quick mode");
             }
         }
@@ -597,6 +612,360 @@ class Ikev1CountsTestCase : public Ikev1TestCase
     bool m_initialContact;         ///< INITIAL-CONTACT on or off
     uint32_t m_mainMessages;       ///< expected main-mode frames
     uint32_t m_aggressiveMessages; ///< expected aggressive-mode frames
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The documented configuration of the reproduction (HandoverSecurityIkev1's defaults, one
+ * racoon.conf for every row): 3DES-CBC, SHA-1, PSK, MODP-1024 in phase 1; ESP 3DES/HMAC-SHA1 in
+ * tunnel mode with PFS in MODP-768 (racoon's sample pfs_group 1); no DPD vendor ID;
+ * INITIAL-CONTACT; quick-mode IDs (IDci = the MN's address, IDcr = ::/0). Every message has
+ * the size of doc/cxtp-ipsec.rst's table, and the frames on the access link add 62 B each.
+ */
+class Ikev1DocumentedConfigTestCase : public Ikev1TestCase
+{
+  public:
+    Ikev1DocumentedConfigTestCase()
+        : Ikev1TestCase("documented configuration: per-message sizes, main 11 frames of 2182 B, "
+                        "aggressive 8 of 1896 B")
+    {
+    }
+
+  private:
+    /// \return a sorted copy
+    static std::vector<uint32_t> Sorted(std::vector<uint32_t> v)
+    {
+        std::sort(v.begin(), v.end());
+        return v;
+    }
+
+    /// \return the ISAKMP sizes a daemon sent, sorted
+    static std::vector<uint32_t> SentSizes(const DaemonLog& log)
+    {
+        std::vector<uint32_t> sizes;
+        for (const auto& [exchange, size] : log.sentKinds)
+        {
+            sizes.push_back(size);
+        }
+        return Sorted(sizes);
+    }
+
+    /// \return the sizes as "a b c"
+    static std::string Join(const std::vector<uint32_t>& v)
+    {
+        std::string out;
+        for (uint32_t x : v)
+        {
+            out += (out.empty() ? "" : " ") + std::to_string(x);
+        }
+        return out;
+    }
+
+    void RunMode(const std::string& mode,
+                 const std::vector<uint32_t>& mnSizes,
+                 const std::vector<uint32_t>& sgSizes)
+    {
+        CxtpTestIsolation isolation;
+        BenchConfig config;
+        config.mode = mode;
+        config.pfsGroup = 1;
+        config.dpdVendorId = false;
+        Ikev1Bench bench(config);
+        bench.Run();
+        CheckEstablished(bench);
+        NS_TEST_EXPECT_MSG_EQ(Join(SentSizes(bench.m_mnLog)),
+                              Join(Sorted(mnSizes)),
+                              mode << ": ISAKMP sizes the MN sent");
+        NS_TEST_EXPECT_MSG_EQ(Join(SentSizes(bench.m_sgLog)),
+                              Join(Sorted(sgSizes)),
+                              mode << ": ISAKMP sizes the SG sent");
+        // Frame = Ethernet II 14 + IPv6 40 + UDP 8 + ISAKMP (SignallingMonitor, no FCS).
+        uint64_t expectedBytes = 0;
+        for (uint32_t size : mnSizes)
+        {
+            expectedBytes += 62 + size;
+        }
+        for (uint32_t size : sgSizes)
+        {
+            expectedBytes += 62 + size;
+        }
+        NS_TEST_EXPECT_MSG_EQ(bench.m_monitor->GetIkeMessages(),
+                              mnSizes.size() + sgSizes.size(),
+                              mode << ": IKE frames on the access link");
+        NS_TEST_EXPECT_MSG_EQ(bench.m_monitor->GetIkeBytes(),
+                              expectedBytes,
+                              mode << ": IKE bytes on the access link");
+        m_frames[mode] = {bench.m_monitor->GetIkeMessages(), bench.m_monitor->GetIkeBytes()};
+        Simulator::Destroy();
+    }
+
+    void DoRun() override
+    {
+        // ISAKMP bytes (doc/cxtp-ipsec.rst): header 28; SA 12 + proposal 8 + transforms;
+        // phase-1 transform 32 (8 + 6 TV attributes); ESP transform 28 (8 + 5 TV attributes),
+        // ESP proposal + SPI 12; KE 4 + 128 (MODP-1024) or 4 + 96 (MODP-768); nonce 4 + 16;
+        // ID 8 + 16 (ID_IPV6_ADDR) or 8 + 32 (ID_IPV6_ADDR_SUBNET); HASH 4 + 20; notify 12 + 16;
+        // encrypted bodies padded racoon's way to the next multiple of 8 (1 to 8 bytes).
+        const uint32_t sa1 = 12 + 8 + 32;                             // 52
+        const uint32_t mm1 = 28 + sa1;                                // 80 (no VID)
+        const uint32_t mm3 = 28 + 132 + 20;                           // 180
+        const uint32_t mm5 = 28 + 56;                                 // ID 24 + HASH 24 = 48 -> 56
+        const uint32_t qm1Body = 24 + (12 + 12 + 28) + 20 + 100 + 64; // 260
+        const uint32_t qm1 = 28 + qm1Body + (8 - qm1Body % 8);        // 292
+        const uint32_t qm3 = 28 + 32;                                 // HASH 24 -> 32
+        const uint32_t info = 28 + 56;                                // HASH 24 + N 28 -> 56
+        const uint32_t am1 = 28 + sa1 + 132 + 20 + 24;                // 256
+        const uint32_t am2 = am1 + 24;                                // 280 (+ HASH_R)
+        const uint32_t am3 = 28 + 24;                                 // 52, in clear
+        RunMode("main", {mm1, mm3, mm5, info, qm1, qm3}, {mm1, mm3, mm5, info, qm1});
+        RunMode("aggressive", {am1, am3, info, qm1, qm3}, {am2, info, qm1});
+        NS_TEST_EXPECT_MSG_EQ(m_frames["main"].first, 11, "main: messages");
+        NS_TEST_EXPECT_MSG_EQ(m_frames["main"].second, 2182, "main: bytes");
+        NS_TEST_EXPECT_MSG_EQ(m_frames["aggressive"].first, 8, "aggressive: messages");
+        NS_TEST_EXPECT_MSG_EQ(m_frames["aggressive"].second, 1896, "aggressive: bytes");
+    }
+
+    std::map<std::string, std::pair<uint32_t, uint64_t>> m_frames; ///< per mode
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/// Clear phase-1 SA payloads seen on a link, with the direction (true: towards the SG).
+struct SeenSas
+{
+    std::vector<Ikev1SaPayload> toSg;  ///< in MM1/AM1
+    std::vector<Ikev1SaPayload> toMn;  ///< in MM2/AM2
+    std::vector<Ikev1NotifyPayload> n; ///< clear notifications
+};
+
+void
+RecordClearSa(SeenSas* seen, bool towardsSg, Ptr<const Packet> frame)
+{
+    Ptr<Packet> copy = frame->Copy();
+    EthernetHeader eth(false);
+    if (copy->RemoveHeader(eth) == 0 || eth.GetLengthType() != Ipv6L3Protocol::PROT_NUMBER)
+    {
+        return;
+    }
+    Ipv6Header ip;
+    copy->RemoveHeader(ip);
+    if (ip.GetNextHeader() != 17)
+    {
+        return;
+    }
+    UdpHeader udp;
+    copy->RemoveHeader(udp);
+    uint32_t size = ip.GetPayloadLength() - udp.GetSerializedSize();
+    if (udp.GetDestinationPort() != Ikev1Daemon::PORT || copy->GetSize() < size)
+    {
+        return;
+    }
+    std::vector<uint8_t> bytes(size);
+    copy->CopyData(bytes.data(), bytes.size());
+    Ikev1Message message;
+    if (!Ikev1Codec::DecodeMessage(bytes, message).IsOk())
+    {
+        return; // encrypted
+    }
+    for (const auto& payload : message.payloads)
+    {
+        if (const auto* sa = std::get_if<Ikev1SaPayload>(&payload))
+        {
+            (towardsSg ? seen->toSg : seen->toMn).push_back(*sa);
+        }
+        if (const auto* n = std::get_if<Ikev1NotifyPayload>(&payload))
+        {
+            seen->n.push_back(*n);
+        }
+    }
+}
+
+/**
+ * Several transforms offered: the responder answers with exactly one, the first of the
+ * initiator's list that it accepts (skipping those it does not), in phase 1 (racoon's
+ * proposal{} blocks) and in quick mode (sainfo algorithm lists); both ends then use it.
+ */
+class Ikev1ProposalSelectionTestCase : public Ikev1TestCase
+{
+  public:
+    /// \param mode main or aggressive
+    explicit Ikev1ProposalSelectionTestCase(const std::string& mode)
+        : Ikev1TestCase("proposal selection, " + mode +
+                        " mode: the first acceptable of several transforms, answered alone"),
+          m_mode(mode)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation;
+        BenchConfig config;
+        config.mode = m_mode;
+        // Aggressive mode offers one DH group (its KE), main mode may offer several.
+        config.mnPhase1Proposals = m_mode == "main"
+                                       ? "aes128-cbc/sha256/14,3des-cbc/sha1/2,aes256-cbc/sha1/2"
+                                       : "aes128-cbc/sha256/2,3des-cbc/sha1/2,aes256-cbc/sha1/2";
+        config.sgPhase1Proposals = "aes256-cbc/sha1/2,3des-cbc/sha1/2";
+        config.mnEspTransforms =
+            "aes256-cbc/hmac-sha256-128,aes128-cbc/hmac-sha1-96,3des-cbc/hmac-sha1-96";
+        config.sgEspTransforms = "3des-cbc/hmac-sha1-96,aes128-cbc/hmac-sha1-96";
+        Ikev1Bench bench(config);
+        SeenSas seen;
+        bench.GetAccessDevice(bench.m_scenario.GetSg())
+            ->TraceConnectWithoutContext("MacRx", MakeBoundCallback(&RecordClearSa, &seen, true));
+        bench.GetAccessDevice(bench.m_scenario.GetMn())
+            ->TraceConnectWithoutContext("MacRx", MakeBoundCallback(&RecordClearSa, &seen, false));
+        bench.Run();
+        // Phase 1: the SG skips the MN's first transform (not one of its proposals) and takes
+        // the second, 3DES/SHA-1/group 2, although it prefers AES-256 itself.
+        CheckEstablished(bench);
+        NS_TEST_EXPECT_MSG_EQ(seen.toSg.size(), 1, "SA payloads towards the SG");
+        NS_TEST_EXPECT_MSG_EQ(seen.toMn.size(), 1, "SA payloads towards the MN");
+        if (seen.toSg.size() == 1 && seen.toMn.size() == 1)
+        {
+            const Ikev1SaPayload& offer = seen.toSg[0];
+            const Ikev1SaPayload& answer = seen.toMn[0];
+            NS_TEST_EXPECT_MSG_EQ(offer.proposals.size(), 1, "one proposal offered");
+            NS_TEST_EXPECT_MSG_EQ(offer.proposals[0].transforms.size(), 3, "3 transforms offered");
+            NS_TEST_EXPECT_MSG_EQ(answer.proposals.size(), 1, "one proposal answered");
+            if (answer.proposals.size() == 1 && offer.proposals.size() == 1)
+            {
+                const auto& chosen = answer.proposals[0].transforms;
+                NS_TEST_EXPECT_MSG_EQ(chosen.size(), 1, "exactly one transform answered");
+                if (chosen.size() == 1 && offer.proposals[0].transforms.size() == 3)
+                {
+                    const Ikev1Transform& second = offer.proposals[0].transforms[1];
+                    NS_TEST_EXPECT_MSG_EQ(static_cast<uint32_t>(chosen[0].number),
+                                          2,
+                                          "the MN's transform #2 was chosen");
+                    uint8_t first;
+                    Ikev1SaPayload a;
+                    Ikev1SaPayload b;
+                    a.proposals = {Ikev1Proposal{1, 1, {}, {chosen[0]}}};
+                    b.proposals = {Ikev1Proposal{1, 1, {}, {second}}};
+                    NS_TEST_EXPECT_MSG_EQ(Hex(Ikev1Codec::EncodePayloads({a}, first)),
+                                          Hex(Ikev1Codec::EncodePayloads({b}, first)),
+                                          "answered as offered (attributes unchanged)");
+                }
+            }
+        }
+        const Ikev1Sa* mnSa = bench.m_mnDaemon->FindSa(bench.m_scenario.GetSgAddress());
+        const Ikev1Sa* sgSa = bench.m_sgDaemon->FindSa(bench.m_scenario.GetMnAddress());
+        if (mnSa && sgSa)
+        {
+            NS_TEST_EXPECT_MSG_EQ(ToString(mnSa->encryption), "3des-cbc", "MN phase-1 cipher");
+            NS_TEST_EXPECT_MSG_EQ(ToString(sgSa->encryption), "3des-cbc", "SG phase-1 cipher");
+            NS_TEST_EXPECT_MSG_EQ((mnSa->hash == CryptoHash::SHA1), true, "MN phase-1 hash");
+            NS_TEST_EXPECT_MSG_EQ((sgSa->hash == CryptoHash::SHA1), true, "SG phase-1 hash");
+            // Quick mode: the SG does not accept AES-256/HMAC-SHA-256, and takes the MN's next
+            // one, AES-128/HMAC-SHA1, before its own preferred 3DES.
+            for (const Ikev1Sa* sa : {mnSa, sgSa})
+            {
+                NS_TEST_EXPECT_MSG_EQ(sa->quickModes.size(), 1, "one quick mode");
+                if (sa->quickModes.size() == 1)
+                {
+                    const Ikev1QuickMode& qm = sa->quickModes.begin()->second;
+                    NS_TEST_EXPECT_MSG_EQ(ToString(qm.encryption), "aes128-cbc", "ESP cipher");
+                    NS_TEST_EXPECT_MSG_EQ(ToString(qm.integrity), "hmac-sha1-96", "ESP integrity");
+                }
+            }
+        }
+        for (const auto& sa : bench.m_scenario.GetMn()->GetObject<IpsecPfKey>()->Dump())
+        {
+            NS_TEST_EXPECT_MSG_EQ(ToString(sa.encryption), "aes128-cbc", "MN's installed SA");
+        }
+        // The MN offered 3 ESP transforms (AES-256/SHA-256 32, AES-128/SHA-1 32, 3DES 28 B, with
+        // the PFS group) and the SG answered with one (32). QM2 = 28 + pad(HASH 24 + SA 12 + 12
+        // + 32 + Nr 20 + KE 132 + IDs 64 = 296 -> 304) = 332; QM1 = 28 + pad(296 + 60 = 356 ->
+        // 360) = 388.
+        uint32_t qm1 = 0;
+        uint32_t qm2 = 0;
+        for (const auto& [exchange, size] : bench.m_mnLog.sentKinds)
+        {
+            qm1 = exchange == Ikev1ExchangeType::QUICK && qm1 == 0 ? size : qm1;
+        }
+        for (const auto& [exchange, size] : bench.m_sgLog.sentKinds)
+        {
+            qm2 = exchange == Ikev1ExchangeType::QUICK ? size : qm2;
+        }
+        NS_TEST_EXPECT_MSG_EQ(qm1, 388, "QM1 with three ESP transforms");
+        NS_TEST_EXPECT_MSG_EQ(qm2, 332, "QM2 with the chosen one");
+        Simulator::Destroy();
+    }
+
+    std::string m_mode; ///< main or aggressive
+};
+
+/**
+ * Nothing acceptable: the responder answers NO-PROPOSAL-CHOSEN (RFC 2408 §3.14.1), in clear in
+ * phase 1, protected in quick mode; the initiator stops at once and nothing is installed.
+ */
+class Ikev1NoProposalChosenTestCase : public Ikev1TestCase
+{
+  public:
+    /// \param phase 1 or 2: where the proposals do not meet
+    explicit Ikev1NoProposalChosenTestCase(int phase)
+        : Ikev1TestCase("NO-PROPOSAL-CHOSEN in " +
+                        std::string(phase == 1 ? "phase 1" : "quick mode") +
+                        ": no acceptable transform, the initiator gives up at once"),
+          m_phase(phase)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation;
+        BenchConfig config;
+        config.retryInterval = MilliSeconds(200); // a retransmission would show within 1 s
+        if (m_phase == 1)
+        {
+            config.mnPhase1Proposals = "aes128-cbc/sha1/2,3des-cbc/sha256/2";
+            config.sgPhase1Proposals = "3des-cbc/sha1/2,aes256-cbc/sha1/2";
+        }
+        else
+        {
+            config.mnEspTransforms = "aes256-cbc/hmac-sha256-128,aes128-cbc/hmac-sha1-96";
+            config.sgEspTransforms = "3des-cbc/hmac-sha1-96";
+        }
+        Ikev1Bench bench(config);
+        SeenSas seen;
+        bench.GetAccessDevice(bench.m_scenario.GetMn())
+            ->TraceConnectWithoutContext("MacRx", MakeBoundCallback(&RecordClearSa, &seen, false));
+        bench.Run();
+        CheckNoSa(bench);
+        NS_TEST_EXPECT_MSG_EQ(
+            HasReason(bench.m_mnLog, "no proposal chosen"),
+            true,
+            "the MN learnt NO-PROPOSAL-CHOSEN; MN failures: " << JoinReasons(bench.m_mnLog));
+        NS_TEST_EXPECT_MSG_EQ(HasReason(bench.m_sgLog,
+                                        m_phase == 1 ? "no acceptable phase-1 proposal"
+                                                     : "no acceptable ESP transform"),
+                              true,
+                              "SG failures: " << JoinReasons(bench.m_sgLog));
+        if (m_phase == 1)
+        {
+            // MM1, then the SG's clear notification, and nothing else.
+            NS_TEST_EXPECT_MSG_EQ(bench.m_mnLog.sent, 1, "the MN sent MM1 only");
+            NS_TEST_EXPECT_MSG_EQ(seen.n.size(), 1, "one clear notification to the MN");
+            if (seen.n.size() == 1)
+            {
+                NS_TEST_EXPECT_MSG_EQ(seen.n[0].type, 14, "NO-PROPOSAL-CHOSEN");
+            }
+        }
+        else
+        {
+            // MM1, MM3, MM5, INITIAL-CONTACT, QM1: no retransmission of QM1 after the notice.
+            NS_TEST_EXPECT_MSG_EQ(bench.m_mnLog.sent, 5, "messages the MN sent");
+            // MM2, MM4, MM6, INITIAL-CONTACT, NO-PROPOSAL-CHOSEN.
+            NS_TEST_EXPECT_MSG_EQ(bench.m_sgLog.sent, 5, "messages the SG sent");
+        }
+        Simulator::Destroy();
+    }
+
+    int m_phase; ///< 1 or 2
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1233,6 +1602,11 @@ class Ikev1NegotiationTestSuite : public TestSuite
         }
         AddTestCase(new Ikev1CountsTestCase(true, 11, 8), TestCase::QUICK);
         AddTestCase(new Ikev1CountsTestCase(false, 9, 6), TestCase::QUICK);
+        AddTestCase(new Ikev1DocumentedConfigTestCase, TestCase::QUICK);
+        AddTestCase(new Ikev1ProposalSelectionTestCase("main"), TestCase::QUICK);
+        AddTestCase(new Ikev1ProposalSelectionTestCase("aggressive"), TestCase::QUICK);
+        AddTestCase(new Ikev1NoProposalChosenTestCase(1), TestCase::QUICK);
+        AddTestCase(new Ikev1NoProposalChosenTestCase(2), TestCase::QUICK);
         AddTestCase(new Ikev1WrongPskTestCase("main"), TestCase::QUICK);
         AddTestCase(new Ikev1WrongPskTestCase("aggressive"), TestCase::QUICK);
         // MM3 lost: the MN retransmits MM3, and the SG, still waiting for it, retransmits MM2 on
