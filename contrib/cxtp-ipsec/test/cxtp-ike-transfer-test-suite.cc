@@ -10,11 +10,17 @@
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"
+#include "ns3/csma-net-device.h"
 #include "ns3/cxtp-ipsec-module.h"
+#include "ns3/error-model.h"
+#include "ns3/ethernet-header.h"
 #include "ns3/handover-security-ct.h"
+#include "ns3/ipv6-header.h"
 #include "ns3/mipv6-handover-scenario.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
+#include "ns3/udp-header.h"
 
 #include <string>
 #include <vector>
@@ -105,6 +111,70 @@ MakeConfig(uint32_t handovers)
     config.handoverPeriod = Seconds(1);
     config.stop = config.handoverAt + config.handoverPeriod * (handovers - 1) + Seconds(1.5);
     return config;
+}
+
+/// Drops the first IKE (UDP 500) frame a device receives after a given instant.
+class DropFirstIke : public ErrorModel
+{
+  public:
+    /// \param after frames before this instant pass
+    explicit DropFirstIke(Time after)
+        : m_after(after)
+    {
+    }
+
+    /// \return how many frames were dropped (0 or 1)
+    uint32_t GetDropped() const
+    {
+        return m_dropped;
+    }
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override
+    {
+        if (m_dropped || Simulator::Now() < m_after)
+        {
+            return false;
+        }
+        Ptr<Packet> c = p->Copy();
+        EthernetHeader eth(false);
+        Ipv6Header ip;
+        UdpHeader udp;
+        if (!c->RemoveHeader(eth) || eth.GetLengthType() != 0x86DD || !c->RemoveHeader(ip) ||
+            ip.GetNextHeader() != 17 || !c->RemoveHeader(udp) || udp.GetDestinationPort() != 500)
+        {
+            return false;
+        }
+        m_dropped++;
+        return true;
+    }
+
+    void DoReset() override
+    {
+        m_dropped = 0;
+    }
+
+    Time m_after;          ///< start of the window
+    uint32_t m_dropped{0}; ///< frames dropped
+};
+
+/**
+ * \param node a node
+ * \param link 0 or 1: the node's first or second CSMA device
+ * \return that device
+ */
+Ptr<NetDevice>
+CsmaDevice(Ptr<Node> node, uint32_t link)
+{
+    uint32_t seen = 0;
+    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+    {
+        if (DynamicCast<CsmaNetDevice>(node->GetDevice(i)) && seen++ == link)
+        {
+            return node->GetDevice(i);
+        }
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -593,6 +663,85 @@ class CxtpUpdateCookieTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief UPDATE_SPI survives a loss on the access link: the first UPDATE_SPI (to the MN) or the
+ * first UPDATE_SPI_ACK (to nSG) is dropped; nSG retransmits after RetryInterval, the MN applies
+ * the change once (a repeated UPDATE_SPI is acknowledged again without re-adding anything), and
+ * the handover is ready one retransmission interval later.
+ */
+class CxtpUpdateSpiLossTestCase : public TestCase
+{
+  public:
+    /// \param dropAck drop the acknowledgement (at nSG) instead of the UPDATE_SPI (at the MN)
+    CxtpUpdateSpiLossTestCase(bool dropAck)
+        : TestCase(std::string("UPDATE_SPI retransmitted after a lost ") +
+                   (dropAck ? "UPDATE_SPI_ACK" : "UPDATE_SPI")),
+          m_dropAck(dropAck)
+    {
+    }
+
+  private:
+    bool m_dropAck; ///< which message is lost
+
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation(7);
+        Time retry = MilliSeconds(100);
+        Config::SetDefault("ns3::CxtpAgent::ForceSpiCollision", BooleanValue(true));
+        Config::SetDefault("ns3::Ikev1Daemon::RetryInterval", TimeValue(retry));
+        Mipv6HandoverScenario::Config config = MakeConfig(1);
+        Mipv6HandoverScenario scenario(config);
+        scenario.AssignStreams(0);
+        Nodes n = GetNodes(scenario);
+        Ptr<DropFirstIke> drop = CreateObject<DropFirstIke>(config.handoverAt);
+        Ptr<NetDevice> device = m_dropAck ? CsmaDevice(n.nsg, 0) : CsmaDevice(n.mn, 1);
+        NS_TEST_ASSERT_MSG_NE(device, nullptr, "the access device");
+        if (!device)
+        {
+            return;
+        }
+        device->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+        std::vector<bool> applied;
+        n.mnIke->TraceConnectWithoutContext(
+            "UpdateSpiApplied",
+            Callback<void, const Ipv6Address&, uint32_t, bool>(
+                [&applied](const Ipv6Address&, uint32_t, bool ok) { applied.push_back(ok); }));
+        uint32_t adds = 0;
+        n.mn->GetObject<IpsecPfKey>()->TraceConnectWithoutContext(
+            "Message",
+            Callback<void, IpsecPfKeyMessage, uint32_t, uint32_t>(
+                [&adds](IpsecPfKeyMessage type, uint32_t, uint32_t) {
+                    adds += type == IpsecPfKeyMessage::ADD ? 1 : 0;
+                }));
+        uint32_t addsBefore = 0;
+        Simulator::Schedule(config.handoverAt, [&]() { addsBefore = adds; });
+        scenario.Run();
+        std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
+        NS_TEST_EXPECT_MSG_EQ(drop->GetDropped(), 1u, "one IKE frame lost");
+        NS_TEST_ASSERT_MSG_EQ(results.size(), 1u, "one handover");
+        if (results.size() != 1)
+        {
+            return;
+        }
+        const auto& r = results[0];
+        NS_TEST_EXPECT_MSG_EQ(r.path, "ct+update-spi", "UPDATE_SPI completed");
+        // Applied (and acknowledged) once if the UPDATE_SPI was lost, twice if the ack was.
+        NS_TEST_EXPECT_MSG_EQ(applied.size(), m_dropAck ? 2u : 1u, "UPDATE_SPI handled");
+        for (bool ok : applied)
+        {
+            NS_TEST_EXPECT_MSG_EQ(ok, true, "and acknowledged");
+        }
+        // Tunnel move: the outbound SA re-added under the new CoA; UPDATE_SPI: once more.
+        NS_TEST_EXPECT_MSG_EQ(adds - addsBefore, 2u, "the new SPI is added only once");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(r.SecurityDelay(), retry, "ready after a retransmission");
+        NS_TEST_EXPECT_MSG_LT(r.SecurityDelay(), retry + MilliSeconds(1), "and not later");
+        // Frames on the link, lost ones included: CTAR, UPDATE_SPI, (ack,) UPDATE_SPI again, ack.
+        NS_TEST_EXPECT_MSG_EQ(r.messages, m_dropAck ? 5u : 4u, "CTAR and the IKE frames");
+        NS_TEST_EXPECT_MSG_GT(r.receivedUpAfter, 0, "uplink probes flow");
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief The IKE SA transfer and UPDATE_SPI system suite.
  */
 class CxtpIkeTransferTestSuite : public TestSuite
@@ -606,6 +755,8 @@ class CxtpIkeTransferTestSuite : public TestSuite
         AddTestCase(new CxtpUpdateSpiTestCase("predictive"), TestCase::QUICK);
         AddTestCase(new CxtpUpdateSpiTestCase("reactive"), TestCase::QUICK);
         AddTestCase(new CxtpUpdateCookieTestCase, TestCase::QUICK);
+        AddTestCase(new CxtpUpdateSpiLossTestCase(false), TestCase::QUICK);
+        AddTestCase(new CxtpUpdateSpiLossTestCase(true), TestCase::QUICK);
     }
 };
 
