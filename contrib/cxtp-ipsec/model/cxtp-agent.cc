@@ -1571,6 +1571,13 @@ CxtpAgent::Finish(Ipv6Address previous,
                                                MakeCallback(&CxtpAgent::SpiUpdatesDone, this));
             m_daemonConnected = true;
         }
+        if (!daemon->IsCookieInUse(update->second.cookie))
+        {
+            // The ISAKMP SA went away meanwhile (a DELETE): no channel for UPDATE_SPI.
+            m_spiUpdates.erase(update);
+            m_failureTrace(previous, "update-spi failed");
+            return;
+        }
         daemon->SendSpiUpdates(update->second.cookie, update->second.entries);
     }
 }
