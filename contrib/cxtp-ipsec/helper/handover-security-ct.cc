@@ -286,6 +286,7 @@ HandoverSecurityCt::CoaFormed(uint32_t link, const Ipv6Address& coa)
     m_path = "ct";
     m_fallbackPending = false;
     auto sequence = static_cast<uint32_t>(m_seq->GetInteger(0, 0xffffffff));
+    m_tokenSalt = sequence;
     DynamicCast<CxtpAgent>(m_agents.Get(0))
         ->SendCtar(t.gatewayAddresses[link], previousCoa, t.gatewayAddresses[previous], sequence);
     m_fallback.Cancel();
@@ -357,10 +358,17 @@ HandoverSecurityCt::SetTokenKeys(uint32_t link)
         {
             continue;
         }
+        // The CTAR sequence number of the move that brought the SAs here (0 after IKE) keeps
+        // the key of a later return to the same CoA, with the same transferred SA, new.
+        uint32_t salt = m_path.rfind("ct", 0) == 0 ? m_tokenSalt : 0;
         std::vector<uint8_t> input{'c', 'x', 't', 'p', '-', 't', 'o', 'k', 'e', 'n'};
         uint8_t address[16];
         m_coa.GetBytes(address);
         input.insert(input.end(), address, address + 16);
+        for (int shift = 24; shift >= 0; shift -= 8)
+        {
+            input.push_back(static_cast<uint8_t>(salt >> shift));
+        }
         std::vector<uint8_t> key = CryptoMac::Hmac(CryptoHash::SHA1, sa.integrityKey, input);
         DynamicCast<CxtpAgent>(m_agents.Get(0))->SetTokenKey(m_coa, key);
         DynamicCast<CxtpAgent>(m_agents.Get(link + 1))->SetTokenKey(m_coa, key);

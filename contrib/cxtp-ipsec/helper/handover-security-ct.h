@@ -42,7 +42,9 @@ namespace ns3
  *
  * <b>Token key.</b> The token key an MN shares with its current gateway is derived, once an SA
  * pair exists, from the integrity key of the MN→gateway ESP SA: HMAC-SHA1(key, "cxtp-token" |
- * care-of address); both ends hold that key, nothing more is exchanged. If the new gateway has
+ * care-of address | seq), seq being the CTAR sequence number of the move that brought the SA to
+ * the gateway (0 after IKE), so that no key serves twice (RFC 4067 §6.3); both ends hold that
+ * key, nothing more is exchanged. If the new gateway has
  * not installed the contexts within FallbackTimeout, the MN falls back to a full IKEv1
  * negotiation with it; GetLastPath() says which path the last attachment took ("ct" or
  * "fallback-ike"; "ike" for the first one). t_sec is when nSG has installed the contexts (the
@@ -109,6 +111,7 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     EventId m_fallback;               ///< fallback timer
     bool m_usable{false};             ///< the current CoA is usable (DAD over)
     bool m_fallbackPending{false};    ///< fallback IKE waits for the CoA to be usable
+    uint32_t m_tokenSalt{0};          ///< CTAR sequence of the last move (token key input)
     Ptr<UniformRandomVariable> m_seq; ///< CTAR sequence numbers
 };
 

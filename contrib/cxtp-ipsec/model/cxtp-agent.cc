@@ -284,6 +284,13 @@ CxtpAgent::SetTokenKey(Ipv6Address mnAddress, std::vector<uint8_t> key)
     m_keys[mnAddress] = std::move(key);
 }
 
+std::vector<uint8_t>
+CxtpAgent::GetTokenKey(Ipv6Address mnAddress) const
+{
+    auto it = m_keys.find(mnAddress);
+    return it == m_keys.end() ? std::vector<uint8_t>() : it->second;
+}
+
 void
 CxtpAgent::DoDispose()
 {

@@ -178,6 +178,12 @@ class CxtpAgent : public Application
     void SetTokenKey(Ipv6Address mnAddress, std::vector<uint8_t> key);
 
     /**
+     * \param mnAddress the MN's address
+     * \return the token key held for it (empty if none, e.g. once used)
+     */
+    std::vector<uint8_t> GetTokenKey(Ipv6Address mnAddress) const;
+
+    /**
      * \brief Mobile role: sends a CTAR (RFC 4067 §2.5.1) with a token computed with the key of
      * \p previousAddress. See the class description for the tunnel rewrite.
      * \param gateway the destination: pSG before the move (predictive), nSG after (reactive)

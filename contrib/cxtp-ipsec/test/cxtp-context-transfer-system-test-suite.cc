@@ -196,6 +196,72 @@ Name(Fault f)
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief RFC 4067 §6.3: an AR must not reuse a token key, and the MN sets up a new one for each
+ * transfer. Four moves back and forth with ikev1-ct bring the MN twice to each CoA with the
+ * same transferred SAs; the token key the MN and its gateway hold after each move must be new.
+ */
+class ContextTransferTokenKeyTestCase : public TestCase
+{
+  public:
+    ContextTransferTokenKeyTestCase()
+        : TestCase("ikev1-ct: a new token key after every move, returns to a CoA included")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation(5);
+        Mipv6HandoverScenario::Config config;
+        config.method = "ikev1-ct";
+        config.dad = Mipv6MobileNode::DAD_OFF;
+        config.handovers = 4;
+        config.handoverPeriod = Seconds(1);
+        config.stop = Seconds(7);
+        Mipv6HandoverScenario scenario(config);
+        scenario.AssignStreams(0);
+        Ptr<HandoverSecurityCt> ct = DynamicCast<HandoverSecurityCt>(scenario.GetSecurityMethod());
+        NS_TEST_ASSERT_MSG_NE(ct, nullptr, "method ikev1-ct");
+        std::vector<std::vector<uint8_t>> keys; // the MN's key after each Ready
+        std::vector<bool> shared;               // the gateway holds the same one
+        ct->TraceConnectWithoutContext(
+            "Ready",
+            Callback<void, uint32_t>([&keys, &shared, ct, &scenario](uint32_t link) {
+                // Ready fires before the method derives the next key: read it just after.
+                Simulator::ScheduleNow([&keys, &shared, ct, &scenario, link]() {
+                    const auto& results = scenario.GetResults();
+                    Ipv6Address coa = results.empty() ? Ipv6Address() : results.back().coa;
+                    auto mnKey = DynamicCast<CxtpAgent>(ct->GetAgents().Get(0))->GetTokenKey(coa);
+                    auto gwKey =
+                        DynamicCast<CxtpAgent>(ct->GetAgents().Get(link + 1))->GetTokenKey(coa);
+                    keys.push_back(mnKey);
+                    shared.push_back(!mnKey.empty() && mnKey == gwKey);
+                });
+            }));
+        scenario.Run();
+        std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
+
+        NS_TEST_ASSERT_MSG_EQ(results.size(), 4, "four moves");
+        for (const auto& r : results)
+        {
+            NS_TEST_EXPECT_MSG_EQ(r.path, "ct", "handover " << r.index << " transferred");
+        }
+        NS_TEST_ASSERT_MSG_EQ(keys.size(), 5, "initial IKE + four transfers");
+        for (size_t i = 1; i < keys.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(shared[i], true, "move " << i << ": MN and gateway share it");
+            for (size_t j = 1; j < i; ++j)
+            {
+                NS_TEST_EXPECT_MSG_EQ((keys[i] != keys[j]),
+                                      true,
+                                      "the key after move " << i << " repeats move " << j);
+            }
+        }
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief One handover link 1 -> link 2 with method ikev1-ct (IKEv1 main mode first, DAD off,
  * profile zero, no random phase), in a given mode and MN-gateway transport, with one fault.
  */
@@ -552,6 +618,7 @@ class ContextTransferSystemTestSuite : public TestSuite
             AddTestCase(new ContextTransferSystemTestCase(mode, "icmpv6", Fault::LOST_DATA),
                         TestCase::QUICK);
         }
+        AddTestCase(new ContextTransferTokenKeyTestCase, TestCase::QUICK);
         AddTestCase(new ContextTransferSystemTestCase("predictive", "udp", Fault::REPLAYED_CTAR),
                     TestCase::QUICK);
         AddTestCase(new ContextTransferSystemTestCase("reactive", "icmpv6", Fault::REPLAYED_CTAR),
