@@ -247,16 +247,8 @@ main(int argc, char* argv[])
     // Room after the last handover for DAD, a fallback IKE and a few probes.
     config.stop = config.handoverAt + config.handoverPeriod * (config.handovers - 1) +
                   Seconds(config.dad == Mipv6MobileNode::DAD_ON ? 3.5 : 2.5);
-    std::string outputDir = vm["outputDir"].as<std::string>();
-    std::error_code ec;
-    std::filesystem::create_directories(outputDir, ec);
-    if (ec)
-    {
-        options.Fail("--outputDir: cannot create '" + outputDir + "': " + ec.message());
-    }
+    std::string outputDir = options.PrepareRun(vm);
     uint64_t run = vm["run"].as<uint64_t>();
-    RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
-    RngSeedManager::SetRun(run);
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true)); // clean captures
 
     Mipv6HandoverScenario scenario(config);

@@ -82,15 +82,7 @@ main(int argc, char* argv[])
     {
         options.Fail("--duration must be at least one --interval");
     }
-    std::string outputDir = vm["outputDir"].as<std::string>();
-    std::error_code ec;
-    std::filesystem::create_directories(outputDir, ec);
-    if (ec)
-    {
-        options.Fail("--outputDir: cannot create '" + outputDir + "': " + ec.message());
-    }
-    RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
-    RngSeedManager::SetRun(vm["run"].as<uint64_t>());
+    std::string outputDir = options.PrepareRun(vm);
 
     IpsecTunnelScenario scenario(config);
     scenario.AssignStreams(0);

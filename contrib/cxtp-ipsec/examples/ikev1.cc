@@ -111,15 +111,7 @@ main(int argc, char* argv[])
     config.manualKeys = false;
     config.duration = options.GetTime("duration", vm["duration"].as<std::string>());
     config.probeInterval = options.GetTime("interval", vm["interval"].as<std::string>());
-    std::string outputDir = vm["outputDir"].as<std::string>();
-    std::error_code ec;
-    std::filesystem::create_directories(outputDir, ec);
-    if (ec)
-    {
-        options.Fail("--outputDir: cannot create '" + outputDir + "': " + ec.message());
-    }
-    RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
-    RngSeedManager::SetRun(vm["run"].as<uint64_t>());
+    std::string outputDir = options.PrepareRun(vm);
 
     IpsecTunnelScenario scenario(config);
     scenario.AssignStreams(0);

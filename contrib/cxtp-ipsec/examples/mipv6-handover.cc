@@ -146,15 +146,7 @@ main(int argc, char* argv[])
     {
         options.Fail("--duration must end after the last handover + --interval");
     }
-    std::string outputDir = vm["outputDir"].as<std::string>();
-    std::error_code ec;
-    std::filesystem::create_directories(outputDir, ec);
-    if (ec)
-    {
-        options.Fail("--outputDir: cannot create '" + outputDir + "': " + ec.message());
-    }
-    RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
-    RngSeedManager::SetRun(vm["run"].as<uint64_t>());
+    std::string outputDir = options.PrepareRun(vm);
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true)); // clean captures
 
     Mipv6HandoverScenario scenario(config);

@@ -181,16 +181,8 @@ main(int argc, char* argv[])
     // Room after the last handover for DAD, IKE and a few probes.
     config.stop = config.handoverAt + config.handoverPeriod * (config.handovers - 1) +
                   std::max(config.handoverPeriod, Seconds(4));
-    std::string outputDir = vm["outputDir"].as<std::string>();
-    std::error_code ec;
-    std::filesystem::create_directories(outputDir, ec);
-    if (ec)
-    {
-        options.Fail("--outputDir: cannot create '" + outputDir + "': " + ec.message());
-    }
+    std::string outputDir = options.PrepareRun(vm);
     uint64_t run = vm["run"].as<uint64_t>();
-    RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
-    RngSeedManager::SetRun(run);
 
     Mipv6HandoverScenario scenario(config);
     scenario.AssignStreams(0);

@@ -3,7 +3,10 @@
  */
 #include "cxtp-program-options.h"
 
+#include "ns3/rng-seed-manager.h"
+
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -144,6 +147,21 @@ CxtpProgramOptions::GetTime(const std::string& option,
         Fail("--" + option + " must be greater than zero");
     }
     return t;
+}
+
+std::string
+CxtpProgramOptions::PrepareRun(const boost::program_options::variables_map& vm) const
+{
+    std::string outputDir = vm["outputDir"].as<std::string>();
+    std::error_code ec;
+    std::filesystem::create_directories(outputDir, ec);
+    if (ec)
+    {
+        Fail("--outputDir: cannot create '" + outputDir + "': " + ec.message());
+    }
+    RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
+    RngSeedManager::SetRun(vm["run"].as<uint64_t>());
+    return outputDir;
 }
 
 } // namespace ns3

@@ -71,6 +71,13 @@ class CxtpProgramOptions
      * \return the time (never negative)
      */
     Time GetTime(const std::string& option, const std::string& text, bool allowZero = false) const;
+    /**
+     * \brief The common start of a run: creates the directory of --outputDir (or fails the
+     * program with one line) and sets ns-3's RNG seed and run from --seed and --run.
+     * \param vm the parsed options (with outputDir, seed and run)
+     * \return the output directory
+     */
+    std::string PrepareRun(const boost::program_options::variables_map& vm) const;
 
   private:
     std::string m_program;                                 ///< name for messages
