@@ -100,7 +100,8 @@ def rel(path):
 def command_line():
     """The command that was run, as a user would type it from the repository root."""
     script = rel(sys.argv[0])
-    return " ".join(shlex.quote(a) for a in ["/usr/bin/python3", script] + sys.argv[1:])
+    args = [rel(a) if os.path.isabs(a) else a for a in sys.argv[1:]]
+    return " ".join(shlex.quote(a) for a in ["/usr/bin/python3", script] + args)
 
 
 class SimError(RuntimeError):
@@ -342,10 +343,16 @@ def require_matplotlib():
 
 
 def git_describe():
-    """The repository's commit (with -dirty), for provenance in the outputs."""
+    """The repository's commit, with -dirty when files outside results/ differ from it (the
+    outputs themselves do not make the model dirty), for provenance in the outputs."""
+    def git(*args):
+        return subprocess.run(["git", "-C", ROOT] + list(args), stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, timeout=10)
     try:
-        return subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                              timeout=10).stdout.strip() or "unknown"
+        commit = git("rev-parse", "--short", "HEAD").stdout.strip()
+        if not commit:
+            return "unknown"
+        dirty = git("diff", "--quiet", "HEAD", "--", ".", ":(exclude)results").returncode != 0
+        return commit + ("-dirty" if dirty else "")
     except (OSError, subprocess.TimeoutExpired):
         return "unknown"

@@ -246,8 +246,7 @@ def write_markdown(path, a, table, stats, sizes, failures):
         for m in SCENARIOS:
             lines.append(" ".join(shlex.quote(c) for c in cr.sim_command(
                 cr.rel(a.sim), os.path.join(cr.rel(a.out), "paper-table-runs", m, f"run-{k + 1}"),
-                {"method": m, "handovers": size, "profile": a.profile, "seed": a.seed,
-                 "run": k + 1})))
+                sim_options((m, k + 1, size), a.profile, a.seed))))
     lines += ["```", ""]
     with open(path, "w") as f:
         f.write("\n".join(lines))
