@@ -281,26 +281,24 @@ class ArgumentParser(argparse.ArgumentParser):
         die(message, 2)
 
 
-def positive_int(text):
-    """argparse type: an integer >= 1."""
+def _int_at_least(text, minimum, what):
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not an integer") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' must be at least 1")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"'{text}' {what}")
     return value
+
+
+def positive_int(text):
+    """argparse type: an integer >= 1."""
+    return _int_at_least(text, 1, "must be at least 1")
 
 
 def non_negative_int(text):
     """argparse type: an integer >= 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an integer") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' must not be negative")
-    return value
+    return _int_at_least(text, 0, "must not be negative")
 
 
 def sim_methods(sim):
