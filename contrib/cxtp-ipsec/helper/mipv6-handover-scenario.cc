@@ -559,7 +559,10 @@ Mipv6HandoverScenario::GetResults() const
         {
             r.alpha = r.tMip - r.tAttach;
         }
-        Time windowStart = k == 0 ? m_initialMip : m_results[k - 1].tMip;
+        // From the end of the previous outage (MIPv6 and the tunnel both back) to the next
+        // detach, so that no loss is counted for two handovers.
+        Time windowStart =
+            k == 0 ? m_initialMip : std::max(m_results[k - 1].tMip, m_results[k - 1].tSec);
         Time windowEnd = k + 1 < m_results.size() ? m_results[k + 1].tDetach : clientStop;
         Time signallingEnd = k + 1 < m_results.size() ? m_results[k + 1].tDetach : Time::Max();
         r.messages = m_monitor->GetSecurityMessages(r.tAttach, signallingEnd);

@@ -47,11 +47,13 @@ namespace ns3
  * records the timeline of each handover (MN traces) and the probes received, and derives one
  * Result per handover. Config::handovers moves the MN to link 2, back to link 1, and so on,
  * every Config::handoverPeriod. The probes of handover k are counted in the window from the
- * previous registration (the first one, or the BA of handover k-1) to the next detach (or the
- * end of the probes), so each probe counts for one handover. ICMPv6 SolicitationJitter is set
- * to 0 on every node (ns3-datapath.md T4): ns-3's default U[0, 10] ms delay of each Neighbor
- * Solicitation would otherwise add up to 10 ms to each BA (address resolution at the access
- * router). Security methods other than "none" are not available yet.
+ * end of the previous outage (the first registration, or the later of the BA and t_sec of
+ * handover k-1) to the next detach (or the end of the probes), so a lost probe counts for one
+ * handover only; the windows still share the steady period between an outage's end and the
+ * next detach. ICMPv6 SolicitationJitter is set to 0 on every node (ns3-datapath.md T4): ns-3's
+ * default U[0, 10] ms delay of each Neighbor Solicitation would otherwise add up to 10 ms to
+ * each BA (address resolution at the access router). The security method is chosen by name
+ * (Config::method, HandoverSecurityMethod::Create).
  */
 class Mipv6HandoverScenario
 {
@@ -175,7 +177,8 @@ class Mipv6HandoverScenario
 
     /**
      * Probes of both directions sent in [from, to), and how many of them were never received
-     * (after Run). The windows of Result overlap (from the previous BA to the next detach);
+     * (after Run). The windows of Result overlap (from the previous outage's end to the next
+     * detach);
      * disjoint intervals here give disjoint counts, e.g. for a loss ratio over a whole run.
      * \param from first send instant counted (not zero)
      * \param to first send instant not counted (clamped to the end of the probes)
