@@ -139,6 +139,13 @@ CxtpAgent::GetTypeId()
                           TimeValue(MilliSeconds(200)),
                           MakeTimeAccessor(&CxtpAgent::m_maxTransferTime),
                           MakeTimeChecker(Time(1)))
+            .AddAttribute("RequestRate",
+                          "CT_REQUEST_RATE (RFC 4067 §4): a gateway handles at most this many "
+                          "CTARs in any second and drops the others (traced as a Failure); 0 "
+                          "turns the limit off.",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&CxtpAgent::m_requestRate),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("MaxHandoverTime",
                           "CT_MAX_HANDOVER_TIME (RFC 4067 §2.1.1, no value in §4): how long "
                           "nSG caches a PCTD waiting for the MN's CTAR.",
@@ -908,6 +915,18 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
         m_failureTrace(previous, "malformed CTAR: " + ctar.GetError());
         return;
     }
+    // RFC 4067 §3 asks for a random drop above CT_REQUEST_RATE; this model drops every CTAR
+    // beyond the rate within the last second, which keeps runs reproducible without a stream.
+    while (!m_ctarTimes.empty() && Simulator::Now() - m_ctarTimes.front() >= Seconds(1))
+    {
+        m_ctarTimes.pop_front();
+    }
+    if (m_requestRate > 0 && m_ctarTimes.size() >= m_requestRate)
+    {
+        m_failureTrace(previous, "rate limit (CT_REQUEST_RATE)");
+        return;
+    }
+    m_ctarTimes.push_back(Simulator::Now());
     auto seen = std::make_pair(ctar.GetSequence(), previous);
     if (m_seen.count(seen))
     {

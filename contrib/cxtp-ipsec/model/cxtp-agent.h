@@ -16,6 +16,7 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -467,6 +468,8 @@ class CxtpAgent : public Application
     Time m_retryInterval;                      ///< RetryInterval attribute
     Time m_maxTransferTime;                    ///< CT_MAX_TRANSFER_TIME
     Time m_maxHandoverTime;                    ///< CT_MAX_HANDOVER_TIME
+    uint32_t m_requestRate;                    ///< CT_REQUEST_RATE (CTARs per second)
+    std::deque<Time> m_ctarTimes;              ///< arrival instants of the last second's CTARs
     bool m_requestAck;                         ///< RequestAck attribute (MN)
     uint64_t m_sequenceJump;                   ///< SequenceJump attribute
     bool m_icmp;                               ///< Transport attribute: ICMPv6 (true) or UDP (MN)

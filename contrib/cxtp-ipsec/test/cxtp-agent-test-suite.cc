@@ -43,6 +43,7 @@ namespace
 constexpr uint16_t CXTP_PORT = 5091;
 constexpr uint16_t ECHO_PORT = 9;
 constexpr uint32_t SEQUENCE = 7;
+constexpr uint32_t FLOOD = 15; ///< copies of the CTAR in the flood case
 
 const Ipv6Address MN_PREVIOUS("fd00:11::100");
 const Ipv6Address MN_NEW("fd00:12::100");
@@ -164,6 +165,7 @@ enum class Scenario
     FORGED_REACTIVE,   ///< the MN's token key is wrong: pSG rejects the CT-Req
     FORGED_PREDICTIVE, ///< PCTD pushed, then a CTAR to nSG with a wrong token
     REPLAYED,          ///< reactive, then the same CTAR again
+    FLOODED,           ///< reactive, then the same CTAR 15 times within 15 ms (CT_REQUEST_RATE)
     SPI_COLLISION,     ///< nSG already uses the inbound SPI of the MN's SA
     LOST_CTD,          ///< reactive, the first CTD is lost on the core link
     COSTED,            ///< reactive, with the testbed-2008 cost profile on both gateways
@@ -432,6 +434,16 @@ CxtpAgentTestCase::DoRun()
                         MN_PREVIOUS,
                         PSG_ACCESS,
                         SEQUENCE);
+    for (uint32_t i = 0; m_scenario == Scenario::FLOODED && i < FLOOD; ++i)
+    {
+        Simulator::Schedule(Seconds(1.2) + MilliSeconds(i),
+                            &CxtpAgent::SendCtar,
+                            mnAgent,
+                            NSG_ACCESS,
+                            MN_PREVIOUS,
+                            PSG_ACCESS,
+                            SEQUENCE);
+    }
     if (m_scenario == Scenario::REPLAYED)
     {
         Simulator::Schedule(Seconds(1.2),
@@ -473,23 +485,37 @@ CxtpAgentTestCase::DoRun()
 
     NS_TEST_ASSERT_MSG_EQ(echoedBefore, 10, "every probe echoed by pSG before the move");
     NS_TEST_ASSERT_MSG_EQ(oldEsp.empty(), false, "ESP packets captured before the move");
+    uint32_t repeated = m_scenario == Scenario::REPLAYED  ? 1
+                        : m_scenario == Scenario::FLOODED ? FLOOD
+                                                          : 0;
     NS_TEST_ASSERT_MSG_EQ(count(mnLog.tx, CxtpHeader::CTAR),
-                          (predictive ? 2U : 1U) + (m_scenario == Scenario::REPLAYED),
+                          (predictive ? 2U : 1U) + repeated,
                           "CTARs sent by the MN");
     // The MN's access-link signalling after the move: exactly the CTAR, a 106-byte frame.
-    uint32_t ctarsOnLink2 = m_scenario == Scenario::REPLAYED ? 2 : 1;
+    uint32_t ctarsOnLink2 = 1 + repeated;
     NS_TEST_ASSERT_MSG_EQ(link2Cxtp.frames, ctarsOnLink2, "CXTP frames of the MN on link 2");
     NS_TEST_ASSERT_MSG_EQ(link2Cxtp.bytes, 106 * ctarsOnLink2, "a CTAR is a 106-byte frame");
 
     NS_TEST_ASSERT_MSG_EQ(count(mnLog.rx, CxtpHeader::CTAA), ack ? 1U : 0U, "CTAA iff A = 1");
     bool success = m_scenario == Scenario::REACTIVE || m_scenario == Scenario::PREDICTIVE ||
                    m_scenario == Scenario::REPLAYED || m_scenario == Scenario::LOST_CTD ||
-                   m_scenario == Scenario::COSTED;
+                   m_scenario == Scenario::COSTED || m_scenario == Scenario::FLOODED;
     if (success)
     {
         NS_TEST_ASSERT_MSG_EQ(nsgLog.installed, 1, "nSG installed the contexts once");
         NS_TEST_ASSERT_MSG_EQ(nsgLog.installedSas, 2, "two SAs installed");
-        NS_TEST_ASSERT_MSG_EQ(nsgLog.failures.size(), 0, "no failure at nSG");
+        // A flood: the first CTAR and 9 copies fit in CT_REQUEST_RATE (10 per second); the
+        // copies are replays, the other 6 are dropped unread.
+        uint32_t rateLimited = m_scenario == Scenario::FLOODED ? 1 + FLOOD - 10 : 0;
+        NS_TEST_ASSERT_MSG_EQ(nsgLog.failures.size(), rateLimited, "failures at nSG");
+        for (const auto& reason : nsgLog.failures)
+        {
+            NS_TEST_ASSERT_MSG_EQ(reason, "rate limit (CT_REQUEST_RATE)", "only rate limiting");
+        }
+        if (m_scenario == Scenario::FLOODED)
+        {
+            NS_TEST_ASSERT_MSG_EQ(nsgLog.replays, FLOOD - rateLimited, "the rest are replays");
+        }
         NS_TEST_ASSERT_MSG_EQ(psgLog.failures.size(), 0, "no failure at pSG");
         NS_TEST_ASSERT_MSG_EQ(nsgSas.size(), 2, "nSG holds the SA pair");
         for (const auto& sa : nsgSas)
@@ -608,6 +634,9 @@ class CxtpAgentTestSuite : public TestSuite
                                           "forged token, predictive: rejected by nSG"),
                     TestCase::QUICK);
         AddTestCase(new CxtpAgentTestCase(Scenario::REPLAYED, "replayed CTAR ignored"),
+                    TestCase::QUICK);
+        AddTestCase(new CxtpAgentTestCase(Scenario::FLOODED,
+                                          "CTAR flood: beyond CT_REQUEST_RATE dropped unread"),
                     TestCase::QUICK);
         AddTestCase(
             new CxtpAgentTestCase(Scenario::SPI_COLLISION,
