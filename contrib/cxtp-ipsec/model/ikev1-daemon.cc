@@ -782,9 +782,9 @@ Ikev1Daemon::Charge(Time cost)
 }
 
 void
-Ikev1Daemon::ChargePrf(uint32_t bytes)
+Ikev1Daemon::ChargePrf(const Ikev1Sa& sa, uint32_t bytes)
 {
-    Charge(m_cost->Prf(m_hash, bytes));
+    Charge(m_cost->Prf(sa.hash, bytes));
 }
 
 void
@@ -1262,12 +1262,12 @@ Ikev1Daemon::DerivePhase1Keys(Ikev1Sa& sa)
     sa.iv = Ikev1KeyDerivation::Phase1Iv(sa.hash, gxi, gxr, GetEncryptionBlockSize(sa.encryption));
     // SKEYID, SKEYID_d, _a, _e, key expansion and the IV: six PRF/hash calls.
     uint32_t seed = sa.gxy.size() + 17;
-    ChargePrf(sa.ni.size() + sa.nr.size());
-    ChargePrf(seed);
-    ChargePrf(seed + HashLength(sa.hash));
-    ChargePrf(seed + HashLength(sa.hash));
-    ChargePrf(1);
-    ChargePrf(gxi.size() + gxr.size());
+    ChargePrf(sa, sa.ni.size() + sa.nr.size());
+    ChargePrf(sa, seed);
+    ChargePrf(sa, seed + HashLength(sa.hash));
+    ChargePrf(sa, seed + HashLength(sa.hash));
+    ChargePrf(sa, 1);
+    ChargePrf(sa, gxi.size() + gxr.size());
 }
 
 std::vector<uint8_t>
@@ -1278,7 +1278,8 @@ Ikev1Daemon::AuthHash(const Ikev1Sa& sa, bool initiator, const Ikev1IdPayload& i
     std::vector<uint8_t> ckyI = Cookie(sa.initiatorCookie);
     std::vector<uint8_t> ckyR = Cookie(sa.responderCookie);
     std::vector<uint8_t> idBody = IdBody(id);
-    ChargePrf(gxi.size() + gxr.size() + ckyI.size() + ckyR.size() + sa.saiB.size() + idBody.size());
+    ChargePrf(sa,
+              gxi.size() + gxr.size() + ckyI.size() + ckyR.size() + sa.saiB.size() + idBody.size());
     return initiator ? Ikev1KeyDerivation::HashI(sa.hash,
                                                  sa.skeyid,
                                                  gxi,
@@ -1675,12 +1676,12 @@ Ikev1Daemon::SealInformational(Ikev1Sa& sa,
     std::vector<uint8_t> body = Ikev1Codec::EncodePayloads(payloads, first);
     std::vector<uint8_t> hash =
         Ikev1KeyDerivation::InfoHash(sa.hash, sa.skeyidA, header.messageId, body);
-    ChargePrf(4 + body.size());
+    ChargePrf(sa, 4 + body.size());
     std::vector<uint8_t> iv = Ikev1KeyDerivation::Phase2Iv(sa.hash,
                                                            sa.iv,
                                                            header.messageId,
                                                            GetEncryptionBlockSize(sa.encryption));
-    ChargePrf(sa.iv.size() + 4);
+    ChargePrf(sa, sa.iv.size() + 4);
     std::vector<Ikev1Payload> message{Ikev1HashPayload{hash}};
     message.insert(message.end(), payloads.begin(), payloads.end());
     return Seal(sa, header, message, &iv);
@@ -1839,7 +1840,7 @@ Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
     std::vector<uint8_t> restBytes = Ikev1Codec::EncodePayloads(rest, first);
     std::vector<uint8_t> expected =
         Ikev1KeyDerivation::InfoHash(sa.hash, sa.skeyidA, header.messageId, restBytes);
-    ChargePrf(4 + restBytes.size());
+    ChargePrf(sa, 4 + restBytes.size());
     if (!CryptoMac::ConstantTimeEqual(expected, hash->data))
     {
         m_failureTrace(sa.peer, "informational HASH(1) does not verify");
@@ -2199,7 +2200,7 @@ Ikev1Daemon::StartQuickMode(Ikev1Sa& sa, uint32_t outPolicyId)
                                          sa.iv,
                                          messageId,
                                          GetEncryptionBlockSize(sa.encryption));
-    ChargePrf(sa.iv.size() + 4);
+    ChargePrf(sa, sa.iv.size() + 4);
     std::vector<Ikev1Payload> rest{MakePhase2Proposal(qm, offers), Ikev1NoncePayload{qm.ni}};
     if (qm.pfsGroup)
     {
@@ -2216,7 +2217,7 @@ Ikev1Daemon::StartQuickMode(Ikev1Sa& sa, uint32_t outPolicyId)
     std::vector<uint8_t> restBytes = Ikev1Codec::EncodePayloads(rest, first);
     std::vector<uint8_t> hash1 =
         Ikev1KeyDerivation::QmHash1(sa.hash, sa.skeyidA, messageId, restBytes);
-    ChargePrf(4 + restBytes.size());
+    ChargePrf(sa, 4 + restBytes.size());
     std::vector<Ikev1Payload> payloads{Ikev1HashPayload{hash1}};
     payloads.insert(payloads.end(), rest.begin(), rest.end());
     std::vector<uint8_t> bytes =
@@ -2246,7 +2247,7 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
                                              sa.iv,
                                              header.messageId,
                                              GetEncryptionBlockSize(sa.encryption));
-        ChargePrf(sa.iv.size() + 4);
+        ChargePrf(sa, sa.iv.size() + 4);
     }
     std::vector<uint8_t> iv = qm.iv;
     std::vector<Ikev1Payload> payloads;
@@ -2281,7 +2282,7 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
     {
         std::vector<uint8_t> expected =
             Ikev1KeyDerivation::QmHash1(sa.hash, sa.skeyidA, header.messageId, restBytes);
-        ChargePrf(4 + restBytes.size());
+        ChargePrf(sa, 4 + restBytes.size());
         if (!CryptoMac::ConstantTimeEqual(expected, hash.data))
         {
             drop("HASH(1) does not verify");
@@ -2337,7 +2338,7 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
         std::vector<uint8_t> replyBytes = Ikev1Codec::EncodePayloads(reply, first);
         std::vector<uint8_t> hash2 =
             Ikev1KeyDerivation::QmHash2(sa.hash, sa.skeyidA, header.messageId, qm.ni, replyBytes);
-        ChargePrf(4 + qm.ni.size() + replyBytes.size());
+        ChargePrf(sa, 4 + qm.ni.size() + replyBytes.size());
         std::vector<Ikev1Payload> msg{Ikev1HashPayload{hash2}};
         msg.insert(msg.end(), reply.begin(), reply.end());
         Send(flight,
@@ -2351,7 +2352,7 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
     {
         std::vector<uint8_t> expected =
             Ikev1KeyDerivation::QmHash2(sa.hash, sa.skeyidA, header.messageId, qm.ni, restBytes);
-        ChargePrf(4 + qm.ni.size() + restBytes.size());
+        ChargePrf(sa, 4 + qm.ni.size() + restBytes.size());
         if (!CryptoMac::ConstantTimeEqual(expected, hash.data))
         {
             drop("HASH(2) does not verify");
@@ -2381,7 +2382,7 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
         flight.lastIn = bytes;
         std::vector<uint8_t> hash3 =
             Ikev1KeyDerivation::QmHash3(sa.hash, sa.skeyidA, header.messageId, qm.ni, qm.nr);
-        ChargePrf(5 + qm.ni.size() + qm.nr.size());
+        ChargePrf(sa, 5 + qm.ni.size() + qm.nr.size());
         std::vector<uint8_t> msg = Seal(sa,
                                         MakeHeader(sa, Ikev1ExchangeType::QUICK, header.messageId),
                                         {Ikev1HashPayload{hash3}},
@@ -2394,7 +2395,7 @@ Ikev1Daemon::ReceiveQuickMode(Ikev1Sa& sa,
     {
         std::vector<uint8_t> expected =
             Ikev1KeyDerivation::QmHash3(sa.hash, sa.skeyidA, header.messageId, qm.ni, qm.nr);
-        ChargePrf(5 + qm.ni.size() + qm.nr.size());
+        ChargePrf(sa, 5 + qm.ni.size() + qm.nr.size());
         if (!CryptoMac::ConstantTimeEqual(expected, hash.data))
         {
             drop("HASH(3) does not verify");
@@ -2426,7 +2427,7 @@ Ikev1Daemon::InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm)
                                                                  qm.ni,
                                                                  qm.nr,
                                                                  length);
-        ChargePrf(qm.gxy.size() + 5 + qm.ni.size() + qm.nr.size());
+        ChargePrf(sa, qm.gxy.size() + 5 + qm.ni.size() + qm.nr.size());
         IpsecSecurityAssociation esp;
         esp.spi = spi;
         esp.direction = direction;

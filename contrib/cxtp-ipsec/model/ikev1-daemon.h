@@ -417,9 +417,8 @@ class Ikev1Daemon : public Application
                          std::vector<uint8_t>& shared);
     /// Adds simulated processing time to the current step.
     void Charge(Time cost);
-    /// Charges a PRF call on bytes (with the Hash attribute's hash, also when Phase1Proposals
-    /// negotiated another one).
-    void ChargePrf(uint32_t bytes);
+    /// Charges a PRF call on bytes with the ISAKMP SA's negotiated hash.
+    void ChargePrf(const Ikev1Sa& sa, uint32_t bytes);
     /// Charges a phase-1 cipher call on bytes with the SA's negotiated cipher.
     void ChargeCipher(IpsecEncryption cipher, uint32_t bytes);
 
