@@ -23,8 +23,8 @@ namespace ns3
  * The daemons are configured as one racoon.conf for every row of the reproduction: 3DES-CBC,
  * SHA-1, PSK, MODP-1024 in phase 1; ESP with the SPD rule's pair, PFS with MODP-768 (PfsGroup,
  * racoon's sample pfs_group 1); no DPD vendor ID; INITIAL-CONTACT; quick-mode IDs (tunnel
- * mode). This gives 11 frames / 2182 B (main) and 8 / 1896 B (aggressive) on the access link
- * (doc/cxtp-ipsec.rst, "Message counts and sizes").
+ * mode). doc/cxtp-ipsec.rst, "Message counts and sizes", derives the resulting frames and
+ * bytes on the access link message by message.
  *
  * At t_coa the MN's daemon is asked to negotiate for the new link's PROTECT rule (racoon would
  * get the same request from the ACQUIRE of the next packet). t_sec is when both ends have
