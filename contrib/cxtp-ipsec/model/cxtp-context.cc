@@ -3,6 +3,7 @@
  */
 #include "cxtp-context.h"
 
+#include "cxtp-byte-writer.h"
 #include "ikev1-sa.h"
 #include "ipsec-pad-entry.h"
 #include "ipsec-policy.h"
@@ -212,36 +213,11 @@ CxtpContextBlock::operator==(const CxtpContextBlock& other) const
 namespace
 {
 
-/// Appends network-order fields to a byte vector.
-class FieldWriter
+/// CxtpByteWriter with the field types of the context layouts.
+class FieldWriter : public CxtpByteWriter
 {
   public:
-    /// \param v the value
-    void U8(uint8_t v)
-    {
-        m_bytes.push_back(v);
-    }
-
-    /// \param v the value
-    void U16(uint16_t v)
-    {
-        U8(static_cast<uint8_t>(v >> 8));
-        U8(static_cast<uint8_t>(v));
-    }
-
-    /// \param v the value
-    void U32(uint32_t v)
-    {
-        U16(static_cast<uint16_t>(v >> 16));
-        U16(static_cast<uint16_t>(v));
-    }
-
-    /// \param v the value
-    void U64(uint64_t v)
-    {
-        U32(static_cast<uint32_t>(v >> 32));
-        U32(static_cast<uint32_t>(v));
-    }
+    using CxtpByteWriter::CxtpByteWriter;
 
     /// \param t the time, as signed nanoseconds
     void TimeNs(const Time& t)
@@ -254,7 +230,7 @@ class FieldWriter
     {
         uint8_t buf[16];
         a.Serialize(buf);
-        m_bytes.insert(m_bytes.end(), buf, buf + 16);
+        Raw(buf, 16);
     }
 
     /// \param p the prefix length
@@ -268,17 +244,8 @@ class FieldWriter
     {
         NS_ABORT_MSG_IF(b.size() > 0xffff, "CxtpContextCodec: byte string too long");
         U16(static_cast<uint16_t>(b.size()));
-        m_bytes.insert(m_bytes.end(), b.begin(), b.end());
+        Raw(b);
     }
-
-    /// \return the bytes written
-    std::vector<uint8_t>& Get()
-    {
-        return m_bytes;
-    }
-
-  private:
-    std::vector<uint8_t> m_bytes; ///< output
 };
 
 /// Reads network-order fields; every read fails (and sticks failed) on truncation.
@@ -480,15 +447,15 @@ IsExchangeType(uint8_t value)
 
 /**
  * \param fpt the profile
- * \param writer the encoded fields
+ * \param data the encoded fields
  * \return a P = 0 block carrying them
  */
 CxtpContextBlock
-MakeBlock(CxtpFeatureProfile fpt, FieldWriter& writer)
+MakeBlock(CxtpFeatureProfile fpt, std::vector<uint8_t> data)
 {
     CxtpContextBlock block;
     block.fpt = fpt;
-    block.data = std::move(writer.Get());
+    block.data = std::move(data);
     return block;
 }
 
@@ -511,7 +478,8 @@ CheckBlock(const CxtpContextBlock& block, CxtpFeatureProfile fpt)
 CxtpContextBlock
 CxtpContextCodec::EncodeSa(const IpsecSecurityAssociation& sa)
 {
-    FieldWriter w;
+    std::vector<uint8_t> data;
+    FieldWriter w(data);
     w.U8(LAYOUT_VERSION);
     w.U32(sa.spi);
     w.U8(static_cast<uint8_t>(sa.direction));
@@ -541,7 +509,7 @@ CxtpContextCodec::EncodeSa(const IpsecSecurityAssociation& sa)
     w.TimeNs(sa.addTime);
     w.U32(sa.pathMtu);
     w.U32(sa.policyId);
-    return MakeBlock(CxtpFeatureProfile::SAD_ENTRY, w);
+    return MakeBlock(CxtpFeatureProfile::SAD_ENTRY, std::move(data));
 }
 
 bool
@@ -608,7 +576,8 @@ CxtpContextCodec::DecodeSa(const CxtpContextBlock& block, IpsecSecurityAssociati
 CxtpContextBlock
 CxtpContextCodec::EncodePolicy(const IpsecPolicy& policy)
 {
-    FieldWriter w;
+    std::vector<uint8_t> data;
+    FieldWriter w(data);
     w.U8(LAYOUT_VERSION);
     w.U32(policy.id);
     w.U8(static_cast<uint8_t>(policy.direction));
@@ -629,7 +598,7 @@ CxtpContextCodec::EncodePolicy(const IpsecPolicy& policy)
     w.U16(s.remotePortMax);
     w.Address(policy.tunnelLocal);
     w.Address(policy.tunnelRemote);
-    return MakeBlock(CxtpFeatureProfile::SPD_ENTRY, w);
+    return MakeBlock(CxtpFeatureProfile::SPD_ENTRY, std::move(data));
 }
 
 bool
@@ -673,7 +642,8 @@ CxtpContextCodec::DecodePolicy(const CxtpContextBlock& block, IpsecPolicy& polic
 CxtpContextBlock
 CxtpContextCodec::EncodePadEntry(const IpsecPadEntry& entry)
 {
-    FieldWriter w;
+    std::vector<uint8_t> data;
+    FieldWriter w(data);
     w.U8(LAYOUT_VERSION);
     w.Address(entry.peerAddress);
     w.Prefix(entry.peerPrefix);
@@ -683,7 +653,7 @@ CxtpContextCodec::EncodePadEntry(const IpsecPadEntry& entry)
     w.Bytes(entry.preSharedKey);
     w.Address(entry.childAddress);
     w.Prefix(entry.childPrefix);
-    return MakeBlock(CxtpFeatureProfile::PAD_ENTRY, w);
+    return MakeBlock(CxtpFeatureProfile::PAD_ENTRY, std::move(data));
 }
 
 bool
@@ -717,7 +687,8 @@ CxtpContextCodec::DecodePadEntry(const CxtpContextBlock& block, IpsecPadEntry& e
 CxtpContextBlock
 CxtpContextCodec::EncodeIkev1Sa(const Ikev1Sa& sa)
 {
-    FieldWriter w;
+    std::vector<uint8_t> data;
+    FieldWriter w(data);
     w.U8(LAYOUT_VERSION);
     w.U64(sa.initiatorCookie);
     w.U64(sa.responderCookie);
@@ -774,7 +745,7 @@ CxtpContextCodec::EncodeIkev1Sa(const Ikev1Sa& sa)
         w.U32(id);
     }
     w.U8(sa.initialContact ? 1 : 0);
-    return MakeBlock(CxtpFeatureProfile::IKEV1_SA, w);
+    return MakeBlock(CxtpFeatureProfile::IKEV1_SA, std::move(data));
 }
 
 bool

@@ -3,6 +3,8 @@
  */
 #include "ikev1-codec.h"
 
+#include "cxtp-byte-writer.h"
+
 #include "ns3/abort.h"
 #include "ns3/assert.h"
 
@@ -33,48 +35,11 @@ constexpr uint8_t FIRST_RESERVED_TYPE = 14;
 /// First private-use payload type (RFC 2408 §3.1).
 constexpr uint8_t FIRST_PRIVATE_TYPE = 128;
 
-/// Appends big-endian integers and byte strings to a vector.
-class Writer
+/// CxtpByteWriter with the ISAKMP generic payload header.
+class Writer : public CxtpByteWriter
 {
   public:
-    /// \param out the vector to append to
-    explicit Writer(std::vector<uint8_t>& out)
-        : m_out(out)
-    {
-    }
-
-    /// \param v the byte
-    void U8(uint8_t v)
-    {
-        m_out.push_back(v);
-    }
-
-    /// \param v the value, written in network order
-    void U16(uint16_t v)
-    {
-        U8(static_cast<uint8_t>(v >> 8));
-        U8(static_cast<uint8_t>(v));
-    }
-
-    /// \param v the value, written in network order
-    void U32(uint32_t v)
-    {
-        U16(static_cast<uint16_t>(v >> 16));
-        U16(static_cast<uint16_t>(v));
-    }
-
-    /// \param v the value, written in network order
-    void U64(uint64_t v)
-    {
-        U32(static_cast<uint32_t>(v >> 32));
-        U32(static_cast<uint32_t>(v));
-    }
-
-    /// \param b the bytes
-    void Bytes(const std::vector<uint8_t>& b)
-    {
-        m_out.insert(m_out.end(), b.begin(), b.end());
-    }
+    using CxtpByteWriter::CxtpByteWriter;
 
     /**
      * \brief Writes a generic payload header (RFC 2408 §3.2).
@@ -88,9 +53,6 @@ class Writer
         U8(0);
         U16(static_cast<uint16_t>(length));
     }
-
-  private:
-    std::vector<uint8_t>& m_out; ///< destination
 };
 
 /**
@@ -249,7 +211,7 @@ struct BodyVisitor
             w.U8(prop.protocolId);
             w.U8(static_cast<uint8_t>(prop.spi.size()));
             w.U8(static_cast<uint8_t>(prop.transforms.size()));
-            w.Bytes(prop.spi);
+            w.Raw(prop.spi);
             for (size_t j = 0; j < prop.transforms.size(); ++j)
             {
                 const Ikev1Transform& t = prop.transforms[j];
@@ -272,7 +234,7 @@ struct BodyVisitor
                         NS_ASSERT_MSG(a.data.size() <= 0xFFFF, "TLV attribute too long");
                         w.U16(a.type);
                         w.U16(static_cast<uint16_t>(a.data.size()));
-                        w.Bytes(a.data);
+                        w.Raw(a.data);
                     }
                 }
             }
@@ -282,7 +244,7 @@ struct BodyVisitor
     /// \param p the payload
     void operator()(const Ikev1KePayload& p) const
     {
-        w.Bytes(p.data);
+        w.Raw(p.data);
     }
 
     /// \param p the payload
@@ -291,19 +253,19 @@ struct BodyVisitor
         w.U8(p.idType);
         w.U8(p.protocolId);
         w.U16(p.port);
-        w.Bytes(p.data);
+        w.Raw(p.data);
     }
 
     /// \param p the payload
     void operator()(const Ikev1HashPayload& p) const
     {
-        w.Bytes(p.data);
+        w.Raw(p.data);
     }
 
     /// \param p the payload
     void operator()(const Ikev1NoncePayload& p) const
     {
-        w.Bytes(p.data);
+        w.Raw(p.data);
     }
 
     /// \param p the payload
@@ -314,8 +276,8 @@ struct BodyVisitor
         w.U8(p.protocolId);
         w.U8(static_cast<uint8_t>(p.spi.size()));
         w.U16(p.type);
-        w.Bytes(p.spi);
-        w.Bytes(p.data);
+        w.Raw(p.spi);
+        w.Raw(p.data);
     }
 
     /// \param p the payload
@@ -329,20 +291,20 @@ struct BodyVisitor
         for (const auto& spi : p.spis)
         {
             NS_ASSERT_MSG(spi.size() == p.spiSize, "Delete SPI of the wrong size");
-            w.Bytes(spi);
+            w.Raw(spi);
         }
     }
 
     /// \param p the payload
     void operator()(const Ikev1VendorIdPayload& p) const
     {
-        w.Bytes(p.data);
+        w.Raw(p.data);
     }
 
     /// \param p the payload
     void operator()(const Ikev1OpaquePayload& p) const
     {
-        w.Bytes(p.data);
+        w.Raw(p.data);
     }
 };
 
