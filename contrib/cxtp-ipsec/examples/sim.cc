@@ -219,7 +219,7 @@ main(int argc, char* argv[])
         uint32_t cycleSent = 0;
         uint32_t cycleLost = 0;
         scenario.GetProbeLoss(r.tDetach, cycleEnd, cycleSent, cycleLost);
-        // The probe estimate of the security set-up: probes lost between t_coa and t_sec,
+        // The probe estimate of the security set-up: probes lost between t_coa_formed and t_sec,
         // averaged over the two directions, times the interval (design.md §3).
         double probeMs =
             (r.lostDownSetup + r.lostUpSetup) / 2.0 * config.probeInterval.GetSeconds() * 1000.0;
@@ -243,7 +243,7 @@ main(int argc, char* argv[])
             continue;
         }
         alpha.push_back(r.alpha.GetSeconds() * 1e3);
-        security.push_back((r.SecurityDelay()).GetSeconds() * 1e3);
+        security.push_back(r.SecurityDelay().GetSeconds() * 1e3);
         probe.push_back(probeMs);
         if (!std::isnan(outageMs))
         {
