@@ -319,7 +319,7 @@ Ikev1Daemon::GetTypeId()
             .AddTraceSource("Phase1Established",
                             "An ISAKMP SA was established: the peer and the phase-1 duration.",
                             MakeTraceSourceAccessor(&Ikev1Daemon::m_phase1Trace),
-                            "ns3::Time::TracedCallback")
+                            "ns3::Ikev1Daemon::Phase1TracedCallback")
             .AddTraceSource("Installed",
                             "Both ESP SAs of a quick mode are installed.",
                             MakeTraceSourceAccessor(&Ikev1Daemon::m_installedTrace),
@@ -1875,14 +1875,16 @@ Ikev1Daemon::ReceiveInformational(Ikev1Sa& sa,
         {
             for (const auto& spiBytes : d->spis)
             {
-                // The peer's inbound SPI is our outbound one; drop the whole pair.
+                // racoon names its inbound SPI (our outbound one), charon the SPI of our
+                // inbound SA (strongSwan's quick_delete.c checks both): either drops the pair.
                 uint32_t spi =
                     (spiBytes[0] << 24) | (spiBytes[1] << 16) | (spiBytes[2] << 8) | spiBytes[3];
                 for (auto& [mid, qm] : sa.quickModes)
                 {
-                    if (qm.state == Ikev1State::ESTABLISHED && qm.outboundSpi == spi)
+                    if (qm.state == Ikev1State::ESTABLISHED &&
+                        (qm.outboundSpi == spi || qm.inboundSpi == spi))
                     {
-                        m_pfKey->Delete(IpsecDirection::OUTBOUND, spi, sa.peer);
+                        m_pfKey->Delete(IpsecDirection::OUTBOUND, qm.outboundSpi, sa.peer);
                         m_pfKey->Delete(IpsecDirection::INBOUND,
                                         qm.inboundSpi,
                                         Ipv6Address::GetAny());

@@ -175,6 +175,12 @@ class Ikev1Daemon : public Application
                                         Ikev1State from,
                                         Ikev1State to);
     /**
+     * \brief Signature of the Phase1Established trace.
+     * \param peer the peer
+     * \param duration from the first phase-1 message to the ISAKMP SA's establishment
+     */
+    typedef void (*Phase1TracedCallback)(const Ipv6Address& peer, Time duration);
+    /**
      * \brief Signature of the Failure trace.
      * \param peer the peer
      * \param reason what went wrong
