@@ -7,7 +7,7 @@
 #include "ns3/crypto-mac.h"
 #include "ns3/cxtp-agent.h"
 #include "ns3/cxtp-icmpv6-header.h"
-#include "ns3/ikev1-daemon.h"
+#include "ns3/ike-sa-transfer.h"
 #include "ns3/ipsec-pf-key.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/log.h"
@@ -33,12 +33,24 @@ HandoverSecurityCt::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::HandoverSecurityCt")
-            .SetParent<HandoverSecurityIkev1>()
+            .SetParent<HandoverSecurityMethod>()
             .SetGroupName("CxtpIpsec")
             .AddConstructor<HandoverSecurityCt>()
+            .AddAttribute("IkeMethod",
+                          "The IKE method (a HandoverSecurityMethod name) of the first contact "
+                          "and of the fallback; its daemons must implement IkeSaTransfer.",
+                          StringValue("ikev1-main"),
+                          MakeStringAccessor(&HandoverSecurityCt::m_ikeMethod),
+                          MakeStringChecker())
+            .AddAttribute("Profile",
+                          "Cost profile of the IKE method, the CXTP agents and PF_KEY (a name "
+                          "or an INI path).",
+                          StringValue("zero"),
+                          MakeStringAccessor(&HandoverSecurityCt::m_profile),
+                          MakeStringChecker())
             .AddAttribute("FallbackTimeout",
                           "How long the MN waits for the context transfer before it runs a full "
-                          "IKEv1 negotiation with the new gateway.",
+                          "IKE negotiation with the new gateway.",
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&HandoverSecurityCt::m_fallbackTimeout),
                           MakeTimeChecker(MilliSeconds(1)))
@@ -74,7 +86,8 @@ HandoverSecurityCt::GetTypeId()
 }
 
 HandoverSecurityCt::HandoverSecurityCt()
-    : HandoverSecurityIkev1(false),
+    : m_ikeMethod("ikev1-main"),
+      m_profile("zero"),
       m_fallbackTimeout(Seconds(1)),
       m_path("ike")
 {
@@ -126,6 +139,12 @@ HandoverSecurityCt::GetSignallingSpis() const
     return m_gatewaySpis;
 }
 
+ApplicationContainer
+HandoverSecurityCt::GetDaemons() const
+{
+    return m_ike ? m_ike->GetDaemons() : ApplicationContainer();
+}
+
 std::string
 HandoverSecurityCt::GetLastPath() const
 {
@@ -144,13 +163,24 @@ HandoverSecurityCt::DoDispose()
     m_fallback.Cancel();
     m_agents = ApplicationContainer();
     m_seq = nullptr;
-    HandoverSecurityIkev1::DoDispose();
+    if (m_ike)
+    {
+        m_ike->Dispose();
+        m_ike = nullptr;
+    }
+    HandoverSecurityMethod::DoDispose();
 }
 
 void
 HandoverSecurityCt::Install(const Topology& topology)
 {
-    HandoverSecurityIkev1::Install(topology);
+    m_ike = HandoverSecurityMethod::Create(m_ikeMethod);
+    m_ike->SetAttributeFailSafe("Profile", StringValue(m_profile));
+    m_ike->SetAttribute("Encryption", StringValue(ToString(m_encryption)));
+    m_ike->SetAttribute("Integrity", StringValue(ToString(m_integrity)));
+    m_ike->Install(topology); // IPsec, the PROTECT rules and the IKE daemons
+    AdoptInstallation(*m_ike);
+    m_ike->TraceConnectWithoutContext("Ready", MakeCallback(&HandoverSecurityCt::IkeReady, this));
     m_seq = CreateObject<UniformRandomVariable>();
     NodeContainer nodes(topology.mobileNode);
     for (const auto& gw : topology.gateways)
@@ -303,13 +333,19 @@ HandoverSecurityCt::Attach(uint32_t link, const Ipv6Address& coa)
         m_link = link;
         m_coa = coa;
         m_path = "ike";
-        HandoverSecurityIkev1::Attach(link, coa);
+        m_ike->Attach(link, coa);
     }
     else if (m_fallbackPending)
     {
         m_fallbackPending = false;
-        HandoverSecurityIkev1::Attach(link, coa);
+        m_ike->Attach(link, coa);
     }
+}
+
+void
+HandoverSecurityCt::IkeReady(uint32_t link)
+{
+    NotifyReady(link);
 }
 
 void
@@ -334,17 +370,17 @@ HandoverSecurityCt::SpiUpdated(uint32_t gateway, Ipv6Address /* mn */, uint32_t 
 void
 HandoverSecurityCt::Fallback(uint32_t link)
 {
-    NS_LOG_INFO("context transfer to link " << link << " did not complete: full IKEv1");
-    // The MN moved its ISAKMP SA to the new gateway with its tunnel; that gateway never got
-    // it. Forget it so that IKE starts afresh (phase 1) instead of a quick mode nobody knows.
-    DynamicCast<Ikev1Daemon>(GetDaemons().Get(0))->Purge(GetTopology().gatewayAddresses[link]);
+    NS_LOG_INFO("context transfer to link " << link << " did not complete: full IKE");
+    // The MN moved its IKE SA to the new gateway with its tunnel; that gateway never got it.
+    // Forget it so that IKE starts afresh instead of an exchange nobody knows.
+    IkeSaTransfer::ForNode(GetTopology().mobileNode)->Purge(GetTopology().gatewayAddresses[link]);
     m_path = "fallback-ike";
     if (!m_usable)
     {
         m_fallbackPending = true; // IKE may not use the tentative CoA: start once DAD ends
         return;
     }
-    HandoverSecurityIkev1::Attach(link, m_coa);
+    m_ike->Attach(link, m_coa);
 }
 
 void

@@ -4,7 +4,7 @@
 #ifndef HANDOVER_SECURITY_CT_H
 #define HANDOVER_SECURITY_CT_H
 
-#include "handover-security-ikev1.h"
+#include "handover-security-method.h"
 
 #include "ns3/event-id.h"
 #include "ns3/random-variable-stream.h"
@@ -18,9 +18,15 @@ namespace ns3
 
 /**
  * \ingroup cxtp-ipsec
- * \brief Security method "ikev1-ct": the MN's first SA pair is negotiated by IKEv1 (main mode);
- * after each move the previous gateway hands the IPsec contexts to the new one with CXTP
- * (RFC 4067), so the tunnel continues at nSG with the keys it already had.
+ * \brief Security method "ikev1-ct": the MN's first SA pair is negotiated by IKE; after each
+ * move the previous gateway hands the IPsec contexts, the IKE SA included, to the new one with
+ * CXTP (RFC 4067), so the tunnel continues at nSG with the keys it already had.
+ *
+ * <b>IKE.</b> The method holds an IKE method (attribute "IkeMethod", by name, default
+ * "ikev1-main") for the first contact and for the fallback; it installs the IPsec rules and
+ * the IKE daemons, and its Ready trace is this method's Ready for those attachments. The CXTP
+ * agents reach the daemons only through IkeSaTransfer, so any IKE method whose daemons
+ * implement it composes with context transfer.
  *
  * <b>Modes</b> (attribute "Mode"). "predictive" (default, RFC 4067 §2.1.1 scenario 1, §5.1
  * pAR-initiated): on the old access router's HandoverHint(from, to), pSG pushes a PCTD with the
@@ -45,12 +51,12 @@ namespace ns3
  * care-of address | seq), seq being the CTAR sequence number of the move that brought the SA to
  * the gateway (0 after IKE), so that no key serves twice (RFC 4067 §6.3); both ends hold that
  * key, nothing more is exchanged. If the new gateway has
- * not installed the contexts within FallbackTimeout, the MN falls back to a full IKEv1
+ * not installed the contexts within FallbackTimeout, the MN falls back to a full IKE
  * negotiation with it; GetLastPath() says which path the last attachment took ("ct" or
  * "fallback-ike"; "ike" for the first one). t_sec is when nSG has installed the contexts (the
  * MN's side is rewritten when it sends the CTAR).
  */
-class HandoverSecurityCt : public HandoverSecurityIkev1
+class HandoverSecurityCt : public HandoverSecurityMethod
 {
   public:
     /// \return the TypeId
@@ -64,6 +70,8 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     void CoaFormed(uint32_t link, const Ipv6Address& coa) override;
     void HandoverHint(uint32_t from, uint32_t to) override;
     std::set<uint32_t> GetSignallingSpis() const override;
+    /// \return the IKE method's daemons
+    ApplicationContainer GetDaemons() const override;
     /// \return true in predictive mode
     bool IsPredictive() const;
     /**
@@ -88,6 +96,8 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     void SpiUpdated(uint32_t gateway, Ipv6Address mn, uint32_t entries);
     /// The transfer did not complete in time: full IKE with the new gateway.
     void Fallback(uint32_t link);
+    /// The IKE method's Ready: first contact or fallback. \param link the link
+    void IkeReady(uint32_t link);
 
     /// \param mode "predictive" or "reactive"
     void SetMode(std::string mode);
@@ -98,21 +108,24 @@ class HandoverSecurityCt : public HandoverSecurityIkev1
     /// \return "udp" or "icmpv6"
     std::string GetTransport() const;
 
-    Time m_fallbackTimeout;           ///< attribute FallbackTimeout
-    bool m_predictive{true};          ///< attribute Mode
-    std::string m_transport{"udp"};   ///< attribute Transport
-    bool m_gatewayEsp{true};          ///< attribute GatewayEsp
-    uint64_t m_sequenceMargin{0};     ///< attribute SequenceMargin
-    std::set<uint32_t> m_gatewaySpis; ///< SPIs of the gateway-gateway SAs
-    ApplicationContainer m_agents;    ///< MN, then the gateways
-    std::optional<uint32_t> m_link;   ///< the MN's current link
-    Ipv6Address m_coa;                ///< its care-of address there
-    std::string m_path;               ///< path of the last attachment
-    EventId m_fallback;               ///< fallback timer
-    bool m_usable{false};             ///< the current CoA is usable (DAD over)
-    bool m_fallbackPending{false};    ///< fallback IKE waits for the CoA to be usable
-    uint32_t m_tokenSalt{0};          ///< CTAR sequence of the last move (token key input)
-    Ptr<UniformRandomVariable> m_seq; ///< CTAR sequence numbers
+    std::string m_ikeMethod;           ///< attribute IkeMethod
+    std::string m_profile;             ///< attribute Profile, for the IKE method
+    Ptr<HandoverSecurityMethod> m_ike; ///< first contact and fallback
+    Time m_fallbackTimeout;            ///< attribute FallbackTimeout
+    bool m_predictive{true};           ///< attribute Mode
+    std::string m_transport{"udp"};    ///< attribute Transport
+    bool m_gatewayEsp{true};           ///< attribute GatewayEsp
+    uint64_t m_sequenceMargin{0};      ///< attribute SequenceMargin
+    std::set<uint32_t> m_gatewaySpis;  ///< SPIs of the gateway-gateway SAs
+    ApplicationContainer m_agents;     ///< MN, then the gateways
+    std::optional<uint32_t> m_link;    ///< the MN's current link
+    Ipv6Address m_coa;                 ///< its care-of address there
+    std::string m_path;                ///< path of the last attachment
+    EventId m_fallback;                ///< fallback timer
+    bool m_usable{false};              ///< the current CoA is usable (DAD over)
+    bool m_fallbackPending{false};     ///< fallback IKE waits for the CoA to be usable
+    uint32_t m_tokenSalt{0};           ///< CTAR sequence of the last move (token key input)
+    Ptr<UniformRandomVariable> m_seq;  ///< CTAR sequence numbers
 };
 
 } // namespace ns3

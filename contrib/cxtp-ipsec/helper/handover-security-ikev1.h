@@ -52,7 +52,7 @@ class HandoverSecurityIkev1 : public HandoverSecurityMethod
      */
     void Detach(uint32_t link) override;
     /// \return the daemons: the MN's first, then one per gateway
-    ApplicationContainer GetDaemons() const;
+    ApplicationContainer GetDaemons() const override;
 
   protected:
     void DoDispose() override;

@@ -253,6 +253,19 @@ HandoverSecurityMethod::NotifyReady(uint32_t link)
     m_readyTrace(link);
 }
 
+ApplicationContainer
+HandoverSecurityMethod::GetDaemons() const
+{
+    return ApplicationContainer();
+}
+
+void
+HandoverSecurityMethod::AdoptInstallation(const HandoverSecurityMethod& other)
+{
+    m_topology = other.m_topology;
+    m_tunnels = other.m_tunnels;
+}
+
 const HandoverSecurityMethod::Topology&
 HandoverSecurityMethod::GetTopology() const
 {

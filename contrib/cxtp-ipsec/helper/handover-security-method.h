@@ -6,6 +6,7 @@
 
 #include "ipsec-helper.h"
 
+#include "ns3/application-container.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/node.h"
 #include "ns3/object.h"
@@ -119,6 +120,8 @@ class HandoverSecurityMethod : public Object
      * packets to signalling; empty by default
      */
     virtual std::set<uint32_t> GetSignallingSpis() const;
+    /// \return the method's IKE daemons, the MN's first, then one per gateway (empty if none)
+    virtual ApplicationContainer GetDaemons() const;
 
     /**
      * \brief Signature of the Ready trace.
@@ -134,6 +137,12 @@ class HandoverSecurityMethod : public Object
     const Topology& GetTopology() const;
     /// \return whether Install() should key the SAs by hand (the "manual" method)
     virtual bool UsesManualKeys() const;
+    /**
+     * \brief Takes the topology and IPsec rules another method installed (a method composed of
+     * another one, which installed them).
+     * \param other the installed method
+     */
+    void AdoptInstallation(const HandoverSecurityMethod& other);
 
     IpsecEncryption m_encryption; ///< ESP cipher
     IpsecIntegrity m_integrity;   ///< ESP integrity

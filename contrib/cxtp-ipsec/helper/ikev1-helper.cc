@@ -48,8 +48,6 @@ Ikev1Helper::Install(NodeContainer nodes) const
             node->AggregateObject(cost);
         }
         cost->SetAttribute("Profile", StringValue(m_profile));
-        pfKey->SetAttribute("SaInstallCost", TimeValue(cost->SaInstallation()));
-        pfKey->SetAttribute("PolicyInstallCost", TimeValue(cost->PolicyInstallation()));
         Ptr<Ikev1Daemon> daemon = m_factory.Create<Ikev1Daemon>();
         node->AddApplication(daemon);
         apps.Add(daemon);

@@ -20,8 +20,8 @@ namespace ns3
  * \brief Installs IKEv1 daemons (Ikev1Daemon) and their cost model on nodes that have IPsec.
  *
  * Each node gets a CryptoCostModel with the profile set by SetCostProfile() (aggregated, shared
- * by the daemon and the PF_KEY interface, whose SaInstallCost and PolicyInstallCost come from
- * the profile's kernel.* keys). No protocol logic here.
+ * by the daemon, the PF_KEY interface, which charges the profile's kernel.* keys, and any other
+ * user of the node's IpsecWorkClock). No protocol logic here.
  */
 class Ikev1Helper
 {

@@ -5,6 +5,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/crypto-cost-model.h"
 #include "ns3/crypto-random.h"
 #include "ns3/ipsec-esp-l4-protocol.h"
 #include "ns3/ipsec-pad.h"
@@ -12,6 +13,7 @@
 #include "ns3/ipsec-routing-protocol.h"
 #include "ns3/ipsec-sad.h"
 #include "ns3/ipsec-spd.h"
+#include "ns3/ipsec-work-clock.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-list-routing-helper.h"
 #include "ns3/ipv6-list-routing.h"
@@ -56,6 +58,12 @@ IpsecHelper::ConfigureStack(InternetStackHelper& stack)
 }
 
 void
+IpsecHelper::SetCostProfile(const std::string& profile)
+{
+    m_costProfile = profile;
+}
+
+void
 IpsecHelper::Install(NodeContainer nodes) const
 {
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
@@ -77,6 +85,13 @@ IpsecHelper::Install(Ptr<Node> node) const
                                                   << " must use Ipv6ListRouting: call "
                                                      "IpsecHelper::ConfigureStack(stack) before "
                                                      "InternetStackHelper::Install");
+    node->AggregateObject(CreateObject<IpsecWorkClock>());
+    if (!m_costProfile.empty() && !node->GetObject<CryptoCostModel>())
+    {
+        Ptr<CryptoCostModel> cost = CreateObject<CryptoCostModel>();
+        cost->SetProfile(m_costProfile);
+        node->AggregateObject(cost);
+    }
     node->AggregateObject(m_sadFactory.Create<IpsecSad>());
     node->AggregateObject(CreateObject<IpsecSpd>());
     node->AggregateObject(CreateObject<IpsecPad>());

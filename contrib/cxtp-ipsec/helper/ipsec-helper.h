@@ -56,6 +56,13 @@ class IpsecHelper
      * \see IpsecPfKey
      */
     void SetPfKeyAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief Gives every node installed from now on a CryptoCostModel with this profile, which
+     * its PF_KEY interface (kernel.sa_install, kernel.policy_install), its IKE daemons and its
+     * CXTP agent charge on the node's IpsecWorkClock. Without it no cost is charged by PF_KEY.
+     * \param profile a profile name (zero, testbed-2008, host) or an INI path
+     */
+    void SetCostProfile(const std::string& profile);
 
     /**
      * \brief Makes an InternetStackHelper install Ipv6ListRouting with Ipv6StaticRouting at
@@ -165,6 +172,7 @@ class IpsecHelper
     ObjectFactory m_espFactory;   ///< IpsecEspL4Protocol
     ObjectFactory m_sadFactory;   ///< IpsecSad
     ObjectFactory m_pfKeyFactory; ///< IpsecPfKey
+    std::string m_costProfile;    ///< CryptoCostModel profile, empty for none
 };
 
 } // namespace ns3

@@ -79,22 +79,21 @@ CryptoCostModel::GetRequiredKeys()
 }
 
 uint32_t
-CryptoCostModel::GetModpBits(uint16_t group)
+CryptoCostModel::GetModpBits(CryptoDhGroup group)
 {
     switch (group)
     {
-    case 1:
+    case CryptoDhGroup::MODP_768:
         return 768;
-    case 2:
+    case CryptoDhGroup::MODP_1024:
         return 1024;
-    case 5:
+    case CryptoDhGroup::MODP_1536:
         return 1536;
-    case 14:
+    case CryptoDhGroup::MODP_2048:
         return 2048;
-    default:
-        NS_ABORT_MSG("CryptoCostModel: unsupported Diffie-Hellman group "
-                     << group << " (supported: 1, 2, 5, 14)");
     }
+    NS_ABORT_MSG("CryptoCostModel: unsupported Diffie-Hellman group "
+                 << static_cast<int>(group) << " (supported: 1, 2, 5, 14)");
     return 0;
 }
 
@@ -161,13 +160,13 @@ CryptoCostModel::PerCallPlusPerByte(const std::string& prefix, uint32_t bytes)
 }
 
 Time
-CryptoCostModel::DhKeyGeneration(uint16_t group)
+CryptoCostModel::DhKeyGeneration(CryptoDhGroup group)
 {
     return Get("dh.modp" + std::to_string(GetModpBits(group)) + "_keygen");
 }
 
 Time
-CryptoCostModel::DhSharedSecret(uint16_t group)
+CryptoCostModel::DhSharedSecret(CryptoDhGroup group)
 {
     return Get("dh.modp" + std::to_string(GetModpBits(group)) + "_shared");
 }
@@ -193,9 +192,14 @@ CryptoCostModel::Prf(CryptoHash hash, uint32_t bytes)
 }
 
 Time
-CryptoCostModel::Cipher(const std::string& algorithm, uint32_t bytes)
+CryptoCostModel::Cipher(IpsecEncryption algorithm, uint32_t bytes)
 {
-    return PerCallPlusPerByte("cipher." + algorithm, bytes);
+    NS_ABORT_MSG_IF(algorithm != IpsecEncryption::TDES_CBC &&
+                        algorithm != IpsecEncryption::AES_128_CBC &&
+                        algorithm != IpsecEncryption::AES_256_CBC,
+                    "CryptoCostModel::Cipher: no cost for " << ToString(algorithm)
+                                                            << " (IKE uses CBC ciphers)");
+    return PerCallPlusPerByte("cipher." + ToString(algorithm), bytes);
 }
 
 Time

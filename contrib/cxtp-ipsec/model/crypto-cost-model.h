@@ -5,7 +5,9 @@
 #define CRYPTO_COST_MODEL_H
 
 #include "crypto-cost-profile.h"
+#include "crypto-diffie-hellman.h"
 #include "crypto-mac.h"
+#include "ipsec-algorithm.h"
 
 #include "ns3/nstime.h"
 #include "ns3/object.h"
@@ -58,21 +60,21 @@ class CryptoCostModel : public Object
     /// \return every key the model reads from a profile
     static std::vector<std::string> GetRequiredKeys();
     /**
-     * \param group an IKE Diffie-Hellman group number (1, 2, 5 or 14; RFC 2409, RFC 3526)
-     * \return the MODP modulus size in bits; aborts for other groups
+     * \param group a MODP Diffie-Hellman group (RFC 2409 §6, RFC 3526)
+     * \return the modulus size in bits
      */
-    static uint32_t GetModpBits(uint16_t group);
+    static uint32_t GetModpBits(CryptoDhGroup group);
 
     /**
-     * \param group DH group 1, 2, 5 or 14
+     * \param group the DH group
      * \return the cost of drawing a private value and computing g^x mod p
      */
-    Time DhKeyGeneration(uint16_t group);
+    Time DhKeyGeneration(CryptoDhGroup group);
     /**
-     * \param group DH group 1, 2, 5 or 14
+     * \param group the DH group
      * \return the cost of computing the shared secret y^x mod p
      */
-    Time DhSharedSecret(uint16_t group);
+    Time DhSharedSecret(CryptoDhGroup group);
     /**
      * \param hash the HMAC's hash function
      * \param bytes the message length
@@ -80,11 +82,11 @@ class CryptoCostModel : public Object
      */
     Time Prf(CryptoHash hash, uint32_t bytes);
     /**
-     * \param algorithm "3des-cbc", "aes128-cbc" or "aes256-cbc"
+     * \param algorithm a CBC cipher (3DES, AES-128 or AES-256; aborts for others)
      * \param bytes the data length
      * \return per-call cost + bytes * per-byte cost of one encryption or decryption
      */
-    Time Cipher(const std::string& algorithm, uint32_t bytes);
+    Time Cipher(IpsecEncryption algorithm, uint32_t bytes);
     /// \return the daemon's processing of one IKE message (besides its crypto)
     Time MessageProcessing();
     /// \return installing one SA in the kernel (PF_KEY-like add/update)

@@ -6,16 +6,16 @@
 #include "crypto-cost-model.h"
 #include "cxtp-icmpv6-header.h"
 #include "cxtp-token.h"
-#include "ikev1-codec.h"
-#include "ikev1-daemon.h"
-#include "ikev1-sa.h"
+#include "ike-sa-transfer.h"
 #include "ipsec-pad-entry.h"
 #include "ipsec-pad.h"
 #include "ipsec-pf-key.h"
 #include "ipsec-policy.h"
+#include "ipsec-retransmission.h"
 #include "ipsec-sad.h"
 #include "ipsec-security-association.h"
 #include "ipsec-spd.h"
+#include "ipsec-work-clock.h"
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
@@ -67,14 +67,14 @@ SpiBytes(uint32_t spi)
             static_cast<uint8_t>(spi)};
 }
 
-/// \return the CKY-I (first 8 octets) of a cookie pair
-uint64_t
-InitiatorCookie(const std::vector<uint8_t>& pair)
+/// \return the first 4 octets of an identifier, in network order
+uint32_t
+FirstWord(const std::vector<uint8_t>& id)
 {
-    uint64_t v = 0;
-    for (size_t i = 0; i < 8 && i < pair.size(); ++i)
+    uint32_t v = 0;
+    for (size_t i = 0; i < 4 && i < id.size(); ++i)
     {
-        v = v << 8 | pair[i];
+        v = v << 8 | id[i];
     }
     return v;
 }
@@ -230,19 +230,10 @@ CxtpAgent::AssignStreams(int64_t stream)
     return 1;
 }
 
-Ptr<Ikev1Daemon>
-CxtpAgent::GetIkeDaemon() const
+IkeSaTransfer*
+CxtpAgent::GetIkeSaTransfer() const
 {
-    Ptr<Node> node = GetNode();
-    for (uint32_t i = 0; node && i < node->GetNApplications(); ++i)
-    {
-        Ptr<Ikev1Daemon> daemon = DynamicCast<Ikev1Daemon>(node->GetApplication(i));
-        if (daemon)
-        {
-            return daemon;
-        }
-    }
-    return nullptr;
+    return IkeSaTransfer::ForNode(GetNode());
 }
 
 CxtpAgent::~CxtpAgent()
@@ -301,17 +292,9 @@ CxtpAgent::GetTokenKey(Ipv6Address mnAddress) const
 void
 CxtpAgent::DoDispose()
 {
-    for (auto& [mn, request] : m_requests)
-    {
-        request.rtx.event.Cancel();
-    }
     for (auto& [mn, cached] : m_cache)
     {
         cached.expiry.Cancel();
-    }
-    for (auto& [mn, push] : m_pushes)
-    {
-        push.event.Cancel();
     }
     m_requests.clear();
     m_cache.clear();
@@ -531,6 +514,13 @@ CxtpAgent::NextPolicyId()
 std::vector<CxtpContextBlock>
 CxtpAgent::GatherContexts(Ipv6Address mnAddress) const
 {
+    IkeSaTransfer::Handle ignored;
+    return GatherContexts(mnAddress, ignored);
+}
+
+std::vector<CxtpContextBlock>
+CxtpAgent::GatherContexts(Ipv6Address mnAddress, IkeSaTransfer::Handle& ikeSa) const
+{
     std::vector<CxtpContextBlock> blocks;
     Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
     Ptr<IpsecPfKey> pfKey = GetNode()->GetObject<IpsecPfKey>();
@@ -560,11 +550,11 @@ CxtpAgent::GatherContexts(Ipv6Address mnAddress) const
     {
         blocks.push_back(CxtpContextCodec::EncodePadEntry(*entry));
     }
-    Ptr<Ikev1Daemon> daemon = GetIkeDaemon();
-    Ikev1Sa ike;
-    if (daemon && !blocks.empty() && daemon->ExportSa(mnAddress, ike))
+    IkeSaTransfer* transfer = GetIkeSaTransfer();
+    CxtpContextBlock ike;
+    if (transfer && !blocks.empty() && transfer->ExportSa(mnAddress, ike, ikeSa))
     {
-        blocks.push_back(CxtpContextCodec::EncodeIkev1Sa(ike));
+        blocks.push_back(ike);
     }
     return blocks;
 }
@@ -572,15 +562,15 @@ CxtpAgent::GatherContexts(Ipv6Address mnAddress) const
 std::vector<CxtpContextBlock>
 CxtpAgent::PrepareContexts(Ipv6Address previous, const std::vector<CxtpFeatureProfile>& requested)
 {
-    std::vector<CxtpContextBlock> blocks = Filter(GatherContexts(previous), requested);
+    IkeSaTransfer::Handle ikeSa = 0;
+    std::vector<CxtpContextBlock> blocks = Filter(GatherContexts(previous, ikeSa), requested);
     m_exported.erase(previous);
+    IkeSaTransfer* transfer = GetIkeSaTransfer();
     for (const auto& block : blocks)
     {
-        Ikev1Sa ike;
-        if (block.fpt == CxtpFeatureProfile::IKEV1_SA &&
-            CxtpContextCodec::DecodeIkev1Sa(block, ike))
+        if (transfer && block.fpt == transfer->GetContextProfile())
         {
-            m_exported[previous] = ike.initiatorCookie;
+            m_exported[previous] = ikeSa; // forgotten here once nSG has it (the CTDR)
         }
     }
     return blocks;
@@ -631,14 +621,10 @@ CxtpAgent::Push(Ipv6Address previous,
     Ptr<Packet> message = Create<Packet>();
     message->AddHeader(pctd);
     Retransmission& push = m_pushes[previous];
-    push.event.Cancel();
     push.packet = message;
     push.to = nextGateway;
-    push.start = Simulator::Now();
-    push.interval = m_retryInterval;
-    push.failure = "pctd timeout";
     Send(message->Copy(), push.to);
-    Arm(push, previous, false);
+    StartRetransmission(push, previous, false);
     return true;
 }
 
@@ -774,10 +760,10 @@ CxtpAgent::MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from
     {
         m_pfKey->DeletePolicy(old.id);
     }
-    if (Ptr<Ikev1Daemon> daemon = GetIkeDaemon())
+    if (IkeSaTransfer* transfer = GetIkeSaTransfer())
     {
-        // The ISAKMP SA moved with the tunnel (nSG imports pSG's copy): it now runs with nSG.
-        daemon->MovePeer(from, to, newCoa, ids);
+        // The IKE SA moved with the tunnel (nSG imports pSG's copy): it now runs with nSG.
+        transfer->MovePeer(from, to, newCoa, ids);
     }
     return moved;
 }
@@ -856,14 +842,10 @@ CxtpAgent::Receive(Ptr<Packet> packet, Ipv6Address source)
         // The token check: one HMAC-SHA1 over previous address | sequence (RFC 4067 §6.3).
         cost += model->Prf(CryptoHash::SHA1, CxtpHeader::ADDRESS_SIZE + 4);
     }
-    if (cost.IsZero())
-    {
-        Dispatch(packet, source);
-    }
-    else
-    {
-        Simulator::Schedule(cost, &CxtpAgent::Dispatch, this, packet, source);
-    }
+    Ptr<CxtpAgent> self = this;
+    IpsecWorkClock::Get(GetNode())->Run(cost, Callback<void>([self, packet, source]() {
+                                            self->Dispatch(packet, source);
+                                        }));
 }
 
 void
@@ -1024,11 +1006,8 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
     message->AddHeader(ctReq);
     request.rtx.packet = message;
     request.rtx.to = request.previousGateway;
-    request.rtx.start = Simulator::Now();
-    request.rtx.interval = m_retryInterval;
-    request.rtx.failure = "ct-req timeout";
     Send(message->Copy(), request.rtx.to);
-    Arm(request.rtx, previous, true);
+    StartRetransmission(request.rtx, previous, true);
 }
 
 void
@@ -1099,9 +1078,8 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
         if (pending != m_requests.end())
         {
             // The MN's CTAR came first: verify its token with the pushed key.
-            Request request = pending->second;
-            request.rtx.event.Cancel();
-            m_requests.erase(pending);
+            Request request = std::move(pending->second);
+            m_requests.erase(pending); // its retransmission stops
             if (!CxtpToken::Verify(request.token,
                                    ctd.GetKey(),
                                    previous,
@@ -1154,9 +1132,8 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
         NS_LOG_INFO("CTD for " << previous << " without a pending request: ignored");
         return;
     }
-    Request request = pending->second;
-    request.rtx.event.Cancel();
-    m_requests.erase(pending);
+    Request request = std::move(pending->second);
+    m_requests.erase(pending); // its retransmission stops
     Install(previous, ctd.GetBlocks(), request.mnSource, request.local, from, request.ackToMn);
 }
 
@@ -1171,12 +1148,7 @@ CxtpAgent::HandleCtdr(Ptr<Packet> packet, Ipv6Address /* from */)
         m_failureTrace(previous, "malformed CTDR: " + ctdr.GetError());
         return;
     }
-    auto push = m_pushes.find(previous);
-    if (push != m_pushes.end())
-    {
-        push->second.event.Cancel();
-        m_pushes.erase(push);
-    }
+    m_pushes.erase(previous); // its retransmission stops
     m_ctdStart.erase(previous);
     if (!ctdr.IsSuccess())
     {
@@ -1189,66 +1161,46 @@ CxtpAgent::HandleCtdr(Ptr<Packet> packet, Ipv6Address /* from */)
 // ---- Retransmission ----------------------------------------------------------------------------
 
 void
-CxtpAgent::Arm(Retransmission& rtx, Ipv6Address previous, bool request)
+CxtpAgent::StartRetransmission(Retransmission& rtx, Ipv6Address previous, bool request)
 {
-    Time deadline = rtx.start + m_maxTransferTime;
-    Time next = std::min(Simulator::Now() + rtx.interval, deadline);
-    rtx.active = true;
-    rtx.event = Simulator::Schedule(next - Simulator::Now(),
-                                    &CxtpAgent::Retransmit,
-                                    this,
-                                    previous,
-                                    request);
+    if (!rtx.timer)
+    {
+        rtx.timer = std::make_unique<IpsecRetransmission>();
+    }
+    Ptr<CxtpAgent> self = this;
+    auto resend = [self, previous, request]() {
+        Retransmission& r =
+            request ? self->m_requests.at(previous).rtx : self->m_pushes.at(previous);
+        self->Send(r.packet->Copy(), r.to);
+    };
+    auto giveUp = [self, previous, request]() { self->TransferTimedOut(previous, request); };
+    rtx.timer->Start(IpsecRetransmissionPolicy::Deadline(m_retryInterval, m_maxTransferTime),
+                     Seconds(0),
+                     Callback<void>(resend),
+                     Callback<void>(giveUp));
 }
 
 void
-CxtpAgent::Retransmit(Ipv6Address previous, bool request)
+CxtpAgent::TransferTimedOut(Ipv6Address previous, bool request)
 {
-    Retransmission* rtx = nullptr;
-    if (request)
+    if (!request)
     {
-        auto it = m_requests.find(previous);
-        rtx = it != m_requests.end() ? &it->second.rtx : nullptr;
-    }
-    else
-    {
-        auto it = m_pushes.find(previous);
-        rtx = it != m_pushes.end() ? &it->second : nullptr;
-    }
-    if (!rtx)
-    {
+        m_pushes.erase(previous);
+        m_failureTrace(previous, "pctd timeout");
         return;
     }
-    if (Simulator::Now() >= rtx->start + m_maxTransferTime)
+    Request failed = std::move(m_requests.at(previous));
+    m_requests.erase(previous);
+    m_failureTrace(previous, "ct-req timeout");
+    CxtpCtcHeader ctc; // RFC 4067 §2.5.5: nAR cancels a transfer that cannot finish
+    ctc.SetPreviousAddress(previous);
+    Ptr<Packet> cancel = Create<Packet>();
+    cancel->AddHeader(ctc);
+    Send(cancel, failed.previousGateway);
+    if (failed.ackToMn)
     {
-        std::string reason = rtx->failure;
-        if (request)
-        {
-            Request failed = m_requests[previous];
-            m_requests.erase(previous);
-            m_failureTrace(previous, reason);
-            CxtpCtcHeader ctc; // RFC 4067 §2.5.5: nAR cancels a transfer that cannot finish
-            ctc.SetPreviousAddress(previous);
-            Ptr<Packet> cancel = Create<Packet>();
-            cancel->AddHeader(ctc);
-            Send(cancel, failed.previousGateway);
-            if (failed.ackToMn)
-            {
-                SendCtaa(failed.mnSource,
-                         previous,
-                         FailedEntries(failed.requested, STATUS_TIMEOUT));
-            }
-        }
-        else
-        {
-            m_pushes.erase(previous);
-            m_failureTrace(previous, reason);
-        }
-        return;
+        SendCtaa(failed.mnSource, previous, FailedEntries(failed.requested, STATUS_TIMEOUT));
     }
-    Send(rtx->packet->Copy(), rtx->to);
-    rtx->interval = rtx->interval * 2;
-    Arm(*rtx, previous, request);
 }
 
 // ---- Installation at nSG, deletion at pSG ------------------------------------------------------
@@ -1270,20 +1222,12 @@ CxtpAgent::Install(Ipv6Address previous,
             cost += model->ContextInstallation();
         }
     }
-    if (cost.IsZero())
-    {
-        DoInstall(previous, blocks, newCoa, local, pSg, ackToMn);
-        return;
-    }
-    Simulator::Schedule(cost,
-                        &CxtpAgent::DoInstall,
-                        this,
-                        previous,
-                        blocks,
-                        newCoa,
-                        local,
-                        pSg,
-                        ackToMn);
+    Ptr<CxtpAgent> self = this;
+    IpsecWorkClock::Get(GetNode())->Run(
+        cost,
+        Callback<void>([self, previous, blocks, newCoa, local, pSg, ackToMn]() {
+            self->DoInstall(previous, blocks, newCoa, local, pSg, ackToMn);
+        }));
 }
 
 void
@@ -1298,9 +1242,15 @@ CxtpAgent::DoInstall(Ipv6Address previous,
     std::vector<IpsecPolicy> policies;
     std::vector<IpsecSecurityAssociation> sas;
     std::vector<IpsecPadEntry> pads;
-    std::vector<Ikev1Sa> ikes;
+    IkeSaTransfer* transfer = GetIkeSaTransfer();
+    const CxtpContextBlock* ike = nullptr; // the IKE SA, read by the IKE daemon alone
     for (const auto& block : blocks)
     {
+        if (transfer && block.fpt == transfer->GetContextProfile())
+        {
+            ike = ike ? ike : &block;
+            continue;
+        }
         bool ok = true;
         switch (block.fpt)
         {
@@ -1315,10 +1265,6 @@ CxtpAgent::DoInstall(Ipv6Address previous,
         case CxtpFeatureProfile::PAD_ENTRY:
             pads.emplace_back();
             ok = CxtpContextCodec::DecodePadEntry(block, pads.back());
-            break;
-        case CxtpFeatureProfile::IKEV1_SA:
-            ikes.emplace_back();
-            ok = CxtpContextCodec::DecodeIkev1Sa(block, ikes.back());
             break;
         default:
             NS_LOG_INFO("context " << ToString(block.fpt) << " not installed (no importer)");
@@ -1335,10 +1281,8 @@ CxtpAgent::DoInstall(Ipv6Address previous,
         Finish(previous, pSg, newCoa, ackToMn, "no SA in the contexts", STATUS_INSTALL_FAILED, 0);
         return;
     }
-    Ptr<Ikev1Daemon> daemon = GetIkeDaemon();
-    Ikev1Sa* ike = ikes.empty() || !daemon ? nullptr : &ikes.front();
     MaybeOccupySpi(sas);
-    std::vector<Ikev1SpiUpdate> updates;
+    std::vector<IkeSpiUpdate> updates;
     std::map<uint32_t, uint32_t> newSpis; // inbound SPI from pSG -> ours
     for (auto& sa : sas)
     {
@@ -1349,7 +1293,7 @@ CxtpAgent::DoInstall(Ipv6Address previous,
         m_spiCollisionTrace(previous, sa.spi);
         if (!ike)
         {
-            // No protected channel to tell the MN a new SPI (no transferred ISAKMP SA).
+            // No protected channel to tell the MN a new SPI (no transferred IKE SA).
             for (const auto& [old, spi] : newSpis)
             {
                 m_pfKey->ReleaseSpi(spi);
@@ -1359,8 +1303,8 @@ CxtpAgent::DoInstall(Ipv6Address previous,
         }
         uint32_t spi = m_pfKey->GetSpi(); // reserved until the SA is added
         NS_LOG_INFO("inbound SPI " << sa.spi << " of " << previous << " in use: now " << spi);
-        Ikev1SpiUpdate update;
-        update.protocolId = 3; // ESP
+        IkeSpiUpdate update;
+        update.protocolId = IkeSpiUpdate::PROTOCOL_ESP;
         update.oldSpi = SpiBytes(sa.spi);
         update.newSpi = SpiBytes(spi);
         updates.push_back(update);
@@ -1439,41 +1383,36 @@ CxtpAgent::DoInstall(Ipv6Address previous,
     }
     if (ike)
     {
-        // The ISAKMP SA continues here: its quick modes serve the rewritten rules and the
-        // inbound SPIs as installed here.
-        for (auto& [mid, qm] : ike->quickModes)
-        {
-            auto out = ids.find(qm.outPolicyId);
-            qm.outPolicyId = out != ids.end() ? out->second : 0;
-            auto in = ids.find(qm.inPolicyId);
-            qm.inPolicyId = in != ids.end() ? in->second : 0;
-            auto spi = newSpis.find(qm.inboundSpi);
-            qm.inboundSpi = spi != newSpis.end() ? spi->second : qm.inboundSpi;
-        }
-        uint64_t cookie = ike->initiatorCookie;
-        std::string error = daemon->ImportSa(*ike, local, newCoa, updates);
+        // The IKE SA continues here: its child SAs serve the rewritten rules and the inbound
+        // SPIs as installed here.
+        IkeSaTransfer::Handle handle = 0;
+        std::string error = transfer->ImportSa(*ike,
+                                               local,
+                                               newCoa,
+                                               IkeSaTransfer::Rewrite{ids, newSpis},
+                                               handle,
+                                               updates);
         if (!error.empty())
         {
             if (!updates.empty())
             {
-                fail("spi collision, and the ISAKMP SA was refused: " + error);
+                fail("spi collision, and the IKE SA was refused: " + error);
                 return;
             }
-            m_failureTrace(previous, "ISAKMP SA not imported: " + error);
+            m_failureTrace(previous, "IKE SA not imported: " + error);
         }
         for (const auto& update : updates)
         {
-            if (update.protocolId == 1) // ISAKMP: the SA took fresh cookies
+            if (update.protocolId == IkeSpiUpdate::PROTOCOL_IKE) // the SA took a fresh identifier
             {
-                m_spiCollisionTrace(previous, static_cast<uint32_t>(cookie >> 32));
-                cookie = InitiatorCookie(update.newSpi);
+                m_spiCollisionTrace(previous, FirstWord(update.oldSpi));
             }
         }
         if (!updates.empty())
         {
             SpiUpdate& pending = m_spiUpdates[newCoa];
             pending.previous = previous;
-            pending.cookie = cookie;
+            pending.ikeSa = handle;
             pending.entries = updates;
             pending.sas = sas.size();
         }
@@ -1590,26 +1529,22 @@ CxtpAgent::Finish(Ipv6Address previous,
     }
     if (updating)
     {
-        Ptr<Ikev1Daemon> daemon = GetIkeDaemon();
-        if (!m_daemonConnected)
+        IkeSaTransfer* transfer = GetIkeSaTransfer();
+        if (!transfer || !transfer->HasSa(update->second.ikeSa))
         {
-            daemon->TraceConnectWithoutContext("UpdateSpiDone",
-                                               MakeCallback(&CxtpAgent::SpiUpdatesDone, this));
-            m_daemonConnected = true;
-        }
-        if (!daemon->IsCookieInUse(update->second.cookie))
-        {
-            // The ISAKMP SA went away meanwhile (a DELETE): no channel for UPDATE_SPI.
+            // The IKE SA went away meanwhile (a DELETE): no channel for UPDATE_SPI.
             m_spiUpdates.erase(update);
             m_failureTrace(previous, "update-spi failed");
             return;
         }
-        daemon->SendSpiUpdates(update->second.cookie, update->second.entries);
+        transfer->SendSpiUpdates(update->second.ikeSa,
+                                 update->second.entries,
+                                 MakeCallback(&CxtpAgent::SpiUpdatesDone, this).Bind(mn));
     }
 }
 
 void
-CxtpAgent::SpiUpdatesDone(const Ipv6Address& peer, uint32_t entries, bool success)
+CxtpAgent::SpiUpdatesDone(Ipv6Address peer, bool success)
 {
     auto update = m_spiUpdates.find(peer);
     if (update == m_spiUpdates.end())
@@ -1617,6 +1552,7 @@ CxtpAgent::SpiUpdatesDone(const Ipv6Address& peer, uint32_t entries, bool succes
         return;
     }
     SpiUpdate done = update->second;
+    auto entries = static_cast<uint32_t>(done.entries.size());
     m_spiUpdates.erase(update);
     if (!success)
     {
@@ -1708,10 +1644,10 @@ CxtpAgent::DeleteContexts(Ipv6Address previous)
     auto exported = m_exported.find(previous);
     if (exported != m_exported.end())
     {
-        // nSG holds the ISAKMP SA now: forget ours without a DELETE (the MN still uses it).
-        if (Ptr<Ikev1Daemon> daemon = GetIkeDaemon())
+        // nSG holds the IKE SA now: forget ours without a DELETE (the MN still uses it).
+        if (IkeSaTransfer* transfer = GetIkeSaTransfer())
         {
-            daemon->Forget(exported->second);
+            transfer->Forget(exported->second);
         }
         m_exported.erase(exported);
     }

@@ -6,7 +6,8 @@
 
 #include "cxtp-context.h"
 #include "cxtp-header.h"
-#include "ikev1-message.h"
+#include "ike-sa-transfer.h"
+#include "ipsec-retransmission.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
@@ -18,6 +19,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -28,7 +30,6 @@ namespace ns3
 
 class Socket;
 class IpsecPfKey;
-class Ikev1Daemon;
 class UniformRandomVariable;
 
 /**
@@ -58,16 +59,18 @@ class UniformRandomVariable;
  * demand from the node's SAD (SAs whose outer peer is that address, through IpsecPfKey::Dump),
  * SPD (PROTECT rules whose tunnel remote is that address) and PAD (the entry for that address),
  * and sent as SPD_ENTRY, SAD_ENTRY and PAD_ENTRY Context Data Blocks (RFC 4067 §2.3,
- * CxtpContextCodec), rules first, then, if the node runs an Ikev1Daemon with an established
- * ISAKMP SA with that address, an IKEV1_SA block (Ikev1Daemon::ExportSa).
+ * CxtpContextCodec), rules first, then, if the node runs an IKE daemon with an established
+ * IKE SA with that address, the daemon's own block for it (IkeSaTransfer::ExportSa).
  *
- * <b>IKE SA transfer.</b> nSG imports the ISAKMP SA into its own Ikev1Daemon
- * (Ikev1Daemon::ImportSa) with the MN's new CoA as peer and its own address as local, its quick
- * modes pointing to the rewritten rules; later quick modes, informational exchanges and DELETE
- * then run between the MN and nSG with the transferred keys. The MN's agent, when it moves its
- * tunnel, moves its daemon's ISAKMP SAs to nSG too (Ikev1Daemon::MovePeer). After the CTDR,
- * pSG forgets its copy of the ISAKMP SA silently (Ikev1Daemon::Forget, by the cookie it
- * exported) and removes the MN's PAD entry (IpsecPad::Remove), as it deletes the SAs and rules.
+ * <b>IKE SA transfer.</b> The agent reaches the node's IKE daemon only through the
+ * version-neutral IkeSaTransfer interface and never reads the IKE block. nSG has its own daemon
+ * import the SA (IkeSaTransfer::ImportSa) with the MN's new CoA as peer and its own address as
+ * local, its child SAs pointing to the rewritten rules and SPIs; later exchanges (new child SAs,
+ * notifications, DELETE) then run between the MN and nSG with the transferred keys. The MN's
+ * agent, when it moves its tunnel, moves its daemon's IKE SAs to nSG too
+ * (IkeSaTransfer::MovePeer). After the CTDR, pSG forgets its copy of the IKE SA silently
+ * (IkeSaTransfer::Forget) and removes the MN's PAD entry (IpsecPad::Remove), as it deletes the
+ * SAs and rules.
  * Transferred SAs are installed with their current lifetime
  * (IpsecPfKey::AddWithCurrentLifetime): they expire at nSG when they would have at pSG.
  *
@@ -116,16 +119,15 @@ class UniformRandomVariable;
  * counters (RFC 6311 style) for a predictive snapshot taken before pSG's last packets.
  *
  * <b>SPI collision and UPDATE_SPI.</b> If an inbound SPI of the transferred SAs is already in
- * use at nSG (IpsecPfKey::IsSpiInUse), nSG fires "SpiCollision". With a transferred ISAKMP SA,
+ * use at nSG (IpsecPfKey::IsSpiInUse), nSG fires "SpiCollision". With a transferred IKE SA,
  * nSG takes a fresh SPI (IpsecPfKey::GetSpi), installs the inbound SA under it, answers the
- * CTDR (pSG may delete its copies) and announces the change to the MN in an informational
- * exchange protected by the transferred ISAKMP SA (Ikev1Daemon::SendSpiUpdates, notify
- * UPDATE_SPI); the MN re-adds its outbound SA under the new SPI and answers UPDATE_SPI_ACK. Only
- * then does nSG fire "Installed" (the handover is ready) and "SpiUpdated"; without an
- * acknowledgement the transfer fails ("update-spi failed"). A colliding ISAKMP cookie is
- * handled the same way (Ikev1Daemon::ImportSa). Without a transferred ISAKMP SA there is no
- * protected channel to the MN: nSG installs nothing and fails the transfer with "spi collision"
- * (CTDR S = 0).
+ * CTDR (pSG may delete its copies) and has its IKE daemon announce the change to the MN under
+ * the transferred IKE SA (IkeSaTransfer::SendSpiUpdates: UPDATE_SPI); the MN re-adds its
+ * outbound SA under the new SPI and acknowledges. Only then does nSG fire "Installed" (the
+ * handover is ready) and "SpiUpdated"; without an acknowledgement the transfer fails
+ * ("update-spi failed"). An IKE SA whose identifier collides is handled the same way
+ * (IkeSaTransfer::ImportSa). Without a transferred IKE SA there is no protected channel to the
+ * MN: nSG installs nothing and fails the transfer with "spi collision" (CTDR S = 0).
  *
  * Collisions can be provoked for experiments: "ForceSpiCollision" (every transfer) and
  * "SpiCollisionProbability" (drawn per transfer from the agent's own stream, see
@@ -146,8 +148,9 @@ class UniformRandomVariable;
  * <b>Costs.</b> If a CryptoCostModel is aggregated to the node, each received message is
  * processed after CxtpProcessing() (a gateway receiving a CTAR or CT-Req adds one HMAC-SHA1,
  * Prf(SHA1, 20), for the token) and an installation waits ContextInstallation() per context;
- * PF_KEY adds its own SaInstallCost / PolicyInstallCost. Sending is not charged; without a
- * model every cost is zero.
+ * PF_KEY adds its own kernel costs. All of it is booked on the node's IpsecWorkClock, behind
+ * whatever the node's IKE daemons are doing. Sending is not charged; without a model every
+ * cost is zero.
  */
 class CxtpAgent : public Application
 {
@@ -248,13 +251,9 @@ class CxtpAgent : public Application
     /// A message being retransmitted until answered (CT-Req or PCTD).
     struct Retransmission
     {
-        Ptr<Packet> packet;  ///< the CXTP message
-        Ipv6Address to;      ///< its destination
-        Time start;          ///< first transmission
-        Time interval;       ///< next back-off
-        EventId event;       ///< the timer
-        std::string failure; ///< reason traced on expiry
-        bool active{false};  ///< the timer runs
+        Ptr<Packet> packet;                         ///< the CXTP message
+        Ipv6Address to;                             ///< its destination
+        std::unique_ptr<IpsecRetransmission> timer; ///< back-off until CT_MAX_TRANSFER_TIME
     };
 
     /// nSG: a reactive request waiting for the CTD.
@@ -363,19 +362,27 @@ class CxtpAgent : public Application
                 std::string error,
                 uint8_t status,
                 uint32_t sas);
-    /// pSG: deletes the SAs, rules, ISAKMP SA and PAD entry held for an MN.
+    /// pSG: deletes the SAs, rules, IKE SA and PAD entry held for an MN.
     /// \param previous its previous address
     void DeleteContexts(Ipv6Address previous);
     /**
-     * \brief pSG: the contexts to send, remembering which ISAKMP SA goes with them.
+     * \brief pSG: the contexts to send, remembering which IKE SA goes with them.
      * \param previous the MN's previous address
      * \param requested FPTs asked for (empty = all)
      * \return the blocks
      */
     std::vector<CxtpContextBlock> PrepareContexts(Ipv6Address previous,
                                                   const std::vector<CxtpFeatureProfile>& requested);
-    /// \return the node's IKEv1 daemon, or nullptr
-    Ptr<Ikev1Daemon> GetIkeDaemon() const;
+    /// \return the node's IKE daemon as a transfer interface, or nullptr
+    IkeSaTransfer* GetIkeSaTransfer() const;
+    /**
+     * \brief The contexts, and which IKE SA was exported with them.
+     * \param mnAddress the MN's previous address
+     * \param [out] ikeSa the exported IKE SA, if an IKE block is among the contexts
+     * \return the blocks, as GatherContexts(mnAddress)
+     */
+    std::vector<CxtpContextBlock> GatherContexts(Ipv6Address mnAddress,
+                                                 IkeSaTransfer::Handle& ikeSa) const;
     /**
      * \brief nSG: occupies the SPI of the first inbound SA with a dummy SA of another peer if
      * ForceSpiCollision is set or the SpiCollisionProbability draw says so.
@@ -383,12 +390,11 @@ class CxtpAgent : public Application
      */
     void MaybeOccupySpi(const std::vector<IpsecSecurityAssociation>& sas);
     /**
-     * \brief nSG: the daemon's UpdateSpiDone trace.
+     * \brief nSG: the IKE daemon's UPDATE_SPI completed.
      * \param peer the MN's new CoA
-     * \param entries the number of entries
      * \param success acknowledged
      */
-    void SpiUpdatesDone(const Ipv6Address& peer, uint32_t entries, bool success);
+    void SpiUpdatesDone(Ipv6Address peer, bool success);
     /**
      * \brief MN: moves its tunnel from one gateway to another.
      * \param previous the previous address
@@ -429,10 +435,16 @@ class CxtpAgent : public Application
      * \param to its destination
      */
     void Send(Ptr<Packet> packet, Ipv6Address to);
-    /// \param rtx the retransmission to (re)arm
-    void Arm(Retransmission& rtx, Ipv6Address previous, bool request);
-    /// \param previous the MN \param request CT-Req (true) or PCTD (false)
-    void Retransmit(Ipv6Address previous, bool request);
+    /**
+     * \brief Arms the retransmission of a CT-Req or PCTD just sent (RFC 4067 §3: back-off
+     * doubling from RetryInterval, no retransmission after MaxTransferTime).
+     * \param rtx the message
+     * \param previous the MN's previous address
+     * \param request CT-Req (true) or PCTD (false)
+     */
+    void StartRetransmission(Retransmission& rtx, Ipv6Address previous, bool request);
+    /// No answer within CT_MAX_TRANSFER_TIME. \param previous the MN \param request CT-Req
+    void TransferTimedOut(Ipv6Address previous, bool request);
     /// \return an SPD id free now and not handed out before
     uint32_t NextPolicyId();
     /**
@@ -476,7 +488,6 @@ class CxtpAgent : public Application
     bool m_forceSpiCollision;                  ///< ForceSpiCollision attribute
     double m_collisionProbability;             ///< SpiCollisionProbability attribute
     Ptr<UniformRandomVariable> m_collisionRng; ///< per-transfer collision draws
-    bool m_daemonConnected{false};             ///< UpdateSpiDone is connected
     Ptr<Socket> m_socket;                      ///< UDP socket
     Ptr<Socket> m_raw;                         ///< IPv6 raw socket, protocol 58
     Ptr<IpsecPfKey> m_pfKey;                   ///< the node's PF_KEY
@@ -491,15 +502,15 @@ class CxtpAgent : public Application
     std::map<Ipv6Address, Time> m_ctdStart;             ///< pSG: first CTD per MN
     std::set<Ipv6Address> m_icmpPeers;                  ///< MNs that spoke ICMPv6 to us
     std::map<Ipv6Address, std::vector<CxtpContextBlock>> m_activated; ///< nSG: last PCTD used
-    std::map<Ipv6Address, uint64_t> m_exported; ///< pSG: CKY-I of the sent ISAKMP SA
+    std::map<Ipv6Address, IkeSaTransfer::Handle> m_exported;          ///< pSG: the IKE SA sent
 
     /// nSG: a transfer installed, waiting for the MN's UPDATE_SPI_ACK.
     struct SpiUpdate
     {
-        Ipv6Address previous;                ///< the MN's previous address
-        uint64_t cookie{0};                  ///< the ISAKMP SA (CKY-I at nSG)
-        std::vector<Ikev1SpiUpdate> entries; ///< what changed
-        uint32_t sas{0};                     ///< SAs installed
+        Ipv6Address previous;              ///< the MN's previous address
+        IkeSaTransfer::Handle ikeSa{0};    ///< the IKE SA at nSG
+        std::vector<IkeSpiUpdate> entries; ///< what changed
+        uint32_t sas{0};                   ///< SAs installed
     };
 
     std::map<Ipv6Address, SpiUpdate> m_spiUpdates; ///< nSG: by the MN's new CoA

@@ -813,12 +813,6 @@ Ikev1Codec::GetPayloadsSize(const std::vector<Ikev1Payload>& payloads)
     return size;
 }
 
-bool
-Ikev1SpiUpdate::operator==(const Ikev1SpiUpdate& other) const
-{
-    return protocolId == other.protocolId && oldSpi == other.oldSpi && newSpi == other.newSpi;
-}
-
 namespace
 {
 /// \return the SPI size an UPDATE_SPI entry must have for a protocol, 0 if unsupported
@@ -838,7 +832,7 @@ SpiUpdateSize(uint8_t protocolId)
 } // namespace
 
 std::vector<uint8_t>
-Ikev1Codec::EncodeSpiUpdates(const std::vector<Ikev1SpiUpdate>& entries)
+Ikev1Codec::EncodeSpiUpdates(const std::vector<IkeSpiUpdate>& entries)
 {
     std::vector<uint8_t> out;
     for (const auto& e : entries)
@@ -859,17 +853,17 @@ Ikev1Codec::EncodeSpiUpdates(const std::vector<Ikev1SpiUpdate>& entries)
 }
 
 Ikev1DecodeResult
-Ikev1Codec::DecodeSpiUpdates(const std::vector<uint8_t>& data, std::vector<Ikev1SpiUpdate>& entries)
+Ikev1Codec::DecodeSpiUpdates(const std::vector<uint8_t>& data, std::vector<IkeSpiUpdate>& entries)
 {
     if (data.empty())
     {
         return Fail(Ikev1DecodeError::BAD_LENGTH, "UPDATE_SPI without an entry", 0);
     }
-    std::vector<Ikev1SpiUpdate> out;
+    std::vector<IkeSpiUpdate> out;
     size_t at = 0;
     while (at < data.size())
     {
-        if (data.size() - at < Ikev1SpiUpdate::FIXED_SIZE)
+        if (data.size() - at < IkeSpiUpdate::FIXED_SIZE)
         {
             return Fail(Ikev1DecodeError::TRUNCATED, "UPDATE_SPI entry header truncated", at);
         }
@@ -889,12 +883,12 @@ Ikev1Codec::DecodeSpiUpdates(const std::vector<uint8_t>& data, std::vector<Ikev1
                             std::to_string(protocolId),
                         at + 1);
         }
-        at += Ikev1SpiUpdate::FIXED_SIZE; // the reserved octets are ignored on receipt
+        at += IkeSpiUpdate::FIXED_SIZE; // the reserved octets are ignored on receipt
         if (data.size() - at < 2u * size)
         {
             return Fail(Ikev1DecodeError::TRUNCATED, "UPDATE_SPI SPIs truncated", at);
         }
-        Ikev1SpiUpdate e;
+        IkeSpiUpdate e;
         e.protocolId = protocolId;
         e.oldSpi.assign(data.begin() + at, data.begin() + at + size);
         e.newSpi.assign(data.begin() + at + size, data.begin() + at + 2 * size);

@@ -150,12 +150,12 @@ class Ikev1Codec
                                            Ikev1Message& message);
 
     /**
-     * \brief Writes the data of an UPDATE_SPI / UPDATE_SPI_ACK notification (Ikev1SpiUpdate).
+     * \brief Writes the data of an UPDATE_SPI / UPDATE_SPI_ACK notification (IkeSpiUpdate).
      * \param entries the entries (aborts on a protocol/SPI size pair that is not ESP/4 or
      *        ISAKMP/16: that is a programming error)
      * \return the notification data
      */
-    static std::vector<uint8_t> EncodeSpiUpdates(const std::vector<Ikev1SpiUpdate>& entries);
+    static std::vector<uint8_t> EncodeSpiUpdates(const std::vector<IkeSpiUpdate>& entries);
     /**
      * \brief Reads the data of an UPDATE_SPI / UPDATE_SPI_ACK notification, bounds-checked.
      * \param data the notification data
@@ -165,7 +165,7 @@ class Ikev1Codec
      *         UNSUPPORTED_PAYLOAD for another protocol ID
      */
     static Ikev1DecodeResult DecodeSpiUpdates(const std::vector<uint8_t>& data,
-                                              std::vector<Ikev1SpiUpdate>& entries);
+                                              std::vector<IkeSpiUpdate>& entries);
 
     /**
      * \param attribute a data attribute

@@ -4,7 +4,16 @@
 #ifndef IKEV1_DAEMON_H
 #define IKEV1_DAEMON_H
 
+#include "ike-sa-transfer.h"
+#include "ikev1-aggressive-mode-exchange.h"
+#include "ikev1-informational-exchange.h"
+#include "ikev1-main-mode-exchange.h"
+#include "ikev1-quick-mode-exchange.h"
+#include "ikev1-sa-table.h"
 #include "ikev1-sa.h"
+#include "ikev1-services.h"
+#include "ikev1-spi-update-exchange.h"
+#include "ipsec-retransmission.h"
 #include "ipsec-traffic-selector.h"
 
 #include "ns3/application.h"
@@ -19,12 +28,6 @@ namespace ns3
 {
 
 class Socket;
-class Packet;
-class IpsecPfKey;
-class IpsecPad;
-class IpsecSpd;
-class CryptoRandom;
-class CryptoCostModel;
 struct IpsecPolicy;
 
 /**
@@ -41,8 +44,15 @@ struct IpsecPolicy;
  * CryptoDiffieHellman over OpenSSL). The time each step costs is not the host's: the daemon
  * charges simulated time for message processing and every cryptographic operation from the
  * node's CryptoCostModel profile, and sends the answer after that time.
+ *
+ * As an IkeSaTransfer it hands its ISAKMP SAs to context transfer as IKEV1_SA blocks.
+ *
+ * The daemon is a dispatcher: it holds the attributes, the ISAKMP SAs, the UDP socket and
+ * the retransmission state, and routes each message to its exchange (Ikev1MainModeExchange,
+ * Ikev1AggressiveModeExchange, Ikev1QuickModeExchange, Ikev1InformationalExchange,
+ * Ikev1SpiUpdateExchange), which sees the daemon as its Ikev1Services.
  */
-class Ikev1Daemon : public Application
+class Ikev1Daemon : public Application, public IkeSaTransfer, private Ikev1Services
 {
   public:
     /// IKE's UDP port (RFC 2408 §2.5.1).
@@ -76,7 +86,7 @@ class Ikev1Daemon : public Application
      * again (RFC 2407 §4.6.3.3 INITIAL-CONTACT).
      * \param peer the peer
      */
-    void Purge(const Ipv6Address& peer);
+    void Purge(const Ipv6Address& peer) override;
 
     /**
      * \param peer a peer address
@@ -88,6 +98,20 @@ class Ikev1Daemon : public Application
 
     // ---- Context transfer of an ISAKMP SA (CXTP, RFC 4067 with a local IKEV1_SA profile) ----
 
+    /// \return IKEV1_SA
+    CxtpFeatureProfile GetContextProfile() const override;
+    /// IkeSaTransfer::ExportSa(): the IKEV1_SA block of ExportSa(peer, sa); the handle is CKY-I.
+    bool ExportSa(const Ipv6Address& peer, CxtpContextBlock& block, Handle& handle) const override;
+    /// IkeSaTransfer::ImportSa(): decodes the block, rewrites its quick modes, ImportSa().
+    std::string ImportSa(const CxtpContextBlock& block,
+                         const Ipv6Address& local,
+                         const Ipv6Address& peer,
+                         const Rewrite& rewrite,
+                         Handle& handle,
+                         std::vector<IkeSpiUpdate>& updates) override;
+    /// \return true if the SA with this CKY-I is held
+    bool HasSa(Handle handle) const override;
+
     /**
      * \brief Exports the newest established ISAKMP SA with a peer, as the struct that the
      * IKEV1_SA context block serialises (CxtpContextCodec::EncodeIkev1Sa).
@@ -96,11 +120,6 @@ class Ikev1Daemon : public Application
      * \return false if no established ISAKMP SA with that peer exists
      */
     bool ExportSa(const Ipv6Address& peer, Ikev1Sa& sa) const;
-    /**
-     * \param initiatorCookie a CKY-I
-     * \return true if an ISAKMP SA of this daemon uses it (SAs are keyed by CKY-I)
-     */
-    bool IsCookieInUse(uint64_t initiatorCookie) const;
     /**
      * \brief Takes over an ISAKMP SA established by another gateway (the receiving end of a
      * context transfer): later quick modes, informational exchanges (DELETE, notifications) and
@@ -119,7 +138,7 @@ class Ikev1Daemon : public Application
     std::string ImportSa(Ikev1Sa sa,
                          const Ipv6Address& local,
                          const Ipv6Address& peer,
-                         std::vector<Ikev1SpiUpdate>& updates);
+                         std::vector<IkeSpiUpdate>& updates);
     /**
      * \brief The peer's ISAKMP SAs moved to another address (a mobile node whose tunnel moved
      * from the previous gateway to the new one after a context transfer): rewrites their peer
@@ -133,24 +152,27 @@ class Ikev1Daemon : public Application
     uint32_t MovePeer(const Ipv6Address& oldPeer,
                       const Ipv6Address& newPeer,
                       const Ipv6Address& newLocal,
-                      const std::map<uint32_t, uint32_t>& policyIds);
+                      const std::map<uint32_t, uint32_t>& policyIds) override;
     /**
      * \brief Forgets one ISAKMP SA silently (no DELETE, no PF_KEY change): a gateway whose
      * copy moved to another gateway by context transfer.
      * \param initiatorCookie the SA's CKY-I
      * \return true if the SA existed
      */
-    bool Forget(uint64_t initiatorCookie);
+    bool Forget(uint64_t initiatorCookie) override;
     /**
      * \brief Announces changed SPIs to the peer of an ISAKMP SA: an informational exchange
      * HDR*, HASH(1), N(UPDATE_SPI) protected by the SA (RFC 2409 §5.7), retransmitted every
      * RetryInterval (at most RetryCount times) until the peer's UPDATE_SPI_ACK; then
-     * UpdateSpiDone fires. See Ikev1SpiUpdate for the entries and doc/cxtp-ipsec.rst for the
-     * exchange.
+     * UpdateSpiDone fires and \p done runs. See IkeSpiUpdate for the entries and
+     * doc/cxtp-ipsec.rst for the exchange.
      * \param initiatorCookie the SA's CKY-I (the new one if ImportSa() changed the cookies)
      * \param updates the entries: ESP (our inbound SPIs, old -> new) and at most one ISAKMP
+     * \param done true when acknowledged, false when given up (may be null)
      */
-    void SendSpiUpdates(uint64_t initiatorCookie, const std::vector<Ikev1SpiUpdate>& updates);
+    void SendSpiUpdates(uint64_t initiatorCookie,
+                        const std::vector<IkeSpiUpdate>& updates,
+                        Callback<void, bool> done) override;
 
     /**
      * \brief Signature of the Message trace: one ISAKMP message sent or received.
@@ -208,21 +230,6 @@ class Ikev1Daemon : public Application
                                             bool success);
 
   private:
-    /// One racoon proposal{} block: a phase-1 transform offered or accepted (RFC 2409 App. A).
-    struct Phase1Choice
-    {
-        IpsecEncryption encryption; ///< cipher
-        CryptoHash hash;            ///< hash, also the PRF (its HMAC)
-        uint16_t group;             ///< DH group
-    };
-
-    /// One ESP transform of racoon's sainfo (RFC 2407 §4.4.4, §4.5).
-    struct EspChoice
-    {
-        IpsecEncryption encryption; ///< ESP cipher
-        IpsecIntegrity integrity;   ///< ESP integrity (NONE with a combined mode)
-    };
-
     /// Attribute accessors (names checked, with a clear abort message).
     void SetMode(std::string mode);
     std::string GetMode() const;
@@ -234,233 +241,97 @@ class Ikev1Daemon : public Application
     std::string GetPhase1Proposals() const;
     void SetEspTransforms(std::string list);
     std::string GetEspTransforms() const;
+    /// \return tid with the proposal attributes (racoon's proposal{} and sainfo)
+    static TypeId AddProposalAttributes(TypeId tid);
+    /// \return tid with the behaviour and timer attributes
+    static TypeId AddBehaviourAttributes(TypeId tid);
+    /// \return tid with the trace sources
+    static TypeId AddTraceSources(TypeId tid);
 
     void StartApplication() override;
     void StopApplication() override;
     void DoDispose() override;
 
-    /// Retransmission and duplicate-detection state of one exchange.
-    struct Flight
-    {
-        std::vector<uint8_t> lastOut; ///< last message sent
-        std::vector<uint8_t> lastIn;  ///< last message received (duplicate detection)
-        bool awaitingReply{false};    ///< lastOut is a request that expects an answer
-        uint32_t retries{0};          ///< retransmissions so far
-        EventId timer;                ///< retransmission timer
-    };
-
     void HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& fields);
     void HandleRead(Ptr<Socket> socket);
     /// Dispatches a received message sent by from to our address to.
     void Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from, const Ipv6Address& to);
-
-    // Phase 1
+    /**
+     * \brief Finds the SA a received message belongs to, creating it for a first phase-1
+     * message from a peer the PAD knows.
+     * \return the SA, or nullptr (the message was traced and dropped)
+     */
+    Ikev1Sa* FindReceivingSa(const Ikev1Header& header,
+                             const Ipv6Address& from,
+                             const Ipv6Address& to);
+    /// \return true if the message repeats a request already answered (answered again)
+    bool IsRetransmittedRequest(const Ikev1Sa& sa,
+                                const Ikev1Header& header,
+                                const std::vector<uint8_t>& bytes);
     Ikev1Sa& CreateSa(const Ipv6Address& peer, Ikev1Role role, uint64_t initiatorCookie);
-    void StartPhase1(Ikev1Sa& sa);
-    /// The one place where a phase-1 state changes: logs and fires StateTransition.
-    void SwitchState(Ikev1Sa& sa, Ikev1State state);
-    /// The one place where a quick mode's state changes: logs and fires StateTransition.
-    void SwitchState(Ikev1Sa& sa, Ikev1QuickMode& qm, Ikev1State state);
-    void ReceivePhase1(Ikev1Sa& sa, const Ikev1Header& header, const std::vector<uint8_t>& bytes);
-    void Phase1Established(Ikev1Sa& sa);
-    void Fail(Ikev1Sa& sa, const std::string& reason, bool notifyPeer);
-
-    // Quick mode and informational exchanges
-    void StartQuickMode(Ikev1Sa& sa, uint32_t outPolicyId);
-    void ReceiveQuickMode(Ikev1Sa& sa,
-                          const Ikev1Header& header,
-                          const std::vector<uint8_t>& bytes);
-    void ReceiveInformational(Ikev1Sa& sa,
-                              const Ikev1Header& header,
-                              const std::vector<uint8_t>& bytes);
-    /// Sends HDR*, HASH(1), payloads as a new informational exchange (RFC 2409 §5.7).
-    void SendInformational(Ikev1Sa& sa, const std::vector<Ikev1Payload>& payloads);
-    void SendInitialContact(Ikev1Sa& sa);
-    /// Forgets an ISAKMP SA and its retransmission state.
+    /// \return the exchange that runs the SA's phase 1
+    Ikev1Phase1Exchange& GetPhase1(const Ikev1Sa& sa);
+    /// Forgets the retransmissions and UPDATE_SPI pending on an ISAKMP SA. \param cookie CKY-I
+    void ForgetExchanges(uint64_t cookie);
+    /// Forgets an ISAKMP SA and everything pending on it. \param cookie its CKY-I
     void RemoveSa(uint64_t cookie);
-    void InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm);
 
-    // Context transfer: UPDATE_SPI (the informational exchanges that follow an SPI collision)
-
-    /// An UPDATE_SPI waiting for its UPDATE_SPI_ACK.
-    struct SpiUpdateFlight
-    {
-        std::vector<Ikev1SpiUpdate> entries; ///< what was announced
-        std::vector<uint8_t> message;        ///< the sealed informational, for retransmission
-        uint32_t retries{0};                 ///< retransmissions so far
-        EventId timer;                       ///< retransmission timer
-    };
-
-    /// Picks a fresh informational M-ID for the SA and records it as in use.
-    uint32_t NewInformationalId(Ikev1Sa& sa);
-    /// Seals HDR*, HASH(1), payloads (RFC 2409 §5.7) under the given header.
-    std::vector<uint8_t> SealInformational(Ikev1Sa& sa,
-                                           const Ikev1Header& header,
-                                           const std::vector<Ikev1Payload>& payloads);
-    /// Retransmits an UPDATE_SPI, or gives up. \param cookie the SA's CKY-I
-    void RetransmitSpiUpdates(uint64_t cookie);
-    /**
-     * \brief Receiver of N(UPDATE_SPI): replaces the outbound ESP SAs (new SPI, same keys,
-     * counter and lifetime), then answers N(UPDATE_SPI_ACK); an ISAKMP entry re-keys the SA.
-     * \param cookie the SA's CKY-I
-     * \param notify the notification
-     */
-    void ApplySpiUpdates(uint64_t cookie, const Ikev1NotifyPayload& notify);
-    /// Sender of N(UPDATE_SPI): the peer's N(UPDATE_SPI_ACK). \param sa the SA \param notify it
-    void AcknowledgeSpiUpdates(Ikev1Sa& sa, const Ikev1NotifyPayload& notify);
-
-    // Building blocks: proposals and their selection (RFC 2408 §4.2)
-    /// \return the phase-1 transforms offered and accepted, in preference order
-    std::vector<Phase1Choice> GetPhase1Choices() const;
-    /// \return the phase-1 transform of a choice, in racoon's attribute order
-    Ikev1Transform MakePhase1Transform(const Phase1Choice& choice, uint8_t number) const;
-    /// Reads a KEY_IKE transform with PSK authentication; false if we do not support it.
-    bool ReadPhase1Transform(const Ikev1Transform& transform, Phase1Choice& choice) const;
-    /// \return our phase-1 SA payload: one proposal, one transform per choice
-    Ikev1SaPayload MakePhase1Proposal() const;
-    /**
-     * \brief Responder: picks the first transform, in the initiator's order, that matches one
-     * of our choices, and answers with that transform alone.
-     * \param offered the initiator's SA payload
-     * \param keLength in aggressive mode, the size of the initiator's KE (its group); 0 in
-     * main mode
-     * \param [out] reply our SA payload (the chosen transform only)
-     * \param [out] chosen what it means
-     * \return empty, or why nothing is acceptable (NO-PROPOSAL-CHOSEN)
-     */
-    std::string SelectPhase1Proposal(const Ikev1SaPayload& offered,
-                                     size_t keLength,
-                                     Ikev1SaPayload& reply,
-                                     Phase1Choice& chosen) const;
-    /// Initiator: the answer holds one transform, one of those we offered.
-    std::string CheckPhase1Answer(const Ikev1SaPayload& answer, Phase1Choice& chosen) const;
-    /// \return the ESP transforms to offer for a rule: EspTransforms, or the rule's pair
-    std::vector<EspChoice> GetEspChoices(const IpsecPolicy* policy) const;
-    /// \return an ESP transform, in racoon's attribute order
-    Ikev1Transform MakeEspTransform(const EspChoice& choice,
-                                    uint16_t pfsGroup,
-                                    Time lifetime,
-                                    uint8_t number) const;
-    /// Reads an ESP transform; false if we do not support it.
-    bool ReadEspTransform(const Ikev1Transform& transform,
-                          EspChoice& choice,
-                          uint16_t& pfsGroup,
-                          uint64_t& lifetime) const;
-    /// \return our phase-2 SA payload: one ESP proposal with our SPI, one transform per offer
-    Ikev1SaPayload MakePhase2Proposal(const Ikev1QuickMode& qm,
-                                      const std::vector<EspChoice>& offers) const;
-    /**
-     * \brief Responder: picks the first acceptable ESP transform in the initiator's order and
-     * fills qm with it.
-     * \param offered the initiator's SA payload
-     * \param qm the quick mode
-     * \param [out] reply our SA payload (our SPI, the chosen transform only)
-     * \return empty, or why nothing is acceptable (NO-PROPOSAL-CHOSEN)
-     */
-    std::string SelectPhase2Proposal(const Ikev1SaPayload& offered,
-                                     Ikev1QuickMode& qm,
-                                     Ikev1SaPayload& reply) const;
-    /// Initiator: the answer holds one of the transforms we offered; fills qm with it.
-    std::string CheckPhase2Answer(const Ikev1SaPayload& answer, Ikev1QuickMode& qm) const;
-    /// Tells the peer that no transform of its quick mode was acceptable (RFC 2408 §3.14.1).
-    void SendNoProposalChosen(Ikev1Sa& sa, const Ikev1SaPayload& offered);
-    /// Fails our quick modes that a protected NO-PROPOSAL-CHOSEN from the peer names.
-    void HandleNoProposalChosen(Ikev1Sa& sa, const Ikev1NotifyPayload& notify);
-    Ikev1IdPayload MakeAddressId(const Ipv6Address& address) const;
-    Ikev1IdPayload MakeSelectorId(const Ipv6Address& address, const Ipv6Prefix& prefix) const;
-    std::vector<uint8_t> GetPreSharedKey(const Ipv6Address& peer) const;
-    bool FindPolicies(const Ipv6Address& local,
-                      const Ipv6Address& peer,
-                      uint32_t& outPolicyId,
-                      uint32_t& inPolicyId) const;
-    /**
-     * \brief HASH_I or HASH_R of RFC 2409 §5 for this SA, whichever side computes it, charging
-     * its PRF cost.
-     * \param sa the ISAKMP SA (keys and exchanged values known)
-     * \param initiator true for HASH_I, false for HASH_R
-     * \param id the ID payload of the side the hash authenticates
-     * \return the hash
-     */
-    std::vector<uint8_t> AuthHash(const Ikev1Sa& sa, bool initiator, const Ikev1IdPayload& id);
-    /// Derives SKEYID…SKEYID_e and the phase-1 key and IV once g^xy and the nonces are known.
-    void DerivePhase1Keys(Ikev1Sa& sa);
-    /// Header of a message of this SA.
-    Ikev1Header MakeHeader(const Ikev1Sa& sa, Ikev1ExchangeType exchange, uint32_t messageId) const;
-    /// Encodes and (if iv is given) encrypts with racoon's padding; iv advances to the last block.
-    std::vector<uint8_t> Seal(const Ikev1Sa& sa,
-                              Ikev1Header header,
-                              const std::vector<Ikev1Payload>& payloads,
-                              std::vector<uint8_t>* iv);
-    /// Decrypts (if the E flag is set) and decodes the payloads; false on any error.
-    bool Open(const Ikev1Sa& sa,
-              const Ikev1Header& header,
-              const std::vector<uint8_t>& bytes,
-              std::vector<uint8_t>* iv,
-              std::vector<Ikev1Payload>& payloads,
-              std::vector<uint8_t>& plain);
-    /// Sends after the cost charged so far, keeping the message for retransmission.
-    void Send(Flight& flight,
+    // Ikev1Services
+    Ikev1Config GetConfig() const override;
+    Ikev1Proposals GetProposals() const override;
+    IpsecRetransmission& GetFlight(const Ikev1Sa& sa, uint32_t messageId) override;
+    void Send(IpsecRetransmission& flight,
               const Ipv6Address& peer,
               const std::vector<uint8_t>& bytes,
-              bool awaitingReply);
-    void Retransmit(uint64_t cookie, uint32_t messageId);
-    void Transmit(const Ipv6Address& peer, std::vector<uint8_t> bytes);
-    Flight& GetFlight(const Ikev1Sa& sa, uint32_t messageId);
-    /**
-     * \brief Books the daemon for some work after what it is already doing.
-     * \param work the processing time
-     * \return the delay from now until that work is done
-     */
-    Time Reserve(Time work);
-    /// Draws a DH private value and computes the public one, charging the key generation.
-    void GenerateDhKey(uint16_t group,
-                       std::vector<uint8_t>& privateValue,
-                       std::vector<uint8_t>& publicValue);
-    /// Computes g^xy, charging it; false if the peer's value is invalid.
-    bool ComputeDhShared(uint16_t group,
-                         const std::vector<uint8_t>& privateValue,
-                         const std::vector<uint8_t>& peerPublic,
-                         std::vector<uint8_t>& shared);
-    /// Adds simulated processing time to the current step.
-    void Charge(Time cost);
-    /// Charges a PRF call on bytes with the ISAKMP SA's negotiated hash.
-    void ChargePrf(const Ikev1Sa& sa, uint32_t bytes);
-    /// Charges a phase-1 cipher call on bytes with the SA's negotiated cipher.
-    void ChargeCipher(IpsecEncryption cipher, uint32_t bytes);
+              bool awaitingReply) override;
+    Time SendAfterWork(const Ipv6Address& peer, const std::vector<uint8_t>& bytes) override;
+    void Transmit(const Ipv6Address& peer, std::vector<uint8_t> bytes) override;
+    void SwitchState(Ikev1Sa& sa, Ikev1State state) override;
+    void SwitchState(Ikev1Sa& sa, Ikev1QuickMode& qm, Ikev1State state) override;
+    void Fail(Ikev1Sa& sa, const std::string& reason, bool notifyPeer) override;
+    void TraceFailure(const Ipv6Address& peer, const std::string& reason) override;
+    void Phase1Established(Ikev1Sa& sa) override;
+    void InstallSas(const Ipv6Address& peer,
+                    const IpsecSecurityAssociation& in,
+                    const IpsecSecurityAssociation& out) override;
+    void DeletedByPeer(Ikev1Sa& sa) override;
+    Ikev1Sa& RekeySa(uint64_t cookie, uint64_t initiator, uint64_t responder) override;
+    void NotifySpiUpdateApplied(const Ipv6Address& peer, uint32_t entries, bool ok) override;
+    void NotifySpiUpdateDone(const Ipv6Address& peer, uint32_t entries, bool ok) override;
+    Ikev1Sa* FindSaByCookie(uint64_t cookie) override;
+    Ikev1QuickModeExchange& GetQuickMode() override;
+    Ikev1InformationalExchange& GetInformational() override;
+    Ikev1SpiUpdateExchange& GetSpiUpdate() override;
 
     // Attributes
-    Ikev1ExchangeType m_exchange;                ///< main or aggressive mode when initiating
-    IpsecEncryption m_encryption;                ///< phase-1 cipher
-    CryptoHash m_hash;                           ///< phase-1 hash
-    uint16_t m_dhGroup;                          ///< phase-1 group
-    bool m_pfs;                                  ///< PFS in quick mode
-    uint16_t m_pfsGroup;                         ///< PFS group, 0 = the phase-1 group
-    std::vector<Phase1Choice> m_phase1Proposals; ///< proposal{} blocks; empty: the single one
-    std::vector<EspChoice> m_espTransforms;      ///< sainfo transforms; empty: the rule's pair
-    uint32_t m_nonceLength;                      ///< nonce bytes
-    Time m_phase1Lifetime;                       ///< proposed phase-1 lifetime
-    Time m_phase2Lifetime;                       ///< proposed phase-2 lifetime
-    bool m_initialContact;                       ///< send INITIAL-CONTACT to new peers
-    bool m_dpdVendorId;                          ///< send the DPD vendor ID in MM1/MM2, AM1/AM2
-    bool m_quickModeIds;                         ///< send IDci/IDcr in quick mode
-    bool m_passive;                              ///< never initiate on ACQUIRE
-    Time m_retryInterval;                        ///< retransmission interval
-    uint32_t m_retryCount;                       ///< retransmissions before giving up
+    Ikev1ExchangeType m_exchange;                     ///< main or aggressive mode when initiating
+    IpsecEncryption m_encryption;                     ///< phase-1 cipher
+    CryptoHash m_hash;                                ///< phase-1 hash
+    uint16_t m_dhGroup;                               ///< phase-1 group
+    bool m_pfs;                                       ///< PFS in quick mode
+    uint16_t m_pfsGroup;                              ///< PFS group, 0 = the phase-1 group
+    std::vector<Ikev1Phase1Choice> m_phase1Proposals; ///< proposal{} blocks; empty: one
+    std::vector<Ikev1EspChoice> m_espTransforms;      ///< sainfo; empty: the rule's pair
+    uint32_t m_nonceLength;                           ///< nonce bytes
+    Time m_phase1Lifetime;                            ///< proposed phase-1 lifetime
+    Time m_phase2Lifetime;                            ///< proposed phase-2 lifetime
+    bool m_initialContact;                            ///< send INITIAL-CONTACT to new peers
+    bool m_dpdVendorId;                               ///< DPD vendor ID in MM1/MM2, AM1/AM2
+    bool m_quickModeIds;                              ///< send IDci/IDcr in quick mode
+    bool m_passive;                                   ///< never initiate on ACQUIRE
+    Time m_retryInterval;                             ///< retransmission interval
+    uint32_t m_retryCount;                            ///< retransmissions before giving up
 
-    Ptr<Socket> m_socket;              ///< UDP 500
-    Ptr<IpsecPfKey> m_pfKey;           ///< key-management interface
-    Ptr<IpsecSpd> m_spd;               ///< to find the rules of a peer
-    Ptr<IpsecPad> m_pad;               ///< pre-shared keys
-    Ptr<CryptoRandom> m_rng;           ///< cookies, nonces, private values
-    Ptr<CryptoCostModel> m_cost;       ///< simulated crypto and processing time
-    Time m_pendingCost;                ///< cost charged by the step being processed
-    Time m_busyUntil;                  ///< when the daemon finishes the work booked so far
-    std::map<uint64_t, Ikev1Sa> m_sas; ///< by initiator cookie
-    std::map<std::pair<uint64_t, uint32_t>, Flight> m_flights;      ///< by (cookie, M-ID)
-    std::map<Ipv6Address, std::vector<uint32_t>> m_pendingPolicies; ///< phase 2 to start
-    std::set<Ipv6Address> m_contacted;                ///< peers already sent INITIAL-CONTACT
-    std::map<uint64_t, SpiUpdateFlight> m_spiUpdates; ///< UPDATE_SPI awaiting an ack, by CKY-I
-    std::map<uint64_t, uint64_t> m_cookieAliases;     ///< old CKY-I -> new, after UPDATE_SPI
+    Ptr<Socket> m_socket;                                                   ///< UDP 500
+    Ikev1SaTable m_table;                                                   ///< the ISAKMP SAs
+    std::map<std::pair<uint64_t, uint32_t>, IpsecRetransmission> m_flights; ///< (cookie, M-ID)
+    std::map<Ipv6Address, std::vector<uint32_t>> m_pendingPolicies;         ///< phase 2 to start
+
+    Ikev1MainModeExchange m_mainMode;             ///< phase 1, main mode
+    Ikev1AggressiveModeExchange m_aggressiveMode; ///< phase 1, aggressive mode
+    Ikev1QuickModeExchange m_quickMode;           ///< phase 2
+    Ikev1InformationalExchange m_informational;   ///< notifications and deletes
+    Ikev1SpiUpdateExchange m_spiUpdate;           ///< UPDATE_SPI
 
     TracedCallback<bool, const Ipv6Address&, Ikev1ExchangeType, uint32_t> m_messageTrace;
     TracedCallback<const Ipv6Address&, uint32_t, Ikev1State, Ikev1State> m_stateTrace;

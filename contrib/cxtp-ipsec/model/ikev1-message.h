@@ -4,6 +4,8 @@
 #ifndef IKEV1_MESSAGE_H
 #define IKEV1_MESSAGE_H
 
+#include "ike-spi-update.h"
+
 #include <cstdint>
 #include <variant>
 #include <vector>
@@ -211,7 +213,7 @@ struct Ikev1NotifyPayload
     static constexpr uint16_t R_U_THERE = 36136;       ///< DPD, RFC 3706
     static constexpr uint16_t R_U_THERE_ACK = 36137;   ///< DPD, RFC 3706
     /// Local, private-use status range (RFC 2408 §3.14.1: 40960-65535): a gateway that took
-    /// over an ISAKMP SA by context transfer changed SPIs; data = Ikev1SpiUpdate entries.
+    /// over an ISAKMP SA by context transfer changed SPIs; data = IkeSpiUpdate entries.
     static constexpr uint16_t UPDATE_SPI = 40961;
     /// Local, private use: the peer applied an UPDATE_SPI; data = the same entries, echoed.
     static constexpr uint16_t UPDATE_SPI_ACK = 40962;
@@ -221,36 +223,6 @@ struct Ikev1NotifyPayload
     uint16_t type{0};                        ///< Notify Message Type
     std::vector<uint8_t> spi;                ///< SPI (ISAKMP: both cookies, 16 bytes)
     std::vector<uint8_t> data;               ///< notification data
-};
-
-/**
- * \ingroup cxtp-ipsec
- * \brief One entry of the data of an UPDATE_SPI or UPDATE_SPI_ACK notification (this module's
- * private-use notify, after the paper's MOBIKE-inspired proposal; protocols.md §4.2 adapted to
- * IKEv1). Wire layout, entries back to back, network byte order (Ikev1Codec::EncodeSpiUpdates):
- *
- * \verbatim
-  Protocol ID (1) | SPI Size (1) | Reserved (2) | old SPI (SPI Size) | new SPI (SPI Size)
- \endverbatim
- *
- * Protocol ID 3 (ESP) has SPI Size 4: the SPI the sender receives on, which the peer must now
- * send to. Protocol ID 1 (ISAKMP) has SPI Size 16: the cookie pair CKY-I | CKY-R of the ISAKMP
- * SA. Any other pair is malformed.
- */
-struct Ikev1SpiUpdate
-{
-    /// Size of the fixed part of an entry.
-    static constexpr uint32_t FIXED_SIZE = 4;
-
-    uint8_t protocolId{3};       ///< PROTO_ISAKMP (1) or PROTO_IPSEC_ESP (3)
-    std::vector<uint8_t> oldSpi; ///< the SPI (cookies) in use so far
-    std::vector<uint8_t> newSpi; ///< its replacement, same size
-
-    /**
-     * \param other another entry
-     * \return true if every field is equal
-     */
-    bool operator==(const Ikev1SpiUpdate& other) const;
 };
 
 /**
@@ -317,6 +289,43 @@ struct Ikev1Message
     Ikev1Header header;                 ///< ISAKMP header fields
     std::vector<Ikev1Payload> payloads; ///< payloads in wire order
 };
+
+/**
+ * \param payloads decoded payloads
+ * \return the first payload of type T, or nullptr
+ */
+template <typename T>
+const T*
+Ikev1FindPayload(const std::vector<Ikev1Payload>& payloads)
+{
+    for (const auto& p : payloads)
+    {
+        if (const T* t = std::get_if<T>(&p))
+        {
+            return t;
+        }
+    }
+    return nullptr;
+}
+
+/**
+ * \param payloads decoded payloads
+ * \return every payload of type T, in order
+ */
+template <typename T>
+std::vector<const T*>
+Ikev1FindAllPayloads(const std::vector<Ikev1Payload>& payloads)
+{
+    std::vector<const T*> out;
+    for (const auto& p : payloads)
+    {
+        if (const T* t = std::get_if<T>(&p))
+        {
+            out.push_back(t);
+        }
+    }
+    return out;
+}
 
 } // namespace ns3
 

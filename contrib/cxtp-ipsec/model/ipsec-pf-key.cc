@@ -3,9 +3,11 @@
  */
 #include "ipsec-pf-key.h"
 
+#include "crypto-cost-model.h"
 #include "crypto-random.h"
 #include "ipsec-sad.h"
 #include "ipsec-spd.h"
+#include "ipsec-work-clock.h"
 
 #include "ns3/log.h"
 #include "ns3/nstime.h"
@@ -58,16 +60,6 @@ IpsecPfKey::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("CxtpIpsec")
             .AddConstructor<IpsecPfKey>()
-            .AddAttribute("SaInstallCost",
-                          "Simulated time for the kernel to install or update one SA.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&IpsecPfKey::m_saInstallCost),
-                          MakeTimeChecker(Seconds(0)))
-            .AddAttribute("PolicyInstallCost",
-                          "Simulated time for the kernel to install one SPD rule.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&IpsecPfKey::m_policyInstallCost),
-                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("AcquireBlockTime",
                           "Minimum time between two ACQUIREs for the same rule while its SAs do "
                           "not change (KAME's blockacq_lifetime).",
@@ -164,6 +156,20 @@ IpsecPfKey::IsSpiInUse(uint32_t spi) const
     return m_reserved.count(spi) || (m_sad && m_sad->IsInboundSpiInUse(spi));
 }
 
+Time
+IpsecPfKey::GetSaInstallCost() const
+{
+    Ptr<CryptoCostModel> model = GetObject<CryptoCostModel>();
+    return model ? model->SaInstallation() : Time(0);
+}
+
+Time
+IpsecPfKey::GetPolicyInstallCost() const
+{
+    Ptr<CryptoCostModel> model = GetObject<CryptoCostModel>();
+    return model ? model->PolicyInstallation() : Time(0);
+}
+
 void
 IpsecPfKey::Apply(std::function<std::string()> change, Time cost, Completion done)
 {
@@ -178,14 +184,7 @@ IpsecPfKey::Apply(std::function<std::string()> change, Time cost, Completion don
             done(error);
         }
     };
-    if (cost.IsZero())
-    {
-        run();
-    }
-    else
-    {
-        Simulator::Schedule(cost, run);
-    }
+    IpsecWorkClock::Get(this)->Run(cost, Callback<void>(run));
 }
 
 std::string
@@ -227,7 +226,7 @@ IpsecPfKey::DoAdd(const IpsecSecurityAssociation& sa, Completion done, bool keep
             }
             return err;
         },
-        m_saInstallCost,
+        GetSaInstallCost(),
         done);
     return "";
 }
@@ -247,7 +246,7 @@ IpsecPfKey::Update(const IpsecSecurityAssociation& sa, Completion done)
     }
     m_messageTrace(IpsecPfKeyMessage::UPDATE, sa.spi, sa.policyId);
     Ptr<IpsecSad> sad = m_sad;
-    Apply([sad, sa]() { return sad->Update(sa); }, m_saInstallCost, done);
+    Apply([sad, sa]() { return sad->Update(sa); }, GetSaInstallCost(), done);
     return "";
 }
 
@@ -318,7 +317,8 @@ IpsecPfKey::AddPolicy(const IpsecPolicy& policy, uint32_t& id, Completion done)
     {
         return "policy " + std::to_string(policy.id) + " already exists";
     }
-    if (m_policyInstallCost.IsZero())
+    Time cost = GetPolicyInstallCost();
+    if (cost.IsZero() && IpsecWorkClock::Get(this)->GetBusyUntil() == Simulator::Now())
     {
         error = m_spd->Add(policy, id);
         m_messageTrace(IpsecPfKeyMessage::SPDADD, 0, id);
@@ -328,7 +328,7 @@ IpsecPfKey::AddPolicy(const IpsecPolicy& policy, uint32_t& id, Completion done)
         }
         return error;
     }
-    // With a cost the id must be known now: take the rule's own or reserve the next one.
+    // Done later: the id must be known now, so take the rule's own or reserve the next one.
     IpsecPolicy rule = policy;
     rule.id = rule.id != 0 ? rule.id : m_spd->AllocateId();
     id = rule.id;
@@ -339,7 +339,7 @@ IpsecPfKey::AddPolicy(const IpsecPolicy& policy, uint32_t& id, Completion done)
             uint32_t ignored;
             return spd->Add(rule, ignored);
         },
-        m_policyInstallCost,
+        cost,
         done);
     return "";
 }

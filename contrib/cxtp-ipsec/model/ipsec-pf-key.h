@@ -55,10 +55,12 @@ std::string ToString(IpsecPfKeyMessage type);
  * IKE daemons and context transfer to read and change the SAD and SPD, and the way the data
  * plane tells them that an SA is needed (ACQUIRE) or expires (EXPIRE).
  *
- * Each SA or policy installation costs simulated time (attributes SaInstallCost and
- * PolicyInstallCost, zero by default): the change takes effect, and the completion callback
- * runs, after that time. With a zero cost both happen before the call returns. Requests are
- * validated when made, so a wrong key length fails at once with a message.
+ * Each SA or policy installation costs simulated time: kernel.sa_install and
+ * kernel.policy_install of the CryptoCostModel aggregated with it (zero without one), booked on
+ * the node's IpsecWorkClock, so installations are served one after another and after the work
+ * already booked there. The change takes effect, and the completion callback runs, when that
+ * work is done; with no cost on an idle processor both happen before the call returns.
+ * Requests are validated when made, so a wrong key length fails at once with a message.
  *
  * Must be aggregated to a node that also holds IpsecSad, IpsecSpd and CryptoRandom (IpsecHelper
  * does this).
@@ -198,7 +200,11 @@ class IpsecPfKey : public Object
   private:
     void DoDispose() override;
     void NotifyNewAggregate() override;
-    /// Applies after the cost, then completes.
+    /// \return kernel.sa_install of the node's cost model, or zero
+    Time GetSaInstallCost() const;
+    /// \return kernel.policy_install of the node's cost model, or zero
+    Time GetPolicyInstallCost() const;
+    /// Applies once the cost is served by the node's processor, then completes.
     void Apply(std::function<std::string()> change, Time cost, Completion done);
     /// SADB_ADD, with (keepCurrent) or without the current lifetime.
     std::string DoAdd(const IpsecSecurityAssociation& sa, Completion done, bool keepCurrent);
@@ -210,8 +216,6 @@ class IpsecPfKey : public Object
     Ptr<IpsecSad> m_sad;                    ///< the node's SAD
     Ptr<IpsecSpd> m_spd;                    ///< the node's SPD
     Ptr<CryptoRandom> m_rng;                ///< for SPIs
-    Time m_saInstallCost;                   ///< time to install or update an SA
-    Time m_policyInstallCost;               ///< time to install a rule
     Time m_acquireBlockTime;                ///< minimum time between two acquires of a rule
     std::set<uint32_t> m_reserved;          ///< SPIs handed out by GetSpi/ReserveSpi
     std::map<uint32_t, Time> m_lastAcquire; ///< per rule: time of the last ACQUIRE

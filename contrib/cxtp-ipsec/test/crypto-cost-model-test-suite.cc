@@ -326,18 +326,23 @@ CryptoCostZeroProfileTestCase::DoRun()
     StringValue name;
     model->GetAttribute("Profile", name);
     NS_TEST_EXPECT_MSG_EQ(name.Get(), "zero", "default Profile attribute");
-    for (uint16_t group : {1, 2, 5, 14})
+    for (CryptoDhGroup group : {CryptoDhGroup::MODP_768,
+                                CryptoDhGroup::MODP_1024,
+                                CryptoDhGroup::MODP_1536,
+                                CryptoDhGroup::MODP_2048})
     {
-        NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(group), Time(0), "keygen group " << group);
-        NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(group), Time(0), "shared group " << group);
+        int number = static_cast<int>(group);
+        NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(group), Time(0), "keygen group " << number);
+        NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(group), Time(0), "shared group " << number);
     }
     for (CryptoHash hash : {CryptoHash::MD5, CryptoHash::SHA1, CryptoHash::SHA2_256})
     {
         NS_TEST_EXPECT_MSG_EQ(model->Prf(hash, 1000), Time(0), "prf");
     }
-    for (const char* cipher : {"3des-cbc", "aes128-cbc", "aes256-cbc"})
+    for (IpsecEncryption cipher :
+         {IpsecEncryption::TDES_CBC, IpsecEncryption::AES_128_CBC, IpsecEncryption::AES_256_CBC})
     {
-        NS_TEST_EXPECT_MSG_EQ(model->Cipher(cipher, 1500), Time(0), cipher);
+        NS_TEST_EXPECT_MSG_EQ(model->Cipher(cipher, 1500), Time(0), ToString(cipher));
     }
     NS_TEST_EXPECT_MSG_EQ(model->MessageProcessing(), Time(0), "message processing");
     NS_TEST_EXPECT_MSG_EQ(model->SaInstallation(), Time(0), "SA installation");
@@ -424,7 +429,7 @@ CryptoCostShippedProfileTestCase::DoRun()
     Ptr<CryptoCostModel> model = CreateObject<CryptoCostModel>();
     model->SetAttribute("Profile", StringValue(m_name));
     NS_TEST_EXPECT_MSG_EQ(model->GetProfile().GetName(), m_name, "model loaded the profile");
-    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(2),
+    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(CryptoDhGroup::MODP_1024),
                           profile.GetTime("dh.modp1024_keygen"),
                           "model reads the profile's value");
 }
@@ -453,14 +458,30 @@ CryptoCostModelSumTestCase::DoRun()
     Ptr<CryptoCostModel> model = CreateObject<CryptoCostModel>();
     model->SetAttribute("Profile", StringValue(path));
 
-    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(1), MilliSeconds(1), "group 1 = modp768");
-    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(1), MilliSeconds(2), "group 1 shared");
-    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(2), MilliSeconds(3), "group 2 = modp1024");
-    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(2), MilliSeconds(4), "group 2 shared");
-    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(5), MilliSeconds(5), "group 5 = modp1536");
-    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(5), MilliSeconds(6), "group 5 shared");
-    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(14), MilliSeconds(7), "group 14 = modp2048");
-    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(14), MilliSeconds(8), "group 14 shared");
+    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(CryptoDhGroup::MODP_768),
+                          MilliSeconds(1),
+                          "group 1 = modp768");
+    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(CryptoDhGroup::MODP_768),
+                          MilliSeconds(2),
+                          "group 1 shared");
+    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(CryptoDhGroup::MODP_1024),
+                          MilliSeconds(3),
+                          "group 2 = modp1024");
+    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(CryptoDhGroup::MODP_1024),
+                          MilliSeconds(4),
+                          "group 2 shared");
+    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(CryptoDhGroup::MODP_1536),
+                          MilliSeconds(5),
+                          "group 5 = modp1536");
+    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(CryptoDhGroup::MODP_1536),
+                          MilliSeconds(6),
+                          "group 5 shared");
+    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(CryptoDhGroup::MODP_2048),
+                          MilliSeconds(7),
+                          "group 14 = modp2048");
+    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(CryptoDhGroup::MODP_2048),
+                          MilliSeconds(8),
+                          "group 14 shared");
 
     // 1 us + 64 B * 0.5 ns/B = 1032 ns
     NS_TEST_EXPECT_MSG_EQ(model->Prf(CryptoHash::MD5, 64), NanoSeconds(1032), "HMAC-MD5");
@@ -471,11 +492,15 @@ CryptoCostModelSumTestCase::DoRun()
     // 3 us + 1000 B * 4 ns/B = 7 us
     NS_TEST_EXPECT_MSG_EQ(model->Prf(CryptoHash::SHA2_256, 1000), MicroSeconds(7), "SHA256 1000");
     // 10 us + 1500 B * 40 ns/B = 70 us
-    NS_TEST_EXPECT_MSG_EQ(model->Cipher("3des-cbc", 1500), MicroSeconds(70), "3DES");
+    NS_TEST_EXPECT_MSG_EQ(model->Cipher(IpsecEncryption::TDES_CBC, 1500), MicroSeconds(70), "3DES");
     // 500 ns + 1024 B * 12.5 ns/B = 13300 ns
-    NS_TEST_EXPECT_MSG_EQ(model->Cipher("aes128-cbc", 1024), NanoSeconds(13300), "AES-128");
+    NS_TEST_EXPECT_MSG_EQ(model->Cipher(IpsecEncryption::AES_128_CBC, 1024),
+                          NanoSeconds(13300),
+                          "AES-128");
     // 750 ns + 1000 B * 17.25 ns/B = 18000 ns
-    NS_TEST_EXPECT_MSG_EQ(model->Cipher("aes256-cbc", 1000), NanoSeconds(18000), "AES-256");
+    NS_TEST_EXPECT_MSG_EQ(model->Cipher(IpsecEncryption::AES_256_CBC, 1000),
+                          NanoSeconds(18000),
+                          "AES-256");
 
     NS_TEST_EXPECT_MSG_EQ(model->MessageProcessing(), MilliSeconds(250), "0.25 s");
     NS_TEST_EXPECT_MSG_EQ(model->SaInstallation(), MicroSeconds(300), "300 us");
@@ -483,11 +508,15 @@ CryptoCostModelSumTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(model->CxtpProcessing(), MicroSeconds(1500), "1.5 ms");
     NS_TEST_EXPECT_MSG_EQ(model->ContextInstallation(), MilliSeconds(1), "0.001 s");
     NS_TEST_EXPECT_MSG_EQ(model->Get("dh.modp2048_shared"), MilliSeconds(8), "generic Get");
-    NS_TEST_EXPECT_MSG_EQ(CryptoCostModel::GetModpBits(14), 2048, "group 14 bits");
+    NS_TEST_EXPECT_MSG_EQ(CryptoCostModel::GetModpBits(CryptoDhGroup::MODP_2048),
+                          2048,
+                          "group 14 bits");
 
     // Changing the attribute reloads on next use.
     model->SetAttribute("Profile", StringValue("zero"));
-    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(2), Time(0), "profile switched to zero");
+    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(CryptoDhGroup::MODP_1024),
+                          Time(0),
+                          "profile switched to zero");
     std::remove(path.c_str());
 }
 
@@ -537,9 +566,9 @@ CryptoCostTraceTestCase::DoRun()
     }
 
     // One statement per charge: the order of operands of '+' is unspecified.
-    Time total = model->DhKeyGeneration(2);
+    Time total = model->DhKeyGeneration(CryptoDhGroup::MODP_1024);
     total += model->Prf(CryptoHash::SHA1, 100);
-    total += model->Cipher("aes128-cbc", 1024);
+    total += model->Cipher(IpsecEncryption::AES_128_CBC, 1024);
     total += model->SaInstallation();
     total += model->MessageProcessing();
     total += model->Get("cxtp.context_install");

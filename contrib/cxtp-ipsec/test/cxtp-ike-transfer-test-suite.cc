@@ -611,7 +611,7 @@ class CxtpUpdateCookieTestCase : public TestCase
             cookie = sa->initiatorCookie;
             Ikev1Sa other;
             NS_TEST_ASSERT_MSG_EQ(n.psgIke->ExportSa(sa->local, other), true, "pSG exports");
-            std::vector<Ikev1SpiUpdate> updates;
+            std::vector<IkeSpiUpdate> updates;
             NS_TEST_EXPECT_MSG_EQ(n.nsgIke->ImportSa(other, n.nsgAddress, stranger, updates),
                                   "",
                                   "another peer's SA with the same cookie at nSG");

@@ -654,7 +654,7 @@ class Ikev1UpdateSpiTestCase : public TestCase
                 Ikev1DecodeError expected,
                 const std::string& what)
     {
-        std::vector<Ikev1SpiUpdate> out{Ikev1SpiUpdate{}};
+        std::vector<IkeSpiUpdate> out{IkeSpiUpdate{}};
         Ikev1DecodeResult r = Ikev1Codec::DecodeSpiUpdates(data, out);
         NS_TEST_EXPECT_MSG_EQ(std::string(GetIkev1DecodeErrorName(r.error)),
                               std::string(GetIkev1DecodeErrorName(expected)),
@@ -670,11 +670,11 @@ class Ikev1UpdateSpiTestCase : public TestCase
     {
         NS_TEST_EXPECT_MSG_EQ(Ikev1NotifyPayload::UPDATE_SPI, 40961, "private-use status range");
         NS_TEST_EXPECT_MSG_EQ(Ikev1NotifyPayload::UPDATE_SPI_ACK, 40962, "private-use status");
-        Ikev1SpiUpdate esp;
+        IkeSpiUpdate esp;
         esp.protocolId = 3;
         esp.oldSpi = Hex("0a0b0c0d");
         esp.newSpi = Hex("11223344");
-        Ikev1SpiUpdate isakmp;
+        IkeSpiUpdate isakmp;
         isakmp.protocolId = 1;
         isakmp.oldSpi = Hex("0102030405060708f1f2f3f4f5f6f7f8");
         isakmp.newSpi = Hex("a1a2a3a4a5a6a7a8b1b2b3b4b5b6b7b8");
@@ -688,7 +688,7 @@ class Ikev1UpdateSpiTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(data.size(), 12u + 36u, "4 + 2 x 4, then 4 + 2 x 16 octets");
         NS_TEST_EXPECT_MSG_EQ((data == expected), true, "exact bytes");
 
-        std::vector<Ikev1SpiUpdate> decoded;
+        std::vector<IkeSpiUpdate> decoded;
         Ikev1DecodeResult r = Ikev1Codec::DecodeSpiUpdates(data, decoded);
         NS_TEST_ASSERT_MSG_EQ(r.IsOk(), true, r.reason);
         NS_TEST_EXPECT_MSG_EQ(r.offset, data.size(), "every octet used");
@@ -739,7 +739,7 @@ class Ikev1UpdateSpiTestCase : public TestCase
                    "11223344"),
                Ikev1DecodeError::BAD_LENGTH,
                "ISAKMP with 4-octet SPIs");
-        std::vector<Ikev1SpiUpdate> reserved;
+        std::vector<IkeSpiUpdate> reserved;
         r = Ikev1Codec::DecodeSpiUpdates(Hex("0304ffff"
                                              "0a0b0c0d"
                                              "11223344"),

@@ -11,6 +11,7 @@
 #include "cxtp-test-isolation.h"
 
 #include "ns3/config.h"
+#include "ns3/crypto-cost-model.h"
 #include "ns3/crypto-random.h"
 #include "ns3/ipsec-pf-key.h"
 #include "ns3/ipsec-policy.h"
@@ -23,9 +24,11 @@
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 
+#include <fstream>
 #include <set>
 #include <string>
 #include <tuple>
+#include <unistd.h>
 #include <vector>
 
 using namespace ns3;
@@ -111,6 +114,33 @@ struct KeyNode
     Ptr<CryptoRandom> rng; ///< its random source
     Ptr<IpsecPfKey> pfKey; ///< its PF_KEY interface
 };
+
+/**
+ * \brief Gives the node a cost model whose profile is zero.ini but for kernel.sa_install.
+ * \param k the node
+ * \param saInstall the kernel's cost of installing one SA
+ */
+void
+SetSaInstallCost(const KeyNode& k, const std::string& saInstall)
+{
+    std::ifstream in(std::string(CXTP_PROFILE_DIR) + "/zero.ini");
+    std::string path = "/tmp/cxtp-pf-key-cost-" + std::to_string(getpid()) + ".ini";
+    std::ofstream out(path);
+    std::string line;
+    while (std::getline(in, line))
+    {
+        out << (line.rfind("sa_install", 0) == 0 ? "sa_install = " + saInstall + " ; test" : line)
+            << "\n";
+    }
+    out.close();
+    Ptr<CryptoCostModel> model = k.node->GetObject<CryptoCostModel>();
+    if (!model)
+    {
+        model = CreateObject<CryptoCostModel>();
+        k.node->AggregateObject(model);
+    }
+    model->SetProfile(path);
+}
 
 /**
  * \param pfKeyFirst aggregate IpsecPfKey before the databases instead of after them
@@ -271,7 +301,7 @@ class IpsecPfKeyInvalidAddTestCase : public TestCase
         m_completions.clear();
         m_messages.clear();
         KeyNode k = MakeKeyNode();
-        k.pfKey->SetAttribute("SaInstallCost", TimeValue(MilliSeconds(10)));
+        SetSaInstallCost(k, "10 ms");
         k.pfKey->TraceConnectWithoutContext(
             "Message",
             MakeCallback(&IpsecPfKeyInvalidAddTestCase::Traced, this));
@@ -325,13 +355,14 @@ class IpsecPfKeyInvalidAddTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec
- * \brief SaInstallCost delays installation and completion.
+ * \brief kernel.sa_install delays installation and completion, one request after the other.
  */
 class IpsecPfKeyInstallCostTestCase : public TestCase
 {
   public:
     IpsecPfKeyInstallCostTestCase()
-        : TestCase("PF_KEY SaInstallCost delays the installation and the completion by 10 ms")
+        : TestCase("PF_KEY kernel.sa_install delays the installation and the completion by "
+                   "10 ms, one request after the other")
     {
     }
 
@@ -371,7 +402,7 @@ class IpsecPfKeyInstallCostTestCase : public TestCase
         m_installedAtDone.clear();
         KeyNode k = MakeKeyNode();
         m_sad = k.sad;
-        k.pfKey->SetAttribute("SaInstallCost", TimeValue(MilliSeconds(10)));
+        SetSaInstallCost(k, "10 ms");
         auto done = MakeCallback(&IpsecPfKeyInstallCostTestCase::Done, this);
 
         NS_TEST_ASSERT_MSG_EQ(k.pfKey->ReserveSpi(0x4000), true, "reserve the SPI");
@@ -403,6 +434,13 @@ class IpsecPfKeyInstallCostTestCase : public TestCase
                             this,
                             "11 ms",
                             true,
+                            1);
+        // The node's processor serves the second request after the first (IpsecWorkClock).
+        Simulator::Schedule(MilliSeconds(21),
+                            &IpsecPfKeyInstallCostTestCase::Check,
+                            this,
+                            "21 ms",
+                            true,
                             2);
         Simulator::Run();
 
@@ -414,7 +452,7 @@ class IpsecPfKeyInstallCostTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(m_installedAtDone[0],
                                   true,
                                   "the SA is installed when the completion runs");
-            NS_TEST_ASSERT_MSG_EQ(m_doneTimes[1], MilliSeconds(10), "second completion at 10 ms");
+            NS_TEST_ASSERT_MSG_EQ(m_doneTimes[1], MilliSeconds(20), "second completion at 20 ms");
             NS_TEST_ASSERT_MSG_EQ(Contains(m_doneErrors[1], "already installed"),
                                   true,
                                   "second completion reports the collision: '" << m_doneErrors[1]
@@ -427,7 +465,7 @@ class IpsecPfKeyInstallCostTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(k.sad->GetN(), 1u, "one SA");
 
         // With a zero cost the completion runs before Add returns.
-        k.pfKey->SetAttribute("SaInstallCost", TimeValue(Seconds(0)));
+        k.node->GetObject<CryptoCostModel>()->SetProfile("zero");
         m_doneTimes.clear();
         m_doneErrors.clear();
         m_installedAtDone.clear();

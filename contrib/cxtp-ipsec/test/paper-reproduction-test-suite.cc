@@ -103,7 +103,10 @@ class PaperReproductionTestSuite : public TestSuite
         AddTestCase(
             new PaperRowTestCase({"ikev1-aggressive", "ikev1-aggressive", 1300, 0.10, 8, 1896}, 10),
             TestCase::QUICK);
-        AddTestCase(new PaperRowTestCase({"ikev1-ct", "ct", 20, 0.05, 1, 106}, 10),
+        // A context transfer's delay has two modes: most CTARs find nSG idle, some wait for
+        // the processing of pSG's retransmitted PCTD on nSG's one processor. Ten handovers do
+        // not sample that; a hundred do, as the table does.
+        AddTestCase(new PaperRowTestCase({"ikev1-ct", "ct", 20, 0.05, 1, 106}, 100),
                     TestCase::QUICK);
     }
 };
