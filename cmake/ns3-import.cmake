@@ -28,5 +28,18 @@ foreach(m IN LISTS CXTP_NS3_MODULES)
   list(APPEND CXTP_NS3_LIBRARIES ns3::lib${m})
 endforeach()
 
+# Optional modules, linked only by the programs that need them: fd-net-device (an ns-3 node on
+# a Linux tap, for the interop program). Without it, that program is not built.
+if(NOT ns3_FOUND AND NOT TARGET ns3::libfd-net-device)
+  find_library(NS3_fd-net-device_LIBRARY NAMES ns3-fd-net-device ns3.37-fd-net-device
+               ns3-fd-net-device-default)
+  if(NS3_fd-net-device_LIBRARY)
+    add_library(ns3::libfd-net-device SHARED IMPORTED)
+    set_target_properties(ns3::libfd-net-device PROPERTIES
+      IMPORTED_LOCATION "${NS3_fd-net-device_LIBRARY}"
+      INTERFACE_INCLUDE_DIRECTORIES "${NS3_INCLUDE_DIR}")
+  endif()
+endif()
+
 # The directory of ns-3's own headers, used to refuse a staged header name that ns-3 already has.
 find_path(CXTP_NS3_HEADER_DIR ns3/core-module.h REQUIRED)

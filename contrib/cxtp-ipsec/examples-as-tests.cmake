@@ -101,3 +101,15 @@ if(TARGET cxtp-ipsec-context-transfer)
     set_tests_properties(capture-context-transfer-${mode} PROPERTIES LABELS system)
   endforeach()
 endif()
+
+# strongSwan interop (IKEv1): the model on a Linux tap against charon in a private network
+# namespace, three cases. Needs root and /dev/net/tun (installs strongSwan from Debian); exits 77,
+# shown as skipped, without them. Real time and namespaces: run alone.
+if(TARGET cxtp-ipsec-ikev1-interop)
+  add_test(NAME interop-strongswan
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/interop-strongswan
+                   --binary $<TARGET_FILE:cxtp-ipsec-ikev1-interop>
+                   --out ${PROJECT_BINARY_DIR}/example-output/interop-strongswan)
+  set_tests_properties(interop-strongswan PROPERTIES LABELS interop SKIP_RETURN_CODE 77
+                       TIMEOUT 300 RUN_SERIAL TRUE)
+endif()
