@@ -36,8 +36,8 @@ constexpr int64_t PROCESSING_MS = 100;
 constexpr int64_t KEYGEN_MS = 7;
 /// The gateway's MODP-1024 shared secret (dh.modp1024_shared), in ms: SHARED.
 constexpr int64_t SHARED_MS = 11;
-/// The gateway's kernel.sa_install in ms (each SA of a pair, in parallel, after the daemon's
-/// step): SA_INSTALL.
+/// The gateway's kernel.sa_install in ms (each SA of a pair, one after the other on the node's
+/// processor, after the daemon's step): SA_INSTALL.
 constexpr int64_t SA_INSTALL_MS = 3;
 
 /**
@@ -235,8 +235,9 @@ Configure(Ptr<NetDevice> device, const Ipv6Address& address)
  * durations run from the MM1 arrival a, so they do not depend on the links at all:
  * 2 W2 + 2 W4 + W6 for A and 2 W2 + 2 W4 + 2 W6 + WIC for B.
  * QM3 costs no daemon work (nothing is sent back), but the gateway reads it only when it is
- * free: A's QM3 arrives while QM2_B is being prepared, so A's SAs are installed at
- * Q_B + SA_INSTALL; B's QM3 finds the gateway idle: installed SA_INSTALL after it arrives.
+ * free: A's QM3 arrives while QM2_B is being prepared, so A's two SAs are installed at
+ * Q_B + 2 SA_INSTALL; B's QM3 arrives while the kernel still installs A's, so B's pair is in
+ * 2 SA_INSTALL after A's.
  * At the MNs (identical links, so the link delays cancel), B's phase 1 ends WIC + W6 after A's
  * and B's SAs are installed WQ2 after A's (each installs on receiving QM2).
  * With P = 100 ms, KEYGEN = 7 ms, SHARED = 11 ms: the gateway sends at a + 100, 200, 318, 436,
@@ -322,8 +323,8 @@ class Ikev1GatewayLoadTestCase : public TestCase
         Ptr<CryptoCostModel> cost = gw->GetObject<CryptoCostModel>();
         NS_TEST_ASSERT_MSG_NE(cost, nullptr, "the gateway's cost model");
         NS_TEST_EXPECT_MSG_EQ(cost->MessageProcessing(), processing, "daemon.message_processing");
-        NS_TEST_EXPECT_MSG_EQ(cost->DhKeyGeneration(2), keygen, "dh.modp1024_keygen");
-        NS_TEST_EXPECT_MSG_EQ(cost->DhSharedSecret(2), shared, "dh.modp1024_shared");
+        NS_TEST_EXPECT_MSG_EQ(cost->DhKeyGeneration(CryptoDhGroup::MODP_1024), keygen, "dh.modp1024_keygen");
+        NS_TEST_EXPECT_MSG_EQ(cost->DhSharedSecret(CryptoDhGroup::MODP_1024), shared, "dh.modp1024_shared");
         NS_TEST_EXPECT_MSG_EQ(cost->SaInstallation(), saInstall, "kernel.sa_install");
 
         LoadLog gwLog;
@@ -473,12 +474,15 @@ class Ikev1GatewayLoadTestCase : public TestCase
         {
             NS_TEST_EXPECT_MSG_EQ(gwLog.installed[0].first, peerA, "A's pair first");
             NS_TEST_EXPECT_MSG_EQ(Ns(gwLog.installed[0].second - a),
-                                  Ns(qB + saInstall - a),
+                                  Ns(qB + 2 * saInstall - a),
                                   "A's QM3 waits for the QM2 step of B, then the kernel");
             NS_TEST_EXPECT_MSG_EQ(gwLog.installed[1].first, peerB, "B's pair second");
+            NS_TEST_EXPECT_MSG_LT(qm3FromB,
+                                  gwLog.installed[0].second,
+                                  "B's QM3 arrives while A's SAs are being installed");
             NS_TEST_EXPECT_MSG_EQ(Ns(gwLog.installed[1].second - a),
-                                  Ns(qm3FromB + saInstall - a),
-                                  "B's QM3 finds the gateway idle");
+                                  Ns(qB + 4 * saInstall - a),
+                                  "B's pair follows A's on the gateway's processor");
         }
         // The same gaps at the MNs, whose links are identical.
         int iA = peerA == mnAddress[0] ? 0 : 1; // A's index in mns
