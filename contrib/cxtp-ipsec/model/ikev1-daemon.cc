@@ -7,6 +7,7 @@
 #include "crypto-diffie-hellman.h"
 #include "crypto-random.h"
 #include "cxtp-context.h"
+#include "ike-transport.h"
 #include "ikev1-codec.h"
 #include "ikev1-doi.h"
 #include "ipsec-pad.h"
@@ -16,15 +17,11 @@
 #include "ipsec-work-clock.h"
 
 #include "ns3/boolean.h"
-#include "ns3/inet6-socket-address.h"
-#include "ns3/ipv6-packet-info-tag.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
-#include "ns3/socket.h"
 #include "ns3/string.h"
-#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -253,7 +250,7 @@ Ikev1Daemon::DoDispose()
     m_flights.clear();
     m_spiUpdate.Stop();
     m_table.Clear();
-    m_socket = nullptr;
+    m_transport = nullptr;
     ClearFacilities();
     Application::DoDispose();
 }
@@ -377,12 +374,10 @@ Ikev1Daemon::StartApplication()
         node->AggregateObject(cost);
     }
     SetFacilities(rng, pfKey, spd, pad, cost, IpsecWorkClock::Get(node));
-    m_socket = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
-    NS_ABORT_MSG_IF(m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), PORT)) != 0,
-                    "Ikev1Daemon: cannot bind UDP port 500 on node " << node->GetId());
-    m_socket->SetRecvPktInfo(true);
-    m_socket->SetRecvCallback(MakeCallback(&Ikev1Daemon::HandleRead, this));
-    pfKey->Register(MakeCallback(&Ikev1Daemon::HandleAcquire, this), IpsecPfKey::ExpireCallback());
+    m_transport = IkeTransport::Get(node);
+    m_transport->Register(1,
+                          MakeCallback(&Ikev1Daemon::Receive, this),
+                          MakeCallback(&Ikev1Daemon::HandleAcquire, this));
 }
 
 void
@@ -394,10 +389,9 @@ Ikev1Daemon::StopApplication()
         flight.Stop();
     }
     m_spiUpdate.Stop();
-    if (m_socket)
+    if (m_transport)
     {
-        m_socket->Close();
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_transport->Unregister(1);
     }
 }
 
@@ -474,31 +468,12 @@ Ikev1Daemon::Initiate(uint32_t outPolicyId)
 // Transport and retransmission
 
 void
-Ikev1Daemon::HandleRead(Ptr<Socket> socket)
-{
-    Ptr<Packet> packet;
-    Address from;
-    while ((packet = socket->RecvFrom(from)))
-    {
-        if (!Inet6SocketAddress::IsMatchingType(from))
-        {
-            continue;
-        }
-        Ipv6PacketInfoTag info; // the address the peer sent to: ours for this exchange
-        Ipv6Address local = packet->RemovePacketTag(info) ? info.GetAddress() : Ipv6Address();
-        std::vector<uint8_t> bytes(packet->GetSize());
-        packet->CopyData(bytes.data(), bytes.size());
-        Receive(bytes, Inet6SocketAddress::ConvertFrom(from).GetIpv6(), local);
-    }
-}
-
-void
 Ikev1Daemon::Transmit(const Ipv6Address& peer, std::vector<uint8_t> bytes)
 {
     Ikev1Header header;
     Ikev1Codec::DecodeHeader(bytes, header);
     m_messageTrace(true, peer, header.exchangeType, bytes.size());
-    m_socket->SendTo(Create<Packet>(bytes.data(), bytes.size()), 0, Inet6SocketAddress(peer, PORT));
+    m_transport->Send(peer, bytes);
 }
 
 IpsecRetransmission&
@@ -559,13 +534,6 @@ Ikev1Daemon::Receive(const std::vector<uint8_t>& bytes,
     if (!Ikev1Codec::DecodeHeader(bytes, header) || header.length != bytes.size())
     {
         m_failureTrace(from, "malformed ISAKMP header");
-        return;
-    }
-    if ((header.version >> 4) != 1)
-    {
-        // RFC 2408 §5.1: a major version we do not speak is discarded.
-        m_failureTrace(from,
-                       "unsupported ISAKMP major version " + std::to_string(header.version >> 4));
         return;
     }
     m_messageTrace(false, from, header.exchangeType, bytes.size());
@@ -986,7 +954,7 @@ Ikev1Daemon::ImportSa(Ikev1Sa sa,
                       std::vector<IkeSpiUpdate>& updates)
 {
     NS_LOG_FUNCTION(this << peer << sa.initiatorCookie);
-    if (!m_socket)
+    if (!m_transport)
     {
         return "IKE daemon not started";
     }

@@ -27,7 +27,7 @@
 namespace ns3
 {
 
-class Socket;
+class IkeTransport;
 struct IpsecPolicy;
 
 /**
@@ -253,7 +253,6 @@ class Ikev1Daemon : public Application, public IkeSaTransfer, private Ikev1Servi
     void DoDispose() override;
 
     void HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& fields);
-    void HandleRead(Ptr<Socket> socket);
     /// Dispatches a received message sent by from to our address to.
     void Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from, const Ipv6Address& to);
     /**
@@ -322,8 +321,8 @@ class Ikev1Daemon : public Application, public IkeSaTransfer, private Ikev1Servi
     Time m_retryInterval;                             ///< retransmission interval
     uint32_t m_retryCount;                            ///< retransmissions before giving up
 
-    Ptr<Socket> m_socket;                                                   ///< UDP 500
-    Ikev1SaTable m_table;                                                   ///< the ISAKMP SAs
+    Ptr<IkeTransport> m_transport; ///< the node's UDP 500/4500 endpoint
+    Ikev1SaTable m_table;          ///< the ISAKMP SAs
     std::map<std::pair<uint64_t, uint32_t>, IpsecRetransmission> m_flights; ///< (cookie, M-ID)
     std::map<Ipv6Address, std::vector<uint32_t>> m_pendingPolicies;         ///< phase 2 to start
 

@@ -295,6 +295,10 @@ class Ikev1Bench
     static void Connect(Ptr<Ikev1Daemon> daemon, DaemonLog* log)
     {
         daemon->TraceConnectWithoutContext("Failure", MakeBoundCallback(&RecordFailure, log));
+        // What reaches no daemon (too short for a header, another major version) is dropped
+        // by the node's IKE endpoint: it counts as the daemon's.
+        IkeTransport::Get(daemon->GetNode())
+            ->TraceConnectWithoutContext("Drop", MakeBoundCallback(&RecordFailure, log));
         daemon->TraceConnectWithoutContext("Installed", MakeBoundCallback(&RecordInstalled, log));
         daemon->TraceConnectWithoutContext("StateTransition", MakeBoundCallback(&RecordState, log));
         daemon->TraceConnectWithoutContext("Message", MakeBoundCallback(&RecordMessage, log));
