@@ -739,35 +739,9 @@ Ikev1Daemon::TraceFailure(const Ipv6Address& peer, const std::string& reason)
 }
 
 void
-Ikev1Daemon::InstallSas(const Ipv6Address& peer,
-                        const IpsecSecurityAssociation& in,
-                        const IpsecSecurityAssociation& out)
+Ikev1Daemon::NotifyInstalled(const Ipv6Address& peer, uint32_t inboundSpi, uint32_t outboundSpi)
 {
-    Time delay = Reserve(Seconds(0));
-    Ptr<IpsecPfKey> pfKey = GetPfKey();
-    Ptr<Ikev1Daemon> self = this;
-    Simulator::Schedule(delay, [self, pfKey, in, out, peer]() {
-        auto pending = std::make_shared<int>(2);
-        auto done = [self, pending, peer, in, out](const std::string& error) {
-            if (!error.empty())
-            {
-                self->m_failureTrace(peer, "SA installation failed: " + error);
-                return;
-            }
-            if (--*pending == 0)
-            {
-                self->m_installedTrace(peer, in.spi, out.spi);
-            }
-        };
-        for (const auto& esp : {in, out})
-        {
-            std::string error = pfKey->Add(esp, IpsecPfKey::Completion(done));
-            if (!error.empty())
-            {
-                self->m_failureTrace(peer, "SA installation refused: " + error);
-            }
-        }
-    });
+    m_installedTrace(peer, inboundSpi, outboundSpi);
 }
 
 void
@@ -958,17 +932,8 @@ Ikev1Daemon::ImportSa(Ikev1Sa sa,
     {
         return "IKE daemon not started";
     }
-    if (sa.state != Ikev1State::ESTABLISHED)
-    {
-        return "ISAKMP SA not established";
-    }
-    if (sa.skeyidA.empty() || sa.encryptionKey.empty() || sa.iv.empty() ||
-        sa.iv.size() != GetEncryptionBlockSize(sa.encryption))
-    {
-        return "ISAKMP SA without usable keys";
-    }
-    m_table.Import(std::move(sa), local, peer, GetRandom(), updates);
-    return "";
+    uint64_t cookie;
+    return m_table.Import(std::move(sa), local, peer, GetRandom(), updates, cookie);
 }
 
 uint32_t

@@ -290,9 +290,9 @@ class Ikev1Daemon : public Application, public IkeSaTransfer, private Ikev1Servi
     void Fail(Ikev1Sa& sa, const std::string& reason, bool notifyPeer) override;
     void TraceFailure(const Ipv6Address& peer, const std::string& reason) override;
     void Phase1Established(Ikev1Sa& sa) override;
-    void InstallSas(const Ipv6Address& peer,
-                    const IpsecSecurityAssociation& in,
-                    const IpsecSecurityAssociation& out) override;
+    void NotifyInstalled(const Ipv6Address& peer,
+                         uint32_t inboundSpi,
+                         uint32_t outboundSpi) override;
     void DeletedByPeer(Ikev1Sa& sa) override;
     Ikev1Sa& RekeySa(uint64_t cookie, uint64_t initiator, uint64_t responder) override;
     void NotifySpiUpdateApplied(const Ipv6Address& peer, uint32_t entries, bool ok) override;

@@ -17,6 +17,8 @@
 
 #include "ns3/simulator.h"
 
+#include <memory>
+
 namespace ns3
 {
 
@@ -355,7 +357,33 @@ Ikev1QuickModeExchange::InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm)
     };
     IpsecSecurityAssociation in = makeSa(IpsecDirection::INBOUND, qm.inboundSpi);
     IpsecSecurityAssociation out = makeSa(IpsecDirection::OUTBOUND, qm.outboundSpi);
-    m_services.InstallSas(sa.peer, in, out);
+    // PF_KEY gets the pair once the work charged so far is done; Installed when both are in.
+    Time delay = m_services.Reserve(Seconds(0));
+    Ptr<IpsecPfKey> pfKey = m_services.GetPfKey();
+    Ikev1Services* services = &m_services;
+    Ipv6Address peer = sa.peer;
+    Simulator::Schedule(delay, [services, pfKey, in, out, peer]() {
+        auto pending = std::make_shared<int>(2);
+        auto done = [services, pending, peer, in, out](const std::string& error) {
+            if (!error.empty())
+            {
+                services->TraceFailure(peer, "SA installation failed: " + error);
+                return;
+            }
+            if (--*pending == 0)
+            {
+                services->NotifyInstalled(peer, in.spi, out.spi);
+            }
+        };
+        for (const auto& esp : {in, out})
+        {
+            std::string error = pfKey->Add(esp, IpsecPfKey::Completion(done));
+            if (!error.empty())
+            {
+                services->TraceFailure(peer, "SA installation refused: " + error);
+            }
+        }
+    });
 }
 
 void

@@ -148,26 +148,36 @@ Ikev1SaTable::Rekey(uint64_t cookie, uint64_t initiator, uint64_t responder)
     return m_sas[initiator] = std::move(moved);
 }
 
-uint64_t
+std::string
 Ikev1SaTable::Import(Ikev1Sa sa,
                      const Ipv6Address& local,
                      const Ipv6Address& peer,
                      CryptoRandom& rng,
-                     std::vector<IkeSpiUpdate>& updates)
+                     std::vector<IkeSpiUpdate>& updates,
+                     uint64_t& cookie)
 {
+    if (sa.state != Ikev1State::ESTABLISHED)
+    {
+        return "ISAKMP SA not established";
+    }
+    if (sa.skeyidA.empty() || sa.encryptionKey.empty() || sa.iv.empty() ||
+        sa.iv.size() != GetEncryptionBlockSize(sa.encryption))
+    {
+        return "ISAKMP SA without usable keys";
+    }
     if (sa.initiatorCookie == 0 || m_sas.count(sa.initiatorCookie))
     {
         // The SA is keyed by CKY-I here: give it a fresh cookie pair and tell the peer.
         IkeSpiUpdate update;
         update.protocolId = IkeSpiUpdate::PROTOCOL_IKE;
         update.oldSpi = CookiePair(sa);
-        uint64_t cookie = DrawCookie(rng);
+        uint64_t fresh = DrawCookie(rng);
         uint64_t responder = 0;
         while (responder == 0)
         {
             responder = (static_cast<uint64_t>(rng.GetU32()) << 32) | rng.GetU32();
         }
-        sa.initiatorCookie = cookie;
+        sa.initiatorCookie = fresh;
         sa.responderCookie = responder;
         update.newSpi = CookiePair(sa);
         updates.push_back(update);
@@ -180,9 +190,9 @@ Ikev1SaTable::Import(Ikev1Sa sa,
     }
     NS_LOG_INFO("imported ISAKMP SA " << std::hex << sa.initiatorCookie << std::dec << " with "
                                       << peer << ", " << sa.quickModes.size() << " quick modes");
-    uint64_t cookie = sa.initiatorCookie;
+    cookie = sa.initiatorCookie;
     m_sas[cookie] = std::move(sa);
-    return cookie;
+    return "";
 }
 
 uint32_t

@@ -73,13 +73,15 @@ class Ikev1SaTable
      * \param peer the peer now
      * \param rng the random source for fresh cookies
      * \param [out] updates an IKE entry is appended if the cookies changed
-     * \return the CKY-I under which the SA is held
+     * \param [out] cookie the CKY-I under which the SA is held
+     * \return empty, or why the SA is refused (not established, keys unusable)
      */
-    uint64_t Import(Ikev1Sa sa,
-                    const Ipv6Address& local,
-                    const Ipv6Address& peer,
-                    CryptoRandom& rng,
-                    std::vector<IkeSpiUpdate>& updates);
+    std::string Import(Ikev1Sa sa,
+                       const Ipv6Address& local,
+                       const Ipv6Address& peer,
+                       CryptoRandom& rng,
+                       std::vector<IkeSpiUpdate>& updates,
+                       uint64_t& cookie);
     /**
      * \brief The SAs with one peer now run with another.
      * \param oldPeer the previous peer

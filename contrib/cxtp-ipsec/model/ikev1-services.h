@@ -168,15 +168,14 @@ class Ikev1Services
     /// Phase 1 completed: INITIAL-CONTACT, then the quick modes waiting for it.
     virtual void Phase1Established(Ikev1Sa& sa) = 0;
     /**
-     * \brief Installs a quick mode's SA pair through PF_KEY once the work charged so far is
-     * done; the Installed trace fires when both are in.
+     * \brief Both SAs of a quick mode are installed: fires the Installed trace.
      * \param peer the peer
-     * \param in the inbound SA
-     * \param out the outbound SA
+     * \param inboundSpi our SPI
+     * \param outboundSpi the peer's SPI
      */
-    virtual void InstallSas(const Ipv6Address& peer,
-                            const IpsecSecurityAssociation& in,
-                            const IpsecSecurityAssociation& out) = 0;
+    virtual void NotifyInstalled(const Ipv6Address& peer,
+                                 uint32_t inboundSpi,
+                                 uint32_t outboundSpi) = 0;
     /// The peer deleted the ISAKMP SA: it is forgotten (nothing may follow on it).
     virtual void DeletedByPeer(Ikev1Sa& sa) = 0;
     /**
