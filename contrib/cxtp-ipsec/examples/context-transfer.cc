@@ -94,8 +94,7 @@ class DropFirstContextData : public ErrorModel
         {
             uint8_t spi[4];
             copy->CopyData(spi, 4);
-            data = m_spis.count(static_cast<uint32_t>(spi[0]) << 24 | spi[1] << 16 | spi[2] << 8 |
-                                spi[3]) != 0;
+            data = m_spis.count(WireReadU32(spi)) != 0;
         }
         else if (ip.GetNextHeader() == 17)
         {

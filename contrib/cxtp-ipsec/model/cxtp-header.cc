@@ -3,6 +3,9 @@
  */
 #include "cxtp-header.h"
 
+#include "wire-reader.h"
+#include "wire-writer.h"
+
 #include "ns3/abort.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
@@ -28,30 +31,6 @@ namespace
 constexpr uint8_t FLAG_V = 0x80;      ///< octet 1: IPv4 addresses
 constexpr uint8_t FLAG_A_OR_S = 0x40; ///< octet 1: A (CTAR, CTD, PCTD) or S (CTDR)
 constexpr uint32_t ENTRY_SIZE = 4;    ///< a status entry or a request CDB
-
-/**
- * \param i the iterator, advanced by 16
- * \param address the address to write
- */
-void
-WriteAddress(Buffer::Iterator& i, const Ipv6Address& address)
-{
-    uint8_t buf[16];
-    address.Serialize(buf);
-    i.Write(buf, 16);
-}
-
-/**
- * \param i the iterator, advanced by 16
- * \return the address read
- */
-Ipv6Address
-ReadAddress(Buffer::Iterator& i)
-{
-    uint8_t buf[16];
-    i.Read(buf, 16);
-    return Ipv6Address::Deserialize(buf);
-}
 
 /**
  * \param n a key length
@@ -121,7 +100,7 @@ CxtpHeader::PeekType(Ptr<const Packet> packet, uint8_t& type, uint16_t& length, 
     packet->CopyData(head, COMMON_SIZE);
     const uint8_t version = head[0] >> 5;
     const uint8_t t = head[0] & 0x1f;
-    const uint16_t len = static_cast<uint16_t>(head[2] << 8 | head[3]);
+    const uint16_t len = WireReadU16(head + 2);
     if (version != VERSION)
     {
         return fail("version " + std::to_string(version) + ", expected 1");
@@ -245,7 +224,7 @@ CxtpHeader::Serialize(Buffer::Iterator start) const
     }
     else
     {
-        WriteAddress(i, m_previousAddress);
+        WireWriteIpv6(i, m_previousAddress);
         SerializeBody(i);
     }
     NS_ASSERT(i.GetDistanceFrom(start) == size);
@@ -324,7 +303,7 @@ CxtpHeader::DoDeserialize(Buffer::Iterator start, uint32_t available)
     bool ok;
     if (prefix == 0)
     {
-        m_previousAddress = ReadAddress(i);
+        m_previousAddress = WireReadIpv6(i);
         ok = DeserializeBody(i, length - COMMON_SIZE - ADDRESS_SIZE, error);
     }
     else
@@ -548,7 +527,7 @@ CxtpCtarHeader::GetBodySize() const
 void
 CxtpCtarHeader::SerializeBody(Buffer::Iterator& i) const
 {
-    WriteAddress(i, m_arAddress);
+    WireWriteIpv6(i, m_arAddress);
     i.WriteHtonU32(m_sequence);
     i.WriteHtonU32(m_token);
     WriteRequests(i, m_requested);
@@ -563,7 +542,7 @@ CxtpCtarHeader::DeserializeBody(Buffer::Iterator& i, uint32_t size, std::string&
         error = "Length " + std::to_string(size + 20) + " below the 44-octet CTAR minimum";
         return false;
     }
-    m_arAddress = ReadAddress(i);
+    m_arAddress = WireReadIpv6(i);
     m_sequence = i.ReadNtohU32();
     m_token = i.ReadNtohU32();
     return ReadRequests(i, size - ADDRESS_SIZE - 8, m_requested, error);
@@ -789,7 +768,7 @@ CxtpCtdHeader::SerializeBody(Buffer::Iterator& i) const
     NS_ABORT_MSG_IF(IsPredictive() && !m_hasKey,
                     "CxtpCtdHeader: a PCTD must carry the token key (RFC 4067 §2.5.3)");
     i.WriteHtonU32(m_elapsed);
-    WriteAddress(i, GetPreviousAddress());
+    WireWriteIpv6(i, GetPreviousAddress());
     if (m_hasKey)
     {
         i.WriteHtonU16(m_algorithm);
@@ -813,7 +792,7 @@ CxtpCtdHeader::DeserializeBody(Buffer::Iterator& i, uint32_t size, std::string& 
     m_key.clear();
     m_blocks.clear();
     m_elapsed = i.ReadNtohU32();
-    SetPreviousAddress(ReadAddress(i));
+    SetPreviousAddress(WireReadIpv6(i));
     uint32_t left = size - 4 - ADDRESS_SIZE;
     if (m_hasKey)
     {
