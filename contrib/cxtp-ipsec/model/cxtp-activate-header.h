@@ -38,7 +38,7 @@ namespace ns3
  * 44 octets with no requested CDB ("transfer all contexts"), plus 4 per requested CDB (this
  * module's 4-octet request form, see CxtpContextBlock). With an 8-octet ICMPv6 or UDP header,
  * 40 octets of IPv6 and 14 of Ethernet II, a CTAR with no CDB is a 106-octet frame
- * (protocols.md §1.9).
+ * (doc/cxtp-ipsec.rst, Message counts and sizes).
  */
 class CxtpCtarHeader : public CxtpHeader
 {

@@ -47,7 +47,7 @@ struct CxtpStatusEntry
  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  \endverbatim
  *
- * Encoding decisions (protocols.md §1.2, §9 item 1):
+ * Encoding decisions where RFC 4067 §2.2 is silent or its prose and figures disagree:
  * - Version (= 1) sits in the three most significant bits of octet 0 and Type in the five
  *   least significant bits, as in the RFC figures (CTAR v1 = 0x21); the "low order octet" prose
  *   of §2.2 is not followed.

@@ -35,7 +35,7 @@ namespace ns3
  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  \endverbatim
  *
- * Encoding decisions (protocols.md §1.4, §9 item 2):
+ * Encoding decisions where RFC 4067 §2.5.3 is silent:
  * - Elapsed Time comes before the previous address, as in the RFC figure.
  * - The key block (token key for nAR) is Algorithm(2) = 1 (HMAC_SHA1) | Key Length(2, octets of
  *   key, unpadded) | Key, zero-padded to a multiple of 4 so that the CDBs stay 32-bit aligned.

@@ -88,7 +88,7 @@ struct Ikev1Header
  * TV form (AF = 1, 4 bytes): type (15 bits) | 16-bit value. TLV form (AF = 0, 4 + n bytes):
  * type | length n | n value bytes. Basic attributes must be TV; variable ones (life duration,
  * RFC 2407 §4.5; RFC 2409 App. A) may be TV when the value fits 16 bits, which is what racoon
- * does (protocols.md §2.6).
+ * does (doc/cxtp-ipsec.rst, Message counts and sizes).
  */
 struct Ikev1Attribute
 {
@@ -226,8 +226,9 @@ struct Ikev1NotifyPayload
 /**
  * \ingroup cxtp-ipsec
  * \brief One entry of the data of an UPDATE_SPI or UPDATE_SPI_ACK notification (this module's
- * private-use notify, after the paper's MOBIKE-inspired proposal; protocols.md §4.2 adapted to
- * IKEv1). Wire layout, entries back to back, network byte order (Ikev1Codec::EncodeSpiUpdates):
+ * private-use notify, after the paper's MOBIKE-inspired proposal; doc/cxtp-ipsec.rst, SPI
+ * collisions and UPDATE_SPI). Wire layout, entries back to back, network byte order
+ * (Ikev1Codec::EncodeSpiUpdates):
  *
  * \verbatim
   Protocol ID (1) | SPI Size (1) | Reserved (2) | old SPI (SPI Size) | new SPI (SPI Size)

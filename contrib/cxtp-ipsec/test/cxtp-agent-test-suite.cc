@@ -272,7 +272,8 @@ CxtpAgentTestCase::DoRun()
             nodes.Get(n)->GetObject<Ipv6L3Protocol>()->GetProtocol(Icmpv6L4Protocol::PROT_NUMBER);
         icmp->SetAttribute("SolicitationJitter",
                            StringValue("ns3::ConstantRandomVariable[Constant=0]"));
-        // ns3-datapath.md T4: no RS retransmission after SetDown; no DAD on the static CoA.
+        // No RS retransmission after SetDown ("Router Solicitations after SetDown" in
+        // doc/mipv6-handover.rst); no DAD on the static CoA.
         icmp->SetAttribute("RsMaxRetransmissionDuration", TimeValue(NanoSeconds(1)));
         icmp->SetAttribute("DAD", BooleanValue(false));
     }

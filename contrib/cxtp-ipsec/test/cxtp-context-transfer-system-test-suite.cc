@@ -1,10 +1,10 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// System tests of the context transfer (method "ikev1-ct", RFC 4067) in the Mobile IPv6
-// handover scenario (design.md §2): predictive and reactive transfers over both MN-gateway
-// transports, gateway-gateway ESP, a forged token, a replayed CTAR, a lost CTD/PCTD, an old
-// ESP packet replayed at nSG.
+// System tests of the context transfer (method "ikev1-ct", RFC 4067) in the Mobile IPv6 handover
+// scenario (doc/mipv6-handover.rst): predictive and reactive transfers over both MN-gateway
+// transports, gateway-gateway ESP, a forged token, a replayed CTAR, a lost CTD/PCTD, an old ESP
+// packet replayed at nSG.
 
 #include "cxtp-test-isolation.h"
 #include "cxtp-test-packet.h"
