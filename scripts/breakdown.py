@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""Decomposition of the security set-up delay of each method by ablation (issue 6).
+"""Decomposition of the security set-up delay of each method by ablation.
 
 The delay of a method (mean security_delay_ms of cxtp-ipsec-sim over N handovers: from the new CoA
-formed to the new SA pair installed at MN and gateway, t_sec - t_coa_formed, design.md §3)
+formed to the new SA pair installed at MN and gateway, t_sec - t_coa_formed; see "Timeline" in
+contrib/cxtp-ipsec/doc/mipv6-handover.rst)
 is split into components by rerunning the simulator with copies of the cost profile in which the
 costs of some categories are set to zero (same seed and run for every variant, so the handovers
 happen at the same instants):

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The paper's table (MobiArch'08, Allard et al.) from simulated handovers (issue 6).
+"""The paper's table (MobiArch'08, Allard et al.) from simulated handovers.
 
 Runs build/bin/cxtp-ipsec-sim for the three rows -- ikev1-main, ikev1-aggressive, ikev1-ct -- with
 one cost profile (default testbed-2008), at least 100 handovers per row by default, with fixed
@@ -19,7 +19,8 @@ at a random phase of the probe schedule. Writes into --out (default results/):
                     (an integer when every handover agrees, else the mean with two decimals);
                     paper_* = the paper's measurements (reference only, never a model input);
                     fit = 'fitted' for the rows the profile's free parameters are fitted on (main
-                    mode, context transfer), 'predicted' for aggressive mode (design.md §5).
+                    mode, context transfer), 'predicted' for aggressive mode (see "Delay model and
+                    calibration" in contrib/cxtp-ipsec/doc/cxtp-ipsec.rst).
   paper-table.md    the same side by side with relative errors, the seeds and the commands.
   timeline.png      the paper's timeline figure from the simulated handovers: per method, the mean
                     duration of L2 detach->attach, attach->CoA formed (RA, SLAAC), CoA
@@ -70,7 +71,7 @@ def parse_args():
     p.add_argument("--out", default=os.path.join(cr.ROOT, "results"),
                    help="output directory (default results/)")
     p.add_argument("--handovers", type=cr.positive_int, default=100,
-                   help="handovers per scenario (default 100, the issue's minimum)")
+                   help="handovers per scenario (default 100)")
     p.add_argument("--chunks", type=cr.positive_int, default=2,
                    help="runs per scenario the handovers are split over (run numbers 1..CHUNKS, "
                    "default 2)")

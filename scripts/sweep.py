@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Handover-rate sweep of cxtp-ipsec-sim (issue 6).
+"""Handover-rate sweep of cxtp-ipsec-sim.
 
 Runs build/bin/cxtp-ipsec-sim for every (method, handover rate, run) point of a grid, in parallel,
 each point into its own directory OUT/<method>/rate-<r>/run-<n>/ (written atomically; a point

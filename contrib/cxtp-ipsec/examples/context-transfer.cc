@@ -5,10 +5,10 @@
  * \file
  * \ingroup cxtp-ipsec
  * cxtp-ipsec-context-transfer: IPsec context transfer with CXTP (RFC 4067) in the reference
- * topology (design.md §2), security method "ikev1-ct": IKEv1 main mode at the first attachment,
- * then, after each move, the previous security gateway (pSG) hands the MN's SAs, policies and PAD
- * entry to the new one (nSG), predictively (pushed on the old access router's handover hint) or
- * reactively (requested by nSG after the MN's CTAR).
+ * topology (doc/mipv6-handover.rst), security method "ikev1-ct": IKEv1 main mode at the first
+ * attachment, then, after each move, the previous security gateway (pSG) hands the MN's SAs,
+ * policies and PAD entry to the new one (nSG), predictively (pushed on the old access router's
+ * handover hint) or reactively (requested by nSG after the MN's CTAR).
  *
  * \verbatim
    CN fd00:1::2 --p2p-- R --p2p-- HA fd00:2::2  (home prefix fd00:100::/64, HoA fd00:100::10)
@@ -94,8 +94,7 @@ class DropFirstContextData : public ErrorModel
         {
             uint8_t spi[4];
             copy->CopyData(spi, 4);
-            data = m_spis.count(static_cast<uint32_t>(spi[0]) << 24 | spi[1] << 16 | spi[2] << 8 |
-                                spi[3]) != 0;
+            data = m_spis.count(WireReadU32(spi)) != 0;
         }
         else if (ip.GetNextHeader() == 17)
         {

@@ -4,7 +4,7 @@
 /**
  * \file
  * \ingroup cxtp-ipsec
- * Mobile IPv6 handover in the reference topology (design.md §2), with a security
+ * Mobile IPv6 handover in the reference topology (doc/mipv6-handover.rst), with a security
  * re-establishment method chosen by name (--method; HandoverSecurityMethod::GetNames()).
  *
  * \verbatim

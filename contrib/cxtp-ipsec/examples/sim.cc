@@ -6,8 +6,8 @@
  * \file
  * \ingroup cxtp-ipsec
  * cxtp-ipsec-sim: the command-line simulator. Runs many Mobile IPv6 handovers in the reference
- * topology (design.md §2) with one security re-establishment method, and writes one CSV row per
- * handover and a summary with 95% confidence intervals.
+ * topology (doc/mipv6-handover.rst) with one security re-establishment method, and writes one CSV
+ * row per handover and a summary with 95% confidence intervals.
  *
  * Options come from the command line and, with --config FILE.ini, from an INI file whose keys
  * are the long option names (the command line wins). Any unknown option or invalid value stops
@@ -220,7 +220,7 @@ main(int argc, char* argv[])
         uint32_t cycleLost = 0;
         scenario.GetProbeLoss(r.tDetach, cycleEnd, cycleSent, cycleLost);
         // The probe estimate of the security set-up: probes lost between t_coa_formed and t_sec,
-        // averaged over the two directions, times the interval (design.md §3).
+        // averaged over the two directions, times the interval (doc/mipv6-handover.rst, Timeline).
         double probeMs =
             (r.lostDownSetup + r.lostUpSetup) / 2.0 * config.probeInterval.GetSeconds() * 1000.0;
         Time lastBefore = std::max(r.lastDownBefore, r.lastUpBefore);

@@ -14,6 +14,7 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
+#include "ns3/wire-writer.h"
 
 namespace ns3
 {
@@ -398,13 +399,9 @@ HandoverSecurityCt::SetTokenKeys(uint32_t link)
         // the key of a later return to the same CoA, with the same transferred SA, new.
         uint32_t salt = m_path.rfind("ct", 0) == 0 ? m_tokenSalt : 0;
         std::vector<uint8_t> input{'c', 'x', 't', 'p', '-', 't', 'o', 'k', 'e', 'n'};
-        uint8_t address[16];
-        m_coa.GetBytes(address);
-        input.insert(input.end(), address, address + 16);
-        for (int shift = 24; shift >= 0; shift -= 8)
-        {
-            input.push_back(static_cast<uint8_t>(salt >> shift));
-        }
+        WireWriter w(input);
+        w.Ipv6(m_coa);
+        w.U32(salt);
         std::vector<uint8_t> key = CryptoMac::Hmac(CryptoHash::SHA1, sa.integrityKey, input);
         DynamicCast<CxtpAgent>(m_agents.Get(0))->SetTokenKey(m_coa, key);
         DynamicCast<CxtpAgent>(m_agents.Get(link + 1))->SetTokenKey(m_coa, key);

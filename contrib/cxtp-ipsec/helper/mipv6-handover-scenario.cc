@@ -151,9 +151,9 @@ Mipv6HandoverScenario::Build()
     }
     stack.Install(m_nodes);
 
-    // ns3-datapath.md T4: no solicitation jitter anywhere. ns-3 delays every NS and RS by
-    // U[0, 10] ms by default; on the access routers that would add up to 10 ms of address
-    // resolution to each Binding Acknowledgement.
+    // No solicitation jitter anywhere ("Router Solicitations after SetDown" in
+    // doc/mipv6-handover.rst). ns-3 delays every NS and RS by U[0, 10] ms by default; on the access
+    // routers that would add up to 10 ms of address resolution to each Binding Acknowledgement.
     for (uint32_t n = 0; n < m_nodes.GetN(); ++n)
     {
         Ptr<Ipv6L3Protocol> ipv6 = m_nodes.Get(n)->GetObject<Ipv6L3Protocol>();
@@ -201,7 +201,7 @@ Mipv6HandoverScenario::Build()
     m_monitor->Attach(rAr2.Get(1));
     m_csmaDevices.Add(home);
 
-    // Addresses and interfaces by hand (ns3-datapath.md recipe).
+    // Addresses and interfaces by hand (doc/mipv6-handover.rst, Reference topology).
     uint32_t cnIf = AddInterface(cnR.Get(0), Ipv6Address("fd00:1::2"), false);
     AddInterface(cnR.Get(1), Ipv6Address("fd00:1::1"), true);
     uint32_t rHaIf = AddInterface(rHa.Get(0), Ipv6Address("fd00:2::1"), true);

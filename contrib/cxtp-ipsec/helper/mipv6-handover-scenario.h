@@ -27,7 +27,7 @@ namespace ns3
 
 /**
  * \ingroup cxtp-ipsec
- * \brief The reference topology of design.md §2 with Mobile IPv6 and one Layer-2 handover,
+ * \brief The reference topology (doc/mipv6-handover.rst) with Mobile IPv6 and Layer-2 handovers,
  * probed by UDP in both directions between CN and the home address.
  *
  * \verbatim
@@ -41,19 +41,18 @@ namespace ns3
                     MN dev1   dev2   (dev2 down until the handover)
    \endverbatim
  *
- * Addresses as in ns3-datapath.md. The access routers stand where the security gateways of
- * later methods will be; with method "none" nothing is protected. Probes: UdpClient/UdpServer
- * (SeqTsHeader), CN → HoA from ProbeStart and HoA → CN half an interval later. The scenario
- * records the timeline of each handover (MN traces) and the probes received, and derives one
- * Result per handover. Config::handovers moves the MN to link 2, back to link 1, and so on,
- * every Config::handoverPeriod. The probes of handover k are counted in the window from the
- * end of the previous outage (the first registration, or the later of the BA and t_sec of
- * handover k-1) to the next detach (or the end of the probes), so a lost probe counts for one
- * handover only; the windows still share the steady period between an outage's end and the
- * next detach. ICMPv6 SolicitationJitter is set to 0 on every node (ns3-datapath.md T4): ns-3's
- * default U[0, 10] ms delay of each Neighbor Solicitation would otherwise add up to 10 ms to
- * each BA (address resolution at the access router). The security method is chosen by name
- * (Config::method, HandoverSecurityMethod::Create).
+ * The access routers are the security gateways of the IPsec methods; with method "none" nothing is
+ * protected. Probes: UdpClient/UdpServer (SeqTsHeader), CN → HoA from ProbeStart and HoA → CN half
+ * an interval later. The scenario records the timeline of each handover (MN traces) and the probes
+ * received, and derives one Result per handover. Config::handovers moves the MN to link 2, back to
+ * link 1, and so on, every Config::handoverPeriod. The probes of handover k are counted in the
+ * window from the end of the previous outage (the first registration, or the later of the BA and
+ * t_sec of handover k-1) to the next detach (or the end of the probes), so a lost probe counts for
+ * one handover only; the windows still share the steady period between an outage's end and the next
+ * detach. ICMPv6 SolicitationJitter is set to 0 on every node ("Router Solicitations after SetDown"
+ * in doc/mipv6-handover.rst): ns-3's default U[0, 10] ms delay of each Neighbor Solicitation would
+ * otherwise add up to 10 ms to each BA (address resolution at the access router). The security
+ * method is chosen by name (Config::method, HandoverSecurityMethod::Create).
  */
 class Mipv6HandoverScenario
 {
@@ -111,8 +110,8 @@ class Mipv6HandoverScenario
         Time tSec;                 ///< security re-established (the method's Ready; = tCoa for
                                    ///< "none" and "manual")
 
-        /// \return the security set-up delay, tSec - tCoaFormed (design.md §3: from the
-        /// instant the CoA exists; a method that must wait for DAD pays the wait)
+        /// \return the security set-up delay, tSec - tCoaFormed (doc/mipv6-handover.rst, Timeline:
+        /// from the instant the CoA exists; a method that must wait for DAD pays the wait)
         Time SecurityDelay() const
         {
             return tSec - tCoaFormed;

@@ -12,6 +12,7 @@
 #include "ns3/ppp-header.h"
 #include "ns3/simulator.h"
 #include "ns3/udp-header.h"
+#include "ns3/wire-reader.h"
 
 #include <vector>
 
@@ -91,8 +92,7 @@ SignallingMonitor::Record(uint32_t node, bool core, Ptr<const Packet> frame)
     {
         uint8_t spi[4];
         copy->CopyData(spi, 4);
-        f.cxtp = m_cxtpSpis.count(static_cast<uint32_t>(spi[0]) << 24 | spi[1] << 16 | spi[2] << 8 |
-                                  spi[3]) != 0;
+        f.cxtp = m_cxtpSpis.count(WireReadU32(spi)) != 0;
     }
     else if (ip.GetNextHeader() == 58 && copy->GetSize() >= 1)
     {

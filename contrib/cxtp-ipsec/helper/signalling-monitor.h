@@ -18,10 +18,10 @@ namespace ns3
 
 /**
  * \ingroup cxtp-ipsec
- * \brief Counts security signalling frames on Ethernet (CSMA) devices, as a capture on that
- * link would show them (design.md §3): each frame with its Ethernet II header (14 bytes), no
- * FCS and no preamble. IKE is UDP port 500 or 4500; CXTP is UDP port 5091 (our UDP transport
- * on CXTP's SCTP port) or ICMPv6 type 150 (RFC 4065 experimental mobility).
+ * \brief Counts security signalling frames on Ethernet (CSMA) devices, as a capture on that link
+ * would show them (doc/mipv6-handover.rst, Timeline): each frame with its Ethernet II header (14
+ * bytes), no FCS and no preamble. IKE is UDP port 500 or 4500; CXTP is UDP port 5091 (our UDP
+ * transport on CXTP's SCTP port) or ICMPv6 type 150 (RFC 4065 experimental mobility).
  *
  * Frames are classified from their bytes; what is counted does not depend on the protocol
  * code that sent them. CXTP between gateways may travel in ESP (RFC 4067 §6.2): ESP packets

@@ -3,11 +3,12 @@
  */
 #include "cxtp-context.h"
 
-#include "cxtp-byte-writer.h"
 #include "ikev1-sa.h"
 #include "ipsec-pad-entry.h"
 #include "ipsec-policy.h"
 #include "ipsec-security-association.h"
+#include "wire-reader.h"
+#include "wire-writer.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -124,8 +125,11 @@ CxtpContextBlock::SerializeRequest(Buffer::Iterator& i) const
 std::vector<uint8_t>
 CxtpContextBlock::EncodeRequest() const
 {
-    const uint16_t code = static_cast<uint16_t>(fpt);
-    return {static_cast<uint8_t>(code >> 8), static_cast<uint8_t>(code & 0xff), 0, 0};
+    std::vector<uint8_t> bytes;
+    WireWriter w(bytes);
+    w.U16(static_cast<uint16_t>(fpt));
+    w.U16(0); // Length = 0, P = 0, reserved: as SerializeRequest() writes it
+    return bytes;
 }
 
 uint32_t
@@ -145,7 +149,7 @@ CxtpContextBlock::Decode(const uint8_t* bytes,
     {
         return fail("CDB truncated: " + std::to_string(size) + " octets, fewer than 4");
     }
-    const uint16_t code = static_cast<uint16_t>(bytes[0] << 8 | bytes[1]);
+    const uint16_t code = WireReadU16(bytes);
     const uint32_t length = bytes[2] * UNIT;
     const bool p = (bytes[3] & 0x80) != 0;
     if (length == 0)
@@ -166,9 +170,7 @@ CxtpContextBlock::Decode(const uint8_t* bytes,
     if (p)
     {
         // length >= 8 here, so the vector fits.
-        result.presenceVector = static_cast<uint32_t>(bytes[4]) << 24 |
-                                static_cast<uint32_t>(bytes[5]) << 16 |
-                                static_cast<uint32_t>(bytes[6]) << 8 | bytes[7];
+        result.presenceVector = WireReadU32(bytes + HEAD_SIZE);
         offset += PRESENCE_SIZE;
     }
     result.data.assign(bytes + offset, bytes + length);
@@ -208,29 +210,21 @@ CxtpContextBlock::operator==(const CxtpContextBlock& other) const
            (!presence || presenceVector == other.presenceVector) && data == other.data;
 }
 
-// ---- field writer and bounds-checked reader -------------------------------------------------
+// ---- field writer and reader ---------------------------------------------------------------
 
 namespace
 {
 
-/// CxtpByteWriter with the field types of the context layouts.
-class FieldWriter : public CxtpByteWriter
+/// WireWriter with the field types of the context layouts.
+class FieldWriter : public WireWriter
 {
   public:
-    using CxtpByteWriter::CxtpByteWriter;
+    using WireWriter::WireWriter;
 
     /// \param t the time, as signed nanoseconds
     void TimeNs(const Time& t)
     {
         U64(static_cast<uint64_t>(t.GetNanoSeconds()));
-    }
-
-    /// \param a the address
-    void Address(const Ipv6Address& a)
-    {
-        uint8_t buf[16];
-        a.Serialize(buf);
-        Raw(buf, 16);
     }
 
     /// \param p the prefix length
@@ -240,7 +234,7 @@ class FieldWriter : public CxtpByteWriter
     }
 
     /// \param b the bytes, length-prefixed with 16 bits (aborts above 65535)
-    void Bytes(const std::vector<uint8_t>& b)
+    void PrefixedBytes(const std::vector<uint8_t>& b)
     {
         NS_ABORT_MSG_IF(b.size() > 0xffff, "CxtpContextCodec: byte string too long");
         U16(static_cast<uint16_t>(b.size()));
@@ -248,84 +242,16 @@ class FieldWriter : public CxtpByteWriter
     }
 };
 
-/// Reads network-order fields; every read fails (and sticks failed) on truncation.
-class FieldReader
+/// WireReader with the field types of the context layouts and the CDB padding check.
+class FieldReader : public WireReader
 {
   public:
-    /// \param bytes the input
-    explicit FieldReader(const std::vector<uint8_t>& bytes)
-        : m_bytes(bytes),
-          m_offset(0),
-          m_ok(true)
-    {
-    }
-
-    /// \param n octets needed \return true if they are available
-    bool Need(size_t n)
-    {
-        if (m_ok && m_bytes.size() - m_offset < n)
-        {
-            m_ok = false;
-        }
-        return m_ok;
-    }
-
-    /// \return the value, 0 on failure
-    uint8_t U8()
-    {
-        return Need(1) ? m_bytes[m_offset++] : 0;
-    }
-
-    /// \return the value, 0 on failure
-    uint16_t U16()
-    {
-        if (!Need(2))
-        {
-            return 0;
-        }
-        const uint16_t hi = U8();
-        return static_cast<uint16_t>(hi << 8 | U8());
-    }
-
-    /// \return the value, 0 on failure
-    uint32_t U32()
-    {
-        if (!Need(4))
-        {
-            return 0;
-        }
-        const uint32_t hi = U16();
-        return hi << 16 | U16();
-    }
-
-    /// \return the value, 0 on failure
-    uint64_t U64()
-    {
-        if (!Need(8))
-        {
-            return 0;
-        }
-        const uint64_t hi = U32();
-        return hi << 32 | U32();
-    }
+    using WireReader::WireReader;
 
     /// \return the time, 0 on failure
     Time TimeNs()
     {
         return NanoSeconds(static_cast<int64_t>(U64()));
-    }
-
-    /// \return the address, :: on failure
-    Ipv6Address Address()
-    {
-        if (!Need(16))
-        {
-            return Ipv6Address::GetAny();
-        }
-        uint8_t buf[16];
-        std::copy(m_bytes.begin() + m_offset, m_bytes.begin() + m_offset + 16, buf);
-        m_offset += 16;
-        return Ipv6Address::Deserialize(buf);
     }
 
     /// \return the prefix; fails on a length above 128
@@ -334,23 +260,17 @@ class FieldReader
         const uint8_t length = U8();
         if (length > 128)
         {
-            m_ok = false;
+            Fail();
             return Ipv6Prefix::GetZero();
         }
         return Ipv6Prefix(length);
     }
 
     /// \return the length-prefixed byte string, empty on failure
-    std::vector<uint8_t> Bytes()
+    std::vector<uint8_t> PrefixedBytes()
     {
         const uint16_t n = U16();
-        if (!Need(n))
-        {
-            return {};
-        }
-        std::vector<uint8_t> b(m_bytes.begin() + m_offset, m_bytes.begin() + m_offset + n);
-        m_offset += n;
-        return b;
+        return Bytes(n);
     }
 
     /**
@@ -362,21 +282,9 @@ class FieldReader
     {
         if (value > max)
         {
-            m_ok = false;
+            Fail();
         }
         return value;
-    }
-
-    /// Marks the input inconsistent.
-    void Fail()
-    {
-        m_ok = false;
-    }
-
-    /// \return true if every read succeeded
-    bool Ok() const
-    {
-        return m_ok;
     }
 
     /**
@@ -385,29 +293,19 @@ class FieldReader
      */
     bool Finish()
     {
-        if (!m_ok)
+        if (!Ok() || GetRemaining() >= CxtpContextBlock::UNIT)
         {
             return false;
         }
-        const size_t left = m_bytes.size() - m_offset;
-        if (left >= CxtpContextBlock::UNIT)
+        for (uint8_t octet : Bytes(GetRemaining()))
         {
-            return false;
-        }
-        for (size_t k = m_offset; k < m_bytes.size(); ++k)
-        {
-            if (m_bytes[k] != 0)
+            if (octet != 0)
             {
                 return false;
             }
         }
         return true;
     }
-
-  private:
-    const std::vector<uint8_t>& m_bytes; ///< input
-    size_t m_offset;                     ///< next octet
-    bool m_ok;                           ///< no failure yet
 };
 
 /// Largest valid values of the enumerations carried in contexts.
@@ -487,10 +385,10 @@ CxtpContextCodec::EncodeSa(const IpsecSecurityAssociation& sa)
     w.U8(static_cast<uint8_t>(sa.encryption));
     w.U8(static_cast<uint8_t>(sa.integrity));
     w.U8((sa.esn ? 0x01 : 0x00) | (sa.replay.IsEsn() ? 0x02 : 0x00));
-    w.Address(sa.source);
-    w.Address(sa.destination);
-    w.Bytes(sa.encryptionKey);
-    w.Bytes(sa.integrityKey);
+    w.Ipv6(sa.source);
+    w.Ipv6(sa.destination);
+    w.PrefixedBytes(sa.encryptionKey);
+    w.PrefixedBytes(sa.integrityKey);
     w.U64(sa.sequence);
     w.U32(sa.replay.GetSize());
     w.U64(sa.replay.GetHighest());
@@ -531,10 +429,10 @@ CxtpContextCodec::DecodeSa(const CxtpContextBlock& block, IpsecSecurityAssociati
     const uint8_t flags = r.Enum(r.U8(), 0x03);
     out.esn = (flags & 0x01) != 0;
     const bool replayEsn = (flags & 0x02) != 0;
-    out.source = r.Address();
-    out.destination = r.Address();
-    out.encryptionKey = r.Bytes();
-    out.integrityKey = r.Bytes();
+    out.source = r.Ipv6();
+    out.destination = r.Ipv6();
+    out.encryptionKey = r.PrefixedBytes();
+    out.integrityKey = r.PrefixedBytes();
     out.sequence = r.U64();
     const uint32_t windowSize = r.U32();
     const uint64_t highest = r.U64();
@@ -587,17 +485,17 @@ CxtpContextCodec::EncodePolicy(const IpsecPolicy& policy)
     w.U8(static_cast<uint8_t>(policy.encryption));
     w.U8(static_cast<uint8_t>(policy.integrity));
     const IpsecTrafficSelector& s = policy.selector;
-    w.Address(s.localAddress);
+    w.Ipv6(s.localAddress);
     w.Prefix(s.localPrefix);
-    w.Address(s.remoteAddress);
+    w.Ipv6(s.remoteAddress);
     w.Prefix(s.remotePrefix);
     w.U8(s.nextHeader);
     w.U16(s.localPortMin);
     w.U16(s.localPortMax);
     w.U16(s.remotePortMin);
     w.U16(s.remotePortMax);
-    w.Address(policy.tunnelLocal);
-    w.Address(policy.tunnelRemote);
+    w.Ipv6(policy.tunnelLocal);
+    w.Ipv6(policy.tunnelRemote);
     return MakeBlock(CxtpFeatureProfile::SPD_ENTRY, std::move(data));
 }
 
@@ -620,17 +518,17 @@ CxtpContextCodec::DecodePolicy(const CxtpContextBlock& block, IpsecPolicy& polic
     out.encryption = static_cast<IpsecEncryption>(r.Enum(r.U8(), MAX_ENCRYPTION));
     out.integrity = static_cast<IpsecIntegrity>(r.Enum(r.U8(), MAX_INTEGRITY));
     IpsecTrafficSelector& s = out.selector;
-    s.localAddress = r.Address();
+    s.localAddress = r.Ipv6();
     s.localPrefix = r.Prefix();
-    s.remoteAddress = r.Address();
+    s.remoteAddress = r.Ipv6();
     s.remotePrefix = r.Prefix();
     s.nextHeader = r.U8();
     s.localPortMin = r.U16();
     s.localPortMax = r.U16();
     s.remotePortMin = r.U16();
     s.remotePortMax = r.U16();
-    out.tunnelLocal = r.Address();
-    out.tunnelRemote = r.Address();
+    out.tunnelLocal = r.Ipv6();
+    out.tunnelRemote = r.Ipv6();
     if (!r.Finish())
     {
         return false;
@@ -645,13 +543,13 @@ CxtpContextCodec::EncodePadEntry(const IpsecPadEntry& entry)
     std::vector<uint8_t> data;
     FieldWriter w(data);
     w.U8(LAYOUT_VERSION);
-    w.Address(entry.peerAddress);
+    w.Ipv6(entry.peerAddress);
     w.Prefix(entry.peerPrefix);
-    w.Bytes(std::vector<uint8_t>(entry.peerName.begin(), entry.peerName.end()));
+    w.PrefixedBytes(std::vector<uint8_t>(entry.peerName.begin(), entry.peerName.end()));
     w.U8(entry.ikeVersion);
     w.U8(static_cast<uint8_t>(entry.authMethod));
-    w.Bytes(entry.preSharedKey);
-    w.Address(entry.childAddress);
+    w.PrefixedBytes(entry.preSharedKey);
+    w.Ipv6(entry.childAddress);
     w.Prefix(entry.childPrefix);
     return MakeBlock(CxtpFeatureProfile::PAD_ENTRY, std::move(data));
 }
@@ -667,14 +565,14 @@ CxtpContextCodec::DecodePadEntry(const CxtpContextBlock& block, IpsecPadEntry& e
     FieldReader r(block.data);
     r.U8(); // version
     IpsecPadEntry out;
-    out.peerAddress = r.Address();
+    out.peerAddress = r.Ipv6();
     out.peerPrefix = r.Prefix();
-    const std::vector<uint8_t> name = r.Bytes();
+    const std::vector<uint8_t> name = r.PrefixedBytes();
     out.peerName.assign(name.begin(), name.end());
     out.ikeVersion = r.U8();
     out.authMethod = static_cast<IpsecAuthMethod>(r.Enum(r.U8(), MAX_AUTH));
-    out.preSharedKey = r.Bytes();
-    out.childAddress = r.Address();
+    out.preSharedKey = r.PrefixedBytes();
+    out.childAddress = r.Ipv6();
     out.childPrefix = r.Prefix();
     if (!r.Finish())
     {
@@ -698,17 +596,17 @@ CxtpContextCodec::EncodeIkev1Sa(const Ikev1Sa& sa)
     w.U8(static_cast<uint8_t>(sa.encryption));
     w.U8(static_cast<uint8_t>(sa.hash));
     w.U16(sa.dhGroup);
-    w.Address(sa.local);
-    w.Address(sa.peer);
+    w.Ipv6(sa.local);
+    w.Ipv6(sa.peer);
     w.TimeNs(sa.lifetime);
     w.TimeNs(sa.started);
     w.TimeNs(sa.established);
-    w.Bytes(sa.skeyid);
-    w.Bytes(sa.skeyidD);
-    w.Bytes(sa.skeyidA);
-    w.Bytes(sa.skeyidE);
-    w.Bytes(sa.encryptionKey);
-    w.Bytes(sa.iv);
+    w.PrefixedBytes(sa.skeyid);
+    w.PrefixedBytes(sa.skeyidD);
+    w.PrefixedBytes(sa.skeyidA);
+    w.PrefixedBytes(sa.skeyidE);
+    w.PrefixedBytes(sa.encryptionKey);
+    w.PrefixedBytes(sa.iv);
     uint16_t established = 0;
     for (const auto& entry : sa.quickModes)
     {
@@ -772,17 +670,17 @@ CxtpContextCodec::DecodeIkev1Sa(const CxtpContextBlock& block, Ikev1Sa& sa)
     out.encryption = static_cast<IpsecEncryption>(r.Enum(r.U8(), MAX_ENCRYPTION));
     out.hash = static_cast<CryptoHash>(r.Enum(r.U8(), MAX_HASH));
     out.dhGroup = r.U16();
-    out.local = r.Address();
-    out.peer = r.Address();
+    out.local = r.Ipv6();
+    out.peer = r.Ipv6();
     out.lifetime = r.TimeNs();
     out.started = r.TimeNs();
     out.established = r.TimeNs();
-    out.skeyid = r.Bytes();
-    out.skeyidD = r.Bytes();
-    out.skeyidA = r.Bytes();
-    out.skeyidE = r.Bytes();
-    out.encryptionKey = r.Bytes();
-    out.iv = r.Bytes();
+    out.skeyid = r.PrefixedBytes();
+    out.skeyidD = r.PrefixedBytes();
+    out.skeyidA = r.PrefixedBytes();
+    out.skeyidE = r.PrefixedBytes();
+    out.encryptionKey = r.PrefixedBytes();
+    out.iv = r.PrefixedBytes();
     const uint16_t count = r.U16();
     for (uint16_t k = 0; k < count && r.Ok(); ++k)
     {

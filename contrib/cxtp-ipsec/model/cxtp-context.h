@@ -66,7 +66,7 @@ std::string ToString(CxtpFeatureProfile fpt);
  * self-delimiting.
  *
  * <b>Request blocks</b> (CTAR, CT-Req: "requested CDBs") carry no data. RFC 4067 §2.3 does not say
- * how a 4-octet block fits the 8-octet Length unit (protocols.md §1.5, §9 item 2). This module
+ * how a 4-octet block fits the 8-octet Length unit. This module
  * encodes a request CDB as exactly 4 octets: FPT | Length = 0 | P = 0 | Reserved = 0
  * (EncodeRequest()); only the FPT of a request is meaningful. Length 0 never occurs for a data
  * block, which always has Length >= 1.
@@ -160,7 +160,7 @@ struct CxtpContextBlock
  * truncation, an out-of-range enumeration value, an inconsistent length, non-zero trailing
  * octets, or trailing octets beyond the 8-octet padding.
  *
- * <b>SAD_ENTRY</b> (IpsecSecurityAssociation, RFC 4301 §4.4.2.1, protocols.md §5.2):
+ * <b>SAD_ENTRY</b> (IpsecSecurityAssociation, RFC 4301 §4.4.2.1):
  * version(1) | SPI(4) | direction(1) | mode(1) | encryption(1) | integrity(1) |
  * flags(1: bit 0 ESN, bit 1 replay window ESN) | source(16) | destination(16) |
  * encryption key(2+n) | integrity key(2+n) | sequence counter(8) | replay W(4) | replay T(8) |

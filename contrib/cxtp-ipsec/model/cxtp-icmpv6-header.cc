@@ -3,6 +3,8 @@
  */
 #include "cxtp-icmpv6-header.h"
 
+#include "wire-writer.h"
+
 #include "ns3/buffer.h"
 #include "ns3/packet.h"
 
@@ -82,11 +84,8 @@ CxtpIcmpv6Header::PseudoHeaderSum(Ipv6Address source, Ipv6Address destination, u
     Buffer buffer;
     buffer.AddAtStart(40);
     Buffer::Iterator it = buffer.Begin();
-    uint8_t address[16];
-    source.Serialize(address);
-    it.Write(address, 16);
-    destination.Serialize(address);
-    it.Write(address, 16);
+    WireWriteIpv6(it, source);
+    WireWriteIpv6(it, destination);
     it.WriteHtonU32(length);
     it.WriteU8(0);
     it.WriteU8(0);

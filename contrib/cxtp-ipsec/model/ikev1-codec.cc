@@ -3,7 +3,8 @@
  */
 #include "ikev1-codec.h"
 
-#include "cxtp-byte-writer.h"
+#include "wire-reader.h"
+#include "wire-writer.h"
 
 #include "ns3/abort.h"
 #include "ns3/assert.h"
@@ -35,11 +36,11 @@ constexpr uint8_t FIRST_RESERVED_TYPE = 14;
 /// First private-use payload type (RFC 2408 §3.1).
 constexpr uint8_t FIRST_PRIVATE_TYPE = 128;
 
-/// CxtpByteWriter with the ISAKMP generic payload header.
-class Writer : public CxtpByteWriter
+/// WireWriter with the ISAKMP generic payload header.
+class Writer : public WireWriter
 {
   public:
-    using CxtpByteWriter::CxtpByteWriter;
+    using WireWriter::WireWriter;
 
     /**
      * \brief Writes a generic payload header (RFC 2408 §3.2).
@@ -54,36 +55,6 @@ class Writer : public CxtpByteWriter
         U16(static_cast<uint16_t>(length));
     }
 };
-
-/**
- * \param p the first byte
- * \return the big-endian 16-bit value at p
- */
-uint16_t
-Get16(const uint8_t* p)
-{
-    return static_cast<uint16_t>((p[0] << 8) | p[1]);
-}
-
-/**
- * \param p the first byte
- * \return the big-endian 32-bit value at p
- */
-uint32_t
-Get32(const uint8_t* p)
-{
-    return (static_cast<uint32_t>(Get16(p)) << 16) | Get16(p + 2);
-}
-
-/**
- * \param p the first byte
- * \return the big-endian 64-bit value at p
- */
-uint64_t
-Get64(const uint8_t* p)
-{
-    return (static_cast<uint64_t>(Get32(p)) << 32) | Get32(p + 4);
-}
 
 /**
  * \param error the error
@@ -328,8 +299,8 @@ DecodeAttributes(const uint8_t* data, size_t len, size_t base, std::vector<Ikev1
                         "data attribute header runs past the end of its transform",
                         base + pos);
         }
-        uint16_t typeField = Get16(data + pos);
-        uint16_t lv = Get16(data + pos + 2);
+        uint16_t typeField = WireReadU16(data + pos);
+        uint16_t lv = WireReadU16(data + pos + 2);
         Ikev1Attribute a;
         a.type = typeField & static_cast<uint16_t>(~ATTRIBUTE_AF);
         a.tv = (typeField & ATTRIBUTE_AF) != 0;
@@ -369,8 +340,8 @@ DecodeSa(const uint8_t* data, size_t len, size_t base, Ikev1SaPayload& sa)
     {
         return Fail(Ikev1DecodeError::BAD_LENGTH, "SA payload shorter than 12 bytes", base);
     }
-    sa.doi = Get32(data);
-    sa.situation = Get32(data + 4);
+    sa.doi = WireReadU32(data);
+    sa.situation = WireReadU32(data + 4);
     size_t pos = 8;
     if (pos == len)
     {
@@ -394,7 +365,7 @@ DecodeSa(const uint8_t* data, size_t len, size_t base, Ikev1SaPayload& sa)
                         base + pos);
         }
         uint8_t next = p[0];
-        uint16_t plen = Get16(p + 2);
+        uint16_t plen = WireReadU16(p + 2);
         if (next != static_cast<uint8_t>(Ikev1PayloadType::PROPOSAL) && next != 0)
         {
             return Fail(Ikev1DecodeError::BAD_PROPOSAL,
@@ -438,7 +409,7 @@ DecodeSa(const uint8_t* data, size_t len, size_t base, Ikev1SaPayload& sa)
                             base + pos + tpos);
             }
             uint8_t tnext = t[0];
-            uint16_t tlen = Get16(t + 2);
+            uint16_t tlen = WireReadU16(t + 2);
             if (tnext != static_cast<uint8_t>(Ikev1PayloadType::TRANSFORM) && tnext != 0)
             {
                 return Fail(Ikev1DecodeError::BAD_PROPOSAL,
@@ -559,14 +530,14 @@ Ikev1Codec::DecodeHeader(const uint8_t* data, size_t len, Ikev1Header& header)
     {
         return false;
     }
-    header.initiatorCookie = Get64(data);
-    header.responderCookie = Get64(data + 8);
+    header.initiatorCookie = WireReadU64(data);
+    header.responderCookie = WireReadU64(data + 8);
     header.nextPayload = data[16];
     header.version = data[17];
     header.exchangeType = static_cast<Ikev1ExchangeType>(data[18]);
     header.flags = data[19];
-    header.messageId = Get32(data + 20);
-    header.length = Get32(data + 24);
+    header.messageId = WireReadU32(data + 20);
+    header.length = WireReadU32(data + 24);
     return true;
 }
 
@@ -606,7 +577,7 @@ Ikev1Codec::DecodePayloads(const uint8_t* data,
         }
         const uint8_t* p = data + pos;
         uint8_t next = p[0];
-        uint16_t plen = Get16(p + 2);
+        uint16_t plen = WireReadU16(p + 2);
         if (plen < GENERIC_HEADER_SIZE)
         {
             return Fail(Ikev1DecodeError::BAD_LENGTH,
@@ -645,7 +616,7 @@ Ikev1Codec::DecodePayloads(const uint8_t* data,
             Ikev1IdPayload id;
             id.idType = body[0];
             id.protocolId = body[1];
-            id.port = Get16(body + 2);
+            id.port = WireReadU16(body + 2);
             id.data.assign(body + 4, body + blen);
             out.emplace_back(std::move(id));
             break;
@@ -664,10 +635,10 @@ Ikev1Codec::DecodePayloads(const uint8_t* data,
                             pos);
             }
             Ikev1NotifyPayload n;
-            n.doi = Get32(body);
+            n.doi = WireReadU32(body);
             n.protocolId = body[4];
             uint8_t spiSize = body[5];
-            n.type = Get16(body + 6);
+            n.type = WireReadU16(body + 6);
             if (plen < NOTIFY_FIXED + spiSize)
             {
                 return Fail(Ikev1DecodeError::BAD_LENGTH,
@@ -687,10 +658,10 @@ Ikev1Codec::DecodePayloads(const uint8_t* data,
                             pos);
             }
             Ikev1DeletePayload d;
-            d.doi = Get32(body);
+            d.doi = WireReadU32(body);
             d.protocolId = body[4];
             d.spiSize = body[5];
-            uint16_t nSpis = Get16(body + 6);
+            uint16_t nSpis = WireReadU16(body + 6);
             size_t expected = DELETE_FIXED + static_cast<size_t>(d.spiSize) * nSpis;
             if (plen != expected)
             {
@@ -835,6 +806,7 @@ std::vector<uint8_t>
 Ikev1Codec::EncodeSpiUpdates(const std::vector<IkeSpiUpdate>& entries)
 {
     std::vector<uint8_t> out;
+    WireWriter w(out);
     for (const auto& e : entries)
     {
         uint8_t size = SpiUpdateSize(e.protocolId);
@@ -842,12 +814,11 @@ Ikev1Codec::EncodeSpiUpdates(const std::vector<IkeSpiUpdate>& entries)
                         "Ikev1Codec::EncodeSpiUpdates: protocol "
                             << +e.protocolId << " with SPIs of " << e.oldSpi.size() << "/"
                             << e.newSpi.size() << " bytes");
-        out.push_back(e.protocolId);
-        out.push_back(size);
-        out.push_back(0); // reserved
-        out.push_back(0);
-        out.insert(out.end(), e.oldSpi.begin(), e.oldSpi.end());
-        out.insert(out.end(), e.newSpi.begin(), e.newSpi.end());
+        w.U8(e.protocolId);
+        w.U8(size);
+        w.U16(0); // reserved
+        w.Raw(e.oldSpi);
+        w.Raw(e.newSpi);
     }
     return out;
 }

@@ -15,6 +15,7 @@
 #include "ipsec-policy.h"
 #include "ipsec-spd.h"
 #include "ipsec-work-clock.h"
+#include "wire-reader.h"
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"
@@ -32,34 +33,6 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("Ikev1Daemon");
 NS_OBJECT_ENSURE_REGISTERED(Ikev1Daemon);
-
-namespace
-{
-/// \return CKY-I | CKY-R of an SA (RFC 2408 §3.14: the ISAKMP "SPI")
-std::vector<uint8_t>
-CookiePair(const Ikev1Sa& sa)
-{
-    std::vector<uint8_t> b(16);
-    for (int i = 0; i < 8; i++)
-    {
-        b[i] = static_cast<uint8_t>(sa.initiatorCookie >> (56 - 8 * i));
-        b[8 + i] = static_cast<uint8_t>(sa.responderCookie >> (56 - 8 * i));
-    }
-    return b;
-}
-
-/// \return the cookie of 8 octets at offset in network order
-uint64_t
-ReadCookie(const std::vector<uint8_t>& bytes, size_t offset)
-{
-    uint64_t v = 0;
-    for (size_t i = 0; i < 8; ++i)
-    {
-        v = v << 8 | bytes[offset + i];
-    }
-    return v;
-}
-} // namespace
 
 TypeId
 Ikev1Daemon::GetTypeId()
@@ -716,7 +689,7 @@ Ikev1Daemon::Fail(Ikev1Sa& sa, const std::string& reason, bool notifyPeer)
         n.type = reason.find("authentication") != std::string::npos
                      ? Ikev1Doi::NOTIFY_AUTHENTICATION_FAILED
                      : Ikev1Doi::NOTIFY_NO_PROPOSAL_CHOSEN;
-        n.spi = CookiePair(sa);
+        n.spi = sa.GetCookiePair();
         std::vector<uint8_t> bytes =
             Seal(sa, MakeHeader(sa, Ikev1ExchangeType::INFORMATIONAL, 0), {n}, nullptr);
         Simulator::ScheduleNow(&Ikev1Daemon::Transmit, this, sa.peer, bytes);
@@ -915,7 +888,7 @@ Ikev1Daemon::ImportSa(const CxtpContextBlock& block,
     {
         if (updates[i].protocolId == IkeSpiUpdate::PROTOCOL_IKE)
         {
-            handle = ReadCookie(updates[i].newSpi, 0); // fresh cookies
+            handle = WireReadU64(updates[i].newSpi.data()); // fresh cookies
         }
     }
     return error;

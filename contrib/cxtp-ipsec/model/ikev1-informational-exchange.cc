@@ -11,6 +11,7 @@
 #include "ikev1-services.h"
 #include "ikev1-spi-update-exchange.h"
 #include "ipsec-pf-key.h"
+#include "wire-writer.h"
 
 #include "ns3/log.h"
 
@@ -18,32 +19,6 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("Ikev1InformationalExchange");
-
-namespace
-{
-/// \return the 4 octets of an SPI in network order
-std::vector<uint8_t>
-SpiBytes(uint32_t v)
-{
-    return {static_cast<uint8_t>(v >> 24),
-            static_cast<uint8_t>(v >> 16),
-            static_cast<uint8_t>(v >> 8),
-            static_cast<uint8_t>(v)};
-}
-
-/// \return CKY-I | CKY-R of an SA (RFC 2408 §3.14: the ISAKMP "SPI")
-std::vector<uint8_t>
-CookiePair(const Ikev1Sa& sa)
-{
-    std::vector<uint8_t> b(16);
-    for (int i = 0; i < 8; i++)
-    {
-        b[i] = static_cast<uint8_t>(sa.initiatorCookie >> (56 - 8 * i));
-        b[8 + i] = static_cast<uint8_t>(sa.responderCookie >> (56 - 8 * i));
-    }
-    return b;
-}
-} // namespace
 
 Ikev1InformationalExchange::Ikev1InformationalExchange(Ikev1Services& services)
     : m_services(services)
@@ -67,7 +42,7 @@ Ikev1InformationalExchange::SendInitialContact(Ikev1Sa& sa)
     Ikev1NotifyPayload n;
     n.protocolId = Ikev1Doi::PROTO_ISAKMP;
     n.type = Ikev1NotifyPayload::INITIAL_CONTACT;
-    n.spi = CookiePair(sa);
+    n.spi = sa.GetCookiePair();
     sa.initialContact = true;
     Send(sa, {n});
 }
@@ -84,7 +59,7 @@ Ikev1InformationalExchange::SendDeletes(Ikev1Sa& sa)
     {
         if (qm.state == Ikev1State::ESTABLISHED)
         {
-            esp.spis.push_back(SpiBytes(qm.inboundSpi));
+            esp.spis.push_back(WireBytesU32(qm.inboundSpi));
             pfKey->Delete(IpsecDirection::INBOUND, qm.inboundSpi, Ipv6Address::GetAny());
             pfKey->Delete(IpsecDirection::OUTBOUND, qm.outboundSpi, sa.peer);
         }
@@ -96,7 +71,7 @@ Ikev1InformationalExchange::SendDeletes(Ikev1Sa& sa)
     Ikev1DeletePayload isakmp;
     isakmp.protocolId = Ikev1Doi::PROTO_ISAKMP;
     isakmp.spiSize = 16;
-    isakmp.spis.push_back(CookiePair(sa));
+    isakmp.spis.push_back(sa.GetCookiePair());
     Send(sa, {isakmp});
 }
 
@@ -219,7 +194,8 @@ Ikev1InformationalExchange::HandleDeletes(Ikev1Sa& sa, const std::vector<Ikev1Pa
             for (auto& [mid, qm] : sa.quickModes)
             {
                 if (qm.state == Ikev1State::ESTABLISHED &&
-                    (SpiBytes(qm.outboundSpi) == spiBytes || SpiBytes(qm.inboundSpi) == spiBytes))
+                    (WireBytesU32(qm.outboundSpi) == spiBytes ||
+                     WireBytesU32(qm.inboundSpi) == spiBytes))
                 {
                     pfKey->Delete(IpsecDirection::OUTBOUND, qm.outboundSpi, sa.peer);
                     pfKey->Delete(IpsecDirection::INBOUND, qm.inboundSpi, Ipv6Address::GetAny());

@@ -3,6 +3,8 @@
  */
 #include "ikev1-key-derivation.h"
 
+#include "wire-writer.h"
+
 #include "ns3/log.h"
 
 #include <initializer_list>
@@ -40,19 +42,6 @@ Concat(std::initializer_list<const Bytes*> parts)
         out.insert(out.end(), p->begin(), p->end());
     }
     return out;
-}
-
-/**
- * \param value a 32-bit value
- * \return its 4 bytes in network order
- */
-Bytes
-U32(uint32_t value)
-{
-    return {static_cast<uint8_t>(value >> 24),
-            static_cast<uint8_t>(value >> 16),
-            static_cast<uint8_t>(value >> 8),
-            static_cast<uint8_t>(value)};
 }
 
 /**
@@ -191,7 +180,7 @@ Ikev1KeyDerivation::Phase2Iv(CryptoHash hash,
                              uint32_t messageId,
                              uint32_t blockSize)
 {
-    const Bytes mid = U32(messageId);
+    const Bytes mid = WireBytesU32(messageId);
     return Truncate(CryptoMac::Digest(hash, Concat({&lastPhase1Block, &mid})), blockSize);
 }
 
@@ -235,7 +224,7 @@ Ikev1KeyDerivation::QmHash1(CryptoHash hash,
                             uint32_t messageId,
                             const std::vector<uint8_t>& restOfMessage)
 {
-    const Bytes mid = U32(messageId);
+    const Bytes mid = WireBytesU32(messageId);
     return CryptoMac::Hmac(hash, skeyidA, Concat({&mid, &restOfMessage}));
 }
 
@@ -246,7 +235,7 @@ Ikev1KeyDerivation::QmHash2(CryptoHash hash,
                             const std::vector<uint8_t>& niB,
                             const std::vector<uint8_t>& restOfMessage)
 {
-    const Bytes mid = U32(messageId);
+    const Bytes mid = WireBytesU32(messageId);
     return CryptoMac::Hmac(hash, skeyidA, Concat({&mid, &niB, &restOfMessage}));
 }
 
@@ -258,7 +247,7 @@ Ikev1KeyDerivation::QmHash3(CryptoHash hash,
                             const std::vector<uint8_t>& nrB)
 {
     const Bytes zero{0};
-    const Bytes mid = U32(messageId);
+    const Bytes mid = WireBytesU32(messageId);
     return CryptoMac::Hmac(hash, skeyidA, Concat({&zero, &mid, &niB, &nrB}));
 }
 
@@ -268,7 +257,7 @@ Ikev1KeyDerivation::InfoHash(CryptoHash hash,
                              uint32_t messageId,
                              const std::vector<uint8_t>& payloads)
 {
-    const Bytes mid = U32(messageId);
+    const Bytes mid = WireBytesU32(messageId);
     return CryptoMac::Hmac(hash, skeyidA, Concat({&mid, &payloads}));
 }
 
@@ -288,7 +277,7 @@ Ikev1KeyDerivation::Keymat(CryptoHash hash,
         return {};
     }
     const Bytes proto{protocol};
-    const Bytes spiBytes = U32(spi);
+    const Bytes spiBytes = WireBytesU32(spi);
     // seed = [g(qm)^xy |] protocol | SPI | Ni_b | Nr_b; an empty gqmXY adds nothing (no PFS).
     const Bytes seed = Concat({&gqmXY, &proto, &spiBytes, &niB, &nrB});
     Bytes out;

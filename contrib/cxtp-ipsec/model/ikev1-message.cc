@@ -3,6 +3,9 @@
  */
 #include "ikev1-message.h"
 
+#include "wire-reader.h"
+#include "wire-writer.h"
+
 #include "ns3/assert.h"
 
 namespace ns3
@@ -36,10 +39,7 @@ Ikev1Attribute::Variable(uint16_t type, uint32_t value)
     Ikev1Attribute a;
     a.type = type;
     a.tv = false;
-    a.data = {static_cast<uint8_t>(value >> 24),
-              static_cast<uint8_t>(value >> 16),
-              static_cast<uint8_t>(value >> 8),
-              static_cast<uint8_t>(value)};
+    a.data = WireBytesU32(value);
     return a;
 }
 
@@ -55,11 +55,7 @@ Ikev1Attribute::GetInteger(uint64_t& out) const
     {
         return false;
     }
-    out = 0;
-    for (uint8_t b : data)
-    {
-        out = (out << 8) | b;
-    }
+    out = WireReadUint(data.data(), data.size());
     return true;
 }
 

@@ -90,7 +90,7 @@ struct Ikev1Header
  * TV form (AF = 1, 4 bytes): type (15 bits) | 16-bit value. TLV form (AF = 0, 4 + n bytes):
  * type | length n | n value bytes. Basic attributes must be TV; variable ones (life duration,
  * RFC 2407 §4.5; RFC 2409 App. A) may be TV when the value fits 16 bits, which is what racoon
- * does (protocols.md §2.6).
+ * does (doc/cxtp-ipsec.rst, Message counts and sizes).
  */
 struct Ikev1Attribute
 {

@@ -10,6 +10,7 @@
 #include "ikev1-doi.h"
 #include "ikev1-key-derivation.h"
 #include "ikev1-services.h"
+#include "wire-writer.h"
 
 #include "ns3/log.h"
 
@@ -20,18 +21,6 @@ NS_LOG_COMPONENT_DEFINE("Ikev1Phase1Exchange");
 
 namespace
 {
-/// \return the 8 octets of a cookie in network order
-std::vector<uint8_t>
-CookieBytes(uint64_t c)
-{
-    std::vector<uint8_t> b(8);
-    for (int i = 0; i < 8; i++)
-    {
-        b[i] = static_cast<uint8_t>(c >> (56 - 8 * i));
-    }
-    return b;
-}
-
 /// \return the body of a payload, its generic header removed (RFC 2409 §5: SAi_b, IDii_b)
 std::vector<uint8_t>
 PayloadBody(const Ikev1Payload& payload)
@@ -177,8 +166,8 @@ void
 Ikev1Phase1Exchange::DeriveKeys(Ikev1Sa& sa)
 {
     std::vector<uint8_t> psk = m_services.GetPreSharedKey(sa.peer);
-    std::vector<uint8_t> ckyI = CookieBytes(sa.initiatorCookie);
-    std::vector<uint8_t> ckyR = CookieBytes(sa.responderCookie);
+    std::vector<uint8_t> ckyI = WireBytesU64(sa.initiatorCookie);
+    std::vector<uint8_t> ckyR = WireBytesU64(sa.responderCookie);
     sa.skeyid = Ikev1KeyDerivation::SkeyidPsk(sa.hash, psk, sa.ni, sa.nr);
     sa.skeyidD = Ikev1KeyDerivation::SkeyidD(sa.hash, sa.skeyid, sa.gxy, ckyI, ckyR);
     sa.skeyidA = Ikev1KeyDerivation::SkeyidA(sa.hash, sa.skeyid, sa.skeyidD, sa.gxy, ckyI, ckyR);
@@ -204,8 +193,8 @@ Ikev1Phase1Exchange::AuthHash(const Ikev1Sa& sa, bool initiator, const Ikev1IdPa
 {
     const std::vector<uint8_t>& gxi = sa.role == Ikev1Role::INITIATOR ? sa.dhPublic : sa.peerPublic;
     const std::vector<uint8_t>& gxr = sa.role == Ikev1Role::INITIATOR ? sa.peerPublic : sa.dhPublic;
-    std::vector<uint8_t> ckyI = CookieBytes(sa.initiatorCookie);
-    std::vector<uint8_t> ckyR = CookieBytes(sa.responderCookie);
+    std::vector<uint8_t> ckyI = WireBytesU64(sa.initiatorCookie);
+    std::vector<uint8_t> ckyR = WireBytesU64(sa.responderCookie);
     std::vector<uint8_t> idBody = PayloadBody(id);
     m_services.ChargePrf(sa,
                          gxi.size() + gxr.size() + ckyI.size() + ckyR.size() + sa.saiB.size() +

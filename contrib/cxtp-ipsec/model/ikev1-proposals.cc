@@ -7,6 +7,8 @@
 #include "ikev1-doi.h"
 #include "ikev1-sa.h"
 #include "ipsec-policy.h"
+#include "wire-reader.h"
+#include "wire-writer.h"
 
 #include <utility>
 
@@ -15,23 +17,6 @@ namespace ns3
 
 namespace
 {
-/// \return the 4 octets of an SPI in network order
-std::vector<uint8_t>
-WireBytes32(uint32_t v)
-{
-    return {static_cast<uint8_t>(v >> 24),
-            static_cast<uint8_t>(v >> 16),
-            static_cast<uint8_t>(v >> 8),
-            static_cast<uint8_t>(v)};
-}
-
-/// \return the SPI of 4 octets in network order
-uint32_t
-ReadSpi(const std::vector<uint8_t>& spi)
-{
-    return (spi[0] << 24) | (spi[1] << 16) | (spi[2] << 8) | spi[3];
-}
-
 /// Splits a list, dropping blanks around the items and empty items.
 std::vector<std::string>
 SplitList(const std::string& list, char separator)
@@ -449,7 +434,7 @@ Ikev1Proposals::MakePhase2Proposal(const Ikev1QuickMode& qm,
     Ikev1Proposal p;
     p.number = 1;
     p.protocolId = Ikev1Doi::PROTO_IPSEC_ESP;
-    p.spi = WireBytes32(qm.inboundSpi); // our SPI: the peer sends to it
+    p.spi = WireBytesU32(qm.inboundSpi); // our SPI: the peer sends to it
     uint8_t number = 1;
     for (const Ikev1EspChoice& c : offers)
     {
@@ -494,7 +479,7 @@ Ikev1Proposals::SelectPhase2(const Ikev1SaPayload& offered,
             qm.integrity = c.integrity;
             qm.pfsGroup = group;
             qm.lifetime = life ? Seconds(life) : m_phase2Lifetime;
-            qm.outboundSpi = ReadSpi(p.spi);
+            qm.outboundSpi = WireReadU32(p.spi.data());
             Ikev1Proposal answer = p; // the caller puts our SPI in
             answer.transforms = {t};  // the chosen transform alone (RFC 2408 §4.2)
             reply = Ikev1SaPayload();
@@ -537,7 +522,7 @@ Ikev1Proposals::CheckPhase2Answer(const Ikev1SaPayload& answer,
     }
     qm.encryption = c.encryption;
     qm.integrity = c.integrity;
-    qm.outboundSpi = ReadSpi(p.spi);
+    qm.outboundSpi = WireReadU32(p.spi.data());
     return "";
 }
 

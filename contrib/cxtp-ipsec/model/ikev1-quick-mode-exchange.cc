@@ -14,6 +14,7 @@
 #include "ipsec-pf-key.h"
 #include "ipsec-policy.h"
 #include "ipsec-spd.h"
+#include "wire-writer.h"
 
 #include "ns3/simulator.h"
 
@@ -21,19 +22,6 @@
 
 namespace ns3
 {
-
-namespace
-{
-/// \return the 4 octets of an SPI in network order
-std::vector<uint8_t>
-SpiBytes(uint32_t v)
-{
-    return {static_cast<uint8_t>(v >> 24),
-            static_cast<uint8_t>(v >> 16),
-            static_cast<uint8_t>(v >> 8),
-            static_cast<uint8_t>(v)};
-}
-} // namespace
 
 Ikev1QuickModeExchange::Ikev1QuickModeExchange(Ikev1Services& services)
     : m_services(services)
@@ -222,7 +210,7 @@ Ikev1QuickModeExchange::ReceiveQm1(Ikev1Sa& sa, Ikev1QuickMode& qm, const Messag
     qm.ni = nonce->data;
     qm.nr = m_services.GetRandom().GetBytes(m_services.GetConfig().nonceLength);
     qm.inboundSpi = m_services.GetPfKey()->GetSpi();
-    chosen.proposals[0].spi = SpiBytes(qm.inboundSpi); // ours: the peer sends to it
+    chosen.proposals[0].spi = WireBytesU32(qm.inboundSpi); // ours: the peer sends to it
     m_services.GetFlight(sa, qm.messageId).NoteReceived(*message.bytes);
     std::vector<Ikev1Payload> reply{chosen, Ikev1NoncePayload{qm.nr}};
     if (qm.pfsGroup)
@@ -409,7 +397,7 @@ Ikev1QuickModeExchange::HandleNoProposalChosen(Ikev1Sa& sa, const Ikev1NotifyPay
 {
     for (auto& [mid, qm] : sa.quickModes)
     {
-        bool named = notify.spi.size() != 4 || SpiBytes(qm.inboundSpi) == notify.spi;
+        bool named = notify.spi.size() != 4 || WireBytesU32(qm.inboundSpi) == notify.spi;
         if (qm.state == Ikev1State::QM_SENT_1 && named)
         {
             m_services.GetFlight(sa, mid).Stop();

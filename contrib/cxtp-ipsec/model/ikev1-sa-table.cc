@@ -13,22 +13,6 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("Ikev1SaTable");
 
-namespace
-{
-/// \return CKY-I | CKY-R of an SA (RFC 2408 §3.14: the ISAKMP "SPI")
-std::vector<uint8_t>
-CookiePair(const Ikev1Sa& sa)
-{
-    std::vector<uint8_t> b(16);
-    for (int i = 0; i < 8; i++)
-    {
-        b[i] = static_cast<uint8_t>(sa.initiatorCookie >> (56 - 8 * i));
-        b[8 + i] = static_cast<uint8_t>(sa.responderCookie >> (56 - 8 * i));
-    }
-    return b;
-}
-} // namespace
-
 uint64_t
 Ikev1SaTable::DrawCookie(CryptoRandom& rng) const
 {
@@ -170,7 +154,7 @@ Ikev1SaTable::Import(Ikev1Sa sa,
         // The SA is keyed by CKY-I here: give it a fresh cookie pair and tell the peer.
         IkeSpiUpdate update;
         update.protocolId = IkeSpiUpdate::PROTOCOL_IKE;
-        update.oldSpi = CookiePair(sa);
+        update.oldSpi = sa.GetCookiePair();
         uint64_t fresh = DrawCookie(rng);
         uint64_t responder = 0;
         while (responder == 0)
@@ -179,7 +163,7 @@ Ikev1SaTable::Import(Ikev1Sa sa,
         }
         sa.initiatorCookie = fresh;
         sa.responderCookie = responder;
-        update.newSpi = CookiePair(sa);
+        update.newSpi = sa.GetCookiePair();
         updates.push_back(update);
     }
     sa.local = local;

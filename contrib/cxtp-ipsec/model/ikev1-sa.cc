@@ -3,6 +3,8 @@
  */
 #include "ikev1-sa.h"
 
+#include "wire-writer.h"
+
 #include <algorithm>
 
 namespace ns3
@@ -62,6 +64,16 @@ Ikev1Sa::IsMessageIdInUse(uint32_t messageId) const
     return quickModes.count(messageId) != 0 ||
            std::find(informationalIds.begin(), informationalIds.end(), messageId) !=
                informationalIds.end();
+}
+
+std::vector<uint8_t>
+Ikev1Sa::GetCookiePair() const
+{
+    std::vector<uint8_t> pair;
+    WireWriter writer(pair);
+    writer.U64(initiatorCookie);
+    writer.U64(responderCookie);
+    return pair;
 }
 
 } // namespace ns3

@@ -128,6 +128,8 @@ struct Ikev1Sa
      * \param messageId the M-ID
      */
     void NoteInformationalId(uint32_t messageId);
+    /// \return CKY-I | CKY-R, the ISAKMP SA's "SPI" (RFC 2408 §3.14, §3.15)
+    std::vector<uint8_t> GetCookiePair() const;
     /**
      * \param messageId an M-ID
      * \return true if a quick mode or a remembered informational exchange uses it

@@ -15,6 +15,7 @@
 #include "ipsec-policy.h"
 #include "ipsec-spd.h"
 #include "ipsec-work-clock.h"
+#include "wire-writer.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -24,18 +25,6 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("Ikev1Services");
-
-namespace
-{
-/// \return the 16 octets of an address
-std::vector<uint8_t>
-AddressBytes(const Ipv6Address& a)
-{
-    std::vector<uint8_t> b(16);
-    a.GetBytes(b.data());
-    return b;
-}
-} // namespace
 
 Ikev1Services::Ikev1Services() = default;
 
@@ -281,7 +270,7 @@ Ikev1Services::MakeAddressId(const Ipv6Address& address)
     id.idType = Ikev1Doi::ID_IPV6_ADDR;
     id.protocolId = 17;
     id.port = Ikev1Doi::IKE_PORT;
-    id.data = AddressBytes(address);
+    WireWriter(id.data).Ipv6(address);
     return id;
 }
 
@@ -294,14 +283,15 @@ Ikev1Services::MakeSelectorId(const Ipv6Address& address, const Ipv6Prefix& pref
     if (prefix.GetPrefixLength() == 128)
     {
         id.idType = Ikev1Doi::ID_IPV6_ADDR;
-        id.data = AddressBytes(address);
+        WireWriter(id.data).Ipv6(address);
         return id;
     }
     id.idType = Ikev1Doi::ID_IPV6_ADDR_SUBNET;
     std::vector<uint8_t> mask(16);
     prefix.GetBytes(mask.data());
-    id.data = AddressBytes(address.CombinePrefix(prefix));
-    id.data.insert(id.data.end(), mask.begin(), mask.end());
+    WireWriter writer(id.data);
+    writer.Ipv6(address.CombinePrefix(prefix));
+    writer.Raw(mask);
     return id;
 }
 

@@ -5,6 +5,8 @@
 
 #include "crypto-cipher.h"
 #include "crypto-mac.h"
+#include "wire-reader.h"
+#include "wire-writer.h"
 
 #include <algorithm>
 #include <limits>
@@ -43,20 +45,6 @@ GetPadLength(IpsecEncryption alg, uint32_t payloadLength)
     const uint32_t alignment = GetAlignment(alg);
     const uint32_t rest = (payloadLength % alignment + TRAILER_LENGTH) % alignment;
     return (alignment - rest) % alignment;
-}
-
-/**
- * \brief Appends a 32-bit value in network byte order.
- * \param out the buffer
- * \param value the value
- */
-void
-AppendU32(std::vector<uint8_t>& out, uint32_t value)
-{
-    out.push_back(static_cast<uint8_t>(value >> 24));
-    out.push_back(static_cast<uint8_t>(value >> 16));
-    out.push_back(static_cast<uint8_t>(value >> 8));
-    out.push_back(static_cast<uint8_t>(value));
 }
 
 /**
@@ -111,7 +99,7 @@ ComputeIcv(const IpsecSecurityAssociation& sa,
     std::vector<uint8_t> covered(esp.begin(), esp.begin() + length);
     if (sa.esn)
     {
-        AppendU32(covered, static_cast<uint32_t>(seq >> 32));
+        WireWriter(covered).U32(static_cast<uint32_t>(seq >> 32));
     }
     std::vector<uint8_t> mac =
         CryptoMac::Hmac(GetIntegrityHash(sa.integrity), sa.integrityKey, covered);
@@ -156,7 +144,7 @@ GetGcmAad(const IpsecSecurityAssociation& sa, uint64_t seq, const uint8_t* heade
     std::vector<uint8_t> aad(header, header + 4);
     if (sa.esn)
     {
-        AppendU32(aad, static_cast<uint32_t>(seq >> 32));
+        WireWriter(aad).U32(static_cast<uint32_t>(seq >> 32));
     }
     aad.insert(aad.end(), header + 4, header + 8);
     return aad;
@@ -193,8 +181,9 @@ IpsecEspCodec::Seal(const IpsecSecurityAssociation& sa,
 
     std::vector<uint8_t> packet;
     packet.reserve(GetProtectedLength(sa, static_cast<uint32_t>(payload.size())));
-    AppendU32(packet, sa.spi);
-    AppendU32(packet, static_cast<uint32_t>(seq));
+    WireWriter header(packet);
+    header.U32(sa.spi);
+    header.U32(static_cast<uint32_t>(seq));
 
     if (IsCombinedMode(sa.encryption))
     {
@@ -355,10 +344,8 @@ IpsecEspCodec::Peek(const std::vector<uint8_t>& esp, uint32_t& spi, uint32_t& se
     {
         return false;
     }
-    spi = (static_cast<uint32_t>(esp[0]) << 24) | (static_cast<uint32_t>(esp[1]) << 16) |
-          (static_cast<uint32_t>(esp[2]) << 8) | static_cast<uint32_t>(esp[3]);
-    seqLow = (static_cast<uint32_t>(esp[4]) << 24) | (static_cast<uint32_t>(esp[5]) << 16) |
-             (static_cast<uint32_t>(esp[6]) << 8) | static_cast<uint32_t>(esp[7]);
+    spi = WireReadU32(esp.data());
+    seqLow = WireReadU32(esp.data() + 4);
     return true;
 }
 

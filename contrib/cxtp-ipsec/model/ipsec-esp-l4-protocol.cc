@@ -9,6 +9,7 @@
 #include "ipsec-pf-key.h"
 #include "ipsec-sad.h"
 #include "ipsec-spd.h"
+#include "wire-writer.h"
 
 #include "ns3/enum.h"
 #include "ns3/ipv6-header.h"
@@ -307,10 +308,7 @@ IpsecEspL4Protocol::Protect(IpsecSecurityAssociation& sa, Ptr<Packet> packet)
     std::vector<uint8_t> iv;
     if (IsCombinedMode(sa.encryption))
     {
-        for (int shift = 56; shift >= 0; shift -= 8)
-        {
-            iv.push_back(static_cast<uint8_t>(seq >> shift)); // RFC 4106 §3.1: a counter is fine
-        }
+        iv = WireBytesU64(seq); // RFC 4106 §3.1: a counter is fine
     }
     else
     {

@@ -116,7 +116,7 @@ class IpsecPfKey : public Object
      *
      * RFC 2367 has the kernel maintain the current lifetime (an ADD does not set it); setting it
      * is this model's extension, like the sequence counter and replay window it also keeps
-     * (protocols.md §5.3).
+     * (doc/cxtp-ipsec.rst, IKE SA transfer).
      * \param sa the SA, with addTime, bytes and packets as they were
      * \param done called when the SA is installed (or failed)
      * \return an empty string if the request is valid, otherwise what is wrong

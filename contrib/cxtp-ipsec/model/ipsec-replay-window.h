@@ -20,7 +20,7 @@ namespace ns3
  *    with ESN infers the high 32 bits (Appendix A2.2, cases A and B);
  * 2. Update() only after the ICV verified: slides the window or sets the bit.
  *
- * The state is plain data so that a context transfer can carry it (protocols.md §5.1).
+ * The state is plain data so that a context transfer can carry it (CxtpContextCodec::EncodeSa).
  */
 class IpsecReplayWindow
 {

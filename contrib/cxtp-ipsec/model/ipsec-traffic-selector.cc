@@ -3,6 +3,8 @@
  */
 #include "ipsec-traffic-selector.h"
 
+#include "wire-reader.h"
+
 #include "ns3/ipv6-header.h"
 #include "ns3/packet.h"
 
@@ -80,8 +82,8 @@ IpsecPacketFields::FromHeader(const Ipv6Header& ip,
         {
             return false;
         }
-        uint16_t src = (l4[0] << 8) | l4[1];
-        uint16_t dst = (l4[2] << 8) | l4[3];
+        uint16_t src = WireReadU16(l4.data());
+        uint16_t dst = WireReadU16(l4.data() + 2);
         fields.localPort = outbound ? src : dst;
         fields.remotePort = outbound ? dst : src;
         fields.portsKnown = true;
@@ -92,7 +94,7 @@ IpsecPacketFields::FromHeader(const Ipv6Header& ip,
         {
             return false;
         }
-        fields.localPort = (l4[0] << 8) | l4[1];
+        fields.localPort = WireReadU16(l4.data());
         fields.portsKnown = true;
         break;
     case PROTO_MH:

@@ -3,6 +3,9 @@
  */
 #include "mipv6-home-address-option.h"
 
+#include "wire-reader.h"
+#include "wire-writer.h"
+
 #include "ns3/abort.h"
 #include "ns3/ipv6-extension-demux.h"
 #include "ns3/log.h"
@@ -89,9 +92,7 @@ Mipv6HomeAddressOptionHeader::Serialize(Buffer::Iterator start) const
     i.WriteU16(0);
     i.WriteU8(OPTION_TYPE);
     i.WriteU8(OPTION_LENGTH);
-    uint8_t buf[16];
-    m_homeAddress.GetBytes(buf);
-    i.Write(buf, 16);
+    WireWriteIpv6(i, m_homeAddress);
 }
 
 uint32_t
@@ -110,9 +111,7 @@ Mipv6HomeAddressOptionHeader::Deserialize(Buffer::Iterator start)
     i.ReadU16();
     uint8_t type = i.ReadU8();
     uint8_t optLen = i.ReadU8();
-    uint8_t buf[16];
-    i.Read(buf, 16);
-    m_homeAddress = Ipv6Address(buf);
+    m_homeAddress = WireReadIpv6(i);
     m_valid = len == SERIALIZED_SIZE / 8 - 1 && padType == 1 && padLen == 2 &&
               type == OPTION_TYPE && optLen == OPTION_LENGTH;
     return SERIALIZED_SIZE;
@@ -165,17 +164,13 @@ Mipv6HomeAddressTag::GetSerializedSize() const
 void
 Mipv6HomeAddressTag::Serialize(TagBuffer i) const
 {
-    uint8_t buf[16];
-    m_homeAddress.GetBytes(buf);
-    i.Write(buf, 16);
+    WireWriteIpv6(i, m_homeAddress);
 }
 
 void
 Mipv6HomeAddressTag::Deserialize(TagBuffer i)
 {
-    uint8_t buf[16];
-    i.Read(buf, 16);
-    m_homeAddress = Ipv6Address(buf);
+    m_homeAddress = WireReadIpv6(i);
 }
 
 void

@@ -31,7 +31,8 @@ namespace ns3
  \endverbatim
  *
  * The option's alignment requirement is 8n+6 (RFC 6275 §6.3), so a 4-byte PadN precedes it and
- * the header is 24 bytes (Hdr Ext Len 2), as protocols.md §7.1 counts.
+ * the header is 24 bytes (Hdr Ext Len 2): Next Header and Hdr Ext Len (2), PadN (4), the option
+ * (2 + 16).
  */
 class Mipv6HomeAddressOptionHeader : public Header
 {

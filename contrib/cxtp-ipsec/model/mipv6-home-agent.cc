@@ -121,7 +121,7 @@ Mipv6HomeAgent::Setup(Ptr<Node> node, Ipv6Address homeNetwork, Ipv6Prefix homePr
     Mipv6TunnelL4Protocol::GetOrCreate(node)->SetReceiveCallback(
         MakeCallback(&Mipv6HomeAgent::TunnelReceive, this));
 
-    // VirtualNetDevice set-up order of ns3-datapath.md (T1, T3).
+    // "Tunnel device set-up order" and "Forwarding on tunnel interfaces" (doc/mipv6-handover.rst).
     m_tunnel = CreateObject<VirtualNetDevice>();
     m_tunnel->SetAddress(Mac48Address::Allocate());
     m_tunnel->SetMtu(m_tunnelMtu);
@@ -250,7 +250,8 @@ Mipv6HomeAgent::RemoveBinding(Ipv6Address homeAddress, BindingChange change)
     it->second.expiry.Cancel();
     m_cache.erase(it);
     Ipv6StaticRoutingHelper routingHelper;
-    // T10: a route added without gateway stores the destination as prefixToUse.
+    // A route added without gateway stores the destination as prefixToUse ("Removing a host
+    // route", doc/mipv6-handover.rst).
     routingHelper.GetStaticRouting(m_ipv6)->RemoveRoute(homeAddress,
                                                         Ipv6Prefix(128),
                                                         m_tunnelIf,
@@ -264,7 +265,8 @@ Mipv6HomeAgent::TunnelSend(Ptr<Packet> packet, const Address&, const Address&, u
     NS_LOG_FUNCTION(this << packet);
     Ipv6Header inner;
     packet->PeekHeader(inner);
-    // T6: the tunnel interface's own Neighbor Discovery is not tunnelled.
+    // The tunnel interface's own Neighbor Discovery is not tunnelled ("Neighbor Discovery inside
+    // a tunnel", doc/mipv6-handover.rst).
     if (inner.GetDestination().IsMulticast() || inner.GetSource().IsLinkLocal() ||
         inner.GetSource().IsAny())
     {

@@ -200,7 +200,7 @@ Mipv6MobileNode::Setup(Ptr<Node> node, Ipv6Address homeAddress, Ipv6Address home
     m_bul.homeAgent = homeAgent;
     m_bul.requestedLifetime = m_lifetime;
 
-    // ns3-datapath.md T2 and T4.
+    // "Weak end-system model" and "Router Solicitations after SetDown" (doc/mipv6-handover.rst).
     m_ipv6->SetAttribute("StrongEndSystemModel", BooleanValue(false));
     Ptr<Icmpv6L4Protocol> icmp =
         DynamicCast<Icmpv6L4Protocol>(m_ipv6->GetProtocol(Icmpv6L4Protocol::PROT_NUMBER));
@@ -237,7 +237,7 @@ Mipv6MobileNode::Setup(Ptr<Node> node, Ipv6Address homeAddress, Ipv6Address home
 
     m_ipv6->TraceConnectWithoutContext("Rx", MakeCallback(&Mipv6MobileNode::PacketReceived, this));
 
-    // VirtualNetDevice set-up order of ns3-datapath.md (T1).
+    // "Tunnel device set-up order" (doc/mipv6-handover.rst).
     m_tunnel = CreateObject<VirtualNetDevice>();
     m_tunnel->SetAddress(Mac48Address::Allocate());
     m_tunnel->SetMtu(m_tunnelMtu);
@@ -542,7 +542,8 @@ Mipv6MobileNode::TunnelSend(Ptr<Packet> packet, const Address&, const Address&, 
     NS_LOG_FUNCTION(this << packet);
     Ipv6Header inner;
     packet->PeekHeader(inner);
-    // T6: the mip6 interface's own DAD and RS are not tunnelled.
+    // The mip6 interface's own DAD and RS are not tunnelled ("Neighbor Discovery inside a
+    // tunnel", doc/mipv6-handover.rst).
     if (inner.GetDestination().IsMulticast() || inner.GetSource().IsLinkLocal() ||
         inner.GetSource().IsAny())
     {

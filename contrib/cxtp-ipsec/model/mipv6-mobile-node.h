@@ -40,7 +40,7 @@ class VirtualNetDevice;
  *   VirtualNetDevice ("mip6" interface, /128). Routes to correspondent networks
  *   (AddCorrespondentRoute) point into it, so source address selection picks the home address.
  *   Its send callback encapsulates each packet (RFC 2473) from the current care-of address to
- *   the home agent; the interface's own Neighbor Discovery is filtered (ns3-datapath.md T6), and
+ *   the home agent; the interface's own Neighbor Discovery is filtered, and
  *   packets sent while no care-of address is usable are dropped and counted. Packets tunnelled
  *   by the home agent arrive through Mipv6TunnelL4Protocol and are re-injected on the mip6
  *   interface.
@@ -65,9 +65,9 @@ class VirtualNetDevice;
  *   times per care-of address, then it counts as a rejection). Other status of 128
  *   and above: rejected (trace "BindingRejected"), retransmission stops.
  * - <b>Layer-2 handover</b>: HandoverTo() takes the current interface down and, after
- *   L2HandoverDelay, the new one up (ns3-datapath.md T4, T5). Setup() sets the node's ICMPv6
- *   RsMaxRetransmissionDuration to 1 ns and SolicitationJitter to 0 (T4) and turns the strong
- *   end-system model off (T2).
+ *   L2HandoverDelay, the new one up. Setup() sets the node's ICMPv6 RsMaxRetransmissionDuration
+ *   to 1 ns and SolicitationJitter to 0 and turns the strong end-system model off. Why: the
+ *   "ns-3 data path notes" of doc/mipv6-handover.rst.
  */
 class Mipv6MobileNode : public Object
 {

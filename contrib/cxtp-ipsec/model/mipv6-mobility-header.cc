@@ -3,6 +3,9 @@
  */
 #include "mipv6-mobility-header.h"
 
+#include "wire-reader.h"
+#include "wire-writer.h"
+
 #include "ns3/assert.h"
 #include "ns3/buffer.h"
 #include "ns3/log.h"
@@ -26,30 +29,6 @@ namespace
 
 /// Size of the Alternate Care-of Address option: type, length and a 16-byte address.
 constexpr uint32_t ALT_COA_OPTION_SIZE = 2 + 16;
-
-/**
- * \param i the iterator to write to
- * \param address the address to write in network order
- */
-void
-WriteAddress(Buffer::Iterator& i, Ipv6Address address)
-{
-    uint8_t buf[16];
-    address.Serialize(buf);
-    i.Write(buf, 16);
-}
-
-/**
- * \param i the iterator to read from
- * \return the address read
- */
-Ipv6Address
-ReadAddress(Buffer::Iterator& i)
-{
-    uint8_t buf[16];
-    i.Read(buf, 16);
-    return Ipv6Address::Deserialize(buf);
-}
 
 } // namespace
 
@@ -244,8 +223,8 @@ Mipv6MobilityHeader::CalculateChecksum(Buffer::Iterator start, uint32_t length) 
     Buffer pseudo;
     pseudo.AddAtStart(40);
     Buffer::Iterator it = pseudo.Begin();
-    WriteAddress(it, m_source);
-    WriteAddress(it, m_destination);
+    WireWriteIpv6(it, m_source);
+    WireWriteIpv6(it, m_destination);
     it.WriteHtonU32(length);
     it.WriteU8(0);
     it.WriteU8(0);
@@ -607,7 +586,7 @@ Mipv6BindingUpdateHeader::LayOutOptions(Buffer::Iterator* i, uint32_t offset) co
     {
         i->WriteU8(OPTION_ALTERNATE_CARE_OF_ADDRESS);
         i->WriteU8(16);
-        WriteAddress(*i, m_altCoa);
+        WireWriteIpv6(*i, m_altCoa);
     }
     return offset + ALT_COA_OPTION_SIZE;
 }
@@ -629,7 +608,7 @@ Mipv6BindingUpdateHeader::DeserializeOption(uint8_t type, uint8_t length, Buffer
     {
         return OptionResult::MALFORMED;
     }
-    SetAlternateCareOfAddress(ReadAddress(i));
+    SetAlternateCareOfAddress(WireReadIpv6(i));
     return OptionResult::KNOWN;
 }
 
@@ -826,7 +805,7 @@ Mipv6BindingErrorHeader::SerializeMessageData(Buffer::Iterator& i) const
 {
     i.WriteU8(m_status);
     i.WriteU8(m_reserved);
-    WriteAddress(i, m_homeAddress);
+    WireWriteIpv6(i, m_homeAddress);
 }
 
 void
@@ -834,7 +813,7 @@ Mipv6BindingErrorHeader::DeserializeMessageData(Buffer::Iterator& i)
 {
     m_status = i.ReadU8();
     m_reserved = i.ReadU8();
-    m_homeAddress = ReadAddress(i);
+    m_homeAddress = WireReadIpv6(i);
 }
 
 void

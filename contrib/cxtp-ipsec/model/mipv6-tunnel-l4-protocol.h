@@ -17,10 +17,11 @@ class Node;
  * \brief Receiver of IPv6-in-IPv6 packets (IPv6 Next Header 41, RFC 2473) for the Mobile IPv6
  * bidirectional tunnel between mobile node and home agent (RFC 6275 §10.4.1, §11.3.1).
  *
- * One per node, registered with Ipv6L3Protocol::Insert (not aggregated, see ns3-datapath.md
- * T12). It hands the inner packet (its IPv6 header included) and the outer header to the
- * callback of the agent on the node, which checks the tunnel end points and re-injects the inner
- * packet through its VirtualNetDevice. Without a callback the packet is dropped.
+ * One per node, registered with Ipv6L3Protocol::Insert (not aggregated: "Protocol handlers" in
+ * doc/mipv6-handover.rst). It hands the inner packet (its IPv6 header included) and the outer
+ * header to the callback of the agent on the node, which checks the tunnel end points and
+ * re-injects the inner packet through its VirtualNetDevice. Without a callback the packet is
+ * dropped.
  */
 class Mipv6TunnelL4Protocol : public IpL4Protocol
 {

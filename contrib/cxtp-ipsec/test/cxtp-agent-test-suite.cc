@@ -5,6 +5,7 @@
 // keyed ESP tunnel from pSG to nSG, token, replay and SPI-collision handling.
 
 #include "cxtp-test-isolation.h"
+#include "cxtp-test-packet.h"
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"
@@ -12,7 +13,6 @@
 #include "ns3/csma-net-device.h"
 #include "ns3/cxtp-ipsec-module.h"
 #include "ns3/error-model.h"
-#include "ns3/ethernet-header.h"
 #include "ns3/global-value.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
@@ -29,7 +29,6 @@
 #include "ns3/test.h"
 #include "ns3/udp-echo-client.h"
 #include "ns3/udp-echo-helper.h"
-#include "ns3/udp-header.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -119,29 +118,11 @@ struct CxtpFrames
 void
 CountCxtpFrame(CxtpFrames* count, Ptr<const Packet> frame)
 {
-    Ptr<Packet> copy = frame->Copy();
-    if (copy->GetSize() < 14 + 40 + 8)
-    {
-        return;
-    }
-    EthernetHeader eth;
-    copy->RemoveHeader(eth);
-    if (eth.GetLengthType() != Ipv6L3Protocol::PROT_NUMBER)
-    {
-        return;
-    }
-    Ipv6Header ip;
-    copy->RemoveHeader(ip);
-    if (ip.GetNextHeader() != 17)
-    {
-        return;
-    }
-    UdpHeader udp;
-    copy->PeekHeader(udp);
-    if (udp.GetDestinationPort() == CXTP_PORT || udp.GetSourcePort() == CXTP_PORT)
+    CxtpTestPacket packet;
+    if (packet.Parse(frame, CxtpTestPacket::ETHERNET) && packet.HasUdpPort(CXTP_PORT))
     {
         count->frames++;
-        count->bytes += 14 + 40 + ip.GetPayloadLength();
+        count->bytes += packet.GetFrameLength();
     }
 }
 
@@ -291,7 +272,8 @@ CxtpAgentTestCase::DoRun()
             nodes.Get(n)->GetObject<Ipv6L3Protocol>()->GetProtocol(Icmpv6L4Protocol::PROT_NUMBER);
         icmp->SetAttribute("SolicitationJitter",
                            StringValue("ns3::ConstantRandomVariable[Constant=0]"));
-        // ns3-datapath.md T4: no RS retransmission after SetDown; no DAD on the static CoA.
+        // No RS retransmission after SetDown ("Router Solicitations after SetDown" in
+        // doc/mipv6-handover.rst); no DAD on the static CoA.
         icmp->SetAttribute("RsMaxRetransmissionDuration", TimeValue(NanoSeconds(1)));
         icmp->SetAttribute("DAD", BooleanValue(false));
     }

@@ -1,12 +1,13 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// System tests of the context transfer (method "ikev1-ct", RFC 4067) in the Mobile IPv6
-// handover scenario (design.md §2): predictive and reactive transfers over both MN-gateway
-// transports, gateway-gateway ESP, a forged token, a replayed CTAR, a lost CTD/PCTD, an old
-// ESP packet replayed at nSG.
+// System tests of the context transfer (method "ikev1-ct", RFC 4067) in the Mobile IPv6 handover
+// scenario (doc/mipv6-handover.rst): predictive and reactive transfers over both MN-gateway
+// transports, gateway-gateway ESP, a forged token, a replayed CTAR, a lost CTD/PCTD, an old ESP
+// packet replayed at nSG.
 
 #include "cxtp-test-isolation.h"
+#include "cxtp-test-packet.h"
 
 #include "ns3/channel.h"
 #include "ns3/csma-net-device.h"
@@ -19,7 +20,6 @@
 #include "ns3/mipv6-handover-scenario.h"
 #include "ns3/point-to-point-net-device.h"
 #include "ns3/pointer.h"
-#include "ns3/ppp-header.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -70,15 +70,6 @@ MnDeviceTowards(Ptr<Node> mn, Ptr<Node> gateway)
     return nullptr;
 }
 
-/// \return the 32-bit big-endian value at the start of a packet
-uint32_t
-PeekU32(Ptr<const Packet> p)
-{
-    uint8_t b[4];
-    p->CopyData(b, 4);
-    return static_cast<uint32_t>(b[0]) << 24 | b[1] << 16 | b[2] << 8 | b[3];
-}
-
 /// What crosses the gateways' core links (seen on their MacTx).
 struct CoreCount
 {
@@ -103,12 +94,9 @@ class DropFirstContextData : public ErrorModel
   private:
     bool DoCorrupt(Ptr<Packet> p) override
     {
-        Ptr<Packet> copy = p->Copy();
-        PppHeader ppp;
-        Ipv6Header ip;
-        copy->RemoveHeader(ppp);
-        copy->RemoveHeader(ip);
-        if (m_left == 0 || ip.GetNextHeader() != 50 || !m_spis.count(PeekU32(copy)))
+        CxtpTestPacket packet;
+        if (m_left == 0 || !packet.Parse(p, CxtpTestPacket::PPP) || !packet.IsEsp() ||
+            !m_spis.count(packet.GetEspSpi()))
         {
             return false;
         }
@@ -323,18 +311,16 @@ ContextTransferSystemTestCase::DoRun()
         CoreDevice(gw)->TraceConnectWithoutContext(
             "MacTx",
             Callback<void, Ptr<const Packet>>([&core, &gatewaySpis](Ptr<const Packet> frame) {
-                Ptr<Packet> p = frame->Copy();
-                PppHeader ppp;
-                Ipv6Header ip;
-                p->RemoveHeader(ppp);
-                p->RemoveHeader(ip);
-                if (ip.GetNextHeader() == 17)
+                CxtpTestPacket packet;
+                if (!packet.Parse(frame, CxtpTestPacket::PPP))
                 {
-                    UdpHeader udp;
-                    p->RemoveHeader(udp);
-                    core.clearCxtp += udp.GetDestinationPort() == 5091;
+                    return;
                 }
-                else if (ip.GetNextHeader() == 50 && gatewaySpis.count(PeekU32(p)))
+                if (packet.IsUdp())
+                {
+                    core.clearCxtp += packet.GetUdpHeader().GetDestinationPort() == 5091;
+                }
+                else if (packet.IsEsp() && gatewaySpis.count(packet.GetEspSpi()))
                 {
                     core.espCxtp++;
                 }
@@ -370,13 +356,10 @@ ContextTransferSystemTestCase::DoRun()
     mnLink2->TraceConnectWithoutContext(
         "MacTx",
         Callback<void, Ptr<const Packet>>([&](Ptr<const Packet> f) {
-            Ptr<Packet> p = f->Copy();
-            EthernetHeader eth;
-            p->RemoveHeader(eth);
-            Ipv6Header ip;
-            p->PeekHeader(ip);
-            if (!ctarFrame && ip.GetDestination() == Ipv6Address("fd00:12::1") &&
-                (ip.GetNextHeader() == 17 || ip.GetNextHeader() == 58))
+            CxtpTestPacket packet;
+            if (!ctarFrame && packet.Parse(f, CxtpTestPacket::ETHERNET) &&
+                packet.GetIpv6Header().GetDestination() == Ipv6Address("fd00:12::1") &&
+                (packet.GetNextHeader() == 17 || packet.GetNextHeader() == 58))
             {
                 ctarFrame = f->Copy();
             }
@@ -415,7 +398,7 @@ ContextTransferSystemTestCase::DoRun()
             Ptr<Packet> p = ctarFrame->Copy();
             EthernetHeader eth;
             p->RemoveHeader(eth);
-            mnLink2->Send(p, eth.GetDestination(), 0x86DD);
+            mnLink2->Send(p, eth.GetDestination(), Ipv6L3Protocol::PROT_NUMBER);
         });
     }
     if (m_fault == Fault::OLD_ESP)

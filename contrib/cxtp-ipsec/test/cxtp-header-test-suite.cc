@@ -435,8 +435,9 @@ class CxtpHeaderSizeTestCase : public TestCase
         req.SetRequested({CxtpFeatureProfile::SAD_ENTRY, CxtpFeatureProfile::PAD_ENTRY});
         NS_TEST_EXPECT_MSG_EQ(req.GetSerializedSize(), 36u, "CT-Req 28 + 4k");
 
-        // protocols.md §1.9: a CTAR with no CDB (44) + ICMPv6 or UDP header (8) + IPv6 (40)
-        // + Ethernet II without FCS (14) = 106 octets, the paper's "1 message, 106 bytes".
+        // doc/cxtp-ipsec.rst, Message counts and sizes: a CTAR with no CDB (44) + ICMPv6 or UDP
+        // header (8) + IPv6 (40) + Ethernet II without FCS (14) = 106 octets, the paper's "1
+        // message, 106 bytes".
         CxtpCtarHeader bare;
         UdpHeader udp;
         Ipv6Header ip;

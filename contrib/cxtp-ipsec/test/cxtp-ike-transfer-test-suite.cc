@@ -7,15 +7,14 @@
 // collides at nSG is replaced through UPDATE_SPI over the transferred ISAKMP SA.
 
 #include "cxtp-test-isolation.h"
+#include "cxtp-test-packet.h"
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/cxtp-ipsec-module.h"
 #include "ns3/error-model.h"
-#include "ns3/ethernet-header.h"
 #include "ns3/handover-security-ct.h"
-#include "ns3/ipv6-header.h"
 #include "ns3/mipv6-handover-scenario.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -136,12 +135,9 @@ class DropFirstIke : public ErrorModel
         {
             return false;
         }
-        Ptr<Packet> c = p->Copy();
-        EthernetHeader eth(false);
-        Ipv6Header ip;
-        UdpHeader udp;
-        if (!c->RemoveHeader(eth) || eth.GetLengthType() != 0x86DD || !c->RemoveHeader(ip) ||
-            ip.GetNextHeader() != 17 || !c->RemoveHeader(udp) || udp.GetDestinationPort() != 500)
+        CxtpTestPacket packet;
+        if (!packet.Parse(p, CxtpTestPacket::ETHERNET) || !packet.IsUdp() ||
+            packet.GetUdpHeader().GetDestinationPort() != 500)
         {
             return false;
         }

@@ -15,10 +15,10 @@ namespace ns3
 
 /**
  * \ingroup cxtp-ipsec-tests
- * \brief Isolates a test case that runs the simulator or draws random numbers (ns3-style.md §6;
- * all suites share one process): saves the global seed and run, resets Config and sets seed 1 and
- * the given run; when it goes out of scope (also after an early return) it destroys the
- * simulator, resets Config and restores the seed and run.
+ * \brief Isolates a test case that runs the simulator or draws random numbers (all suites
+ * share one process, as in ns-3's test-lte-x2-handover.cc): saves the global seed and run, resets
+ * Config and sets seed 1 and the given run; when it goes out of scope (also after an early return)
+ * it destroys the simulator, resets Config and restores the seed and run.
  */
 class CxtpTestIsolation
 {

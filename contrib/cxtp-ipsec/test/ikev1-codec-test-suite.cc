@@ -1,10 +1,10 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// Tests for Ikev1Codec: hand-written byte vectors from the RFC 2408 §3 layouts (drawn as ASCII
-// art next to each vector), the racoon-style sizes of protocols.md §2.6–2.7, round trips, and
-// malformed input (truncation at every length, bad lengths, bad attributes, inconsistent
-// proposal chains, reserved payload types, byte-flip fuzzing) that must fail cleanly.
+// Tests for Ikev1Codec: hand-written byte vectors from the RFC 2408 §3 layouts (drawn as ASCII art
+// next to each vector), the racoon-style sizes of doc/cxtp-ipsec.rst (Message counts and sizes),
+// round trips, and malformed input (truncation at every length, bad lengths, bad attributes,
+// inconsistent proposal chains, reserved payload types, byte-flip fuzzing) that must fail cleanly.
 
 #include "ns3/ikev1-codec.h"
 #include "ns3/ikev1-message.h"
@@ -113,8 +113,8 @@ enum Phase1Attr : uint16_t
 };
 
 /**
- * \brief A racoon phase-1 transform in racoon's attribute order (protocols.md §2.6): life type,
- * life duration, encryption, [key length], auth method, hash, group.
+ * \brief A racoon phase-1 transform in racoon's attribute order (doc/cxtp-ipsec.rst, Message
+ * counts and sizes): life type, life duration, encryption, [key length], auth method, hash, group.
  * \param number the transform number
  * \param encryption 5 = 3DES, 7 = AES-CBC
  * \param keyLength key length in bits, or 0 for none
@@ -258,7 +258,8 @@ class Ikev1HeaderTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
- * \brief racoon's MM1: HDR 28 + SA 52 + VID 20 = 100 bytes (protocols.md §2.7).
+ * \brief racoon's MM1: HDR 28 + SA 52 + VID 20 = 100 bytes (doc/cxtp-ipsec.rst, Message counts
+ * and sizes).
  */
 class Ikev1MainMode1TestCase : public TestCase
 {
@@ -384,8 +385,9 @@ class Ikev1SaVariantsTestCase : public TestCase
                               ToHex(got),
                               "round trip");
 
-        // Phase-2 ESP, racoon order (protocols.md §2.6): life type, life duration, encapsulation
-        // mode, auth alg, group (PFS): SA 12 + Proposal 8 + SPI 4 + Transform 8 + 5 × 4 = 52.
+        // Phase-2 ESP, racoon order (doc/cxtp-ipsec.rst, Message counts and sizes): life type, life
+        // duration, encapsulation mode, auth alg, group (PFS): SA 12 + Proposal 8 + SPI 4 +
+        // Transform 8 + 5 × 4 = 52.
         // !   Next=0      !   RESERVED    !       Payload Length=40       !  Proposal
         // !  Proposal #1  ! PROTO_ESP=3   ! SPI Size=4    ! # Transforms=1!
         // !                        SPI = 0x0a0b0c0d                       !
@@ -575,7 +577,8 @@ class Ikev1PayloadsTestCase : public TestCase
         expected.insert(expected.end(), hash.begin(), hash.end());
         Check(mm5, expected, "MM5");
 
-        // INITIAL-CONTACT informational body: HASH(1) 24 | N 28 = 52 (protocols.md §2.7)
+        // INITIAL-CONTACT informational body: HASH(1) 24 | N 28 = 52 (doc/cxtp-ipsec.rst,
+        // Message counts and sizes)
         // !   Next=0      !   RESERVED    !       Payload Length=28       !  N
         // !              Domain of Interpretation = 1                     !
         // ! PROTO_ISAKMP=1! SPI Size=16   !  Notify Type=24578 (0x6002)   !

@@ -6,6 +6,7 @@
 // ACQUIRE), as examples/ikev1.cc does; then the probes flow through the negotiated SAs.
 
 #include "cxtp-test-isolation.h"
+#include "cxtp-test-packet.h"
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"
@@ -13,10 +14,8 @@
 #include "ns3/csma-net-device.h"
 #include "ns3/cxtp-ipsec-module.h"
 #include "ns3/error-model.h"
-#include "ns3/ethernet-header.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/internet-stack-helper.h"
-#include "ns3/ipv6-header.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/packet.h"
 #include "ns3/rng-seed-manager.h"
@@ -74,32 +73,18 @@ class IkeDropModel : public ErrorModel
         {
             return false;
         }
-        Ptr<Packet> copy = frame->Copy();
-        EthernetHeader eth(false);
-        if (copy->RemoveHeader(eth) == 0 || eth.GetLengthType() != Ipv6L3Protocol::PROT_NUMBER)
+        CxtpTestPacket packet;
+        if (!packet.Parse(frame, CxtpTestPacket::ETHERNET) || !packet.HasUdpPort(Ikev1Daemon::PORT))
         {
             return false;
         }
-        Ipv6Header ip;
-        copy->RemoveHeader(ip);
-        if (ip.GetNextHeader() != 17)
-        {
-            return false;
-        }
-        UdpHeader udp;
-        copy->RemoveHeader(udp);
-        if (udp.GetSourcePort() != Ikev1Daemon::PORT &&
-            udp.GetDestinationPort() != Ikev1Daemon::PORT)
-        {
-            return false;
-        }
-        uint32_t size = ip.GetPayloadLength() - udp.GetSerializedSize();
+        uint32_t size = packet.GetUdpPayloadLength();
         std::vector<uint8_t> bytes(Ikev1Header::SIZE);
-        if (copy->GetSize() < Ikev1Header::SIZE)
+        if (packet.GetPayload()->GetSize() < Ikev1Header::SIZE)
         {
             return false;
         }
-        copy->CopyData(bytes.data(), bytes.size());
+        packet.GetPayload()->CopyData(bytes.data(), bytes.size());
         Ikev1Header header;
         if (!Ikev1Codec::DecodeHeader(bytes, header) || !m_predicate(header, size))
         {
@@ -746,27 +731,14 @@ struct SeenSas
 void
 RecordClearSa(SeenSas* seen, bool towardsSg, Ptr<const Packet> frame)
 {
-    Ptr<Packet> copy = frame->Copy();
-    EthernetHeader eth(false);
-    if (copy->RemoveHeader(eth) == 0 || eth.GetLengthType() != Ipv6L3Protocol::PROT_NUMBER)
+    CxtpTestPacket packet;
+    std::vector<uint8_t> bytes;
+    if (!packet.Parse(frame, CxtpTestPacket::ETHERNET) || !packet.IsUdp() ||
+        packet.GetUdpHeader().GetDestinationPort() != Ikev1Daemon::PORT ||
+        !packet.CopyUdpPayload(bytes))
     {
         return;
     }
-    Ipv6Header ip;
-    copy->RemoveHeader(ip);
-    if (ip.GetNextHeader() != 17)
-    {
-        return;
-    }
-    UdpHeader udp;
-    copy->RemoveHeader(udp);
-    uint32_t size = ip.GetPayloadLength() - udp.GetSerializedSize();
-    if (udp.GetDestinationPort() != Ikev1Daemon::PORT || copy->GetSize() < size)
-    {
-        return;
-    }
-    std::vector<uint8_t> bytes(size);
-    copy->CopyData(bytes.data(), bytes.size());
     Ikev1Message message;
     if (!Ikev1Codec::DecodeMessage(bytes, message).IsOk())
     {
@@ -1214,27 +1186,14 @@ void
 RecordPhase1Ids(SeenIds* seen, Ptr<const Packet> frame)
 {
     // CSMA's MacRx gives the whole frame: Ethernet header, packet, trailer.
-    Ptr<Packet> copy = frame->Copy();
-    EthernetHeader eth(false);
-    if (copy->RemoveHeader(eth) == 0 || eth.GetLengthType() != Ipv6L3Protocol::PROT_NUMBER)
+    CxtpTestPacket packet;
+    std::vector<uint8_t> bytes;
+    if (!packet.Parse(frame, CxtpTestPacket::ETHERNET) || !packet.IsUdp() ||
+        packet.GetUdpHeader().GetDestinationPort() != Ikev1Daemon::PORT ||
+        !packet.CopyUdpPayload(bytes))
     {
         return;
     }
-    Ipv6Header ip;
-    copy->RemoveHeader(ip);
-    if (ip.GetNextHeader() != 17)
-    {
-        return;
-    }
-    UdpHeader udp;
-    copy->RemoveHeader(udp);
-    uint32_t size = ip.GetPayloadLength() - udp.GetSerializedSize();
-    if (udp.GetDestinationPort() != Ikev1Daemon::PORT || copy->GetSize() < size)
-    {
-        return;
-    }
-    std::vector<uint8_t> bytes(size);
-    copy->CopyData(bytes.data(), bytes.size());
     Ikev1Message message;
     if (!Ikev1Codec::DecodeMessage(bytes, message).IsOk() ||
         message.header.exchangeType != Ikev1ExchangeType::AGGRESSIVE)

@@ -4,7 +4,7 @@
 link (doc/cxtp-ipsec.rst, "Message counts and sizes").
 
 Fixed: phase 1 chosen transform 3DES-CBC / SHA-1 / PSK / MODP-1024 (the 286 B main-aggressive
-difference needs a 64-bit block cipher and a 20-byte hash, protocols.md §2.8), racoon padding
+difference needs a 64-bit block cipher and a 20-byte hash, see the same section), racoon padding
 (1..8 bytes), ID_IPV6_ADDR phase-1 IDs, two INITIAL-CONTACT informationals, Ethernet II framing
 (14 + 40 + 8 = 62 B per message). Varied: the racoon knobs listed in KNOBS. Prints every
 combination that gives 11 messages / 2182 B (main) and 8 / 1896 B (aggressive), fewest

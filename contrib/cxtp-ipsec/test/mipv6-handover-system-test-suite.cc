@@ -1,10 +1,10 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// System tests of the Mobile IPv6 handover in the reference topology (design.md §2, method
-// "none"): the probe reaches the home address before and after the handover in both
-// directions, alpha lies within the bound that the RA interval, the DAD mode and the link
-// delays imply, and the probes lost are only those that alpha explains.
+// System tests of the Mobile IPv6 handover in the reference topology (doc/mipv6-handover.rst,
+// method "none"): the probe reaches the home address before and after the handover in both
+// directions, alpha lies within the bound that the RA interval, the DAD mode and the link delays
+// imply, and the probes lost are only those that alpha explains.
 
 #include "cxtp-test-isolation.h"
 

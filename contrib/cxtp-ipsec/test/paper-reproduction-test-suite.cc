@@ -1,11 +1,11 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// The paper's table at reduced size (issue 6, design.md §5): the three rows with the shared
-// testbed-2008 profile and the one documented IKE configuration must give the paper's message
-// counts and frame bytes exactly, the fitted delays (main mode, context transfer) within 5% and
-// the predicted one (aggressive mode) within 10%. The paper's figures appear here only as the
-// reference of the check; a regression in any model part that moves a row breaks CI.
+// The paper's table at reduced size (doc/cxtp-ipsec.rst, Delay model and calibration): the three
+// rows with the shared testbed-2008 profile and the one documented IKE configuration must give the
+// paper's message counts and frame bytes exactly, the fitted delays (main mode, context transfer)
+// within 5% and the predicted one (aggressive mode) within 10%. The paper's figures appear here
+// only as the reference of the check; a regression in any model part that moves a row breaks CI.
 
 #include "cxtp-test-isolation.h"
 
