@@ -8,6 +8,7 @@
 #include "ikev1-informational-exchange.h"
 #include "ikev1-services.h"
 #include "ipsec-pf-key.h"
+#include "wire-reader.h"
 
 #include "ns3/log.h"
 
@@ -17,21 +18,6 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("Ikev1SpiUpdateExchange");
-
-namespace
-{
-/// \return the big-endian value of the first n octets (n <= 8)
-uint64_t
-ReadBe(const std::vector<uint8_t>& bytes, uint32_t offset, uint32_t n)
-{
-    uint64_t v = 0;
-    for (uint32_t i = 0; i < n; ++i)
-    {
-        v = v << 8 | bytes[offset + i];
-    }
-    return v;
-}
-} // namespace
 
 Ikev1SpiUpdateExchange::Ikev1SpiUpdateExchange(Ikev1Services& services)
     : m_services(services)
@@ -78,8 +64,8 @@ Ikev1SpiUpdateExchange::Send(uint64_t cookie,
         if (update.protocolId == IkeSpiUpdate::PROTOCOL_IKE)
         {
             // The peer knows the SA only by its old cookies.
-            header.initiatorCookie = ReadBe(update.oldSpi, 0, 8);
-            header.responderCookie = ReadBe(update.oldSpi, 8, 8);
+            header.initiatorCookie = WireReadU64(update.oldSpi.data());
+            header.responderCookie = WireReadU64(update.oldSpi.data() + 8);
         }
     }
     Ikev1NotifyPayload notify;
@@ -154,8 +140,8 @@ Ikev1SpiUpdateExchange::Check(uint64_t cookie,
     {
         if (entry.protocolId == IkeSpiUpdate::PROTOCOL_IKE)
         {
-            uint64_t oldCookie = ReadBe(entry.oldSpi, 0, 8);
-            uint64_t newCookie = ReadBe(entry.newSpi, 0, 8);
+            uint64_t oldCookie = WireReadU64(entry.oldSpi.data());
+            uint64_t newCookie = WireReadU64(entry.newSpi.data());
             if (changes.isakmp || newCookie == 0 || (oldCookie != cookie && newCookie != cookie) ||
                 (oldCookie == cookie && m_services.FindSaByCookie(newCookie)))
             {
@@ -164,8 +150,8 @@ Ikev1SpiUpdateExchange::Check(uint64_t cookie,
             changes.isakmp = oldCookie == cookie ? &entry : nullptr; // else: applied before
             continue;
         }
-        auto oldSpi = static_cast<uint32_t>(ReadBe(entry.oldSpi, 0, 4));
-        auto newSpi = static_cast<uint32_t>(ReadBe(entry.newSpi, 0, 4));
+        auto oldSpi = static_cast<uint32_t>(WireReadU32(entry.oldSpi.data()));
+        auto newSpi = static_cast<uint32_t>(WireReadU32(entry.newSpi.data()));
         bool applied = false;
         bool found = false;
         for (const auto& [mid, qm] : sa.quickModes)
@@ -221,9 +207,28 @@ Ikev1SpiUpdateExchange::Apply(uint64_t cookie, const Ikev1NotifyPayload& notify)
     uint64_t finalCookie = cookie;
     if (changes.isakmp)
     {
-        finalCookie = ReadBe(changes.isakmp->newSpi, 0, 8);
-        sa = &m_services.RekeySa(cookie, finalCookie, ReadBe(changes.isakmp->newSpi, 8, 8));
+        finalCookie = WireReadU64(changes.isakmp->newSpi.data());
+        sa = &m_services.RekeySa(cookie,
+                                 finalCookie,
+                                 WireReadU64(changes.isakmp->newSpi.data() + 8));
     }
+
+    ReplaceAndAcknowledge(*sa,
+                          peer,
+                          changes.outbound,
+                          notify.data,
+                          static_cast<uint32_t>(entries.size()));
+}
+
+void
+Ikev1SpiUpdateExchange::ReplaceAndAcknowledge(
+    Ikev1Sa& sa,
+    const Ipv6Address& peer,
+    const std::vector<std::pair<uint32_t, IpsecSecurityAssociation>>& outbound,
+    const std::vector<uint8_t>& data,
+    uint32_t count)
+{
+    uint64_t finalCookie = sa.initiatorCookie;
 
     struct Pending
     {
@@ -233,8 +238,6 @@ Ikev1SpiUpdateExchange::Apply(uint64_t cookie, const Ikev1NotifyPayload& notify)
 
     auto pending = std::make_shared<Pending>();
     Ikev1Services* services = &m_services;
-    std::vector<uint8_t> data = notify.data;
-    auto count = static_cast<uint32_t>(entries.size());
     auto finish = [services, pending, finalCookie, peer, data, count]() {
         if (--pending->count != 0)
         {
@@ -256,9 +259,9 @@ Ikev1SpiUpdateExchange::Apply(uint64_t cookie, const Ikev1NotifyPayload& notify)
         services->NotifySpiUpdateApplied(peer, count, true);
     };
     Ptr<IpsecPfKey> pfKey = m_services.GetPfKey();
-    for (const auto& [oldSpi, replacement] : changes.outbound)
+    for (const auto& [oldSpi, replacement] : outbound)
     {
-        for (auto& [mid, qm] : sa->quickModes)
+        for (auto& [mid, qm] : sa.quickModes)
         {
             if (qm.state == Ikev1State::ESTABLISHED && qm.outboundSpi == oldSpi)
             {
@@ -284,7 +287,8 @@ Ikev1SpiUpdateExchange::Apply(uint64_t cookie, const Ikev1NotifyPayload& notify)
             *called = true;
             done(error);
         };
-        error = pfKey->AddWithCurrentLifetime(replacement, IpsecPfKey::Completion(wrapped));
+        std::string error =
+            pfKey->AddWithCurrentLifetime(replacement, IpsecPfKey::Completion(wrapped));
         if (!error.empty() && !*called)
         {
             done(error);

@@ -82,6 +82,21 @@ class Ikev1SpiUpdateExchange
         const IkeSpiUpdate* isakmp{nullptr}; ///< new cookies, if not applied before
     };
 
+    /**
+     * \brief Receiver: re-adds the outbound SAs under their new SPIs, then acknowledges under
+     * the SA's (possibly new) cookies once every change is installed.
+     * \param sa the SA
+     * \param peer the peer
+     * \param outbound old SPI and the SA to add under its new SPI
+     * \param data the UPDATE_SPI's data, echoed in the acknowledgement
+     * \param count the number of entries
+     */
+    void ReplaceAndAcknowledge(
+        Ikev1Sa& sa,
+        const Ipv6Address& peer,
+        const std::vector<std::pair<uint32_t, IpsecSecurityAssociation>>& outbound,
+        const std::vector<uint8_t>& data,
+        uint32_t count);
     /// No UPDATE_SPI_ACK after the last retransmission. \param cookie the SA's CKY-I
     void GiveUp(uint64_t cookie);
     /// Ends a flight: traces and completes. \param cookie CKY-I \param success acknowledged

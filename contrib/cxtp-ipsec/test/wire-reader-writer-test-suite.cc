@@ -34,7 +34,7 @@ class WireWriterLayoutTestCase : public TestCase
 {
   public:
     WireWriterLayoutTestCase()
-        : TestCase("WireWriter writes u8/u16/u32/u64, raw octets and IPv6 addresses big-endian")
+        : TestCase("WireWriter writes u8, u16, u32, u64, raw octets and IPv6 addresses big-endian")
     {
     }
 
@@ -201,7 +201,7 @@ class WireAddressTestCase : public TestCase
 {
   public:
     WireAddressTestCase()
-        : TestCase("WireWriteIpv6/WireReadIpv6 on Buffer::Iterator and TagBuffer")
+        : TestCase("WireWriteIpv6 and WireReadIpv6 on Buffer::Iterator and TagBuffer")
     {
     }
 
