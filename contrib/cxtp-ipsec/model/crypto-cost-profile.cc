@@ -91,6 +91,119 @@ IsValidName(const std::string& name)
     return true;
 }
 
+/// One "key = value unit ; provenance" line, parsed and checked.
+struct ParsedLine
+{
+    std::string key;        ///< "section.key"
+    std::string valueText;  ///< the value as written
+    double value{0};        ///< the value in its unit
+    double factor{0};       ///< the unit in ns (or ns/B)
+    bool perByte{false};    ///< true for ns/B, false for a time
+    std::string unit;       ///< unit as written
+    std::string provenance; ///< text after ';'
+};
+
+/**
+ * \brief Parses a "[section]" line.
+ * \param line the trimmed line, starting with '['
+ * \param [out] section the section name
+ * \return empty on success, else what is wrong
+ */
+std::string
+ParseSectionHeader(const std::string& line, std::string& section)
+{
+    if (line.back() != ']')
+    {
+        return "section header '" + line + "' lacks the closing ']'";
+    }
+    std::string name = Trim(line.substr(1, line.size() - 2));
+    if (!IsValidName(name))
+    {
+        return "invalid section name '" + name + "'";
+    }
+    section = name;
+    return "";
+}
+
+/**
+ * \brief Parses what follows '=' in a key line: "value unit ; provenance".
+ * \param rest the text after '='
+ * \param [in,out] parsed the line, whose key is set; the other fields are filled
+ * \return empty on success, else what is wrong
+ */
+std::string
+ParseValue(const std::string& rest, ParsedLine& parsed)
+{
+    const std::string& key = parsed.key;
+    size_t semicolon = rest.find(';');
+    parsed.valueText = Trim(rest.substr(0, semicolon));
+    parsed.provenance = semicolon == std::string::npos ? "" : Trim(rest.substr(semicolon + 1));
+    const std::string& valueText = parsed.valueText;
+    if (valueText.empty())
+    {
+        return "missing value for key '" + key + "'";
+    }
+    const char* begin = valueText.c_str();
+    char* end = nullptr;
+    parsed.value = std::strtod(begin, &end);
+    if (end == begin)
+    {
+        return "value '" + valueText + "' of key '" + key + "' does not start with a number";
+    }
+    if (!std::isfinite(parsed.value))
+    {
+        return "value '" + valueText + "' of key '" + key + "' is not a finite number";
+    }
+    parsed.unit = Trim(std::string(end));
+    if (parsed.unit.empty())
+    {
+        return "missing unit for key '" + key + "' (expected s, ms, us, ns or ns/B)";
+    }
+    if (!LookUpUnit(parsed.unit, parsed.factor, parsed.perByte))
+    {
+        return "unknown unit '" + parsed.unit + "' for key '" + key +
+               "' (expected s, ms, us, ns or ns/B)";
+    }
+    if (parsed.value < 0)
+    {
+        return "negative value '" + valueText + "' for key '" + key + "'";
+    }
+    if (parsed.provenance.empty())
+    {
+        return "missing provenance for key '" + key +
+               "' (write '; where the value comes from' after the unit)";
+    }
+    return "";
+}
+
+/**
+ * \brief Parses a "key = value unit ; provenance" line.
+ * \param line the trimmed line
+ * \param section the current section, empty before the first one
+ * \param [out] parsed the line
+ * \return empty on success, else what is wrong
+ */
+std::string
+ParseKeyLine(const std::string& line, const std::string& section, ParsedLine& parsed)
+{
+    size_t equals = line.find('=');
+    if (equals == std::string::npos)
+    {
+        return "line without '=' (expected 'key = value unit ; provenance'): '" + line + "'";
+    }
+    std::string name = Trim(line.substr(0, equals));
+    if (!IsValidName(name))
+    {
+        return "invalid or missing key name '" + name + "'";
+    }
+    if (section.empty())
+    {
+        return "key '" + name + "' outside any [section]";
+    }
+    parsed.key = section + "." + name;
+    return ParseValue(line.substr(equals + 1), parsed);
+}
+
 } // namespace
 
 bool
@@ -122,87 +235,32 @@ CryptoCostProfile::Load(const std::string& path, CryptoCostProfile& profile, std
         }
         if (line[0] == '[')
         {
-            if (line.back() != ']')
+            std::string what = ParseSectionHeader(line, section);
+            if (!what.empty())
             {
-                return fail("section header '" + line + "' lacks the closing ']'");
+                return fail(what);
             }
-            std::string name = Trim(line.substr(1, line.size() - 2));
-            if (!IsValidName(name))
-            {
-                return fail("invalid section name '" + name + "'");
-            }
-            section = name;
             continue;
         }
-        size_t equals = line.find('=');
-        if (equals == std::string::npos)
+        ParsedLine parsed;
+        std::string what = ParseKeyLine(line, section, parsed);
+        if (!what.empty())
         {
-            return fail("line without '=' (expected 'key = value unit ; provenance'): '" + line +
-                        "'");
+            return fail(what);
         }
-        std::string name = Trim(line.substr(0, equals));
-        if (!IsValidName(name))
-        {
-            return fail("invalid or missing key name '" + name + "'");
-        }
-        if (section.empty())
-        {
-            return fail("key '" + name + "' outside any [section]");
-        }
-        std::string key = section + "." + name;
-        std::string rest = line.substr(equals + 1);
-        size_t semicolon = rest.find(';');
-        std::string valueText = Trim(rest.substr(0, semicolon));
-        std::string provenance =
-            semicolon == std::string::npos ? "" : Trim(rest.substr(semicolon + 1));
-        if (valueText.empty())
-        {
-            return fail("missing value for key '" + key + "'");
-        }
-        const char* begin = valueText.c_str();
-        char* end = nullptr;
-        double value = std::strtod(begin, &end);
-        if (end == begin)
-        {
-            return fail("value '" + valueText + "' of key '" + key +
-                        "' does not start with a number");
-        }
-        if (!std::isfinite(value))
-        {
-            return fail("value '" + valueText + "' of key '" + key + "' is not a finite number");
-        }
-        std::string unit = Trim(std::string(end));
-        if (unit.empty())
-        {
-            return fail("missing unit for key '" + key + "' (expected s, ms, us, ns or ns/B)");
-        }
-        Entry entry;
-        double factor = 0;
-        if (!LookUpUnit(unit, factor, entry.perByte))
-        {
-            return fail("unknown unit '" + unit + "' for key '" + key +
-                        "' (expected s, ms, us, ns or ns/B)");
-        }
-        if (value < 0)
-        {
-            return fail("negative value '" + valueText + "' for key '" + key + "'");
-        }
-        if (provenance.empty())
-        {
-            return fail("missing provenance for key '" + key +
-                        "' (write '; where the value comes from' after the unit)");
-        }
-        auto previous = result.m_values.find(key);
+        auto previous = result.m_values.find(parsed.key);
         if (previous != result.m_values.end())
         {
-            return fail("duplicate key '" + key + "' (first defined on line " +
+            return fail("duplicate key '" + parsed.key + "' (first defined on line " +
                         std::to_string(previous->second.line) + ")");
         }
-        entry.nanoseconds = value * factor;
-        entry.unit = unit;
-        entry.provenance = provenance;
+        Entry entry;
+        entry.perByte = parsed.perByte;
+        entry.nanoseconds = parsed.value * parsed.factor;
+        entry.unit = parsed.unit;
+        entry.provenance = parsed.provenance;
         entry.line = lineNumber;
-        result.m_values.emplace(key, entry);
+        result.m_values.emplace(parsed.key, entry);
     }
     if (in.bad())
     {

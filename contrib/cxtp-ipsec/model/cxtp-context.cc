@@ -369,6 +369,63 @@ CheckBlock(const CxtpContextBlock& block, CxtpFeatureProfile fpt)
            block.data[0] == CxtpContextCodec::LAYOUT_VERSION;
 }
 
+/**
+ * \brief Reads the established Quick Modes of an IKEv1 SA block: a count, then each entry.
+ * \param r the reader, at the count
+ * \param [in,out] sa the SA, whose quickModes are filled; a repeated M-ID fails the reader
+ */
+void
+ReadQuickModes(FieldReader& r, Ikev1Sa& sa)
+{
+    const uint16_t count = r.U16();
+    for (uint16_t k = 0; k < count && r.Ok(); ++k)
+    {
+        Ikev1QuickMode qm;
+        qm.state = Ikev1State::ESTABLISHED;
+        qm.messageId = r.U32();
+        qm.role = static_cast<Ikev1Role>(r.Enum(r.U8(), MAX_ROLE));
+        qm.inboundSpi = r.U32();
+        qm.outboundSpi = r.U32();
+        qm.outPolicyId = r.U32();
+        qm.inPolicyId = r.U32();
+        qm.encryption = static_cast<IpsecEncryption>(r.Enum(r.U8(), MAX_ENCRYPTION));
+        qm.integrity = static_cast<IpsecIntegrity>(r.Enum(r.U8(), MAX_INTEGRITY));
+        qm.pfsGroup = r.U16();
+        qm.lifetime = r.TimeNs();
+        qm.started = r.TimeNs();
+        if (r.Ok() && !sa.quickModes.emplace(qm.messageId, qm).second)
+        {
+            r.Fail(); // the same M-ID twice
+        }
+    }
+}
+
+/**
+ * \brief Reads the informational M-IDs of an IKEv1 SA block: a count, then each M-ID.
+ * \param r the reader, at the count
+ * \param [in,out] sa the SA, whose informationalIds are filled; too many M-IDs or a repeated
+ * one fails the reader
+ */
+void
+ReadInformationalIds(FieldReader& r, Ikev1Sa& sa)
+{
+    const uint16_t informational = r.U16();
+    if (informational > Ikev1Sa::MAX_INFORMATIONAL_IDS)
+    {
+        r.Fail();
+    }
+    for (uint16_t k = 0; k < informational && r.Ok(); ++k)
+    {
+        const uint32_t id = r.U32();
+        if (std::find(sa.informationalIds.begin(), sa.informationalIds.end(), id) !=
+            sa.informationalIds.end())
+        {
+            r.Fail(); // the same M-ID twice
+        }
+        sa.informationalIds.push_back(id);
+    }
+}
+
 } // namespace
 
 // ---- CxtpContextCodec -------------------------------------------------------------------------
@@ -681,42 +738,8 @@ CxtpContextCodec::DecodeIkev1Sa(const CxtpContextBlock& block, Ikev1Sa& sa)
     out.skeyidE = r.PrefixedBytes();
     out.encryptionKey = r.PrefixedBytes();
     out.iv = r.PrefixedBytes();
-    const uint16_t count = r.U16();
-    for (uint16_t k = 0; k < count && r.Ok(); ++k)
-    {
-        Ikev1QuickMode qm;
-        qm.state = Ikev1State::ESTABLISHED;
-        qm.messageId = r.U32();
-        qm.role = static_cast<Ikev1Role>(r.Enum(r.U8(), MAX_ROLE));
-        qm.inboundSpi = r.U32();
-        qm.outboundSpi = r.U32();
-        qm.outPolicyId = r.U32();
-        qm.inPolicyId = r.U32();
-        qm.encryption = static_cast<IpsecEncryption>(r.Enum(r.U8(), MAX_ENCRYPTION));
-        qm.integrity = static_cast<IpsecIntegrity>(r.Enum(r.U8(), MAX_INTEGRITY));
-        qm.pfsGroup = r.U16();
-        qm.lifetime = r.TimeNs();
-        qm.started = r.TimeNs();
-        if (r.Ok() && !out.quickModes.emplace(qm.messageId, qm).second)
-        {
-            r.Fail(); // the same M-ID twice
-        }
-    }
-    const uint16_t informational = r.U16();
-    if (informational > Ikev1Sa::MAX_INFORMATIONAL_IDS)
-    {
-        r.Fail();
-    }
-    for (uint16_t k = 0; k < informational && r.Ok(); ++k)
-    {
-        const uint32_t id = r.U32();
-        if (std::find(out.informationalIds.begin(), out.informationalIds.end(), id) !=
-            out.informationalIds.end())
-        {
-            r.Fail(); // the same M-ID twice
-        }
-        out.informationalIds.push_back(id);
-    }
+    ReadQuickModes(r, out);
+    ReadInformationalIds(r, out);
     const uint8_t flags = r.U8();
     if (flags > 1)
     {

@@ -326,6 +326,164 @@ DecodeAttributes(const uint8_t* data, size_t len, size_t base, std::vector<Ikev1
 }
 
 /**
+ * \brief Decodes one Transform payload inside a proposal (RFC 2408 §3.6).
+ * \param t the Transform payload's generic header
+ * \param left the bytes left in the proposal from t on
+ * \param base the offset of t, for error reports
+ * \param [out] tr the transform
+ * \param [out] next the transform's next payload field
+ * \param [out] length the transform's length field
+ * \return OK or the first error
+ */
+Ikev1DecodeResult
+DecodeTransform(const uint8_t* t,
+                size_t left,
+                size_t base,
+                Ikev1Transform& tr,
+                uint8_t& next,
+                uint16_t& length)
+{
+    if (left < TRANSFORM_FIXED)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH,
+                    "Transform payload header runs past the end of its proposal",
+                    base);
+    }
+    next = t[0];
+    length = WireReadU16(t + 2);
+    if (next != static_cast<uint8_t>(Ikev1PayloadType::TRANSFORM) && next != 0)
+    {
+        return Fail(Ikev1DecodeError::BAD_PROPOSAL,
+                    "Transform next payload is " + std::to_string(next) + ", not 3 or 0",
+                    base);
+    }
+    if (length < TRANSFORM_FIXED)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH,
+                    "Transform length " + std::to_string(length) + " < 8",
+                    base);
+    }
+    if (length > left)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH,
+                    "Transform length runs past the end of its proposal",
+                    base);
+    }
+    tr.number = t[4];
+    tr.id = t[5];
+    return DecodeAttributes(t + TRANSFORM_FIXED,
+                            length - TRANSFORM_FIXED,
+                            base + TRANSFORM_FIXED,
+                            tr.attributes);
+}
+
+/**
+ * \brief Decodes the transform chain that fills a proposal after its SPI.
+ * \param p the Proposal payload's generic header
+ * \param plen the proposal's length field
+ * \param tpos the offset of the first transform in the proposal
+ * \param base the offset of p, for error reports
+ * \param [in,out] prop the proposal, whose transforms are appended
+ * \return OK or the first error
+ */
+Ikev1DecodeResult
+DecodeTransforms(const uint8_t* p, uint16_t plen, size_t tpos, size_t base, Ikev1Proposal& prop)
+{
+    bool moreT = true;
+    while (tpos < plen)
+    {
+        if (!moreT)
+        {
+            return Fail(Ikev1DecodeError::BAD_PROPOSAL,
+                        "bytes after the last transform (next payload 0) in a proposal",
+                        base + tpos);
+        }
+        Ikev1Transform tr;
+        uint8_t tnext = 0;
+        uint16_t tlen = 0;
+        Ikev1DecodeResult r = DecodeTransform(p + tpos, plen - tpos, base + tpos, tr, tnext, tlen);
+        if (!r.IsOk())
+        {
+            return r;
+        }
+        prop.transforms.push_back(std::move(tr));
+        moreT = (tnext != 0);
+        tpos += tlen;
+    }
+    if (moreT && !prop.transforms.empty())
+    {
+        return Fail(Ikev1DecodeError::BAD_PROPOSAL,
+                    "last transform of a proposal has next payload 3",
+                    base);
+    }
+    return Ikev1DecodeResult{};
+}
+
+/**
+ * \brief Decodes one Proposal payload and its transforms (RFC 2408 §3.5).
+ * \param p the Proposal payload's generic header
+ * \param left the bytes left in the SA payload from p on
+ * \param base the offset of p, for error reports
+ * \param [out] prop the proposal
+ * \param [out] next the proposal's next payload field
+ * \param [out] length the proposal's length field
+ * \return OK or the first error
+ */
+Ikev1DecodeResult
+DecodeProposal(const uint8_t* p,
+               size_t left,
+               size_t base,
+               Ikev1Proposal& prop,
+               uint8_t& next,
+               uint16_t& length)
+{
+    if (left < PROPOSAL_FIXED)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH,
+                    "Proposal payload header runs past the end of the SA payload",
+                    base);
+    }
+    next = p[0];
+    length = WireReadU16(p + 2);
+    if (next != static_cast<uint8_t>(Ikev1PayloadType::PROPOSAL) && next != 0)
+    {
+        return Fail(Ikev1DecodeError::BAD_PROPOSAL,
+                    "Proposal next payload is " + std::to_string(next) + ", not 2 or 0",
+                    base);
+    }
+    prop.number = p[4];
+    prop.protocolId = p[5];
+    uint8_t spiSize = p[6];
+    uint8_t nTransforms = p[7];
+    if (length < PROPOSAL_FIXED + spiSize)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH,
+                    "Proposal length " + std::to_string(length) + " < 8 + SPI size",
+                    base);
+    }
+    if (length > left)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH,
+                    "Proposal length runs past the end of the SA payload",
+                    base);
+    }
+    prop.spi.assign(p + PROPOSAL_FIXED, p + PROPOSAL_FIXED + spiSize);
+    Ikev1DecodeResult r = DecodeTransforms(p, length, PROPOSAL_FIXED + spiSize, base, prop);
+    if (!r.IsOk())
+    {
+        return r;
+    }
+    if (prop.transforms.size() != nTransforms)
+    {
+        return Fail(Ikev1DecodeError::BAD_PROPOSAL,
+                    "proposal announces " + std::to_string(nTransforms) + " transforms but holds " +
+                        std::to_string(prop.transforms.size()),
+                    base);
+    }
+    return Ikev1DecodeResult{};
+}
+
+/**
  * \brief Decodes the body of an SA payload: DOI, situation and the proposal chain.
  * \param data the DOI field
  * \param len the bytes of the SA payload after its generic header
@@ -356,105 +514,13 @@ DecodeSa(const uint8_t* data, size_t len, size_t base, Ikev1SaPayload& sa)
                         "bytes after the last proposal (next payload 0) in the SA payload",
                         base + pos);
         }
-        size_t left = len - pos;
-        const uint8_t* p = data + pos;
-        if (left < PROPOSAL_FIXED)
-        {
-            return Fail(Ikev1DecodeError::BAD_LENGTH,
-                        "Proposal payload header runs past the end of the SA payload",
-                        base + pos);
-        }
-        uint8_t next = p[0];
-        uint16_t plen = WireReadU16(p + 2);
-        if (next != static_cast<uint8_t>(Ikev1PayloadType::PROPOSAL) && next != 0)
-        {
-            return Fail(Ikev1DecodeError::BAD_PROPOSAL,
-                        "Proposal next payload is " + std::to_string(next) + ", not 2 or 0",
-                        base + pos);
-        }
         Ikev1Proposal prop;
-        prop.number = p[4];
-        prop.protocolId = p[5];
-        uint8_t spiSize = p[6];
-        uint8_t nTransforms = p[7];
-        if (plen < PROPOSAL_FIXED + spiSize)
+        uint8_t next = 0;
+        uint16_t plen = 0;
+        Ikev1DecodeResult r = DecodeProposal(data + pos, len - pos, base + pos, prop, next, plen);
+        if (!r.IsOk())
         {
-            return Fail(Ikev1DecodeError::BAD_LENGTH,
-                        "Proposal length " + std::to_string(plen) + " < 8 + SPI size",
-                        base + pos);
-        }
-        if (plen > left)
-        {
-            return Fail(Ikev1DecodeError::BAD_LENGTH,
-                        "Proposal length runs past the end of the SA payload",
-                        base + pos);
-        }
-        prop.spi.assign(p + PROPOSAL_FIXED, p + PROPOSAL_FIXED + spiSize);
-        size_t tpos = PROPOSAL_FIXED + spiSize;
-        bool moreT = true;
-        while (tpos < plen)
-        {
-            if (!moreT)
-            {
-                return Fail(Ikev1DecodeError::BAD_PROPOSAL,
-                            "bytes after the last transform (next payload 0) in a proposal",
-                            base + pos + tpos);
-            }
-            size_t tleft = plen - tpos;
-            const uint8_t* t = p + tpos;
-            if (tleft < TRANSFORM_FIXED)
-            {
-                return Fail(Ikev1DecodeError::BAD_LENGTH,
-                            "Transform payload header runs past the end of its proposal",
-                            base + pos + tpos);
-            }
-            uint8_t tnext = t[0];
-            uint16_t tlen = WireReadU16(t + 2);
-            if (tnext != static_cast<uint8_t>(Ikev1PayloadType::TRANSFORM) && tnext != 0)
-            {
-                return Fail(Ikev1DecodeError::BAD_PROPOSAL,
-                            "Transform next payload is " + std::to_string(tnext) + ", not 3 or 0",
-                            base + pos + tpos);
-            }
-            if (tlen < TRANSFORM_FIXED)
-            {
-                return Fail(Ikev1DecodeError::BAD_LENGTH,
-                            "Transform length " + std::to_string(tlen) + " < 8",
-                            base + pos + tpos);
-            }
-            if (tlen > tleft)
-            {
-                return Fail(Ikev1DecodeError::BAD_LENGTH,
-                            "Transform length runs past the end of its proposal",
-                            base + pos + tpos);
-            }
-            Ikev1Transform tr;
-            tr.number = t[4];
-            tr.id = t[5];
-            Ikev1DecodeResult r = DecodeAttributes(t + TRANSFORM_FIXED,
-                                                   tlen - TRANSFORM_FIXED,
-                                                   base + pos + tpos + TRANSFORM_FIXED,
-                                                   tr.attributes);
-            if (!r.IsOk())
-            {
-                return r;
-            }
-            prop.transforms.push_back(std::move(tr));
-            moreT = (tnext != 0);
-            tpos += tlen;
-        }
-        if (moreT && !prop.transforms.empty())
-        {
-            return Fail(Ikev1DecodeError::BAD_PROPOSAL,
-                        "last transform of a proposal has next payload 3",
-                        base + pos);
-        }
-        if (prop.transforms.size() != nTransforms)
-        {
-            return Fail(Ikev1DecodeError::BAD_PROPOSAL,
-                        "proposal announces " + std::to_string(nTransforms) +
-                            " transforms but holds " + std::to_string(prop.transforms.size()),
-                        base + pos);
+            return r;
         }
         sa.proposals.push_back(std::move(prop));
         more = (next != 0);
@@ -465,6 +531,175 @@ DecodeSa(const uint8_t* data, size_t len, size_t base, Ikev1SaPayload& sa)
         return Fail(Ikev1DecodeError::BAD_PROPOSAL,
                     "last proposal of the SA payload has next payload 2",
                     base + pos);
+    }
+    return Ikev1DecodeResult{};
+}
+
+/**
+ * \brief Decodes an ID payload body in the IPsec DOI (RFC 2407 §4.6.2).
+ * \param body the payload after its generic header
+ * \param plen the payload's length field
+ * \param pos the offset of the payload, for error reports
+ * \param [out] out the payloads, to which the ID payload is appended
+ * \return OK or BAD_LENGTH
+ */
+Ikev1DecodeResult
+DecodeId(const uint8_t* body, uint16_t plen, size_t pos, std::vector<Ikev1Payload>& out)
+{
+    size_t blen = plen - Ikev1Codec::GENERIC_HEADER_SIZE;
+    if (plen < ID_FIXED)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH, "ID payload shorter than 8 bytes", pos);
+    }
+    Ikev1IdPayload id;
+    id.idType = body[0];
+    id.protocolId = body[1];
+    id.port = WireReadU16(body + 2);
+    id.data.assign(body + 4, body + blen);
+    out.emplace_back(std::move(id));
+    return Ikev1DecodeResult{};
+}
+
+/**
+ * \brief Decodes a Notification payload body (RFC 2408 §3.14).
+ * \param body the payload after its generic header
+ * \param plen the payload's length field
+ * \param pos the offset of the payload, for error reports
+ * \param [out] out the payloads, to which the Notification payload is appended
+ * \return OK or BAD_LENGTH
+ */
+Ikev1DecodeResult
+DecodeNotify(const uint8_t* body, uint16_t plen, size_t pos, std::vector<Ikev1Payload>& out)
+{
+    size_t blen = plen - Ikev1Codec::GENERIC_HEADER_SIZE;
+    if (plen < NOTIFY_FIXED)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH,
+                    "Notification payload shorter than 12 bytes",
+                    pos);
+    }
+    Ikev1NotifyPayload n;
+    n.doi = WireReadU32(body);
+    n.protocolId = body[4];
+    uint8_t spiSize = body[5];
+    n.type = WireReadU16(body + 6);
+    if (plen < NOTIFY_FIXED + spiSize)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH,
+                    "Notification SPI runs past the end of the payload",
+                    pos);
+    }
+    n.spi.assign(body + 8, body + 8 + spiSize);
+    n.data.assign(body + 8 + spiSize, body + blen);
+    out.emplace_back(std::move(n));
+    return Ikev1DecodeResult{};
+}
+
+/**
+ * \brief Decodes a Delete payload body (RFC 2408 §3.15).
+ * \param body the payload after its generic header
+ * \param plen the payload's length field
+ * \param pos the offset of the payload, for error reports
+ * \param [out] out the payloads, to which the Delete payload is appended
+ * \return OK or BAD_LENGTH
+ */
+Ikev1DecodeResult
+DecodeDelete(const uint8_t* body, uint16_t plen, size_t pos, std::vector<Ikev1Payload>& out)
+{
+    if (plen < DELETE_FIXED)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH, "Delete payload shorter than 12 bytes", pos);
+    }
+    Ikev1DeletePayload d;
+    d.doi = WireReadU32(body);
+    d.protocolId = body[4];
+    d.spiSize = body[5];
+    uint16_t nSpis = WireReadU16(body + 6);
+    size_t expected = DELETE_FIXED + static_cast<size_t>(d.spiSize) * nSpis;
+    if (plen != expected)
+    {
+        return Fail(Ikev1DecodeError::BAD_LENGTH,
+                    "Delete length " + std::to_string(plen) + " != 12 + " +
+                        std::to_string(d.spiSize) + " x " + std::to_string(nSpis),
+                    pos);
+    }
+    for (uint16_t i = 0; i < nSpis; ++i)
+    {
+        const uint8_t* s = body + 8 + static_cast<size_t>(i) * d.spiSize;
+        d.spis.emplace_back(s, s + d.spiSize);
+    }
+    out.emplace_back(std::move(d));
+    return Ikev1DecodeResult{};
+}
+
+/**
+ * \brief Decodes the body of one payload according to its type.
+ * \param type the payload type, from the previous payload's next payload field
+ * \param p the payload's generic header
+ * \param plen the payload's length field
+ * \param pos the offset of p, for error reports
+ * \param [out] out the payloads, to which the decoded payload is appended
+ * \return OK or the first error
+ */
+Ikev1DecodeResult
+DecodePayloadBody(uint8_t type,
+                  const uint8_t* p,
+                  uint16_t plen,
+                  size_t pos,
+                  std::vector<Ikev1Payload>& out)
+{
+    const uint8_t* body = p + Ikev1Codec::GENERIC_HEADER_SIZE;
+    size_t blen = plen - Ikev1Codec::GENERIC_HEADER_SIZE;
+    auto bytes = [body, blen]() { return std::vector<uint8_t>(body, body + blen); };
+    switch (static_cast<Ikev1PayloadType>(type))
+    {
+    case Ikev1PayloadType::SA: {
+        Ikev1SaPayload sa;
+        Ikev1DecodeResult r = DecodeSa(body, blen, pos + Ikev1Codec::GENERIC_HEADER_SIZE, sa);
+        if (!r.IsOk())
+        {
+            return r;
+        }
+        out.emplace_back(std::move(sa));
+        break;
+    }
+    case Ikev1PayloadType::KE:
+        out.emplace_back(Ikev1KePayload{bytes()});
+        break;
+    case Ikev1PayloadType::ID:
+        return DecodeId(body, plen, pos, out);
+    case Ikev1PayloadType::HASH:
+        out.emplace_back(Ikev1HashPayload{bytes()});
+        break;
+    case Ikev1PayloadType::NONCE:
+        out.emplace_back(Ikev1NoncePayload{bytes()});
+        break;
+    case Ikev1PayloadType::NOTIFICATION:
+        return DecodeNotify(body, plen, pos, out);
+    case Ikev1PayloadType::DELETE:
+        return DecodeDelete(body, plen, pos, out);
+    case Ikev1PayloadType::VENDOR_ID:
+        out.emplace_back(Ikev1VendorIdPayload{bytes()});
+        break;
+    case Ikev1PayloadType::CERT:
+    case Ikev1PayloadType::CR:
+    case Ikev1PayloadType::SIG:
+        out.emplace_back(Ikev1OpaquePayload{type, bytes()});
+        break;
+    case Ikev1PayloadType::PROPOSAL:
+    case Ikev1PayloadType::TRANSFORM:
+        return Fail(Ikev1DecodeError::UNSUPPORTED_PAYLOAD,
+                    "payload type " + std::to_string(type) + " outside an SA payload",
+                    pos);
+    default:
+        if (type >= FIRST_RESERVED_TYPE && type < FIRST_PRIVATE_TYPE)
+        {
+            return Fail(Ikev1DecodeError::UNSUPPORTED_PAYLOAD,
+                        "reserved payload type " + std::to_string(type),
+                        pos);
+        }
+        out.emplace_back(Ikev1OpaquePayload{type, bytes()});
+        break;
     }
     return Ikev1DecodeResult{};
 }
@@ -590,116 +825,10 @@ Ikev1Codec::DecodePayloads(const uint8_t* data,
                         "payload length " + std::to_string(plen) + " runs past the end",
                         pos);
         }
-        const uint8_t* body = p + GENERIC_HEADER_SIZE;
-        size_t blen = plen - GENERIC_HEADER_SIZE;
-        size_t bpos = pos + GENERIC_HEADER_SIZE;
-        switch (static_cast<Ikev1PayloadType>(type))
+        Ikev1DecodeResult r = DecodePayloadBody(type, p, plen, pos, out);
+        if (!r.IsOk())
         {
-        case Ikev1PayloadType::SA: {
-            Ikev1SaPayload sa;
-            Ikev1DecodeResult r = DecodeSa(body, blen, bpos, sa);
-            if (!r.IsOk())
-            {
-                return r;
-            }
-            out.emplace_back(std::move(sa));
-            break;
-        }
-        case Ikev1PayloadType::KE:
-            out.emplace_back(Ikev1KePayload{std::vector<uint8_t>(body, body + blen)});
-            break;
-        case Ikev1PayloadType::ID: {
-            if (plen < ID_FIXED)
-            {
-                return Fail(Ikev1DecodeError::BAD_LENGTH, "ID payload shorter than 8 bytes", pos);
-            }
-            Ikev1IdPayload id;
-            id.idType = body[0];
-            id.protocolId = body[1];
-            id.port = WireReadU16(body + 2);
-            id.data.assign(body + 4, body + blen);
-            out.emplace_back(std::move(id));
-            break;
-        }
-        case Ikev1PayloadType::HASH:
-            out.emplace_back(Ikev1HashPayload{std::vector<uint8_t>(body, body + blen)});
-            break;
-        case Ikev1PayloadType::NONCE:
-            out.emplace_back(Ikev1NoncePayload{std::vector<uint8_t>(body, body + blen)});
-            break;
-        case Ikev1PayloadType::NOTIFICATION: {
-            if (plen < NOTIFY_FIXED)
-            {
-                return Fail(Ikev1DecodeError::BAD_LENGTH,
-                            "Notification payload shorter than 12 bytes",
-                            pos);
-            }
-            Ikev1NotifyPayload n;
-            n.doi = WireReadU32(body);
-            n.protocolId = body[4];
-            uint8_t spiSize = body[5];
-            n.type = WireReadU16(body + 6);
-            if (plen < NOTIFY_FIXED + spiSize)
-            {
-                return Fail(Ikev1DecodeError::BAD_LENGTH,
-                            "Notification SPI runs past the end of the payload",
-                            pos);
-            }
-            n.spi.assign(body + 8, body + 8 + spiSize);
-            n.data.assign(body + 8 + spiSize, body + blen);
-            out.emplace_back(std::move(n));
-            break;
-        }
-        case Ikev1PayloadType::DELETE: {
-            if (plen < DELETE_FIXED)
-            {
-                return Fail(Ikev1DecodeError::BAD_LENGTH,
-                            "Delete payload shorter than 12 bytes",
-                            pos);
-            }
-            Ikev1DeletePayload d;
-            d.doi = WireReadU32(body);
-            d.protocolId = body[4];
-            d.spiSize = body[5];
-            uint16_t nSpis = WireReadU16(body + 6);
-            size_t expected = DELETE_FIXED + static_cast<size_t>(d.spiSize) * nSpis;
-            if (plen != expected)
-            {
-                return Fail(Ikev1DecodeError::BAD_LENGTH,
-                            "Delete length " + std::to_string(plen) + " != 12 + " +
-                                std::to_string(d.spiSize) + " x " + std::to_string(nSpis),
-                            pos);
-            }
-            for (uint16_t i = 0; i < nSpis; ++i)
-            {
-                const uint8_t* s = body + 8 + static_cast<size_t>(i) * d.spiSize;
-                d.spis.emplace_back(s, s + d.spiSize);
-            }
-            out.emplace_back(std::move(d));
-            break;
-        }
-        case Ikev1PayloadType::VENDOR_ID:
-            out.emplace_back(Ikev1VendorIdPayload{std::vector<uint8_t>(body, body + blen)});
-            break;
-        case Ikev1PayloadType::CERT:
-        case Ikev1PayloadType::CR:
-        case Ikev1PayloadType::SIG:
-            out.emplace_back(Ikev1OpaquePayload{type, std::vector<uint8_t>(body, body + blen)});
-            break;
-        case Ikev1PayloadType::PROPOSAL:
-        case Ikev1PayloadType::TRANSFORM:
-            return Fail(Ikev1DecodeError::UNSUPPORTED_PAYLOAD,
-                        "payload type " + std::to_string(type) + " outside an SA payload",
-                        pos);
-        default:
-            if (type >= FIRST_RESERVED_TYPE && type < FIRST_PRIVATE_TYPE)
-            {
-                return Fail(Ikev1DecodeError::UNSUPPORTED_PAYLOAD,
-                            "reserved payload type " + std::to_string(type),
-                            pos);
-            }
-            out.emplace_back(Ikev1OpaquePayload{type, std::vector<uint8_t>(body, body + blen)});
-            break;
+            return r;
         }
         pos += plen;
         type = next;

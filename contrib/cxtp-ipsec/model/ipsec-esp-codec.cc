@@ -150,6 +150,216 @@ GetGcmAad(const IpsecSecurityAssociation& sa, uint64_t seq, const uint8_t* heade
     return aad;
 }
 
+/**
+ * \brief Builds the ESP plaintext (RFC 4303 §2.4): payload | padding 1, 2, 3, ... | pad length |
+ * next header.
+ * \param payload the payload
+ * \param padLength the number of padding bytes
+ * \param nextHeader the next header value
+ * \return the plaintext
+ */
+std::vector<uint8_t>
+BuildPlaintext(const std::vector<uint8_t>& payload, uint32_t padLength, uint8_t nextHeader)
+{
+    std::vector<uint8_t> plaintext;
+    plaintext.reserve(payload.size() + padLength + TRAILER_LENGTH);
+    plaintext.insert(plaintext.end(), payload.begin(), payload.end());
+    for (uint32_t i = 1; i <= padLength; ++i)
+    {
+        plaintext.push_back(static_cast<uint8_t>(i));
+    }
+    plaintext.push_back(static_cast<uint8_t>(padLength));
+    plaintext.push_back(nextHeader);
+    return plaintext;
+}
+
+/**
+ * \brief Appends IV and AES-GCM ciphertext with its ICV to the ESP header (RFC 4106).
+ * \param sa the SA (combined mode)
+ * \param seq the full sequence number
+ * \param iv the IV
+ * \param plaintext the plaintext
+ * \param [in,out] packet the 8-byte ESP header, to which the rest is appended
+ * \return false on an OpenSSL failure
+ */
+bool
+SealCombined(const IpsecSecurityAssociation& sa,
+             uint64_t seq,
+             const std::vector<uint8_t>& iv,
+             const std::vector<uint8_t>& plaintext,
+             std::vector<uint8_t>& packet)
+{
+    std::vector<uint8_t> key;
+    std::vector<uint8_t> nonce;
+    GetGcmKeyAndNonce(sa, iv.data(), key, nonce);
+    const std::vector<uint8_t> aad = GetGcmAad(sa, seq, packet.data());
+    std::vector<uint8_t> sealed;
+    if (!CryptoCipher::GcmSeal(key,
+                               nonce,
+                               aad,
+                               plaintext,
+                               GetCombinedModeIcvLength(sa.encryption),
+                               sealed))
+    {
+        return false;
+    }
+    packet.insert(packet.end(), iv.begin(), iv.end());
+    packet.insert(packet.end(), sealed.begin(), sealed.end());
+    return true;
+}
+
+/**
+ * \brief Appends IV, ciphertext (or plaintext with NULL encryption) and the separate-integrity
+ * ICV to the ESP header (RFC 4303 §3.3.2, §3.3.4).
+ * \param sa the SA (not combined mode)
+ * \param seq the full sequence number
+ * \param iv the IV
+ * \param plaintext the plaintext
+ * \param [in,out] packet the 8-byte ESP header, to which the rest is appended
+ * \return false on an OpenSSL failure
+ */
+bool
+SealSeparate(const IpsecSecurityAssociation& sa,
+             uint64_t seq,
+             const std::vector<uint8_t>& iv,
+             const std::vector<uint8_t>& plaintext,
+             std::vector<uint8_t>& packet)
+{
+    packet.insert(packet.end(), iv.begin(), iv.end());
+    if (sa.encryption == IpsecEncryption::NULL_ENC)
+    {
+        packet.insert(packet.end(), plaintext.begin(), plaintext.end());
+    }
+    else
+    {
+        std::vector<uint8_t> ciphertext;
+        if (!CryptoCipher::CbcEncrypt(sa.encryption, sa.encryptionKey, iv, plaintext, ciphertext))
+        {
+            return false;
+        }
+        packet.insert(packet.end(), ciphertext.begin(), ciphertext.end());
+    }
+    const std::vector<uint8_t> icv = ComputeIcv(sa, seq, packet, packet.size());
+    if (icv.size() != GetIntegrityIcvLength(sa.integrity))
+    {
+        return false;
+    }
+    packet.insert(packet.end(), icv.begin(), icv.end());
+    return true;
+}
+
+/**
+ * \brief Authenticates and decrypts an AES-GCM ESP packet (RFC 4106).
+ * \param sa the SA (combined mode)
+ * \param seq the full sequence number
+ * \param esp the packet
+ * \param ivLength the IV length
+ * \param icvLength the ICV length
+ * \param [out] plaintext the plaintext
+ * \return NONE or BAD_ICV
+ */
+IpsecDropReason
+OpenCombined(const IpsecSecurityAssociation& sa,
+             uint64_t seq,
+             const std::vector<uint8_t>& esp,
+             size_t ivLength,
+             size_t icvLength,
+             std::vector<uint8_t>& plaintext)
+{
+    std::vector<uint8_t> key;
+    std::vector<uint8_t> nonce;
+    GetGcmKeyAndNonce(sa, esp.data() + IpsecEspCodec::HEADER_LENGTH, key, nonce);
+    const std::vector<uint8_t> aad = GetGcmAad(sa, seq, esp.data());
+    const std::vector<uint8_t> sealed(esp.begin() + IpsecEspCodec::HEADER_LENGTH + ivLength,
+                                      esp.end());
+    if (!CryptoCipher::GcmOpen(key,
+                               nonce,
+                               aad,
+                               sealed,
+                               static_cast<uint32_t>(icvLength),
+                               plaintext))
+    {
+        return IpsecDropReason::BAD_ICV;
+    }
+    return IpsecDropReason::NONE;
+}
+
+/**
+ * \brief Verifies the separate-integrity ICV, then decrypts (RFC 4303 §3.4.4).
+ * \param sa the SA (not combined mode)
+ * \param seq the full sequence number
+ * \param esp the packet
+ * \param ivLength the IV length
+ * \param icvLength the ICV length
+ * \param [out] plaintext the plaintext
+ * \return NONE, BAD_ICV or MALFORMED
+ */
+IpsecDropReason
+OpenSeparate(const IpsecSecurityAssociation& sa,
+             uint64_t seq,
+             const std::vector<uint8_t>& esp,
+             size_t ivLength,
+             size_t icvLength,
+             std::vector<uint8_t>& plaintext)
+{
+    // Verify the ICV before anything is decrypted (RFC 4303 §3.4.4).
+    const size_t covered = esp.size() - icvLength;
+    const std::vector<uint8_t> expected = ComputeIcv(sa, seq, esp, covered);
+    const std::vector<uint8_t> received(esp.begin() + covered, esp.end());
+    if (expected.size() != icvLength || !CryptoMac::ConstantTimeEqual(expected, received))
+    {
+        return IpsecDropReason::BAD_ICV;
+    }
+    const auto ivBegin = esp.begin() + IpsecEspCodec::HEADER_LENGTH;
+    const auto cipherBegin = ivBegin + ivLength;
+    const auto cipherEnd = esp.begin() + covered;
+    if (sa.encryption == IpsecEncryption::NULL_ENC)
+    {
+        plaintext.assign(cipherBegin, cipherEnd);
+        return IpsecDropReason::NONE;
+    }
+    const std::vector<uint8_t> iv(ivBegin, cipherBegin);
+    const std::vector<uint8_t> ciphertext(cipherBegin, cipherEnd);
+    if (!CryptoCipher::CbcDecrypt(sa.encryption, sa.encryptionKey, iv, ciphertext, plaintext))
+    {
+        return IpsecDropReason::MALFORMED;
+    }
+    return IpsecDropReason::NONE;
+}
+
+/**
+ * \brief Checks and strips the trailer and padding (RFC 4303 §2.4): the pad length must fit, and
+ * the padding must be the default monotonic sequence 1, 2, 3, ...
+ * \param [in,out] plaintext the decrypted plaintext; on success, the payload
+ * \param [out] nextHeader the next header field
+ * \return NONE, MALFORMED or BAD_PADDING
+ */
+IpsecDropReason
+StripTrailer(std::vector<uint8_t>& plaintext, uint8_t& nextHeader)
+{
+    if (plaintext.size() < TRAILER_LENGTH)
+    {
+        return IpsecDropReason::MALFORMED;
+    }
+    const size_t padLength = plaintext[plaintext.size() - 2];
+    const uint8_t next = plaintext[plaintext.size() - 1];
+    if (padLength + TRAILER_LENGTH > plaintext.size())
+    {
+        return IpsecDropReason::BAD_PADDING;
+    }
+    const size_t payloadLength = plaintext.size() - TRAILER_LENGTH - padLength;
+    for (size_t i = 0; i < padLength; ++i)
+    {
+        if (plaintext[payloadLength + i] != static_cast<uint8_t>(i + 1))
+        {
+            return IpsecDropReason::BAD_PADDING;
+        }
+    }
+    plaintext.resize(payloadLength);
+    nextHeader = next;
+    return IpsecDropReason::NONE;
+}
+
 } // namespace
 
 bool
@@ -167,17 +377,8 @@ IpsecEspCodec::Seal(const IpsecSecurityAssociation& sa,
         return false;
     }
 
-    // Plaintext: payload | padding 1, 2, 3, ... | pad length | next header (RFC 4303 §2.4).
     const uint32_t padLength = GetPadLength(sa.encryption, static_cast<uint32_t>(payload.size()));
-    std::vector<uint8_t> plaintext;
-    plaintext.reserve(payload.size() + padLength + TRAILER_LENGTH);
-    plaintext.insert(plaintext.end(), payload.begin(), payload.end());
-    for (uint32_t i = 1; i <= padLength; ++i)
-    {
-        plaintext.push_back(static_cast<uint8_t>(i));
-    }
-    plaintext.push_back(static_cast<uint8_t>(padLength));
-    plaintext.push_back(nextHeader);
+    const std::vector<uint8_t> plaintext = BuildPlaintext(payload, padLength, nextHeader);
 
     std::vector<uint8_t> packet;
     packet.reserve(GetProtectedLength(sa, static_cast<uint32_t>(payload.size())));
@@ -185,51 +386,12 @@ IpsecEspCodec::Seal(const IpsecSecurityAssociation& sa,
     header.U32(sa.spi);
     header.U32(static_cast<uint32_t>(seq));
 
-    if (IsCombinedMode(sa.encryption))
+    const bool sealed = IsCombinedMode(sa.encryption)
+                            ? SealCombined(sa, seq, iv, plaintext, packet)
+                            : SealSeparate(sa, seq, iv, plaintext, packet);
+    if (!sealed)
     {
-        std::vector<uint8_t> key;
-        std::vector<uint8_t> nonce;
-        GetGcmKeyAndNonce(sa, iv.data(), key, nonce);
-        const std::vector<uint8_t> aad = GetGcmAad(sa, seq, packet.data());
-        std::vector<uint8_t> sealed;
-        if (!CryptoCipher::GcmSeal(key,
-                                   nonce,
-                                   aad,
-                                   plaintext,
-                                   GetCombinedModeIcvLength(sa.encryption),
-                                   sealed))
-        {
-            return false;
-        }
-        packet.insert(packet.end(), iv.begin(), iv.end());
-        packet.insert(packet.end(), sealed.begin(), sealed.end());
-    }
-    else
-    {
-        packet.insert(packet.end(), iv.begin(), iv.end());
-        if (sa.encryption == IpsecEncryption::NULL_ENC)
-        {
-            packet.insert(packet.end(), plaintext.begin(), plaintext.end());
-        }
-        else
-        {
-            std::vector<uint8_t> ciphertext;
-            if (!CryptoCipher::CbcEncrypt(sa.encryption,
-                                          sa.encryptionKey,
-                                          iv,
-                                          plaintext,
-                                          ciphertext))
-            {
-                return false;
-            }
-            packet.insert(packet.end(), ciphertext.begin(), ciphertext.end());
-        }
-        const std::vector<uint8_t> icv = ComputeIcv(sa, seq, packet, packet.size());
-        if (icv.size() != GetIntegrityIcvLength(sa.integrity))
-        {
-            return false;
-        }
-        packet.insert(packet.end(), icv.begin(), icv.end());
+        return false;
     }
     esp.swap(packet);
     return true;
@@ -260,78 +422,21 @@ IpsecEspCodec::Open(const IpsecSecurityAssociation& sa,
     {
         return IpsecDropReason::MALFORMED;
     }
-    const auto ivBegin = esp.begin() + HEADER_LENGTH;
-    const auto cipherBegin = ivBegin + ivLength;
-    const auto cipherEnd = cipherBegin + cipherLength;
 
     std::vector<uint8_t> plaintext;
-    if (IsCombinedMode(sa.encryption))
+    IpsecDropReason reason = IsCombinedMode(sa.encryption)
+                                 ? OpenCombined(sa, seq, esp, ivLength, icvLength, plaintext)
+                                 : OpenSeparate(sa, seq, esp, ivLength, icvLength, plaintext);
+    if (reason != IpsecDropReason::NONE)
     {
-        std::vector<uint8_t> key;
-        std::vector<uint8_t> nonce;
-        GetGcmKeyAndNonce(sa, esp.data() + HEADER_LENGTH, key, nonce);
-        const std::vector<uint8_t> aad = GetGcmAad(sa, seq, esp.data());
-        const std::vector<uint8_t> sealed(cipherBegin, esp.end());
-        if (!CryptoCipher::GcmOpen(key,
-                                   nonce,
-                                   aad,
-                                   sealed,
-                                   static_cast<uint32_t>(icvLength),
-                                   plaintext))
-        {
-            return IpsecDropReason::BAD_ICV;
-        }
+        return reason;
     }
-    else
+    uint8_t next = 0;
+    reason = StripTrailer(plaintext, next);
+    if (reason != IpsecDropReason::NONE)
     {
-        // Verify the ICV before anything is decrypted (RFC 4303 §3.4.4).
-        const size_t covered = esp.size() - icvLength;
-        const std::vector<uint8_t> expected = ComputeIcv(sa, seq, esp, covered);
-        const std::vector<uint8_t> received(esp.begin() + covered, esp.end());
-        if (expected.size() != icvLength || !CryptoMac::ConstantTimeEqual(expected, received))
-        {
-            return IpsecDropReason::BAD_ICV;
-        }
-        if (sa.encryption == IpsecEncryption::NULL_ENC)
-        {
-            plaintext.assign(cipherBegin, cipherEnd);
-        }
-        else
-        {
-            const std::vector<uint8_t> iv(ivBegin, cipherBegin);
-            const std::vector<uint8_t> ciphertext(cipherBegin, cipherEnd);
-            if (!CryptoCipher::CbcDecrypt(sa.encryption,
-                                          sa.encryptionKey,
-                                          iv,
-                                          ciphertext,
-                                          plaintext))
-            {
-                return IpsecDropReason::MALFORMED;
-            }
-        }
+        return reason;
     }
-
-    // Trailer and padding (RFC 4303 §2.4): the pad length must fit, and the padding must be the
-    // default monotonic sequence 1, 2, 3, ...
-    if (plaintext.size() < TRAILER_LENGTH)
-    {
-        return IpsecDropReason::MALFORMED;
-    }
-    const size_t padLength = plaintext[plaintext.size() - 2];
-    const uint8_t next = plaintext[plaintext.size() - 1];
-    if (padLength + TRAILER_LENGTH > plaintext.size())
-    {
-        return IpsecDropReason::BAD_PADDING;
-    }
-    const size_t payloadLength = plaintext.size() - TRAILER_LENGTH - padLength;
-    for (size_t i = 0; i < padLength; ++i)
-    {
-        if (plaintext[payloadLength + i] != static_cast<uint8_t>(i + 1))
-        {
-            return IpsecDropReason::BAD_PADDING;
-        }
-    }
-    plaintext.resize(payloadLength);
     payload.swap(plaintext);
     nextHeader = next;
     return IpsecDropReason::NONE;

@@ -404,19 +404,10 @@ IpsecEspL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
     Ipv6Header fixed = header;
     fixed.SetNextHeader(nextHeader);
     fixed.SetPayloadLength(inner->GetSize());
-    // RFC 4301 §5.2 step 4: the inner packet must match the rule the SA was made for.
-    IpsecPacketFields fields;
-    bool parsed = tunnel ? IpsecPacketFields::FromPacket(inner, false, fields)
-                         : IpsecPacketFields::FromHeader(fixed, inner, false, fields);
-    if (!parsed)
+    reason = CheckInboundPolicy(*sa, tunnel, fixed, inner);
+    if (reason != IpsecDropReason::NONE)
     {
-        Drop(p, spi, IpsecDropReason::MALFORMED);
-        return RX_OK;
-    }
-    const IpsecPolicy* policy = sa->policyId ? m_spd->Get(sa->policyId) : nullptr;
-    if (policy && policy->direction == IpsecDirection::INBOUND && !policy->selector.Matches(fields))
-    {
-        Drop(p, spi, IpsecDropReason::POLICY_DISCARD);
+        Drop(p, spi, reason);
         return RX_OK;
     }
     sa->replay.Update(seq);
@@ -427,6 +418,39 @@ IpsecEspL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
     }
     m_rx++;
     m_rxTrace(p, spi, seq);
+    DeliverInbound(p, spi, tunnel, inner, fixed, iface);
+    return RX_OK;
+}
+
+IpsecDropReason
+IpsecEspL4Protocol::CheckInboundPolicy(const IpsecSecurityAssociation& sa,
+                                       bool tunnel,
+                                       const Ipv6Header& fixed,
+                                       Ptr<Packet> inner)
+{
+    IpsecPacketFields fields;
+    bool parsed = tunnel ? IpsecPacketFields::FromPacket(inner, false, fields)
+                         : IpsecPacketFields::FromHeader(fixed, inner, false, fields);
+    if (!parsed)
+    {
+        return IpsecDropReason::MALFORMED;
+    }
+    const IpsecPolicy* policy = sa.policyId ? m_spd->Get(sa.policyId) : nullptr;
+    if (policy && policy->direction == IpsecDirection::INBOUND && !policy->selector.Matches(fields))
+    {
+        return IpsecDropReason::POLICY_DISCARD;
+    }
+    return IpsecDropReason::NONE;
+}
+
+void
+IpsecEspL4Protocol::DeliverInbound(Ptr<Packet> p,
+                                   uint32_t spi,
+                                   bool tunnel,
+                                   Ptr<Packet> inner,
+                                   const Ipv6Header& fixed,
+                                   Ptr<Ipv6Interface> iface)
+{
     if (tunnel)
     {
         m_device->Receive(inner,
@@ -434,17 +458,17 @@ IpsecEspL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
                           m_device->GetAddress(),
                           m_device->GetAddress(),
                           NetDevice::PACKET_HOST);
-        return RX_OK;
+        return;
     }
     Ptr<IpL4Protocol> upper =
-        m_ipv6->GetProtocol(nextHeader, m_ipv6->GetInterfaceForDevice(iface->GetDevice()));
+        m_ipv6->GetProtocol(fixed.GetNextHeader(),
+                            m_ipv6->GetInterfaceForDevice(iface->GetDevice()));
     if (!upper)
     {
         Drop(p, spi, IpsecDropReason::MALFORMED);
-        return RX_OK;
+        return;
     }
     upper->Receive(inner, fixed, iface);
-    return RX_OK;
 }
 
 void

@@ -133,6 +133,33 @@ class IpsecEspL4Protocol : public IpL4Protocol
     void SendBypass(Ptr<Packet> packet);
     /// Fires the Drop trace and counts.
     void Drop(Ptr<const Packet> packet, uint32_t spi, IpsecDropReason reason);
+    /**
+     * \brief RFC 4301 §5.2 step 4: the decrypted packet must match the rule its SA was made for.
+     * \param sa the inbound SA
+     * \param tunnel whether the SA is in tunnel mode
+     * \param fixed the outer header with the ESP trailer's next header (transport mode)
+     * \param inner the decrypted payload
+     * \return NONE, MALFORMED or POLICY_DISCARD
+     */
+    IpsecDropReason CheckInboundPolicy(const IpsecSecurityAssociation& sa,
+                                       bool tunnel,
+                                       const Ipv6Header& fixed,
+                                       Ptr<Packet> inner);
+    /**
+     * \brief Hands an accepted decrypted packet to the tunnel device or the upper layer.
+     * \param p the ESP packet as received, for the Drop trace
+     * \param spi its SPI
+     * \param tunnel whether the SA is in tunnel mode
+     * \param inner the decrypted payload
+     * \param fixed the outer header with the ESP trailer's next header (transport mode)
+     * \param iface the receiving interface
+     */
+    void DeliverInbound(Ptr<Packet> p,
+                        uint32_t spi,
+                        bool tunnel,
+                        Ptr<Packet> inner,
+                        const Ipv6Header& fixed,
+                        Ptr<Ipv6Interface> iface);
     /// SAD change: releases held packets of a rule that got an SA.
     void SadChanged(const IpsecSecurityAssociation& sa, bool added);
 

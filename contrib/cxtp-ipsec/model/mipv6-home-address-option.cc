@@ -19,6 +19,61 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("Mipv6HomeAddressOption");
 
+namespace
+{
+
+/// What the options of a Destination Options header hold.
+enum class DestinationOptions
+{
+    MALFORMED,         ///< an option runs past the header
+    ONLY_HOME_ADDRESS, ///< a Home Address option and padding only
+    OTHER,             ///< anything else: the stock processing decides
+};
+
+/**
+ * \brief Scans the options of a Destination Options header for a Home Address option
+ * (RFC 6275 §6.3).
+ * \param h the header
+ * \param length its length
+ * \param [out] hoa the home address of the first Home Address option, if any
+ * \return what the options hold
+ */
+DestinationOptions
+ScanDestinationOptions(const uint8_t* h, uint32_t length, Ipv6Address& hoa)
+{
+    bool onlyHoa = true;
+    bool found = false;
+    uint32_t pos = 2;
+    while (pos < length)
+    {
+        uint8_t type = h[pos];
+        if (type == 0)
+        {
+            ++pos; // Pad1
+            continue;
+        }
+        if (pos + 2 > length || pos + 2 + h[pos + 1] > length)
+        {
+            return DestinationOptions::MALFORMED;
+        }
+        uint8_t optLen = h[pos + 1];
+        if (type == Mipv6HomeAddressOptionHeader::OPTION_TYPE &&
+            optLen == Mipv6HomeAddressOptionHeader::OPTION_LENGTH && !found)
+        {
+            hoa = Ipv6Address(const_cast<uint8_t*>(h + pos + 2));
+            found = true;
+        }
+        else if (type != 1)
+        {
+            onlyHoa = false; // other options: the stock processing decides
+        }
+        pos += 2 + optLen;
+    }
+    return onlyHoa && found ? DestinationOptions::ONLY_HOME_ADDRESS : DestinationOptions::OTHER;
+}
+
+} // namespace
+
 NS_OBJECT_ENSURE_REGISTERED(Mipv6HomeAddressOptionHeader);
 NS_OBJECT_ENSURE_REGISTERED(Mipv6HomeAddressTag);
 NS_OBJECT_ENSURE_REGISTERED(Mipv6DestinationExtension);
@@ -228,36 +283,13 @@ Mipv6DestinationExtension::Process(Ptr<Packet>& packet,
     {
         return drop("longer than Ipv6Extension::Process can report (255 bytes)");
     }
-    bool onlyHoa = true;
-    bool found = false;
     Ipv6Address hoa;
-    uint32_t pos = 2;
-    while (pos < length)
+    DestinationOptions options = ScanDestinationOptions(h, length, hoa);
+    if (options == DestinationOptions::MALFORMED)
     {
-        uint8_t type = h[pos];
-        if (type == 0)
-        {
-            ++pos; // Pad1
-            continue;
-        }
-        if (pos + 2 > length || pos + 2 + h[pos + 1] > length)
-        {
-            return drop("option beyond the header");
-        }
-        uint8_t optLen = h[pos + 1];
-        if (type == Mipv6HomeAddressOptionHeader::OPTION_TYPE &&
-            optLen == Mipv6HomeAddressOptionHeader::OPTION_LENGTH && !found)
-        {
-            hoa = Ipv6Address(const_cast<uint8_t*>(h + pos + 2));
-            found = true;
-        }
-        else if (type != 1)
-        {
-            onlyHoa = false; // other options: the stock processing decides
-        }
-        pos += 2 + optLen;
+        return drop("option beyond the header");
     }
-    if (onlyHoa && found)
+    if (options == DestinationOptions::ONLY_HOME_ADDRESS)
     {
         NS_LOG_LOGIC("Home Address option " << hoa);
         Mipv6HomeAddressTag tag;

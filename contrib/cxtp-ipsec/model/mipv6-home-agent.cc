@@ -140,27 +140,8 @@ Mipv6HomeAgent::ProcessBindingUpdate(const Mipv6BindingUpdateHeader& bu,
 {
     NS_LOG_FUNCTION(this << bu.GetSequence() << homeAddress << careOfAddress << homeAgentAddress);
     const uint16_t sequence = bu.GetSequence();
-    auto it = m_cache.find(homeAddress);
-    uint8_t status = Mipv6BindingAckHeader::ACCEPTED;
     uint16_t ackSequence = sequence;
-    Time granted = Seconds(0);
-
-    if (!bu.IsHomeRegistration())
-    {
-        status = Mipv6BindingAckHeader::HOME_REGISTRATION_NOT_SUPPORTED; // only home registration
-    }
-    else if (!m_homePrefix.IsMatch(homeAddress, m_homeNetwork))
-    {
-        status = Mipv6BindingAckHeader::NOT_HOME_SUBNET; // §10.3.1
-    }
-    else if (it != m_cache.end() &&
-             static_cast<uint16_t>(sequence - it->second.sequence) - 1u >= 0x7fffu)
-    {
-        // §9.5.1: not greater than the cached Sequence Number modulo 2^16
-        status = Mipv6BindingAckHeader::SEQUENCE_NUMBER_OUT_OF_WINDOW;
-        ackSequence = it->second.sequence;
-    }
-
+    const uint8_t status = CheckBindingUpdate(bu, homeAddress, ackSequence);
     if (status >= 128)
     {
         NS_LOG_INFO("BU from " << careOfAddress << " for " << homeAddress << " rejected, status "
@@ -170,50 +151,15 @@ Mipv6HomeAgent::ProcessBindingUpdate(const Mipv6BindingUpdateHeader& bu,
         return status;
     }
 
+    Time granted = Seconds(0);
     Time requested = bu.GetLifetime();
     if (requested.IsZero() || careOfAddress == homeAddress)
     {
-        // §10.3.2 deregistration
-        Ipv6Address oldCoa = it != m_cache.end() ? it->second.careOfAddress : careOfAddress;
-        if (it != m_cache.end())
-        {
-            RemoveBinding(homeAddress, BindingChange::DELETED);
-        }
-        NS_LOG_INFO("deregistration of " << homeAddress << " (was " << oldCoa << ")");
+        Deregister(homeAddress, careOfAddress);
     }
     else
     {
-        granted = std::min(requested, m_maxLifetime);
-        BindingChange change = BindingChange::CREATED;
-        if (it == m_cache.end())
-        {
-            BindingCacheEntry entry;
-            entry.homeAddress = homeAddress;
-            it = m_cache.emplace(homeAddress, entry).first;
-            Ipv6StaticRoutingHelper routingHelper;
-            routingHelper.GetStaticRouting(m_ipv6)->AddHostRouteTo(homeAddress, m_tunnelIf);
-        }
-        else
-        {
-            change = it->second.careOfAddress == careOfAddress ? BindingChange::REFRESHED
-                                                               : BindingChange::UPDATED;
-        }
-        BindingCacheEntry& entry = it->second;
-        entry.careOfAddress = careOfAddress;
-        entry.homeAgentAddress = homeAgentAddress;
-        entry.sequence = sequence;
-        entry.lifetime = granted;
-        entry.registeredAt = Simulator::Now();
-        entry.expiry.Cancel();
-        entry.expiry = Simulator::Schedule(granted,
-                                           &Mipv6HomeAgent::RemoveBinding,
-                                           this,
-                                           homeAddress,
-                                           BindingChange::EXPIRED);
-        NS_LOG_INFO("binding " << homeAddress << " -> " << careOfAddress << " seq " << sequence
-                               << " lifetime " << granted.As(Time::S) << " (" << ToString(change)
-                               << ")");
-        m_cacheTrace(homeAddress, careOfAddress, change);
+        granted = UpdateBinding(bu, homeAddress, careOfAddress, homeAgentAddress);
     }
     m_buTrace(homeAddress, careOfAddress, sequence, status);
     if (bu.IsAckRequested())
@@ -221,6 +167,86 @@ Mipv6HomeAgent::ProcessBindingUpdate(const Mipv6BindingUpdateHeader& bu,
         SendAck(status, sequence, granted, homeAgentAddress, careOfAddress);
     }
     return status;
+}
+
+uint8_t
+Mipv6HomeAgent::CheckBindingUpdate(const Mipv6BindingUpdateHeader& bu,
+                                   Ipv6Address homeAddress,
+                                   uint16_t& ackSequence) const
+{
+    const uint16_t sequence = bu.GetSequence();
+    auto it = m_cache.find(homeAddress);
+    if (!bu.IsHomeRegistration())
+    {
+        return Mipv6BindingAckHeader::HOME_REGISTRATION_NOT_SUPPORTED; // only home registration
+    }
+    if (!m_homePrefix.IsMatch(homeAddress, m_homeNetwork))
+    {
+        return Mipv6BindingAckHeader::NOT_HOME_SUBNET; // §10.3.1
+    }
+    if (it != m_cache.end() &&
+        static_cast<uint16_t>(sequence - it->second.sequence) - 1u >= 0x7fffu)
+    {
+        // §9.5.1: not greater than the cached Sequence Number modulo 2^16
+        ackSequence = it->second.sequence;
+        return Mipv6BindingAckHeader::SEQUENCE_NUMBER_OUT_OF_WINDOW;
+    }
+    return Mipv6BindingAckHeader::ACCEPTED;
+}
+
+void
+Mipv6HomeAgent::Deregister(Ipv6Address homeAddress, Ipv6Address careOfAddress)
+{
+    // §10.3.2 deregistration
+    auto it = m_cache.find(homeAddress);
+    Ipv6Address oldCoa = it != m_cache.end() ? it->second.careOfAddress : careOfAddress;
+    if (it != m_cache.end())
+    {
+        RemoveBinding(homeAddress, BindingChange::DELETED);
+    }
+    NS_LOG_INFO("deregistration of " << homeAddress << " (was " << oldCoa << ")");
+}
+
+Time
+Mipv6HomeAgent::UpdateBinding(const Mipv6BindingUpdateHeader& bu,
+                              Ipv6Address homeAddress,
+                              Ipv6Address careOfAddress,
+                              Ipv6Address homeAgentAddress)
+{
+    const uint16_t sequence = bu.GetSequence();
+    Time granted = std::min(bu.GetLifetime(), m_maxLifetime);
+    BindingChange change = BindingChange::CREATED;
+    auto it = m_cache.find(homeAddress);
+    if (it == m_cache.end())
+    {
+        BindingCacheEntry entry;
+        entry.homeAddress = homeAddress;
+        it = m_cache.emplace(homeAddress, entry).first;
+        Ipv6StaticRoutingHelper routingHelper;
+        routingHelper.GetStaticRouting(m_ipv6)->AddHostRouteTo(homeAddress, m_tunnelIf);
+    }
+    else
+    {
+        change = it->second.careOfAddress == careOfAddress ? BindingChange::REFRESHED
+                                                           : BindingChange::UPDATED;
+    }
+    BindingCacheEntry& entry = it->second;
+    entry.careOfAddress = careOfAddress;
+    entry.homeAgentAddress = homeAgentAddress;
+    entry.sequence = sequence;
+    entry.lifetime = granted;
+    entry.registeredAt = Simulator::Now();
+    entry.expiry.Cancel();
+    entry.expiry = Simulator::Schedule(granted,
+                                       &Mipv6HomeAgent::RemoveBinding,
+                                       this,
+                                       homeAddress,
+                                       BindingChange::EXPIRED);
+    NS_LOG_INFO("binding " << homeAddress << " -> " << careOfAddress << " seq " << sequence
+                           << " lifetime " << granted.As(Time::S) << " (" << ToString(change)
+                           << ")");
+    m_cacheTrace(homeAddress, careOfAddress, change);
+    return granted;
 }
 
 void

@@ -166,6 +166,35 @@ class Mipv6HomeAgent : public Object
      */
     void TunnelReceive(Ptr<Packet> inner, const Ipv6Header& outer);
     /**
+     * \brief Checks a Binding Update against this home agent (RFC 6275 §10.3.1, §9.5.1).
+     * \param bu the Binding Update
+     * \param homeAddress the home address
+     * \param [out] ackSequence the Sequence Number to acknowledge: the cached one when out of
+     * window, else the BU's
+     * \return ACCEPTED or the rejection Status
+     */
+    uint8_t CheckBindingUpdate(const Mipv6BindingUpdateHeader& bu,
+                               Ipv6Address homeAddress,
+                               uint16_t& ackSequence) const;
+    /**
+     * \brief Deregistration (RFC 6275 §10.3.2): removes the binding of homeAddress, if any.
+     * \param homeAddress the home address
+     * \param careOfAddress the IPv6 source of the Binding Update
+     */
+    void Deregister(Ipv6Address homeAddress, Ipv6Address careOfAddress);
+    /**
+     * \brief Creates, updates or refreshes the binding of homeAddress and (re)arms its expiry.
+     * \param bu the accepted Binding Update
+     * \param homeAddress the home address
+     * \param careOfAddress the IPv6 source
+     * \param homeAgentAddress the IPv6 destination
+     * \return the granted lifetime
+     */
+    Time UpdateBinding(const Mipv6BindingUpdateHeader& bu,
+                       Ipv6Address homeAddress,
+                       Ipv6Address careOfAddress,
+                       Ipv6Address homeAgentAddress);
+    /**
      * \param homeAddress the entry to remove
      * \param change DELETED or EXPIRED
      */

@@ -174,6 +174,7 @@ Mipv6L4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interf
     NS_LOG_FUNCTION(this << p << header.GetSource() << header.GetDestination());
     Ptr<Packet> packet = p->Copy();
     Ipv6Address source = header.GetSource();
+    Ipv6Address destination = header.GetDestination();
     Ipv6Address pseudoSource = source;
     Ipv6Address homeAddress = source;
     Mipv6HomeAddressTag tag;
@@ -189,94 +190,101 @@ Mipv6L4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interf
         Drop(packet, DROP_TRUNCATED);
         return IpL4Protocol::RX_OK;
     }
-    uint8_t first = 0;
-    packet->CopyData(&first, 1);
-
-    auto check = [&](Mipv6MobilityHeader& h) {
-        h.InitializeChecksum(pseudoSource, header.GetDestination());
-        packet->RemoveHeader(h, length);
-        if (!h.IsChecksumOk())
-        {
-            Drop(p, DROP_BAD_CHECKSUM);
-            return false;
-        }
-        if (!h.IsValid())
-        {
-            NS_LOG_INFO("malformed: " << h.GetMalformedReason());
-            Drop(p, DROP_MALFORMED);
-            return false;
-        }
-        if (h.GetPayloadProto() != Mipv6MobilityHeader::NO_NEXT_HEADER)
-        {
-            Drop(p, DROP_BAD_PAYLOAD_PROTO);
-            return false;
-        }
-        return true;
-    };
 
     switch (type)
     {
     case Mipv6MobilityHeader::BINDING_UPDATE: {
         Mipv6BindingUpdateHeader bu;
-        if (!check(bu))
+        if (RemoveAndCheck(bu, p, packet, length, pseudoSource, destination) &&
+            AcceptForHandler(p, !m_buCallback.IsNull(), source, destination))
         {
-            break;
+            m_buCallback(bu, homeAddress, source, destination);
         }
-        if (m_buCallback.IsNull())
-        {
-            Drop(p, DROP_NO_HANDLER);
-            break;
-        }
-        ++m_rx;
-        m_rxTrace(p, source, header.GetDestination());
-        m_buCallback(bu, homeAddress, source, header.GetDestination());
         break;
     }
     case Mipv6MobilityHeader::BINDING_ACK: {
         Mipv6BindingAckHeader ba;
-        if (!check(ba))
+        if (RemoveAndCheck(ba, p, packet, length, pseudoSource, destination) &&
+            AcceptForHandler(p, !m_baCallback.IsNull(), source, destination))
         {
-            break;
+            m_baCallback(ba, source, destination);
         }
-        if (m_baCallback.IsNull())
-        {
-            Drop(p, DROP_NO_HANDLER);
-            break;
-        }
-        ++m_rx;
-        m_rxTrace(p, source, header.GetDestination());
-        m_baCallback(ba, source, header.GetDestination());
         break;
     }
     case Mipv6MobilityHeader::BINDING_ERROR: {
         Mipv6BindingErrorHeader be;
-        if (!check(be))
+        if (RemoveAndCheck(be, p, packet, length, pseudoSource, destination) &&
+            AcceptForHandler(p, !m_beCallback.IsNull(), source, destination))
         {
-            break;
-        }
-        if (m_beCallback.IsNull())
-        {
-            Drop(p, DROP_NO_HANDLER);
-            break;
-        }
-        ++m_rx;
-        m_rxTrace(p, source, header.GetDestination());
-        m_beCallback(be, source, header.GetDestination());
-        break;
-    }
-    default: {
-        Drop(p, DROP_UNKNOWN_TYPE);
-        if (!header.GetDestination().IsMulticast())
-        {
-            Mipv6BindingErrorHeader be; // RFC 6275 §9.2: status 2, unrecognised MH Type
-            be.SetStatus(Mipv6BindingErrorHeader::UNRECOGNIZED_MH_TYPE);
-            be.SetHomeAddress(homeAddress);
-            SendBindingError(be, header.GetDestination(), source);
+            m_beCallback(be, source, destination);
         }
         break;
     }
+    default:
+        RejectUnknownType(p, header, homeAddress);
+        break;
     }
     return IpL4Protocol::RX_OK;
+}
+
+bool
+Mipv6L4Protocol::RemoveAndCheck(Mipv6MobilityHeader& h,
+                                Ptr<Packet> received,
+                                Ptr<Packet> packet,
+                                uint32_t length,
+                                Ipv6Address pseudoSource,
+                                Ipv6Address destination)
+{
+    h.InitializeChecksum(pseudoSource, destination);
+    packet->RemoveHeader(h, length);
+    if (!h.IsChecksumOk())
+    {
+        Drop(received, DROP_BAD_CHECKSUM);
+        return false;
+    }
+    if (!h.IsValid())
+    {
+        NS_LOG_INFO("malformed: " << h.GetMalformedReason());
+        Drop(received, DROP_MALFORMED);
+        return false;
+    }
+    if (h.GetPayloadProto() != Mipv6MobilityHeader::NO_NEXT_HEADER)
+    {
+        Drop(received, DROP_BAD_PAYLOAD_PROTO);
+        return false;
+    }
+    return true;
+}
+
+bool
+Mipv6L4Protocol::AcceptForHandler(Ptr<Packet> received,
+                                  bool hasHandler,
+                                  Ipv6Address source,
+                                  Ipv6Address destination)
+{
+    if (!hasHandler)
+    {
+        Drop(received, DROP_NO_HANDLER);
+        return false;
+    }
+    ++m_rx;
+    m_rxTrace(received, source, destination);
+    return true;
+}
+
+void
+Mipv6L4Protocol::RejectUnknownType(Ptr<Packet> received,
+                                   const Ipv6Header& header,
+                                   Ipv6Address homeAddress)
+{
+    Drop(received, DROP_UNKNOWN_TYPE);
+    if (!header.GetDestination().IsMulticast())
+    {
+        Mipv6BindingErrorHeader be; // RFC 6275 §9.2: status 2, unrecognised MH Type
+        be.SetStatus(Mipv6BindingErrorHeader::UNRECOGNIZED_MH_TYPE);
+        be.SetHomeAddress(homeAddress);
+        SendBindingError(be, header.GetDestination(), header.GetSource());
+    }
 }
 
 void

@@ -189,6 +189,43 @@ class Mipv6L4Protocol : public IpL4Protocol
      */
     void Drop(Ptr<const Packet> packet, DropReason reason);
     /**
+     * \brief Removes a Mobility Header and checks checksum, validity and Payload Proto
+     * (RFC 6275 §9.2); drops the packet on the first failure.
+     * \param [out] h the header
+     * \param received the packet as received, for the Drop trace
+     * \param packet the copy from which the header is removed
+     * \param length the header length, from PeekType
+     * \param pseudoSource the checksum pseudo-header source (the home address if present)
+     * \param destination the IPv6 destination
+     * \return true if the header is acceptable
+     */
+    bool RemoveAndCheck(Mipv6MobilityHeader& h,
+                        Ptr<Packet> received,
+                        Ptr<Packet> packet,
+                        uint32_t length,
+                        Ipv6Address pseudoSource,
+                        Ipv6Address destination);
+    /**
+     * \brief Counts and traces a received message if a handler is set, else drops it.
+     * \param received the packet as received
+     * \param hasHandler whether the message type's callback is set
+     * \param source the IPv6 source
+     * \param destination the IPv6 destination
+     * \return true if the message goes to its handler
+     */
+    bool AcceptForHandler(Ptr<Packet> received,
+                          bool hasHandler,
+                          Ipv6Address source,
+                          Ipv6Address destination);
+    /**
+     * \brief Drops a message of unknown MH Type and answers a unicast one with a Binding Error
+     * (RFC 6275 §9.2: status 2).
+     * \param received the packet as received
+     * \param header its IPv6 header
+     * \param homeAddress the sender's home address (the source if none was given)
+     */
+    void RejectUnknownType(Ptr<Packet> received, const Ipv6Header& header, Ipv6Address homeAddress);
+    /**
      * \param packet a Mobility Header (checksum already written)
      * \param source the IPv6 source
      * \param destination the IPv6 destination

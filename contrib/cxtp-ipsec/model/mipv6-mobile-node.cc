@@ -37,84 +37,94 @@ NS_OBJECT_ENSURE_REGISTERED(Mipv6MobileNode);
 TypeId
 Mipv6MobileNode::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::Mipv6MobileNode")
-            .SetParent<Object>()
-            .SetGroupName("CxtpIpsec")
-            .AddConstructor<Mipv6MobileNode>()
-            .AddAttribute("InitialBindackTimeoutFirstReg",
-                          "First retransmission timeout of the first home registration "
-                          "(RFC 6275 §13).",
-                          TimeValue(Seconds(1.5)),
-                          MakeTimeAccessor(&Mipv6MobileNode::m_initialTimeoutFirstReg),
-                          MakeTimeChecker(MilliSeconds(1)))
-            .AddAttribute("InitialBindackTimeout",
-                          "First retransmission timeout of later Binding Updates "
-                          "(INITIAL_BINDACK_TIMEOUT, RFC 6275 §12).",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&Mipv6MobileNode::m_initialTimeout),
-                          MakeTimeChecker(MilliSeconds(1)))
-            .AddAttribute("MaxBindackTimeout",
-                          "Largest retransmission timeout (MAX_BINDACK_TIMEOUT, RFC 6275 §12).",
-                          TimeValue(Seconds(32)),
-                          MakeTimeAccessor(&Mipv6MobileNode::m_maxTimeout),
-                          MakeTimeChecker(MilliSeconds(1)))
-            .AddAttribute("BindingLifetime",
-                          "Lifetime requested in Binding Updates (4-second units on the wire).",
-                          TimeValue(Seconds(420)),
-                          MakeTimeAccessor(&Mipv6MobileNode::m_lifetime),
-                          MakeTimeChecker(Seconds(4)))
-            .AddAttribute("RefreshFraction",
-                          "The registration is refreshed at this fraction of the granted lifetime.",
-                          DoubleValue(0.9),
-                          MakeDoubleAccessor(&Mipv6MobileNode::m_refreshFraction),
-                          MakeDoubleChecker<double>(0.1, 1.0))
-            .AddAttribute("L2HandoverDelay",
-                          "Time between taking the old access link down and the new one up.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&Mipv6MobileNode::m_l2Delay),
-                          MakeTimeChecker(Seconds(0)))
-            .AddAttribute(
-                "DadMode",
-                "When a new care-of address may be used: after DAD (On), without DAD "
-                "(Off), or while DAD runs (Optimistic, RFC 4429). Read by Setup().",
-                EnumValue(DAD_ON),
-                MakeEnumAccessor(&Mipv6MobileNode::m_dadMode),
-                MakeEnumChecker(DAD_ON, "On", DAD_OFF, "Off", DAD_OPTIMISTIC, "Optimistic"))
-            .AddAttribute("TunnelMtu",
-                          "MTU of the mip6 device (room for the outer IPv6 and an ESP tunnel).",
-                          UintegerValue(1412),
-                          MakeUintegerAccessor(&Mipv6MobileNode::m_tunnelMtu),
-                          MakeUintegerChecker<uint16_t>(1280, 65535))
-            .AddTraceSource("L2Detach",
-                            "The old access link went down (t_detach).",
-                            MakeTraceSourceAccessor(&Mipv6MobileNode::m_detachTrace),
-                            "ns3::Mipv6MobileNode::InterfaceTracedCallback")
-            .AddTraceSource("L2Attach",
-                            "The new access link came up (t_attach).",
-                            MakeTraceSourceAccessor(&Mipv6MobileNode::m_attachTrace),
-                            "ns3::Mipv6MobileNode::InterfaceTracedCallback")
-            .AddTraceSource("CareOfAddressFormed",
-                            "SLAAC formed an address on the current access link (RFC 4862).",
-                            MakeTraceSourceAccessor(&Mipv6MobileNode::m_coaFormedTrace),
-                            "ns3::Mipv6MobileNode::AddressTracedCallback")
-            .AddTraceSource("CareOfAddress",
-                            "A new care-of address is usable (t_coa).",
-                            MakeTraceSourceAccessor(&Mipv6MobileNode::m_coaTrace),
-                            "ns3::Mipv6MobileNode::AddressTracedCallback")
-            .AddTraceSource("BindingUpdateSent",
-                            "A Binding Update was sent (RFC 6275 §11.7.1).",
-                            MakeTraceSourceAccessor(&Mipv6MobileNode::m_buSentTrace),
-                            "ns3::Mipv6MobileNode::BindingUpdateTracedCallback")
-            .AddTraceSource("BindingAck",
-                            "The home registration was acknowledged, status < 128 (t_mip).",
-                            MakeTraceSourceAccessor(&Mipv6MobileNode::m_baTrace),
-                            "ns3::Mipv6MobileNode::BindingAckTracedCallback")
-            .AddTraceSource("BindingRejected",
-                            "A Binding Acknowledgement with status >= 128 ended the registration.",
-                            MakeTraceSourceAccessor(&Mipv6MobileNode::m_rejectTrace),
-                            "ns3::Mipv6MobileNode::BindingAckTracedCallback");
+    static TypeId tid = AddTraceSources(AddAttributes(TypeId("ns3::Mipv6MobileNode")
+                                                          .SetParent<Object>()
+                                                          .SetGroupName("CxtpIpsec")
+                                                          .AddConstructor<Mipv6MobileNode>()));
     return tid;
+}
+
+TypeId
+Mipv6MobileNode::AddAttributes(TypeId tid)
+{
+    return tid
+        .AddAttribute("InitialBindackTimeoutFirstReg",
+                      "First retransmission timeout of the first home registration "
+                      "(RFC 6275 §13).",
+                      TimeValue(Seconds(1.5)),
+                      MakeTimeAccessor(&Mipv6MobileNode::m_initialTimeoutFirstReg),
+                      MakeTimeChecker(MilliSeconds(1)))
+        .AddAttribute("InitialBindackTimeout",
+                      "First retransmission timeout of later Binding Updates "
+                      "(INITIAL_BINDACK_TIMEOUT, RFC 6275 §12).",
+                      TimeValue(Seconds(1)),
+                      MakeTimeAccessor(&Mipv6MobileNode::m_initialTimeout),
+                      MakeTimeChecker(MilliSeconds(1)))
+        .AddAttribute("MaxBindackTimeout",
+                      "Largest retransmission timeout (MAX_BINDACK_TIMEOUT, RFC 6275 §12).",
+                      TimeValue(Seconds(32)),
+                      MakeTimeAccessor(&Mipv6MobileNode::m_maxTimeout),
+                      MakeTimeChecker(MilliSeconds(1)))
+        .AddAttribute("BindingLifetime",
+                      "Lifetime requested in Binding Updates (4-second units on the wire).",
+                      TimeValue(Seconds(420)),
+                      MakeTimeAccessor(&Mipv6MobileNode::m_lifetime),
+                      MakeTimeChecker(Seconds(4)))
+        .AddAttribute("RefreshFraction",
+                      "The registration is refreshed at this fraction of the granted lifetime.",
+                      DoubleValue(0.9),
+                      MakeDoubleAccessor(&Mipv6MobileNode::m_refreshFraction),
+                      MakeDoubleChecker<double>(0.1, 1.0))
+        .AddAttribute("L2HandoverDelay",
+                      "Time between taking the old access link down and the new one up.",
+                      TimeValue(Seconds(0)),
+                      MakeTimeAccessor(&Mipv6MobileNode::m_l2Delay),
+                      MakeTimeChecker(Seconds(0)))
+        .AddAttribute("DadMode",
+                      "When a new care-of address may be used: after DAD (On), without DAD "
+                      "(Off), or while DAD runs (Optimistic, RFC 4429). Read by Setup().",
+                      EnumValue(DAD_ON),
+                      MakeEnumAccessor(&Mipv6MobileNode::m_dadMode),
+                      MakeEnumChecker(DAD_ON, "On", DAD_OFF, "Off", DAD_OPTIMISTIC, "Optimistic"))
+        .AddAttribute("TunnelMtu",
+                      "MTU of the mip6 device (room for the outer IPv6 and an ESP tunnel).",
+                      UintegerValue(1412),
+                      MakeUintegerAccessor(&Mipv6MobileNode::m_tunnelMtu),
+                      MakeUintegerChecker<uint16_t>(1280, 65535));
+}
+
+TypeId
+Mipv6MobileNode::AddTraceSources(TypeId tid)
+{
+    return tid
+        .AddTraceSource("L2Detach",
+                        "The old access link went down (t_detach).",
+                        MakeTraceSourceAccessor(&Mipv6MobileNode::m_detachTrace),
+                        "ns3::Mipv6MobileNode::InterfaceTracedCallback")
+        .AddTraceSource("L2Attach",
+                        "The new access link came up (t_attach).",
+                        MakeTraceSourceAccessor(&Mipv6MobileNode::m_attachTrace),
+                        "ns3::Mipv6MobileNode::InterfaceTracedCallback")
+        .AddTraceSource("CareOfAddressFormed",
+                        "SLAAC formed an address on the current access link (RFC 4862).",
+                        MakeTraceSourceAccessor(&Mipv6MobileNode::m_coaFormedTrace),
+                        "ns3::Mipv6MobileNode::AddressTracedCallback")
+        .AddTraceSource("CareOfAddress",
+                        "A new care-of address is usable (t_coa).",
+                        MakeTraceSourceAccessor(&Mipv6MobileNode::m_coaTrace),
+                        "ns3::Mipv6MobileNode::AddressTracedCallback")
+        .AddTraceSource("BindingUpdateSent",
+                        "A Binding Update was sent (RFC 6275 §11.7.1).",
+                        MakeTraceSourceAccessor(&Mipv6MobileNode::m_buSentTrace),
+                        "ns3::Mipv6MobileNode::BindingUpdateTracedCallback")
+        .AddTraceSource("BindingAck",
+                        "The home registration was acknowledged, status < 128 (t_mip).",
+                        MakeTraceSourceAccessor(&Mipv6MobileNode::m_baTrace),
+                        "ns3::Mipv6MobileNode::BindingAckTracedCallback")
+        .AddTraceSource("BindingRejected",
+                        "A Binding Acknowledgement with status >= 128 ended the registration.",
+                        MakeTraceSourceAccessor(&Mipv6MobileNode::m_rejectTrace),
+                        "ns3::Mipv6MobileNode::BindingAckTracedCallback");
 }
 
 std::string

@@ -220,6 +220,17 @@ class Mipv6MobileNode : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * \param tid the TypeId under construction
+     * \return tid with this class's attributes added
+     */
+    static TypeId AddAttributes(TypeId tid);
+    /**
+     * \param tid the TypeId under construction
+     * \return tid with this class's trace sources added
+     */
+    static TypeId AddTraceSources(TypeId tid);
+
     /// Send (or resend) the Binding Update for the current care-of address and arm the timer.
     void SendBindingUpdate();
     /// Retransmission timer expiry (§11.8).

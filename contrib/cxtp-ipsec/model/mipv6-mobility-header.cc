@@ -330,8 +330,13 @@ Mipv6MobilityHeader::DoDeserialize(Buffer::Iterator start, uint32_t available)
         return length;
     }
     DeserializeMessageData(i);
+    DeserializeOptions(i, optionsStart, length);
+    return length;
+}
 
-    uint32_t offset = optionsStart;
+void
+Mipv6MobilityHeader::DeserializeOptions(Buffer::Iterator i, uint32_t offset, uint32_t length)
+{
     while (offset < length)
     {
         const uint8_t type = i.ReadU8();
@@ -344,14 +349,14 @@ Mipv6MobilityHeader::DoDeserialize(Buffer::Iterator start, uint32_t available)
         {
             MarkMalformed("option " + std::to_string(type) + " at offset " +
                           std::to_string(offset) + " has no length byte");
-            return length;
+            return;
         }
         const uint8_t optionLength = i.ReadU8();
         if (offset + 2 + optionLength > length)
         {
             MarkMalformed("option " + std::to_string(type) + " at offset " +
                           std::to_string(offset) + " overruns the header");
-            return length;
+            return;
         }
         if (type != OPTION_PADN)
         {
@@ -365,13 +370,12 @@ Mipv6MobilityHeader::DoDeserialize(Buffer::Iterator start, uint32_t available)
             case OptionResult::MALFORMED:
                 MarkMalformed("option " + std::to_string(type) + " has a bad length " +
                               std::to_string(optionLength));
-                return length;
+                return;
             }
         }
         i.Next(optionLength);
         offset += 2 + optionLength;
     }
-    return length;
 }
 
 void

@@ -235,6 +235,14 @@ class Mipv6MobilityHeader : public Header
      * \return the bytes consumed (at most \p available)
      */
     uint32_t DoDeserialize(Buffer::Iterator start, uint32_t available);
+    /**
+     * \brief Reads the Mobility Options that fill the header after the message data (RFC 6275
+     * §6.2.1), counting unknown ones; marks the header malformed at the first bad option.
+     * \param i the first option
+     * \param offset the offset of \p i from the start of the header
+     * \param length the header length
+     */
+    void DeserializeOptions(Buffer::Iterator i, uint32_t offset, uint32_t length);
 
     /**
      * \param start the first byte of the Mobility Header
