@@ -6,15 +6,8 @@
 #include "crypto-cost-model.h"
 #include "cxtp-icmpv6-header.h"
 #include "cxtp-token.h"
-#include "ike-sa-transfer.h"
-#include "ipsec-pad-entry.h"
-#include "ipsec-pad.h"
 #include "ipsec-pf-key.h"
-#include "ipsec-policy.h"
 #include "ipsec-retransmission.h"
-#include "ipsec-sad.h"
-#include "ipsec-security-association.h"
-#include "ipsec-spd.h"
 #include "ipsec-work-clock.h"
 
 #include "ns3/boolean.h"
@@ -57,28 +50,6 @@ ToRequestBlocks(const std::vector<CxtpFeatureProfile>& fpts)
     return blocks;
 }
 
-/// \return the 4 octets of an SPI in network order
-std::vector<uint8_t>
-SpiBytes(uint32_t spi)
-{
-    return {static_cast<uint8_t>(spi >> 24),
-            static_cast<uint8_t>(spi >> 16),
-            static_cast<uint8_t>(spi >> 8),
-            static_cast<uint8_t>(spi)};
-}
-
-/// \return the first 4 octets of an identifier, in network order
-uint32_t
-FirstWord(const std::vector<uint8_t>& id)
-{
-    uint32_t v = 0;
-    for (size_t i = 0; i < 4 && i < id.size(); ++i)
-    {
-        v = v << 8 | id[i];
-    }
-    return v;
-}
-
 /// \return true if both lists hold the same blocks, in the same order
 bool
 SameBlocks(const std::vector<CxtpContextBlock>& a, const std::vector<CxtpContextBlock>& b)
@@ -92,121 +63,125 @@ SameBlocks(const std::vector<CxtpContextBlock>& a, const std::vector<CxtpContext
                                  x.presenceVector == y.presenceVector && x.data == y.data;
                       });
 }
-
-/// \return true if a prefix/length pair designates exactly \p address
-bool
-IsHost(const Ipv6Address& prefixAddress, const Ipv6Prefix& prefix, const Ipv6Address& address)
-{
-    return prefix.GetPrefixLength() == 128 && prefixAddress == address;
-}
 } // namespace
 
 TypeId
 CxtpAgent::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::CxtpAgent")
-            .SetParent<Application>()
-            .SetGroupName("CxtpIpsec")
-            .AddConstructor<CxtpAgent>()
-            .AddAttribute("Role",
-                          "\"mobile\" (sends CTARs) or \"gateway\" (pSG and nSG).",
-                          StringValue("gateway"),
-                          MakeStringAccessor(&CxtpAgent::SetRole, &CxtpAgent::GetRole),
-                          MakeStringChecker())
-            .AddAttribute("Port",
-                          "UDP port of every CXTP message (RFC 4065's SCTP port for CXTP, "
-                          "reused on UDP: ns-3 has no SCTP).",
-                          UintegerValue(5091),
-                          MakeUintegerAccessor(&CxtpAgent::m_port),
-                          MakeUintegerChecker<uint16_t>())
-            .AddAttribute("Transport",
-                          "Mobile role: how CTARs travel to the gateways, \"udp\" (the Port) or "
-                          "\"icmpv6\" (Experimental Mobility type 150, subtype 1, RFC 4067 §3). "
-                          "Gateways accept both and answer on the CTAR's transport.",
-                          StringValue("udp"),
-                          MakeStringAccessor(&CxtpAgent::SetTransport, &CxtpAgent::GetTransport),
-                          MakeStringChecker())
-            .AddAttribute("RetryInterval",
-                          "First retransmission timeout of CT-Req and PCTD; doubled each time "
-                          "(RFC 4067 §3).",
-                          TimeValue(MilliSeconds(50)),
-                          MakeTimeAccessor(&CxtpAgent::m_retryInterval),
-                          MakeTimeChecker(Time(1)))
-            .AddAttribute("MaxTransferTime",
-                          "CT_MAX_TRANSFER_TIME (RFC 4067 §4): retransmissions stop and the "
-                          "transfer fails this long after the first transmission.",
-                          TimeValue(MilliSeconds(200)),
-                          MakeTimeAccessor(&CxtpAgent::m_maxTransferTime),
-                          MakeTimeChecker(Time(1)))
-            .AddAttribute("RequestRate",
-                          "CT_REQUEST_RATE (RFC 4067 §4): a gateway handles at most this many "
-                          "CTARs in any second and drops the others (traced as a Failure); 0 "
-                          "turns the limit off.",
-                          UintegerValue(10),
-                          MakeUintegerAccessor(&CxtpAgent::m_requestRate),
-                          MakeUintegerChecker<uint32_t>())
-            .AddAttribute("MaxHandoverTime",
-                          "CT_MAX_HANDOVER_TIME (RFC 4067 §2.1.1, no value in §4): how long "
-                          "nSG caches a PCTD waiting for the MN's CTAR.",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&CxtpAgent::m_maxHandoverTime),
-                          MakeTimeChecker(Time(1)))
-            .AddAttribute("RequestAck",
-                          "Mobile role: set the A flag of CTARs (ask for a CTAA).",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&CxtpAgent::m_requestAck),
-                          MakeBooleanChecker())
-            .AddAttribute("SequenceJump",
-                          "Added to the sequence counter of every transferred outbound SA at "
-                          "nSG (RFC 6311-style margin); 0 = continue exactly.",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&CxtpAgent::m_sequenceJump),
-                          MakeUintegerChecker<uint64_t>())
-            .AddAttribute("ForceSpiCollision",
-                          "Gateway role, for experiments: at every transfer, nSG first occupies "
-                          "the SPI of the first transferred inbound SA with a dummy inbound SA "
-                          "of another peer, so that the SPI collides (then UPDATE_SPI runs).",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&CxtpAgent::m_forceSpiCollision),
-                          MakeBooleanChecker())
-            .AddAttribute("SpiCollisionProbability",
-                          "Gateway role, for experiments: probability, drawn per transfer, that "
-                          "nSG occupies the transferred inbound SPI as ForceSpiCollision does.",
-                          DoubleValue(0.0),
-                          MakeDoubleAccessor(&CxtpAgent::m_collisionProbability),
-                          MakeDoubleChecker<double>(0.0, 1.0))
-            .AddTraceSource("Rx",
-                            "A CXTP message was received: type and size in octets.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_rxTrace),
-                            "ns3::CxtpAgent::MessageTracedCallback")
-            .AddTraceSource("Tx",
-                            "A CXTP message was sent: type and size in octets.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_txTrace),
-                            "ns3::CxtpAgent::MessageTracedCallback")
-            .AddTraceSource("Failure",
-                            "A transfer step failed: the MN's previous address and the reason.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_failureTrace),
-                            "ns3::CxtpAgent::FailureTracedCallback")
-            .AddTraceSource("Installed",
-                            "nSG installed the contexts of an MN: previous address, SA count.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_installedTrace),
-                            "ns3::CxtpAgent::InstalledTracedCallback")
-            .AddTraceSource("SpiCollision",
-                            "An inbound SPI of the transferred SAs is in use at nSG.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_spiCollisionTrace),
-                            "ns3::CxtpAgent::AddressValueTracedCallback")
-            .AddTraceSource("SpiUpdated",
-                            "nSG: the MN acknowledged the UPDATE_SPI after an SPI collision: "
-                            "previous address and number of entries.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_spiUpdatedTrace),
-                            "ns3::CxtpAgent::AddressValueTracedCallback")
-            .AddTraceSource("Replay",
-                            "A CTAR with an already seen (sequence, previous address) was "
-                            "ignored: previous address and sequence number.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_replayTrace),
-                            "ns3::CxtpAgent::AddressValueTracedCallback");
+    static TypeId tid = AddTraceSources(AddAttributes(TypeId("ns3::CxtpAgent")
+                                                          .SetParent<Application>()
+                                                          .SetGroupName("CxtpIpsec")
+                                                          .AddConstructor<CxtpAgent>()));
     return tid;
+}
+
+TypeId
+CxtpAgent::AddAttributes(TypeId tid)
+{
+    return tid
+        .AddAttribute("Role",
+                      "\"mobile\" (sends CTARs) or \"gateway\" (pSG and nSG).",
+                      StringValue("gateway"),
+                      MakeStringAccessor(&CxtpAgent::SetRole, &CxtpAgent::GetRole),
+                      MakeStringChecker())
+        .AddAttribute("Port",
+                      "UDP port of every CXTP message (RFC 4065's SCTP port for CXTP, "
+                      "reused on UDP: ns-3 has no SCTP).",
+                      UintegerValue(5091),
+                      MakeUintegerAccessor(&CxtpAgent::m_port),
+                      MakeUintegerChecker<uint16_t>())
+        .AddAttribute("Transport",
+                      "Mobile role: how CTARs travel to the gateways, \"udp\" (the Port) or "
+                      "\"icmpv6\" (Experimental Mobility type 150, subtype 1, RFC 4067 §3). "
+                      "Gateways accept both and answer on the CTAR's transport.",
+                      StringValue("udp"),
+                      MakeStringAccessor(&CxtpAgent::SetTransport, &CxtpAgent::GetTransport),
+                      MakeStringChecker())
+        .AddAttribute("RetryInterval",
+                      "First retransmission timeout of CT-Req and PCTD; doubled each time "
+                      "(RFC 4067 §3).",
+                      TimeValue(MilliSeconds(50)),
+                      MakeTimeAccessor(&CxtpAgent::m_retryInterval),
+                      MakeTimeChecker(Time(1)))
+        .AddAttribute("MaxTransferTime",
+                      "CT_MAX_TRANSFER_TIME (RFC 4067 §4): retransmissions stop and the "
+                      "transfer fails this long after the first transmission.",
+                      TimeValue(MilliSeconds(200)),
+                      MakeTimeAccessor(&CxtpAgent::m_maxTransferTime),
+                      MakeTimeChecker(Time(1)))
+        .AddAttribute("RequestRate",
+                      "CT_REQUEST_RATE (RFC 4067 §4): a gateway handles at most this many "
+                      "CTARs in any second and drops the others (traced as a Failure); 0 "
+                      "turns the limit off.",
+                      UintegerValue(10),
+                      MakeUintegerAccessor(&CxtpAgent::m_requestRate),
+                      MakeUintegerChecker<uint32_t>())
+        .AddAttribute("MaxHandoverTime",
+                      "CT_MAX_HANDOVER_TIME (RFC 4067 §2.1.1, no value in §4): how long "
+                      "nSG caches a PCTD waiting for the MN's CTAR.",
+                      TimeValue(Seconds(1)),
+                      MakeTimeAccessor(&CxtpAgent::m_maxHandoverTime),
+                      MakeTimeChecker(Time(1)))
+        .AddAttribute("RequestAck",
+                      "Mobile role: set the A flag of CTARs (ask for a CTAA).",
+                      BooleanValue(false),
+                      MakeBooleanAccessor(&CxtpAgent::m_requestAck),
+                      MakeBooleanChecker())
+        .AddAttribute("SequenceJump",
+                      "Added to the sequence counter of every transferred outbound SA at "
+                      "nSG (RFC 6311-style margin); 0 = continue exactly.",
+                      UintegerValue(0),
+                      MakeUintegerAccessor(&CxtpAgent::m_sequenceJump),
+                      MakeUintegerChecker<uint64_t>())
+        .AddAttribute("ForceSpiCollision",
+                      "Gateway role, for experiments: at every transfer, nSG first occupies "
+                      "the SPI of the first transferred inbound SA with a dummy inbound SA "
+                      "of another peer, so that the SPI collides (then UPDATE_SPI runs).",
+                      BooleanValue(false),
+                      MakeBooleanAccessor(&CxtpAgent::m_forceSpiCollision),
+                      MakeBooleanChecker())
+        .AddAttribute("SpiCollisionProbability",
+                      "Gateway role, for experiments: probability, drawn per transfer, that "
+                      "nSG occupies the transferred inbound SPI as ForceSpiCollision does.",
+                      DoubleValue(0.0),
+                      MakeDoubleAccessor(&CxtpAgent::m_collisionProbability),
+                      MakeDoubleChecker<double>(0.0, 1.0));
+}
+
+TypeId
+CxtpAgent::AddTraceSources(TypeId tid)
+{
+    return tid
+        .AddTraceSource("Rx",
+                        "A CXTP message was received: type and size in octets.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_rxTrace),
+                        "ns3::CxtpAgent::MessageTracedCallback")
+        .AddTraceSource("Tx",
+                        "A CXTP message was sent: type and size in octets.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_txTrace),
+                        "ns3::CxtpAgent::MessageTracedCallback")
+        .AddTraceSource("Failure",
+                        "A transfer step failed: the MN's previous address and the reason.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_failureTrace),
+                        "ns3::CxtpAgent::FailureTracedCallback")
+        .AddTraceSource("Installed",
+                        "nSG installed the contexts of an MN: previous address, SA count.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_installedTrace),
+                        "ns3::CxtpAgent::InstalledTracedCallback")
+        .AddTraceSource("SpiCollision",
+                        "An inbound SPI of the transferred SAs is in use at nSG.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_spiCollisionTrace),
+                        "ns3::CxtpAgent::AddressValueTracedCallback")
+        .AddTraceSource("SpiUpdated",
+                        "nSG: the MN acknowledged the UPDATE_SPI after an SPI collision: "
+                        "previous address and number of entries.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_spiUpdatedTrace),
+                        "ns3::CxtpAgent::AddressValueTracedCallback")
+        .AddTraceSource("Replay",
+                        "A CTAR with an already seen (sequence, previous address) was "
+                        "ignored: previous address and sequence number.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_replayTrace),
+                        "ns3::CxtpAgent::AddressValueTracedCallback");
 }
 
 CxtpAgent::CxtpAgent()
@@ -218,9 +193,16 @@ CxtpAgent::CxtpAgent()
       m_forceSpiCollision(false),
       m_collisionProbability(0.0),
       m_collisionRng(CreateObject<UniformRandomVariable>()),
-      m_lastPolicyId(0)
+      m_rewriter(*this),
+      m_store(*this),
+      m_installer(*this, m_rewriter)
 {
     NS_LOG_FUNCTION(this);
+    m_rewriter.SetFailureCallback(MakeCallback(&CxtpAgent::TraceFailure, this));
+    m_installer.SetCallbacks(MakeCallback(&CxtpAgent::GetInstallSettings, this),
+                             MakeCallback(&CxtpAgent::TraceSpiCollision, this),
+                             MakeCallback(&CxtpAgent::TraceFailure, this),
+                             MakeCallback(&CxtpAgent::SpiUpdatesDone, this));
 }
 
 int64_t
@@ -228,12 +210,6 @@ CxtpAgent::AssignStreams(int64_t stream)
 {
     m_collisionRng->SetStream(stream);
     return 1;
-}
-
-IkeSaTransfer*
-CxtpAgent::GetIkeSaTransfer() const
-{
-    return IkeSaTransfer::ForNode(GetNode());
 }
 
 CxtpAgent::~CxtpAgent()
@@ -299,7 +275,7 @@ CxtpAgent::DoDispose()
     m_requests.clear();
     m_cache.clear();
     m_pushes.clear();
-    m_spiUpdates.clear();
+    m_installer.Clear();
     m_collisionRng = nullptr;
     m_socket = nullptr;
     m_raw = nullptr;
@@ -443,25 +419,6 @@ CxtpAgent::FailedEntries(const std::vector<CxtpFeatureProfile>& fpts, uint8_t st
     return entries;
 }
 
-std::vector<CxtpContextBlock>
-CxtpAgent::Filter(const std::vector<CxtpContextBlock>& blocks,
-                  const std::vector<CxtpFeatureProfile>& requested)
-{
-    if (requested.empty())
-    {
-        return blocks;
-    }
-    std::vector<CxtpContextBlock> out;
-    for (const auto& block : blocks)
-    {
-        if (std::find(requested.begin(), requested.end(), block.fpt) != requested.end())
-        {
-            out.push_back(block);
-        }
-    }
-    return out;
-}
-
 Ipv6Address
 CxtpAgent::LocalAddressFor(Ipv6Address peer) const
 {
@@ -500,80 +457,11 @@ CxtpAgent::LocalAddressFor(Ipv6Address peer) const
     return route ? route->GetSource() : Ipv6Address::GetAny();
 }
 
-uint32_t
-CxtpAgent::NextPolicyId()
-{
-    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
-    for (const auto& policy : spd->GetPolicies())
-    {
-        m_lastPolicyId = std::max(m_lastPolicyId, policy.id);
-    }
-    return ++m_lastPolicyId;
-}
-
 std::vector<CxtpContextBlock>
 CxtpAgent::GatherContexts(Ipv6Address mnAddress) const
 {
     IkeSaTransfer::Handle ignored;
-    return GatherContexts(mnAddress, ignored);
-}
-
-std::vector<CxtpContextBlock>
-CxtpAgent::GatherContexts(Ipv6Address mnAddress, IkeSaTransfer::Handle& ikeSa) const
-{
-    std::vector<CxtpContextBlock> blocks;
-    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
-    Ptr<IpsecPfKey> pfKey = GetNode()->GetObject<IpsecPfKey>();
-    if (!spd || !pfKey)
-    {
-        return blocks;
-    }
-    for (const auto& policy : spd->GetPolicies())
-    {
-        if (policy.action == IpsecPolicyAction::PROTECT && policy.tunnelRemote == mnAddress)
-        {
-            blocks.push_back(CxtpContextCodec::EncodePolicy(policy));
-        }
-    }
-    for (const auto& sa : pfKey->Dump())
-    {
-        bool toMn = sa.direction == IpsecDirection::OUTBOUND && sa.destination == mnAddress;
-        bool fromMn = sa.direction == IpsecDirection::INBOUND && sa.source == mnAddress;
-        if (toMn || fromMn)
-        {
-            blocks.push_back(CxtpContextCodec::EncodeSa(sa));
-        }
-    }
-    Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>();
-    const IpsecPadEntry* entry = pad ? pad->FindByAddress(mnAddress) : nullptr;
-    if (entry && !blocks.empty())
-    {
-        blocks.push_back(CxtpContextCodec::EncodePadEntry(*entry));
-    }
-    IkeSaTransfer* transfer = GetIkeSaTransfer();
-    CxtpContextBlock ike;
-    if (transfer && !blocks.empty() && transfer->ExportSa(mnAddress, ike, ikeSa))
-    {
-        blocks.push_back(ike);
-    }
-    return blocks;
-}
-
-std::vector<CxtpContextBlock>
-CxtpAgent::PrepareContexts(Ipv6Address previous, const std::vector<CxtpFeatureProfile>& requested)
-{
-    IkeSaTransfer::Handle ikeSa = 0;
-    std::vector<CxtpContextBlock> blocks = Filter(GatherContexts(previous, ikeSa), requested);
-    m_exported.erase(previous);
-    IkeSaTransfer* transfer = GetIkeSaTransfer();
-    for (const auto& block : blocks)
-    {
-        if (transfer && block.fpt == transfer->GetContextProfile())
-        {
-            m_exported[previous] = ikeSa; // forgotten here once nSG has it (the CTDR)
-        }
-    }
-    return blocks;
+    return m_store.Gather(mnAddress, ignored);
 }
 
 bool
@@ -607,7 +495,7 @@ CxtpAgent::Push(Ipv6Address previous,
                 const std::vector<CxtpFeatureProfile>& requested,
                 Ipv6Address nextGateway)
 {
-    std::vector<CxtpContextBlock> blocks = PrepareContexts(previous, requested);
+    std::vector<CxtpContextBlock> blocks = m_store.Prepare(previous, requested);
     if (blocks.empty())
     {
         return false;
@@ -651,7 +539,7 @@ CxtpAgent::SendCtar(Ipv6Address gateway,
     Ipv6Address coa = LocalAddressFor(gateway);
     if (m_pfKey && coa != previousAddress && !coa.IsAny())
     {
-        uint32_t moved = MoveTunnel(previousAddress, coa, otherGateway, gateway);
+        uint32_t moved = m_rewriter.MoveTunnel(previousAddress, coa, otherGateway, gateway);
         NS_LOG_INFO("MN moved " << moved << " SAs to " << coa << " <-> " << gateway);
     }
     CxtpCtarHeader ctar;
@@ -663,109 +551,6 @@ CxtpAgent::SendCtar(Ipv6Address gateway,
     Ptr<Packet> packet = Create<Packet>();
     packet->AddHeader(ctar);
     Send(packet, gateway);
-}
-
-uint32_t
-CxtpAgent::FindEquivalentRule(const IpsecPolicy& rule) const
-{
-    const IpsecTrafficSelector& a = rule.selector;
-    for (const auto& p : GetNode()->GetObject<IpsecSpd>()->GetPolicies())
-    {
-        const IpsecTrafficSelector& b = p.selector;
-        if (p.direction == rule.direction && p.action == rule.action && p.mode == rule.mode &&
-            p.tunnelLocal == rule.tunnelLocal && p.tunnelRemote == rule.tunnelRemote &&
-            a.localAddress == b.localAddress && a.localPrefix == b.localPrefix &&
-            a.remoteAddress == b.remoteAddress && a.remotePrefix == b.remotePrefix &&
-            a.nextHeader == b.nextHeader && a.localPortMin == b.localPortMin &&
-            a.localPortMax == b.localPortMax && a.remotePortMin == b.remotePortMin &&
-            a.remotePortMax == b.remotePortMax)
-        {
-            return p.id;
-        }
-    }
-    return 0;
-}
-
-uint32_t
-CxtpAgent::MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from, Ipv6Address to)
-{
-    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
-    std::vector<IpsecPolicy> olds;
-    for (const auto& policy : spd->GetPolicies())
-    {
-        if (policy.action == IpsecPolicyAction::PROTECT && policy.tunnelRemote == from)
-        {
-            olds.push_back(policy);
-        }
-    }
-    std::map<uint32_t, uint32_t> ids;
-    for (const auto& old : olds)
-    {
-        IpsecPolicy rule = old;
-        rule.id = NextPolicyId();
-        rule.tunnelLocal = newCoa;
-        rule.tunnelRemote = to;
-        if (IsHost(rule.selector.localAddress, rule.selector.localPrefix, previous))
-        {
-            rule.selector.localAddress = newCoa;
-        }
-        if (uint32_t existing = FindEquivalentRule(rule))
-        {
-            ids[old.id] = existing; // the node already has this rule: serve it
-            continue;
-        }
-        uint32_t id = 0;
-        std::string error = m_pfKey->AddPolicy(rule, id);
-        if (!error.empty())
-        {
-            m_failureTrace(previous, "MN policy update: " + error);
-            continue;
-        }
-        ids[old.id] = id;
-    }
-    uint32_t moved = 0;
-    for (auto sa : m_pfKey->Dump())
-    {
-        auto id = ids.find(sa.policyId);
-        if (id != ids.end())
-        {
-            sa.policyId = id->second;
-        }
-        std::string error;
-        if (sa.direction == IpsecDirection::OUTBOUND && sa.destination == from)
-        {
-            m_pfKey->Delete(IpsecDirection::OUTBOUND, sa.spi, from);
-            sa.source = newCoa;
-            sa.destination = to;
-            error = m_pfKey->AddWithCurrentLifetime(sa);
-        }
-        else if (sa.direction == IpsecDirection::INBOUND && sa.source == from)
-        {
-            sa.source = to;
-            sa.destination = newCoa;
-            error = m_pfKey->Update(sa);
-        }
-        else
-        {
-            continue;
-        }
-        if (!error.empty())
-        {
-            m_failureTrace(previous, "MN SA update: " + error);
-            continue;
-        }
-        moved++;
-    }
-    for (const auto& old : olds)
-    {
-        m_pfKey->DeletePolicy(old.id);
-    }
-    if (IkeSaTransfer* transfer = GetIkeSaTransfer())
-    {
-        // The IKE SA moved with the tunnel (nSG imports pSG's copy): it now runs with nSG.
-        transfer->MovePeer(from, to, newCoa, ids);
-    }
-    return moved;
 }
 
 // ---- Reception ---------------------------------------------------------------------------------
@@ -897,6 +682,32 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
         m_failureTrace(previous, "malformed CTAR: " + ctar.GetError());
         return;
     }
+    if (!AdmitCtar(ctar))
+    {
+        return;
+    }
+    if (from == previous)
+    {
+        // Predictive: the MN is still here, we are pSG (RFC 4067 §2.1.1 scenario 1).
+        PushOnCtar(ctar, from);
+        return;
+    }
+    // The MN has moved: we are nSG. A new transfer for this previous address (the MN may come
+    // back to an address it had) supersedes an older completed one.
+    m_completed.erase(previous);
+    Ipv6Address local = LocalAddressFor(from);
+    if (m_cache.count(previous))
+    {
+        ActivateCachedContexts(ctar, from, local);
+        return;
+    }
+    RequestContexts(ctar, from, local);
+}
+
+bool
+CxtpAgent::AdmitCtar(const CxtpCtarHeader& ctar)
+{
+    Ipv6Address previous = ctar.GetPreviousAddress();
     // RFC 4067 §3 asks for a random drop above CT_REQUEST_RATE; this model drops every CTAR
     // beyond the rate within the last second, which keeps runs reproducible without a stream.
     while (!m_ctarTimes.empty() && Simulator::Now() - m_ctarTimes.front() >= Seconds(1))
@@ -906,7 +717,7 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
     if (m_requestRate > 0 && m_ctarTimes.size() >= m_requestRate)
     {
         m_failureTrace(previous, "rate limit (CT_REQUEST_RATE)");
-        return;
+        return false;
     }
     m_ctarTimes.push_back(Simulator::Now());
     auto seen = std::make_pair(ctar.GetSequence(), previous);
@@ -914,76 +725,85 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
     {
         NS_LOG_INFO("replayed CTAR " << ctar.GetSequence() << " of " << previous << " ignored");
         m_replayTrace(previous, ctar.GetSequence());
-        return;
+        return false;
     }
     m_seen.insert(seen);
-    std::vector<CxtpContextBlock> requested = ctar.GetRequestedBlocks();
-    bool ack = ctar.IsAckRequested();
+    return true;
+}
 
-    if (from == previous)
+void
+CxtpAgent::PushOnCtar(const CxtpCtarHeader& ctar, Ipv6Address from)
+{
+    Ipv6Address previous = ctar.GetPreviousAddress();
+    bool ack = ctar.IsAckRequested();
+    auto key = m_keys.find(previous);
+    if (key == m_keys.end() || !CxtpToken::Verify(ctar.GetToken(),
+                                                  key->second,
+                                                  previous,
+                                                  ctar.GetSequence(),
+                                                  ctar.GetRequestedBlocks()))
     {
-        // Predictive: the MN is still here, we are pSG (RFC 4067 §2.1.1 scenario 1).
-        auto key = m_keys.find(previous);
-        if (key == m_keys.end() || !CxtpToken::Verify(ctar.GetToken(),
-                                                      key->second,
-                                                      previous,
-                                                      ctar.GetSequence(),
-                                                      requested))
-        {
-            m_failureTrace(previous, "bad token");
-            if (ack)
-            {
-                SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
-            }
-            return;
-        }
-        if (!Push(previous, key->second, ctar.GetRequested(), ctar.GetArAddress()))
-        {
-            m_failureTrace(previous, "no context");
-            if (ack)
-            {
-                SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_INSTALL_FAILED));
-            }
-            return;
-        }
+        m_failureTrace(previous, "bad token");
         if (ack)
         {
-            SendCtaa(from, previous, {});
+            SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
         }
         return;
     }
-
-    // The MN has moved: we are nSG. A new transfer for this previous address (the MN may come
-    // back to an address it had) supersedes an older completed one.
-    m_completed.erase(previous);
-    Ipv6Address local = LocalAddressFor(from);
-    auto cached = m_cache.find(previous);
-    if (cached != m_cache.end())
+    if (!Push(previous, key->second, ctar.GetRequested(), ctar.GetArAddress()))
     {
-        if (!CxtpToken::Verify(ctar.GetToken(),
-                               cached->second.key,
-                               previous,
-                               ctar.GetSequence(),
-                               requested))
+        m_failureTrace(previous, "no context");
+        if (ack)
         {
-            m_failureTrace(previous, "bad token");
-            SendCtdr(cached->second.from,
-                     previous,
-                     false,
-                     FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
-            if (ack)
-            {
-                SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
-            }
-            return;
+            SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_INSTALL_FAILED));
         }
-        Cached entry = cached->second;
-        entry.expiry.Cancel();
-        m_cache.erase(cached);                // the key is used once (RFC 4067 §6.3)
-        m_activated[previous] = entry.blocks; // to recognise a late copy of this PCTD
-        Install(previous, Filter(entry.blocks, ctar.GetRequested()), from, local, entry.from, ack);
         return;
     }
+    if (ack)
+    {
+        SendCtaa(from, previous, {});
+    }
+}
+
+void
+CxtpAgent::ActivateCachedContexts(const CxtpCtarHeader& ctar, Ipv6Address from, Ipv6Address local)
+{
+    Ipv6Address previous = ctar.GetPreviousAddress();
+    bool ack = ctar.IsAckRequested();
+    auto cached = m_cache.find(previous);
+    if (!CxtpToken::Verify(ctar.GetToken(),
+                           cached->second.key,
+                           previous,
+                           ctar.GetSequence(),
+                           ctar.GetRequestedBlocks()))
+    {
+        m_failureTrace(previous, "bad token");
+        SendCtdr(cached->second.from,
+                 previous,
+                 false,
+                 FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+        if (ack)
+        {
+            SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+        }
+        return;
+    }
+    Cached entry = cached->second;
+    entry.expiry.Cancel();
+    m_cache.erase(cached);                // the key is used once (RFC 4067 §6.3)
+    m_activated[previous] = entry.blocks; // to recognise a late copy of this PCTD
+    Install(previous,
+            CxtpContextStore::Filter(entry.blocks, ctar.GetRequested()),
+            from,
+            local,
+            entry.from,
+            ack);
+}
+
+void
+CxtpAgent::RequestContexts(const CxtpCtarHeader& ctar, Ipv6Address from, Ipv6Address local)
+{
+    Ipv6Address previous = ctar.GetPreviousAddress();
     if (m_requests.count(previous))
     {
         m_failureTrace(previous, "transfer already in progress");
@@ -996,7 +816,7 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
     request.mnSource = from;
     request.local = local;
     request.previousGateway = ctar.GetArAddress();
-    request.ackToMn = ack;
+    request.ackToMn = ctar.IsAckRequested();
     CxtpCtReqHeader ctReq;
     ctReq.SetPreviousAddress(previous);
     ctReq.SetSequence(ctar.GetSequence());
@@ -1034,7 +854,7 @@ CxtpAgent::HandleCtReq(Ptr<Packet> packet, Ipv6Address from)
         m_failureTrace(previous, "bad token");
         return;
     }
-    std::vector<CxtpContextBlock> blocks = PrepareContexts(previous, ctReq.GetRequested());
+    std::vector<CxtpContextBlock> blocks = m_store.Prepare(previous, ctReq.GetRequested());
     if (blocks.empty())
     {
         m_failureTrace(previous, "no context");
@@ -1070,61 +890,7 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
     }
     if (ctd.IsPredictive())
     {
-        if (!ctd.HasKey() || ctd.GetKeyAlgorithm() != CxtpToken::ALGORITHM_HMAC_SHA1)
-        {
-            m_failureTrace(previous, "PCTD without a usable key");
-            return;
-        }
-        if (pending != m_requests.end())
-        {
-            // The MN's CTAR came first: verify its token with the pushed key.
-            Request request = std::move(pending->second);
-            m_requests.erase(pending); // its retransmission stops
-            if (!CxtpToken::Verify(request.token,
-                                   ctd.GetKey(),
-                                   previous,
-                                   request.sequence,
-                                   ToRequestBlocks(request.requested)))
-            {
-                m_failureTrace(previous, "bad token");
-                SendCtdr(from,
-                         previous,
-                         false,
-                         FailedEntries(request.requested, STATUS_UNAUTHORIZED));
-                if (request.ackToMn)
-                {
-                    SendCtaa(request.mnSource,
-                             previous,
-                             FailedEntries(request.requested, STATUS_UNAUTHORIZED));
-                }
-                return;
-            }
-            Install(previous,
-                    Filter(ctd.GetBlocks(), request.requested),
-                    request.mnSource,
-                    request.local,
-                    from,
-                    request.ackToMn);
-            return;
-        }
-        auto activated = m_activated.find(previous);
-        if (m_completed.count(previous) && activated != m_activated.end() &&
-            SameBlocks(activated->second, ctd.GetBlocks()))
-        {
-            // A retransmitted copy of the PCTD already activated: its key is not cached again.
-            SendCtdr(from, previous, true, {});
-            return;
-        }
-        Cached& cached = m_cache[previous];
-        cached.expiry.Cancel();
-        cached.key = ctd.GetKey();
-        cached.blocks = ctd.GetBlocks();
-        cached.from = from;
-        Ptr<CxtpAgent> self = this;
-        cached.expiry = Simulator::Schedule(m_maxHandoverTime, [self, previous]() {
-            self->m_cache.erase(previous);
-            self->m_failureTrace(previous, "cached context expired");
-        });
+        HandlePctd(ctd, from);
         return;
     }
     if (pending == m_requests.end())
@@ -1135,6 +901,72 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
     Request request = std::move(pending->second);
     m_requests.erase(pending); // its retransmission stops
     Install(previous, ctd.GetBlocks(), request.mnSource, request.local, from, request.ackToMn);
+}
+
+void
+CxtpAgent::HandlePctd(const CxtpCtdHeader& pctd, Ipv6Address from)
+{
+    Ipv6Address previous = pctd.GetPreviousAddress();
+    if (!pctd.HasKey() || pctd.GetKeyAlgorithm() != CxtpToken::ALGORITHM_HMAC_SHA1)
+    {
+        m_failureTrace(previous, "PCTD without a usable key");
+        return;
+    }
+    if (m_requests.count(previous))
+    {
+        CompleteRequest(pctd, from);
+        return;
+    }
+    auto activated = m_activated.find(previous);
+    if (m_completed.count(previous) && activated != m_activated.end() &&
+        SameBlocks(activated->second, pctd.GetBlocks()))
+    {
+        // A retransmitted copy of the PCTD already activated: its key is not cached again.
+        SendCtdr(from, previous, true, {});
+        return;
+    }
+    Cached& cached = m_cache[previous];
+    cached.expiry.Cancel();
+    cached.key = pctd.GetKey();
+    cached.blocks = pctd.GetBlocks();
+    cached.from = from;
+    Ptr<CxtpAgent> self = this;
+    cached.expiry = Simulator::Schedule(m_maxHandoverTime, [self, previous]() {
+        self->m_cache.erase(previous);
+        self->m_failureTrace(previous, "cached context expired");
+    });
+}
+
+void
+CxtpAgent::CompleteRequest(const CxtpCtdHeader& pctd, Ipv6Address from)
+{
+    // The MN's CTAR came first: verify its token with the pushed key.
+    Ipv6Address previous = pctd.GetPreviousAddress();
+    auto pending = m_requests.find(previous);
+    Request request = std::move(pending->second);
+    m_requests.erase(pending); // its retransmission stops
+    if (!CxtpToken::Verify(request.token,
+                           pctd.GetKey(),
+                           previous,
+                           request.sequence,
+                           ToRequestBlocks(request.requested)))
+    {
+        m_failureTrace(previous, "bad token");
+        SendCtdr(from, previous, false, FailedEntries(request.requested, STATUS_UNAUTHORIZED));
+        if (request.ackToMn)
+        {
+            SendCtaa(request.mnSource,
+                     previous,
+                     FailedEntries(request.requested, STATUS_UNAUTHORIZED));
+        }
+        return;
+    }
+    Install(previous,
+            CxtpContextStore::Filter(pctd.GetBlocks(), request.requested),
+            request.mnSource,
+            request.local,
+            from,
+            request.ackToMn);
 }
 
 void
@@ -1155,7 +987,7 @@ CxtpAgent::HandleCtdr(Ptr<Packet> packet, Ipv6Address /* from */)
         m_failureTrace(previous, "nSG did not install the contexts");
         return;
     }
-    DeleteContexts(previous);
+    m_store.Delete(previous);
 }
 
 // ---- Retransmission ----------------------------------------------------------------------------
@@ -1203,7 +1035,7 @@ CxtpAgent::TransferTimedOut(Ipv6Address previous, bool request)
     }
 }
 
-// ---- Installation at nSG, deletion at pSG ------------------------------------------------------
+// ---- Installation at nSG ------------------------------------------------------------
 
 void
 CxtpAgent::Install(Ipv6Address previous,
@@ -1213,280 +1045,23 @@ CxtpAgent::Install(Ipv6Address previous,
                    Ipv6Address pSg,
                    bool ackToMn)
 {
-    Ptr<CryptoCostModel> model = GetNode()->GetObject<CryptoCostModel>();
-    Time cost(0);
-    if (model)
-    {
-        for (size_t i = 0; i < blocks.size(); ++i)
-        {
-            cost += model->ContextInstallation();
-        }
-    }
     Ptr<CxtpAgent> self = this;
-    IpsecWorkClock::Get(GetNode())->Run(
-        cost,
-        Callback<void>([self, previous, blocks, newCoa, local, pSg, ackToMn]() {
-            self->DoInstall(previous, blocks, newCoa, local, pSg, ackToMn);
-        }));
+    CxtpContextInstaller::DoneCallback done(
+        [self, previous, pSg, newCoa, ackToMn](std::string error, uint8_t status, uint32_t sas) {
+            self->Finish(previous, pSg, newCoa, ackToMn, error, status, sas);
+        });
+    m_installer.Install({previous, newCoa, local}, std::move(blocks), done);
 }
 
-void
-CxtpAgent::DoInstall(Ipv6Address previous,
-                     std::vector<CxtpContextBlock> blocks,
-                     Ipv6Address newCoa,
-                     Ipv6Address local,
-                     Ipv6Address pSg,
-                     bool ackToMn)
+CxtpContextInstaller::Settings
+CxtpAgent::GetInstallSettings() const
 {
-    NS_LOG_FUNCTION(this << previous << newCoa << local << blocks.size());
-    std::vector<IpsecPolicy> policies;
-    std::vector<IpsecSecurityAssociation> sas;
-    std::vector<IpsecPadEntry> pads;
-    IkeSaTransfer* transfer = GetIkeSaTransfer();
-    const CxtpContextBlock* ike = nullptr; // the IKE SA, read by the IKE daemon alone
-    for (const auto& block : blocks)
-    {
-        if (transfer && block.fpt == transfer->GetContextProfile())
-        {
-            ike = ike ? ike : &block;
-            continue;
-        }
-        bool ok = true;
-        switch (block.fpt)
-        {
-        case CxtpFeatureProfile::SPD_ENTRY:
-            policies.emplace_back();
-            ok = CxtpContextCodec::DecodePolicy(block, policies.back());
-            break;
-        case CxtpFeatureProfile::SAD_ENTRY:
-            sas.emplace_back();
-            ok = CxtpContextCodec::DecodeSa(block, sas.back());
-            break;
-        case CxtpFeatureProfile::PAD_ENTRY:
-            pads.emplace_back();
-            ok = CxtpContextCodec::DecodePadEntry(block, pads.back());
-            break;
-        default:
-            NS_LOG_INFO("context " << ToString(block.fpt) << " not installed (no importer)");
-            break;
-        }
-        if (!ok)
-        {
-            Finish(previous, pSg, newCoa, ackToMn, "malformed context", STATUS_INSTALL_FAILED, 0);
-            return;
-        }
-    }
-    if (sas.empty())
-    {
-        Finish(previous, pSg, newCoa, ackToMn, "no SA in the contexts", STATUS_INSTALL_FAILED, 0);
-        return;
-    }
-    MaybeOccupySpi(sas);
-    std::vector<IkeSpiUpdate> updates;
-    std::map<uint32_t, uint32_t> newSpis; // inbound SPI from pSG -> ours
-    for (auto& sa : sas)
-    {
-        if (sa.direction != IpsecDirection::INBOUND || !m_pfKey->IsSpiInUse(sa.spi))
-        {
-            continue;
-        }
-        m_spiCollisionTrace(previous, sa.spi);
-        if (!ike)
-        {
-            // No protected channel to tell the MN a new SPI (no transferred IKE SA).
-            for (const auto& [old, spi] : newSpis)
-            {
-                m_pfKey->ReleaseSpi(spi);
-            }
-            Finish(previous, pSg, newCoa, ackToMn, "spi collision", STATUS_SPI_COLLISION, 0);
-            return;
-        }
-        uint32_t spi = m_pfKey->GetSpi(); // reserved until the SA is added
-        NS_LOG_INFO("inbound SPI " << sa.spi << " of " << previous << " in use: now " << spi);
-        IkeSpiUpdate update;
-        update.protocolId = IkeSpiUpdate::PROTOCOL_ESP;
-        update.oldSpi = SpiBytes(sa.spi);
-        update.newSpi = SpiBytes(spi);
-        updates.push_back(update);
-        newSpis[sa.spi] = spi;
-        sa.spi = spi;
-    }
-    auto fail = [&](const std::string& reason) {
-        for (const auto& [old, spi] : newSpis)
-        {
-            m_pfKey->ReleaseSpi(spi);
-        }
-        Finish(previous, pSg, newCoa, ackToMn, reason, STATUS_INSTALL_FAILED, 0);
-    };
-    // Rewrite the tunnel endpoints: the MN is now at newCoa, and we are its gateway.
-    std::map<uint32_t, uint32_t> ids;
-    for (auto& policy : policies)
-    {
-        uint32_t old = policy.id;
-        policy.id = NextPolicyId();
-        policy.tunnelLocal = local;
-        policy.tunnelRemote = newCoa;
-        if (IsHost(policy.selector.remoteAddress, policy.selector.remotePrefix, previous))
-        {
-            policy.selector.remoteAddress = newCoa;
-        }
-        if (IsHost(policy.selector.localAddress, policy.selector.localPrefix, previous))
-        {
-            policy.selector.localAddress = newCoa;
-        }
-        if (uint32_t existing = FindEquivalentRule(policy))
-        {
-            policy.id = existing; // the gateway already has this rule: its SAs serve it
-        }
-        ids[old] = policy.id;
-    }
-    for (auto& sa : sas)
-    {
-        if (sa.direction == IpsecDirection::INBOUND)
-        {
-            sa.source = newCoa;
-            sa.destination = local;
-        }
-        else
-        {
-            sa.source = local;
-            sa.destination = newCoa;
-            sa.sequence += m_sequenceJump;
-        }
-        auto id = ids.find(sa.policyId);
-        sa.policyId = id != ids.end() ? id->second : 0;
-    }
-    for (auto& entry : pads)
-    {
-        if (IsHost(entry.peerAddress, entry.peerPrefix, previous))
-        {
-            entry.peerAddress = newCoa;
-        }
-    }
-    for (const auto& policy : policies)
-    {
-        std::string error = policy.Validate();
-        if (!error.empty())
-        {
-            fail("bad policy: " + error);
-            return;
-        }
-    }
-    for (const auto& sa : sas)
-    {
-        std::string error = sa.Validate();
-        if (!error.empty())
-        {
-            fail("bad SA: " + error);
-            return;
-        }
-    }
-    if (ike)
-    {
-        // The IKE SA continues here: its child SAs serve the rewritten rules and the inbound
-        // SPIs as installed here.
-        IkeSaTransfer::Handle handle = 0;
-        std::string error = transfer->ImportSa(*ike,
-                                               local,
-                                               newCoa,
-                                               IkeSaTransfer::Rewrite{ids, newSpis},
-                                               handle,
-                                               updates);
-        if (!error.empty())
-        {
-            if (!updates.empty())
-            {
-                fail("spi collision, and the IKE SA was refused: " + error);
-                return;
-            }
-            m_failureTrace(previous, "IKE SA not imported: " + error);
-        }
-        for (const auto& update : updates)
-        {
-            if (update.protocolId == IkeSpiUpdate::PROTOCOL_IKE) // the SA took a fresh identifier
-            {
-                m_spiCollisionTrace(previous, FirstWord(update.oldSpi));
-            }
-        }
-        if (!updates.empty())
-        {
-            SpiUpdate& pending = m_spiUpdates[newCoa];
-            pending.previous = previous;
-            pending.ikeSa = handle;
-            pending.entries = updates;
-            pending.sas = sas.size();
-        }
-    }
-
-    // Install; Finish() runs once every PF_KEY request has completed.
-    struct State
-    {
-        uint32_t pending{1};
-        std::string error;
-    };
-
-    auto state = std::make_shared<State>();
-    Ptr<CxtpAgent> self = this;
-    uint32_t count = sas.size();
-    auto done = [self, state, previous, pSg, newCoa, ackToMn, count](const std::string& error) {
-        if (!error.empty() && state->error.empty())
-        {
-            state->error = "PF_KEY: " + error;
-        }
-        if (--state->pending == 0)
-        {
-            self->Finish(previous,
-                         pSg,
-                         newCoa,
-                         ackToMn,
-                         state->error,
-                         STATUS_INSTALL_FAILED,
-                         state->error.empty() ? count : 0);
-        }
-    };
-    auto issue = [&done, state](const std::function<std::string(IpsecPfKey::Completion)>& request) {
-        state->pending++;
-        auto called = std::make_shared<bool>(false);
-        auto wrapped = [called, done](const std::string& error) {
-            *called = true;
-            done(error);
-        };
-        std::string error = request(IpsecPfKey::Completion(wrapped));
-        if (!error.empty() && !*called)
-        {
-            done(error);
-        }
-    };
-    Ptr<IpsecPfKey> pfKey = m_pfKey;
-    for (const auto& policy : policies)
-    {
-        if (FindEquivalentRule(policy) != 0)
-        {
-            continue; // already here (e.g. the gateway's own rules for that CoA)
-        }
-        issue([pfKey, policy](IpsecPfKey::Completion cb) {
-            uint32_t id = 0;
-            return pfKey->AddPolicy(policy, id, cb);
-        });
-    }
-    for (const auto& sa : sas)
-    {
-        // The SA keeps its add time and counters: its lifetime runs on as at pSG.
-        issue([pfKey, sa](IpsecPfKey::Completion cb) {
-            return pfKey->AddWithCurrentLifetime(sa, cb);
-        });
-    }
-    Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>();
-    for (const auto& entry : pads)
-    {
-        // The PAD has no PF_KEY interface (IKE owns it): add the entry unless one already
-        // authorises the new address.
-        if (pad && !pad->FindByAddress(newCoa))
-        {
-            pad->Add(entry);
-        }
-    }
-    done("");
+    CxtpContextInstaller::Settings settings;
+    settings.sequenceJump = m_sequenceJump;
+    settings.forceSpiCollision = m_forceSpiCollision;
+    settings.collisionProbability = m_collisionProbability;
+    settings.collisionRng = m_collisionRng;
+    return settings;
 }
 
 void
@@ -1499,8 +1074,7 @@ CxtpAgent::Finish(Ipv6Address previous,
                   uint32_t sas)
 {
     std::vector<CxtpStatusEntry> entries;
-    auto update = m_spiUpdates.find(mn);
-    bool updating = update != m_spiUpdates.end() && update->second.previous == previous;
+    bool updating = m_installer.IsUpdatingSpis(mn, previous);
     if (error.empty())
     {
         NS_LOG_INFO("installed " << sas << " SAs of " << previous << " (now " << mn << ")");
@@ -1517,7 +1091,7 @@ CxtpAgent::Finish(Ipv6Address previous,
         entries = FailedEntries({}, status);
         if (updating)
         {
-            m_spiUpdates.erase(update);
+            m_installer.CancelSpiUpdates(mn);
             updating = false;
         }
     }
@@ -1529,132 +1103,33 @@ CxtpAgent::Finish(Ipv6Address previous,
     }
     if (updating)
     {
-        IkeSaTransfer* transfer = GetIkeSaTransfer();
-        if (!transfer || !transfer->HasSa(update->second.ikeSa))
-        {
-            // The IKE SA went away meanwhile (a DELETE): no channel for UPDATE_SPI.
-            m_spiUpdates.erase(update);
-            m_failureTrace(previous, "update-spi failed");
-            return;
-        }
-        transfer->SendSpiUpdates(update->second.ikeSa,
-                                 update->second.entries,
-                                 MakeCallback(&CxtpAgent::SpiUpdatesDone, this).Bind(mn));
+        m_installer.SendSpiUpdates(mn); // SpiUpdatesDone() follows
     }
 }
 
 void
-CxtpAgent::SpiUpdatesDone(Ipv6Address peer, bool success)
+CxtpAgent::SpiUpdatesDone(Ipv6Address previous, bool success, uint32_t entries, uint32_t sas)
 {
-    auto update = m_spiUpdates.find(peer);
-    if (update == m_spiUpdates.end())
-    {
-        return;
-    }
-    SpiUpdate done = update->second;
-    auto entries = static_cast<uint32_t>(done.entries.size());
-    m_spiUpdates.erase(update);
     if (!success)
     {
-        m_failureTrace(done.previous, "update-spi failed");
+        m_failureTrace(previous, "update-spi failed");
         return;
     }
-    NS_LOG_INFO("UPDATE_SPI of " << done.previous << " acknowledged (" << entries << " entries)");
-    m_spiUpdatedTrace(done.previous, entries);
-    m_installedTrace(done.previous, done.sas);
+    NS_LOG_INFO("UPDATE_SPI of " << previous << " acknowledged (" << entries << " entries)");
+    m_spiUpdatedTrace(previous, entries);
+    m_installedTrace(previous, sas);
 }
 
 void
-CxtpAgent::MaybeOccupySpi(const std::vector<IpsecSecurityAssociation>& sas)
+CxtpAgent::TraceFailure(Ipv6Address previous, std::string reason)
 {
-    bool occupy = m_forceSpiCollision;
-    if (m_collisionProbability > 0.0)
-    {
-        // Drawn at every transfer, so the stream advances the same way whatever the outcome.
-        occupy = (m_collisionRng->GetValue(0.0, 1.0) < m_collisionProbability) || occupy;
-    }
-    if (!occupy)
-    {
-        return;
-    }
-    Ptr<IpsecSad> sad = GetNode()->GetObject<IpsecSad>();
-    for (const auto& sa : sas)
-    {
-        if (sa.direction != IpsecDirection::INBOUND || m_pfKey->IsSpiInUse(sa.spi))
-        {
-            continue;
-        }
-        // Another peer's inbound SA that happens to use this SPI: other keys, no rule. It is
-        // put straight into the SAD (it was there before the transfer, not installed now).
-        IpsecSecurityAssociation other = sa;
-        other.source = Ipv6Address("fd00:dead::1");
-        for (auto& b : other.encryptionKey)
-        {
-            b ^= 0xff;
-        }
-        for (auto& b : other.integrityKey)
-        {
-            b ^= 0xff;
-        }
-        other.policyId = 0;
-        other.sequence = 0;
-        other.replay = IpsecReplayWindow();
-        other.bytes = 0;
-        other.packets = 0;
-        std::string error = sad->Add(other);
-        if (!error.empty())
-        {
-            // A malformed transferred SA: the checks that follow reject the transfer.
-            NS_LOG_WARN("cannot occupy SPI " << sa.spi << ": " << error);
-            return;
-        }
-        NS_LOG_INFO("SPI " << sa.spi << " occupied by another peer's SA");
-        return;
-    }
+    m_failureTrace(previous, reason);
 }
 
 void
-CxtpAgent::DeleteContexts(Ipv6Address previous)
+CxtpAgent::TraceSpiCollision(Ipv6Address previous, uint32_t spi)
 {
-    NS_LOG_FUNCTION(this << previous);
-    for (const auto& sa : m_pfKey->Dump())
-    {
-        if (sa.direction == IpsecDirection::OUTBOUND && sa.destination == previous)
-        {
-            m_pfKey->Delete(IpsecDirection::OUTBOUND, sa.spi, sa.destination);
-        }
-        else if (sa.direction == IpsecDirection::INBOUND && sa.source == previous)
-        {
-            m_pfKey->Delete(IpsecDirection::INBOUND, sa.spi, Ipv6Address::GetAny());
-        }
-    }
-    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
-    std::vector<uint32_t> ids;
-    for (const auto& policy : spd->GetPolicies())
-    {
-        if (policy.action == IpsecPolicyAction::PROTECT && policy.tunnelRemote == previous)
-        {
-            ids.push_back(policy.id);
-        }
-    }
-    for (uint32_t id : ids)
-    {
-        m_pfKey->DeletePolicy(id);
-    }
-    auto exported = m_exported.find(previous);
-    if (exported != m_exported.end())
-    {
-        // nSG holds the IKE SA now: forget ours without a DELETE (the MN still uses it).
-        if (IkeSaTransfer* transfer = GetIkeSaTransfer())
-        {
-            transfer->Forget(exported->second);
-        }
-        m_exported.erase(exported);
-    }
-    if (Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>())
-    {
-        pad->Remove(previous, Ipv6Prefix(128)); // the MN's own entry moved with it
-    }
+    m_spiCollisionTrace(previous, spi);
 }
 
 } // namespace ns3
