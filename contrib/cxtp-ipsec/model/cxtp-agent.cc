@@ -5,6 +5,7 @@
 
 #include "crypto-cost-model.h"
 #include "cxtp-icmpv6-header.h"
+#include "cxtp-message-builder.h"
 #include "cxtp-token.h"
 #include "ipsec-pf-key.h"
 #include "ipsec-retransmission.h"
@@ -16,8 +17,6 @@
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-raw-socket-factory.h"
-#include "ns3/ipv6-route.h"
-#include "ns3/ipv6-routing-protocol.h"
 #include "ns3/log.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
@@ -26,7 +25,6 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
-#include <algorithm>
 #include <memory>
 
 namespace ns3
@@ -35,35 +33,6 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("CxtpAgent");
 
 NS_OBJECT_ENSURE_REGISTERED(CxtpAgent);
-
-namespace
-{
-/// \return request blocks for the given profiles
-std::vector<CxtpContextBlock>
-ToRequestBlocks(const std::vector<CxtpFeatureProfile>& fpts)
-{
-    std::vector<CxtpContextBlock> blocks;
-    for (auto fpt : fpts)
-    {
-        blocks.push_back(CxtpContextBlock::Request(fpt));
-    }
-    return blocks;
-}
-
-/// \return true if both lists hold the same blocks, in the same order
-bool
-SameBlocks(const std::vector<CxtpContextBlock>& a, const std::vector<CxtpContextBlock>& b)
-{
-    return std::equal(a.begin(),
-                      a.end(),
-                      b.begin(),
-                      b.end(),
-                      [](const CxtpContextBlock& x, const CxtpContextBlock& y) {
-                          return x.fpt == y.fpt && x.presence == y.presence &&
-                                 x.presenceVector == y.presenceVector && x.data == y.data;
-                      });
-}
-} // namespace
 
 TypeId
 CxtpAgent::GetTypeId()
@@ -199,6 +168,8 @@ CxtpAgent::CxtpAgent()
 {
     NS_LOG_FUNCTION(this);
     m_rewriter.SetFailureCallback(MakeCallback(&CxtpAgent::TraceFailure, this));
+    m_pctdCache.SetExpiryCallback(Callback<void, Ipv6Address>(
+        [this](Ipv6Address previous) { m_failureTrace(previous, "cached context expired"); }));
     m_installer.SetCallbacks(MakeCallback(&CxtpAgent::GetInstallSettings, this),
                              MakeCallback(&CxtpAgent::TraceSpiCollision, this),
                              MakeCallback(&CxtpAgent::TraceFailure, this),
@@ -268,18 +239,13 @@ CxtpAgent::GetTokenKey(Ipv6Address mnAddress) const
 void
 CxtpAgent::DoDispose()
 {
-    for (auto& [mn, cached] : m_cache)
-    {
-        cached.expiry.Cancel();
-    }
     m_requests.clear();
-    m_cache.clear();
+    m_pctdCache.Clear();
     m_pushes.clear();
     m_installer.Clear();
     m_collisionRng = nullptr;
     m_socket = nullptr;
     m_raw = nullptr;
-    m_pfKey = nullptr;
     Application::DoDispose();
 }
 
@@ -287,8 +253,8 @@ void
 CxtpAgent::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    m_pfKey = GetNode()->GetObject<IpsecPfKey>();
-    NS_ABORT_MSG_IF(!m_pfKey, "CxtpAgent needs IpsecPfKey on its node (IpsecHelper::Install)");
+    NS_ABORT_MSG_IF(!GetNode()->GetObject<IpsecPfKey>(),
+                    "CxtpAgent needs IpsecPfKey on its node (IpsecHelper::Install)");
     if (!m_socket)
     {
         m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
@@ -361,7 +327,7 @@ CxtpAgent::SendIcmp(Ptr<Packet> packet, Ipv6Address to)
     }
     // The source is fixed before the checksum is computed over the pseudo-header: the address
     // on the peer's prefix (the MN's new CoA, used optimistically while DAD runs, RFC 4429).
-    Ipv6Address source = LocalAddressFor(to);
+    Ipv6Address source = m_rewriter.LocalAddressFor(to);
     m_raw->Bind(Inet6SocketAddress(source, 0));
     m_raw->SetIpv6HopLimit(CxtpIcmpv6Header::HOP_LIMIT);
     CxtpIcmpv6Header icmp;
@@ -375,12 +341,7 @@ CxtpAgent::SendCtaa(Ipv6Address mn,
                     Ipv6Address previous,
                     const std::vector<CxtpStatusEntry>& entries)
 {
-    CxtpCtaaHeader ctaa;
-    ctaa.SetPreviousAddress(previous);
-    ctaa.SetEntries(entries);
-    Ptr<Packet> packet = Create<Packet>();
-    packet->AddHeader(ctaa);
-    Send(packet, mn);
+    Send(CxtpMessageBuilder::Ctaa(previous, entries), mn);
 }
 
 void
@@ -389,72 +350,7 @@ CxtpAgent::SendCtdr(Ipv6Address to,
                     bool success,
                     const std::vector<CxtpStatusEntry>& entries)
 {
-    CxtpCtdrHeader ctdr;
-    ctdr.SetPreviousAddress(previous);
-    ctdr.SetSuccess(success);
-    ctdr.SetEntries(entries);
-    Ptr<Packet> packet = Create<Packet>();
-    packet->AddHeader(ctdr);
-    Send(packet, to);
-}
-
-std::vector<CxtpStatusEntry>
-CxtpAgent::FailedEntries(const std::vector<CxtpFeatureProfile>& fpts, uint8_t status)
-{
-    std::vector<CxtpFeatureProfile> all = fpts;
-    if (all.empty())
-    {
-        all = {CxtpFeatureProfile::SPD_ENTRY,
-               CxtpFeatureProfile::SAD_ENTRY,
-               CxtpFeatureProfile::PAD_ENTRY};
-    }
-    std::vector<CxtpStatusEntry> entries;
-    for (auto fpt : all)
-    {
-        CxtpStatusEntry entry;
-        entry.fpt = fpt;
-        entry.status = status;
-        entries.push_back(entry);
-    }
-    return entries;
-}
-
-Ipv6Address
-CxtpAgent::LocalAddressFor(Ipv6Address peer) const
-{
-    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
-    if (!ipv6)
-    {
-        return Ipv6Address::GetAny();
-    }
-    for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
-    {
-        if (!ipv6->IsUp(i))
-        {
-            continue;
-        }
-        for (uint32_t j = 0; j < ipv6->GetNAddresses(i); ++j)
-        {
-            Ipv6InterfaceAddress address = ipv6->GetAddress(i, j);
-            Ipv6Prefix prefix = address.GetPrefix();
-            if (address.GetScope() != Ipv6InterfaceAddress::GLOBAL ||
-                prefix.GetPrefixLength() == 0 || prefix.GetPrefixLength() == 128)
-            {
-                continue;
-            }
-            if (address.GetAddress().CombinePrefix(prefix) == peer.CombinePrefix(prefix))
-            {
-                return address.GetAddress();
-            }
-        }
-    }
-    Ipv6Header header;
-    header.SetDestination(peer);
-    header.SetSource(Ipv6Address::GetAny());
-    header.SetNextHeader(17);
-    Socket::SocketErrno error;
-    Ptr<Ipv6Route> route = ipv6->GetRoutingProtocol()->RouteOutput(nullptr, header, nullptr, error);
-    return route ? route->GetSource() : Ipv6Address::GetAny();
+    Send(CxtpMessageBuilder::Ctdr(previous, success, entries), to);
 }
 
 std::vector<CxtpContextBlock>
@@ -467,7 +363,7 @@ CxtpAgent::GatherContexts(Ipv6Address mnAddress) const
 bool
 CxtpAgent::HasCachedContext(Ipv6Address mnAddress) const
 {
-    return m_cache.count(mnAddress) != 0;
+    return m_pctdCache.Find(mnAddress) != nullptr;
 }
 
 bool
@@ -500,18 +396,10 @@ CxtpAgent::Push(Ipv6Address previous,
     {
         return false;
     }
-    CxtpCtdHeader pctd(true);
-    pctd.SetAckRequested(true);
-    pctd.SetElapsedTime(0);
-    pctd.SetPreviousAddress(previous);
-    pctd.SetKey(key, CxtpToken::ALGORITHM_HMAC_SHA1);
-    pctd.SetBlocks(blocks);
-    Ptr<Packet> message = Create<Packet>();
-    message->AddHeader(pctd);
     Retransmission& push = m_pushes[previous];
-    push.packet = message;
+    push.packet = CxtpMessageBuilder::Pctd(previous, key, blocks);
     push.to = nextGateway;
-    Send(message->Copy(), push.to);
+    Send(push.packet->Copy(), push.to);
     StartRetransmission(push, previous, false);
     return true;
 }
@@ -532,25 +420,12 @@ CxtpAgent::SendCtar(Ipv6Address gateway,
         m_failureTrace(previousAddress, "no token key");
         return;
     }
-    if (!m_pfKey)
-    {
-        m_pfKey = GetNode()->GetObject<IpsecPfKey>();
-    }
-    Ipv6Address coa = LocalAddressFor(gateway);
-    if (m_pfKey && coa != previousAddress && !coa.IsAny())
-    {
-        uint32_t moved = m_rewriter.MoveTunnel(previousAddress, coa, otherGateway, gateway);
-        NS_LOG_INFO("MN moved " << moved << " SAs to " << coa << " <-> " << gateway);
-    }
-    CxtpCtarHeader ctar;
-    ctar.SetPreviousAddress(previousAddress);
-    ctar.SetArAddress(otherGateway);
-    ctar.SetSequence(sequence);
-    ctar.SetAckRequested(m_requestAck);
-    ctar.SetToken(CxtpToken::Compute(key->second, previousAddress, sequence, {}));
-    Ptr<Packet> packet = Create<Packet>();
-    packet->AddHeader(ctar);
-    Send(packet, gateway);
+    m_rewriter.MoveTunnel(previousAddress,
+                          otherGateway,
+                          gateway); // at once, without waiting for a CTAA
+    uint32_t token = CxtpToken::Compute(key->second, previousAddress, sequence, {});
+    Send(CxtpMessageBuilder::Ctar(previousAddress, otherGateway, sequence, m_requestAck, token),
+         gateway);
 }
 
 // ---- Reception ---------------------------------------------------------------------------------
@@ -695,8 +570,8 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
     // The MN has moved: we are nSG. A new transfer for this previous address (the MN may come
     // back to an address it had) supersedes an older completed one.
     m_completed.erase(previous);
-    Ipv6Address local = LocalAddressFor(from);
-    if (m_cache.count(previous))
+    Ipv6Address local = m_rewriter.LocalAddressFor(from);
+    if (m_pctdCache.Find(previous))
     {
         ActivateCachedContexts(ctar, from, local);
         return;
@@ -708,27 +583,18 @@ bool
 CxtpAgent::AdmitCtar(const CxtpCtarHeader& ctar)
 {
     Ipv6Address previous = ctar.GetPreviousAddress();
-    // RFC 4067 §3 asks for a random drop above CT_REQUEST_RATE; this model drops every CTAR
-    // beyond the rate within the last second, which keeps runs reproducible without a stream.
-    while (!m_ctarTimes.empty() && Simulator::Now() - m_ctarTimes.front() >= Seconds(1))
+    switch (m_admission.Admit(ctar.GetSequence(), previous, m_requestRate))
     {
-        m_ctarTimes.pop_front();
-    }
-    if (m_requestRate > 0 && m_ctarTimes.size() >= m_requestRate)
-    {
+    case CxtpCtarAdmission::RATE_LIMITED:
         m_failureTrace(previous, "rate limit (CT_REQUEST_RATE)");
         return false;
-    }
-    m_ctarTimes.push_back(Simulator::Now());
-    auto seen = std::make_pair(ctar.GetSequence(), previous);
-    if (m_seen.count(seen))
-    {
+    case CxtpCtarAdmission::REPLAYED:
         NS_LOG_INFO("replayed CTAR " << ctar.GetSequence() << " of " << previous << " ignored");
         m_replayTrace(previous, ctar.GetSequence());
         return false;
+    default:
+        return true;
     }
-    m_seen.insert(seen);
-    return true;
 }
 
 void
@@ -746,7 +612,9 @@ CxtpAgent::PushOnCtar(const CxtpCtarHeader& ctar, Ipv6Address from)
         m_failureTrace(previous, "bad token");
         if (ack)
         {
-            SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+            SendCtaa(from,
+                     previous,
+                     CxtpMessageBuilder::FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
         }
         return;
     }
@@ -755,7 +623,9 @@ CxtpAgent::PushOnCtar(const CxtpCtarHeader& ctar, Ipv6Address from)
         m_failureTrace(previous, "no context");
         if (ack)
         {
-            SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_INSTALL_FAILED));
+            SendCtaa(from,
+                     previous,
+                     CxtpMessageBuilder::FailedEntries(ctar.GetRequested(), STATUS_INSTALL_FAILED));
         }
         return;
     }
@@ -770,28 +640,27 @@ CxtpAgent::ActivateCachedContexts(const CxtpCtarHeader& ctar, Ipv6Address from, 
 {
     Ipv6Address previous = ctar.GetPreviousAddress();
     bool ack = ctar.IsAckRequested();
-    auto cached = m_cache.find(previous);
+    const CxtpPctdCache::Entry* cached = m_pctdCache.Find(previous);
     if (!CxtpToken::Verify(ctar.GetToken(),
-                           cached->second.key,
+                           cached->key,
                            previous,
                            ctar.GetSequence(),
                            ctar.GetRequestedBlocks()))
     {
         m_failureTrace(previous, "bad token");
-        SendCtdr(cached->second.from,
+        SendCtdr(cached->from,
                  previous,
                  false,
-                 FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+                 CxtpMessageBuilder::FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
         if (ack)
         {
-            SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+            SendCtaa(from,
+                     previous,
+                     CxtpMessageBuilder::FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
         }
         return;
     }
-    Cached entry = cached->second;
-    entry.expiry.Cancel();
-    m_cache.erase(cached);                // the key is used once (RFC 4067 §6.3)
-    m_activated[previous] = entry.blocks; // to recognise a late copy of this PCTD
+    CxtpPctdCache::Entry entry = m_pctdCache.Take(previous); // the key is used once (§6.3)
     Install(previous,
             CxtpContextStore::Filter(entry.blocks, ctar.GetRequested()),
             from,
@@ -817,16 +686,12 @@ CxtpAgent::RequestContexts(const CxtpCtarHeader& ctar, Ipv6Address from, Ipv6Add
     request.local = local;
     request.previousGateway = ctar.GetArAddress();
     request.ackToMn = ctar.IsAckRequested();
-    CxtpCtReqHeader ctReq;
-    ctReq.SetPreviousAddress(previous);
-    ctReq.SetSequence(ctar.GetSequence());
-    ctReq.SetToken(ctar.GetToken());
-    ctReq.SetRequested(ctar.GetRequested());
-    Ptr<Packet> message = Create<Packet>();
-    message->AddHeader(ctReq);
-    request.rtx.packet = message;
+    request.rtx.packet = CxtpMessageBuilder::CtReq(previous,
+                                                   ctar.GetSequence(),
+                                                   ctar.GetToken(),
+                                                   ctar.GetRequested());
     request.rtx.to = request.previousGateway;
-    Send(message->Copy(), request.rtx.to);
+    Send(request.rtx.packet->Copy(), request.rtx.to);
     StartRetransmission(request.rtx, previous, true);
 }
 
@@ -861,14 +726,8 @@ CxtpAgent::HandleCtReq(Ptr<Packet> packet, Ipv6Address from)
         return;
     }
     auto start = m_ctdStart.emplace(previous, Simulator::Now()).first;
-    CxtpCtdHeader ctd(false);
-    ctd.SetAckRequested(true);
-    ctd.SetElapsedTime(static_cast<uint32_t>((Simulator::Now() - start->second).GetMilliSeconds()));
-    ctd.SetPreviousAddress(previous);
-    ctd.SetBlocks(blocks);
-    Ptr<Packet> message = Create<Packet>();
-    message->AddHeader(ctd);
-    Send(message, from);
+    auto elapsed = static_cast<uint32_t>((Simulator::Now() - start->second).GetMilliSeconds());
+    Send(CxtpMessageBuilder::Ctd(previous, elapsed, blocks), from);
 }
 
 void
@@ -917,24 +776,13 @@ CxtpAgent::HandlePctd(const CxtpCtdHeader& pctd, Ipv6Address from)
         CompleteRequest(pctd, from);
         return;
     }
-    auto activated = m_activated.find(previous);
-    if (m_completed.count(previous) && activated != m_activated.end() &&
-        SameBlocks(activated->second, pctd.GetBlocks()))
+    if (m_completed.count(previous) && m_pctdCache.IsActivatedCopy(previous, pctd.GetBlocks()))
     {
         // A retransmitted copy of the PCTD already activated: its key is not cached again.
         SendCtdr(from, previous, true, {});
         return;
     }
-    Cached& cached = m_cache[previous];
-    cached.expiry.Cancel();
-    cached.key = pctd.GetKey();
-    cached.blocks = pctd.GetBlocks();
-    cached.from = from;
-    Ptr<CxtpAgent> self = this;
-    cached.expiry = Simulator::Schedule(m_maxHandoverTime, [self, previous]() {
-        self->m_cache.erase(previous);
-        self->m_failureTrace(previous, "cached context expired");
-    });
+    m_pctdCache.Store(previous, {pctd.GetKey(), pctd.GetBlocks(), from}, m_maxHandoverTime);
 }
 
 void
@@ -949,15 +797,18 @@ CxtpAgent::CompleteRequest(const CxtpCtdHeader& pctd, Ipv6Address from)
                            pctd.GetKey(),
                            previous,
                            request.sequence,
-                           ToRequestBlocks(request.requested)))
+                           CxtpMessageBuilder::RequestBlocks(request.requested)))
     {
         m_failureTrace(previous, "bad token");
-        SendCtdr(from, previous, false, FailedEntries(request.requested, STATUS_UNAUTHORIZED));
+        SendCtdr(from,
+                 previous,
+                 false,
+                 CxtpMessageBuilder::FailedEntries(request.requested, STATUS_UNAUTHORIZED));
         if (request.ackToMn)
         {
             SendCtaa(request.mnSource,
                      previous,
-                     FailedEntries(request.requested, STATUS_UNAUTHORIZED));
+                     CxtpMessageBuilder::FailedEntries(request.requested, STATUS_UNAUTHORIZED));
         }
         return;
     }
@@ -1024,14 +875,13 @@ CxtpAgent::TransferTimedOut(Ipv6Address previous, bool request)
     Request failed = std::move(m_requests.at(previous));
     m_requests.erase(previous);
     m_failureTrace(previous, "ct-req timeout");
-    CxtpCtcHeader ctc; // RFC 4067 §2.5.5: nAR cancels a transfer that cannot finish
-    ctc.SetPreviousAddress(previous);
-    Ptr<Packet> cancel = Create<Packet>();
-    cancel->AddHeader(ctc);
-    Send(cancel, failed.previousGateway);
+    // RFC 4067 §2.5.5: nAR cancels a transfer that cannot finish.
+    Send(CxtpMessageBuilder::Ctc(previous), failed.previousGateway);
     if (failed.ackToMn)
     {
-        SendCtaa(failed.mnSource, previous, FailedEntries(failed.requested, STATUS_TIMEOUT));
+        SendCtaa(failed.mnSource,
+                 previous,
+                 CxtpMessageBuilder::FailedEntries(failed.requested, STATUS_TIMEOUT));
     }
 }
 
@@ -1088,7 +938,7 @@ CxtpAgent::Finish(Ipv6Address previous,
     {
         NS_LOG_INFO("transfer of " << previous << " failed: " << error);
         m_failureTrace(previous, error);
-        entries = FailedEntries({}, status);
+        entries = CxtpMessageBuilder::FailedEntries({}, status);
         if (updating)
         {
             m_installer.CancelSpiUpdates(mn);

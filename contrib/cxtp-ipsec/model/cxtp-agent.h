@@ -7,24 +7,23 @@
 #include "cxtp-context-installer.h"
 #include "cxtp-context-store.h"
 #include "cxtp-context.h"
+#include "cxtp-ctar-admission.h"
 #include "cxtp-header.h"
+#include "cxtp-pctd-cache.h"
 #include "cxtp-tunnel-rewriter.h"
 #include "ipsec-retransmission.h"
 
 #include "ns3/application.h"
-#include "ns3/event-id.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace ns3
@@ -151,7 +150,9 @@ class UniformRandomVariable;
  * transfer state machines. What a transfer does to the node's IPsec and IKE state is delegated:
  * to CxtpContextStore at pSG (gathering the contexts, deleting them after the CTDR), to
  * CxtpContextInstaller at nSG (decoding, SPI collisions, endpoint rewrite, IKE SA import, PF_KEY
- * installation, UPDATE_SPI) and to CxtpTunnelRewriter for rule ids and the MN's tunnel move.
+ * installation, UPDATE_SPI) and to CxtpTunnelRewriter (local addresses, rule ids, the MN's
+ * tunnel move). nSG's predictive cache is a CxtpPctdCache, the rate limit and replay check a
+ * CxtpCtarAdmission; CxtpMessageBuilder fills in the messages sent.
  *
  * <b>Costs.</b> If a CryptoCostModel is aggregated to the node, each received message is
  * processed after CxtpProcessing() (a gateway receiving a CTAR or CT-Req adds one HMAC-SHA1,
@@ -275,15 +276,6 @@ class CxtpAgent : public Application
         Ipv6Address previousGateway;               ///< pSG, from the CTAR
         bool ackToMn{false};                       ///< CTAR A flag
         Retransmission rtx;                        ///< CT-Req retransmission
-    };
-
-    /// nSG: a cached PCTD.
-    struct Cached
-    {
-        std::vector<uint8_t> key;             ///< token key (one use)
-        std::vector<CxtpContextBlock> blocks; ///< the contexts
-        Ipv6Address from;                     ///< pSG (the PCTD's source)
-        EventId expiry;                       ///< CT_MAX_HANDOVER_TIME
     };
 
     /**
@@ -467,13 +459,8 @@ class CxtpAgent : public Application
     void SetRole(std::string role);
     /// \return "mobile" or "gateway"
     std::string GetRole() const;
-    /// \return our global address sharing a prefix with \p peer, or the route's source
-    Ipv6Address LocalAddressFor(Ipv6Address peer) const;
     /// \return the processing cost of one message
     Time ProcessingCost() const;
-    /// \param fpts requested profiles (empty = all) \param status the status \return entries
-    static std::vector<CxtpStatusEntry> FailedEntries(const std::vector<CxtpFeatureProfile>& fpts,
-                                                      uint8_t status);
 
     bool m_gateway;                            ///< Role attribute
     uint16_t m_port;                           ///< Port attribute
@@ -481,7 +468,6 @@ class CxtpAgent : public Application
     Time m_maxTransferTime;                    ///< CT_MAX_TRANSFER_TIME
     Time m_maxHandoverTime;                    ///< CT_MAX_HANDOVER_TIME
     uint32_t m_requestRate;                    ///< CT_REQUEST_RATE (CTARs per second)
-    std::deque<Time> m_ctarTimes;              ///< arrival instants of the last second's CTARs
     bool m_requestAck;                         ///< RequestAck attribute (MN)
     uint64_t m_sequenceJump;                   ///< SequenceJump attribute
     bool m_icmp;                               ///< Transport attribute: ICMPv6 (true) or UDP (MN)
@@ -490,20 +476,18 @@ class CxtpAgent : public Application
     Ptr<UniformRandomVariable> m_collisionRng; ///< per-transfer collision draws
     Ptr<Socket> m_socket;                      ///< UDP socket
     Ptr<Socket> m_raw;                         ///< IPv6 raw socket, protocol 58
-    Ptr<IpsecPfKey> m_pfKey;                   ///< the node's PF_KEY
     CxtpTunnelRewriter m_rewriter;             ///< rule ids; the MN's tunnel move
     CxtpContextStore m_store;                  ///< pSG: the contexts sent, deleted after the CTDR
     CxtpContextInstaller m_installer;          ///< nSG: installation and UPDATE_SPI
+    CxtpPctdCache m_pctdCache;                 ///< nSG: predictive cache
+    CxtpCtarAdmission m_admission;             ///< gateway: CT_REQUEST_RATE and replays
 
     std::map<Ipv6Address, std::vector<uint8_t>> m_keys; ///< token keys per MN
-    std::set<std::pair<uint32_t, Ipv6Address>> m_seen;  ///< CTARs seen
     std::map<Ipv6Address, Request> m_requests;          ///< nSG: reactive, waiting
-    std::map<Ipv6Address, Cached> m_cache;              ///< nSG: predictive cache
     std::map<Ipv6Address, Ipv6Address> m_completed;     ///< nSG: done, with its pSG
     std::map<Ipv6Address, Retransmission> m_pushes;     ///< pSG: PCTD until the CTDR
     std::map<Ipv6Address, Time> m_ctdStart;             ///< pSG: first CTD per MN
     std::set<Ipv6Address> m_icmpPeers;                  ///< MNs that spoke ICMPv6 to us
-    std::map<Ipv6Address, std::vector<CxtpContextBlock>> m_activated; ///< nSG: last PCTD used
 
     TracedCallback<uint8_t, uint32_t> m_rxTrace;               ///< message received
     TracedCallback<uint8_t, uint32_t> m_txTrace;               ///< message sent

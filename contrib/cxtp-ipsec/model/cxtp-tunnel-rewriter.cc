@@ -10,8 +10,13 @@
 #include "ipsec-spd.h"
 
 #include "ns3/application.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-l3-protocol.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/ipv6-routing-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/socket.h"
 
 #include <algorithm>
 
@@ -53,6 +58,44 @@ CxtpTunnelRewriter::TunnelRules(Ptr<IpsecSpd> spd, const Ipv6Address& remote)
     return rules;
 }
 
+Ipv6Address
+CxtpTunnelRewriter::LocalAddressFor(Ipv6Address peer) const
+{
+    Ptr<Ipv6L3Protocol> ipv6 = m_application.GetNode()->GetObject<Ipv6L3Protocol>();
+    if (!ipv6)
+    {
+        return Ipv6Address::GetAny();
+    }
+    for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
+    {
+        if (!ipv6->IsUp(i))
+        {
+            continue;
+        }
+        for (uint32_t j = 0; j < ipv6->GetNAddresses(i); ++j)
+        {
+            Ipv6InterfaceAddress address = ipv6->GetAddress(i, j);
+            Ipv6Prefix prefix = address.GetPrefix();
+            if (address.GetScope() != Ipv6InterfaceAddress::GLOBAL ||
+                prefix.GetPrefixLength() == 0 || prefix.GetPrefixLength() == 128)
+            {
+                continue;
+            }
+            if (address.GetAddress().CombinePrefix(prefix) == peer.CombinePrefix(prefix))
+            {
+                return address.GetAddress();
+            }
+        }
+    }
+    Ipv6Header header;
+    header.SetDestination(peer);
+    header.SetSource(Ipv6Address::GetAny());
+    header.SetNextHeader(17);
+    Socket::SocketErrno error;
+    Ptr<Ipv6Route> route = ipv6->GetRoutingProtocol()->RouteOutput(nullptr, header, nullptr, error);
+    return route ? route->GetSource() : Ipv6Address::GetAny();
+}
+
 uint32_t
 CxtpTunnelRewriter::NextPolicyId()
 {
@@ -86,13 +129,15 @@ CxtpTunnelRewriter::FindEquivalentRule(const IpsecPolicy& rule) const
 }
 
 uint32_t
-CxtpTunnelRewriter::MoveTunnel(Ipv6Address previous,
-                               Ipv6Address newCoa,
-                               Ipv6Address from,
-                               Ipv6Address to)
+CxtpTunnelRewriter::MoveTunnel(Ipv6Address previous, Ipv6Address from, Ipv6Address to)
 {
-    NS_LOG_FUNCTION(this << previous << newCoa << from << to);
+    NS_LOG_FUNCTION(this << previous << from << to);
     Ptr<Node> node = m_application.GetNode();
+    Ipv6Address newCoa = LocalAddressFor(to);
+    if (!node->GetObject<IpsecPfKey>() || newCoa == previous || newCoa.IsAny())
+    {
+        return 0; // not moved (yet): the tunnel stays
+    }
     std::vector<IpsecPolicy> olds = TunnelRules(node->GetObject<IpsecSpd>(), from);
     std::map<uint32_t, uint32_t> ids = MovePolicies(olds, previous, newCoa, to);
     uint32_t moved = MoveSas(ids, previous, newCoa, from, to);
@@ -106,6 +151,7 @@ CxtpTunnelRewriter::MoveTunnel(Ipv6Address previous,
         // The IKE SA moved with the tunnel (nSG imports pSG's copy): it now runs with nSG.
         transfer->MovePeer(from, to, newCoa, ids);
     }
+    NS_LOG_INFO("MN moved " << moved << " SAs to " << newCoa << " <-> " << to);
     return moved;
 }
 

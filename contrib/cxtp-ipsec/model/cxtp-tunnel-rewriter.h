@@ -22,9 +22,9 @@ struct IpsecPolicy;
 
 /**
  * \ingroup cxtp-ipsec
- * \brief The SPD side of a context transfer (RFC 4067) on one node: rule ids, rules the node
- * already has, and the mobile node's own tunnel move. Part of CxtpAgent, which owns it;
- * CxtpContextInstaller uses it at nSG for the transferred rules.
+ * \brief The tunnel endpoints of a context transfer (RFC 4067) on one node: the local address
+ * towards a peer, rule ids, rules the node already has, and the mobile node's own tunnel move. Part
+ * of CxtpAgent, which owns it; CxtpContextInstaller uses it at nSG for the transferred rules.
  *
  * <b>Rule ids.</b> A rewritten rule gets an id that is free in the node's SPD and was never
  * handed out before (NextPolicyId()). If the node already has an equivalent rule
@@ -70,6 +70,13 @@ class CxtpTunnelRewriter
      */
     static std::vector<IpsecPolicy> TunnelRules(Ptr<IpsecSpd> spd, const Ipv6Address& remote);
 
+    /**
+     * \param peer a peer
+     * \return our global address on the peer's prefix (the MN's CoA at a gateway, a gateway's
+     *         address on the MN's link), else the source of the route to the peer, else ::
+     */
+    Ipv6Address LocalAddressFor(Ipv6Address peer) const;
+
     /// \return an SPD id free now and not handed out before
     uint32_t NextPolicyId();
 
@@ -81,14 +88,14 @@ class CxtpTunnelRewriter
     uint32_t FindEquivalentRule(const IpsecPolicy& rule) const;
 
     /**
-     * \brief MN: moves its tunnel from one gateway to another (see the class description).
+     * \brief MN: moves its tunnel from one gateway to another (see the class description), if
+     * its address towards the new one (LocalAddressFor()) is a new CoA and the node has PF_KEY.
      * \param previous the previous address
-     * \param newCoa the new CoA
      * \param from the old tunnel peer (pSG)
      * \param to the new tunnel peer (nSG)
      * \return the number of SAs moved
      */
-    uint32_t MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from, Ipv6Address to);
+    uint32_t MoveTunnel(Ipv6Address previous, Ipv6Address from, Ipv6Address to);
 
   private:
     /**
