@@ -18,6 +18,27 @@ ToPacket(const CxtpHeader& header)
     packet->AddHeader(header);
     return packet;
 }
+
+/**
+ * \param predictive PCTD (true) or CTD
+ * \param previous the MN's previous address
+ * \param elapsed milliseconds since the first CTD
+ * \param blocks the contexts
+ * \return the message with A = 1 and no key
+ */
+CxtpCtdHeader
+DataHeader(bool predictive,
+           Ipv6Address previous,
+           uint32_t elapsed,
+           const std::vector<CxtpContextBlock>& blocks)
+{
+    CxtpCtdHeader ctd(predictive);
+    ctd.SetAckRequested(true);
+    ctd.SetElapsedTime(elapsed);
+    ctd.SetPreviousAddress(previous);
+    ctd.SetBlocks(blocks);
+    return ctd;
+}
 } // namespace
 
 Ptr<Packet>
@@ -50,12 +71,8 @@ CxtpMessageBuilder::Pctd(Ipv6Address previous,
                          const std::vector<uint8_t>& key,
                          const std::vector<CxtpContextBlock>& blocks)
 {
-    CxtpCtdHeader pctd(true);
-    pctd.SetAckRequested(true);
-    pctd.SetElapsedTime(0);
-    pctd.SetPreviousAddress(previous);
+    CxtpCtdHeader pctd = DataHeader(true, previous, 0, blocks);
     pctd.SetKey(key, CxtpToken::ALGORITHM_HMAC_SHA1);
-    pctd.SetBlocks(blocks);
     return ToPacket(pctd);
 }
 
@@ -64,12 +81,7 @@ CxtpMessageBuilder::Ctd(Ipv6Address previous,
                         uint32_t elapsed,
                         const std::vector<CxtpContextBlock>& blocks)
 {
-    CxtpCtdHeader ctd(false);
-    ctd.SetAckRequested(true);
-    ctd.SetElapsedTime(elapsed);
-    ctd.SetPreviousAddress(previous);
-    ctd.SetBlocks(blocks);
-    return ToPacket(ctd);
+    return ToPacket(DataHeader(false, previous, elapsed, blocks));
 }
 
 Ptr<Packet>
