@@ -174,9 +174,42 @@ struct AgentEvents
     uint32_t installed{0};             ///< Installed events
     Time installedAt;                  ///< time of the last one
     uint32_t spiUpdated{0};            ///< SpiUpdated events
-    std::vector<uint8_t> rx;           ///< types received
     size_t forgottenAtCtdr{99};        ///< pSG: Forget() calls when the CTDR arrived
 };
+
+/**
+ * \brief Records what an agent reports.
+ * \param agent the agent
+ * \param fake the IKE daemon stand-in of its node
+ * \param e where to record
+ */
+void
+Record(Ptr<CxtpAgent> agent, Ptr<FakeIkeSaTransfer> fake, AgentEvents* e)
+{
+    agent->TraceConnectWithoutContext(
+        "Failure",
+        Callback<void, Ipv6Address, std::string>([e](Ipv6Address, std::string reason) {
+            e->failures.push_back(reason);
+            e->failedAt.push_back(Simulator::Now());
+        }));
+    agent->TraceConnectWithoutContext(
+        "Installed",
+        Callback<void, Ipv6Address, uint32_t>([e](Ipv6Address, uint32_t) {
+            e->installed++;
+            e->installedAt = Simulator::Now();
+        }));
+    agent->TraceConnectWithoutContext(
+        "SpiUpdated",
+        Callback<void, Ipv6Address, uint32_t>([e](Ipv6Address, uint32_t) { e->spiUpdated++; }));
+    agent->TraceConnectWithoutContext(
+        "Rx",
+        Callback<void, uint8_t, uint32_t>([e, fake](uint8_t type, uint32_t) {
+            if (type == CxtpHeader::CTDR)
+            {
+                e->forgottenAtCtdr = fake->forgotten.size();
+            }
+        }));
+}
 
 /// How the transfer is run.
 enum class Collision
@@ -306,31 +339,7 @@ CxtpAgentTransferInterfaceTestCase::DoRun()
         Ptr<CxtpAgent> agent = CreateObject<CxtpAgent>();
         agent->SetAttribute("Role", StringValue(n == 0 ? "mobile" : "gateway"));
         topology.nodes.Get(n)->AddApplication(agent);
-        AgentEvents* e = &events[n];
-        agent->TraceConnectWithoutContext(
-            "Failure",
-            Callback<void, Ipv6Address, std::string>([e](Ipv6Address, std::string reason) {
-                e->failures.push_back(reason);
-                e->failedAt.push_back(Simulator::Now());
-            }));
-        agent->TraceConnectWithoutContext(
-            "Installed",
-            Callback<void, Ipv6Address, uint32_t>([e](Ipv6Address, uint32_t) {
-                e->installed++;
-                e->installedAt = Simulator::Now();
-            }));
-        agent->TraceConnectWithoutContext(
-            "SpiUpdated",
-            Callback<void, Ipv6Address, uint32_t>([e](Ipv6Address, uint32_t) { e->spiUpdated++; }));
-        agent->TraceConnectWithoutContext(
-            "Rx",
-            Callback<void, uint8_t, uint32_t>([e, fake](uint8_t type, uint32_t) {
-                e->rx.push_back(type);
-                if (type == CxtpHeader::CTDR)
-                {
-                    e->forgottenAtCtdr = fake->forgotten.size();
-                }
-            }));
+        Record(agent, fake, &events[n]);
         agents.push_back(agent);
     }
     std::vector<uint8_t> key(20, 0x3c);
