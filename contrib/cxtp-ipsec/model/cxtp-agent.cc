@@ -5,16 +5,10 @@
 
 #include "crypto-cost-model.h"
 #include "cxtp-icmpv6-header.h"
+#include "cxtp-message-builder.h"
 #include "cxtp-token.h"
-#include "ike-sa-transfer.h"
-#include "ipsec-pad-entry.h"
-#include "ipsec-pad.h"
 #include "ipsec-pf-key.h"
-#include "ipsec-policy.h"
 #include "ipsec-retransmission.h"
-#include "ipsec-sad.h"
-#include "ipsec-security-association.h"
-#include "ipsec-spd.h"
 #include "ipsec-work-clock.h"
 
 #include "ns3/boolean.h"
@@ -23,8 +17,6 @@
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-raw-socket-factory.h"
-#include "ns3/ipv6-route.h"
-#include "ns3/ipv6-routing-protocol.h"
 #include "ns3/log.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
@@ -33,7 +25,6 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
-#include <algorithm>
 #include <memory>
 
 namespace ns3
@@ -43,170 +34,123 @@ NS_LOG_COMPONENT_DEFINE("CxtpAgent");
 
 NS_OBJECT_ENSURE_REGISTERED(CxtpAgent);
 
-namespace
-{
-/// \return request blocks for the given profiles
-std::vector<CxtpContextBlock>
-ToRequestBlocks(const std::vector<CxtpFeatureProfile>& fpts)
-{
-    std::vector<CxtpContextBlock> blocks;
-    for (auto fpt : fpts)
-    {
-        blocks.push_back(CxtpContextBlock::Request(fpt));
-    }
-    return blocks;
-}
-
-/// \return the 4 octets of an SPI in network order
-std::vector<uint8_t>
-SpiBytes(uint32_t spi)
-{
-    return {static_cast<uint8_t>(spi >> 24),
-            static_cast<uint8_t>(spi >> 16),
-            static_cast<uint8_t>(spi >> 8),
-            static_cast<uint8_t>(spi)};
-}
-
-/// \return the first 4 octets of an identifier, in network order
-uint32_t
-FirstWord(const std::vector<uint8_t>& id)
-{
-    uint32_t v = 0;
-    for (size_t i = 0; i < 4 && i < id.size(); ++i)
-    {
-        v = v << 8 | id[i];
-    }
-    return v;
-}
-
-/// \return true if both lists hold the same blocks, in the same order
-bool
-SameBlocks(const std::vector<CxtpContextBlock>& a, const std::vector<CxtpContextBlock>& b)
-{
-    return std::equal(a.begin(),
-                      a.end(),
-                      b.begin(),
-                      b.end(),
-                      [](const CxtpContextBlock& x, const CxtpContextBlock& y) {
-                          return x.fpt == y.fpt && x.presence == y.presence &&
-                                 x.presenceVector == y.presenceVector && x.data == y.data;
-                      });
-}
-
-/// \return true if a prefix/length pair designates exactly \p address
-bool
-IsHost(const Ipv6Address& prefixAddress, const Ipv6Prefix& prefix, const Ipv6Address& address)
-{
-    return prefix.GetPrefixLength() == 128 && prefixAddress == address;
-}
-} // namespace
-
 TypeId
 CxtpAgent::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::CxtpAgent")
-            .SetParent<Application>()
-            .SetGroupName("CxtpIpsec")
-            .AddConstructor<CxtpAgent>()
-            .AddAttribute("Role",
-                          "\"mobile\" (sends CTARs) or \"gateway\" (pSG and nSG).",
-                          StringValue("gateway"),
-                          MakeStringAccessor(&CxtpAgent::SetRole, &CxtpAgent::GetRole),
-                          MakeStringChecker())
-            .AddAttribute("Port",
-                          "UDP port of every CXTP message (RFC 4065's SCTP port for CXTP, "
-                          "reused on UDP: ns-3 has no SCTP).",
-                          UintegerValue(5091),
-                          MakeUintegerAccessor(&CxtpAgent::m_port),
-                          MakeUintegerChecker<uint16_t>())
-            .AddAttribute("Transport",
-                          "Mobile role: how CTARs travel to the gateways, \"udp\" (the Port) or "
-                          "\"icmpv6\" (Experimental Mobility type 150, subtype 1, RFC 4067 §3). "
-                          "Gateways accept both and answer on the CTAR's transport.",
-                          StringValue("udp"),
-                          MakeStringAccessor(&CxtpAgent::SetTransport, &CxtpAgent::GetTransport),
-                          MakeStringChecker())
-            .AddAttribute("RetryInterval",
-                          "First retransmission timeout of CT-Req and PCTD; doubled each time "
-                          "(RFC 4067 §3).",
-                          TimeValue(MilliSeconds(50)),
-                          MakeTimeAccessor(&CxtpAgent::m_retryInterval),
-                          MakeTimeChecker(Time(1)))
-            .AddAttribute("MaxTransferTime",
-                          "CT_MAX_TRANSFER_TIME (RFC 4067 §4): retransmissions stop and the "
-                          "transfer fails this long after the first transmission.",
-                          TimeValue(MilliSeconds(200)),
-                          MakeTimeAccessor(&CxtpAgent::m_maxTransferTime),
-                          MakeTimeChecker(Time(1)))
-            .AddAttribute("RequestRate",
-                          "CT_REQUEST_RATE (RFC 4067 §4): a gateway handles at most this many "
-                          "CTARs in any second and drops the others (traced as a Failure); 0 "
-                          "turns the limit off.",
-                          UintegerValue(10),
-                          MakeUintegerAccessor(&CxtpAgent::m_requestRate),
-                          MakeUintegerChecker<uint32_t>())
-            .AddAttribute("MaxHandoverTime",
-                          "CT_MAX_HANDOVER_TIME (RFC 4067 §2.1.1, no value in §4): how long "
-                          "nSG caches a PCTD waiting for the MN's CTAR.",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&CxtpAgent::m_maxHandoverTime),
-                          MakeTimeChecker(Time(1)))
-            .AddAttribute("RequestAck",
-                          "Mobile role: set the A flag of CTARs (ask for a CTAA).",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&CxtpAgent::m_requestAck),
-                          MakeBooleanChecker())
-            .AddAttribute("SequenceJump",
-                          "Added to the sequence counter of every transferred outbound SA at "
-                          "nSG (RFC 6311-style margin); 0 = continue exactly.",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&CxtpAgent::m_sequenceJump),
-                          MakeUintegerChecker<uint64_t>())
-            .AddAttribute("ForceSpiCollision",
-                          "Gateway role, for experiments: at every transfer, nSG first occupies "
-                          "the SPI of the first transferred inbound SA with a dummy inbound SA "
-                          "of another peer, so that the SPI collides (then UPDATE_SPI runs).",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&CxtpAgent::m_forceSpiCollision),
-                          MakeBooleanChecker())
-            .AddAttribute("SpiCollisionProbability",
-                          "Gateway role, for experiments: probability, drawn per transfer, that "
-                          "nSG occupies the transferred inbound SPI as ForceSpiCollision does.",
-                          DoubleValue(0.0),
-                          MakeDoubleAccessor(&CxtpAgent::m_collisionProbability),
-                          MakeDoubleChecker<double>(0.0, 1.0))
-            .AddTraceSource("Rx",
-                            "A CXTP message was received: type and size in octets.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_rxTrace),
-                            "ns3::CxtpAgent::MessageTracedCallback")
-            .AddTraceSource("Tx",
-                            "A CXTP message was sent: type and size in octets.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_txTrace),
-                            "ns3::CxtpAgent::MessageTracedCallback")
-            .AddTraceSource("Failure",
-                            "A transfer step failed: the MN's previous address and the reason.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_failureTrace),
-                            "ns3::CxtpAgent::FailureTracedCallback")
-            .AddTraceSource("Installed",
-                            "nSG installed the contexts of an MN: previous address, SA count.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_installedTrace),
-                            "ns3::CxtpAgent::InstalledTracedCallback")
-            .AddTraceSource("SpiCollision",
-                            "An inbound SPI of the transferred SAs is in use at nSG.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_spiCollisionTrace),
-                            "ns3::CxtpAgent::AddressValueTracedCallback")
-            .AddTraceSource("SpiUpdated",
-                            "nSG: the MN acknowledged the UPDATE_SPI after an SPI collision: "
-                            "previous address and number of entries.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_spiUpdatedTrace),
-                            "ns3::CxtpAgent::AddressValueTracedCallback")
-            .AddTraceSource("Replay",
-                            "A CTAR with an already seen (sequence, previous address) was "
-                            "ignored: previous address and sequence number.",
-                            MakeTraceSourceAccessor(&CxtpAgent::m_replayTrace),
-                            "ns3::CxtpAgent::AddressValueTracedCallback");
+    static TypeId tid = AddTraceSources(AddAttributes(TypeId("ns3::CxtpAgent")
+                                                          .SetParent<Application>()
+                                                          .SetGroupName("CxtpIpsec")
+                                                          .AddConstructor<CxtpAgent>()));
     return tid;
+}
+
+TypeId
+CxtpAgent::AddAttributes(TypeId tid)
+{
+    return tid
+        .AddAttribute("Role",
+                      "\"mobile\" (sends CTARs) or \"gateway\" (pSG and nSG).",
+                      StringValue("gateway"),
+                      MakeStringAccessor(&CxtpAgent::SetRole, &CxtpAgent::GetRole),
+                      MakeStringChecker())
+        .AddAttribute("Port",
+                      "UDP port of every CXTP message (RFC 4065's SCTP port for CXTP, "
+                      "reused on UDP: ns-3 has no SCTP).",
+                      UintegerValue(5091),
+                      MakeUintegerAccessor(&CxtpAgent::m_port),
+                      MakeUintegerChecker<uint16_t>())
+        .AddAttribute("Transport",
+                      "Mobile role: how CTARs travel to the gateways, \"udp\" (the Port) or "
+                      "\"icmpv6\" (Experimental Mobility type 150, subtype 1, RFC 4067 §3). "
+                      "Gateways accept both and answer on the CTAR's transport.",
+                      StringValue("udp"),
+                      MakeStringAccessor(&CxtpAgent::SetTransport, &CxtpAgent::GetTransport),
+                      MakeStringChecker())
+        .AddAttribute("RetryInterval",
+                      "First retransmission timeout of CT-Req and PCTD; doubled each time "
+                      "(RFC 4067 §3).",
+                      TimeValue(MilliSeconds(50)),
+                      MakeTimeAccessor(&CxtpAgent::m_retryInterval),
+                      MakeTimeChecker(Time(1)))
+        .AddAttribute("MaxTransferTime",
+                      "CT_MAX_TRANSFER_TIME (RFC 4067 §4): retransmissions stop and the "
+                      "transfer fails this long after the first transmission.",
+                      TimeValue(MilliSeconds(200)),
+                      MakeTimeAccessor(&CxtpAgent::m_maxTransferTime),
+                      MakeTimeChecker(Time(1)))
+        .AddAttribute("RequestRate",
+                      "CT_REQUEST_RATE (RFC 4067 §4): a gateway handles at most this many "
+                      "CTARs in any second and drops the others (traced as a Failure); 0 "
+                      "turns the limit off.",
+                      UintegerValue(10),
+                      MakeUintegerAccessor(&CxtpAgent::m_requestRate),
+                      MakeUintegerChecker<uint32_t>())
+        .AddAttribute("MaxHandoverTime",
+                      "CT_MAX_HANDOVER_TIME (RFC 4067 §2.1.1, no value in §4): how long "
+                      "nSG caches a PCTD waiting for the MN's CTAR.",
+                      TimeValue(Seconds(1)),
+                      MakeTimeAccessor(&CxtpAgent::m_maxHandoverTime),
+                      MakeTimeChecker(Time(1)))
+        .AddAttribute("RequestAck",
+                      "Mobile role: set the A flag of CTARs (ask for a CTAA).",
+                      BooleanValue(false),
+                      MakeBooleanAccessor(&CxtpAgent::m_requestAck),
+                      MakeBooleanChecker())
+        .AddAttribute("SequenceJump",
+                      "Added to the sequence counter of every transferred outbound SA at "
+                      "nSG (RFC 6311-style margin); 0 = continue exactly.",
+                      UintegerValue(0),
+                      MakeUintegerAccessor(&CxtpAgent::m_sequenceJump),
+                      MakeUintegerChecker<uint64_t>())
+        .AddAttribute("ForceSpiCollision",
+                      "Gateway role, for experiments: at every transfer, nSG first occupies "
+                      "the SPI of the first transferred inbound SA with a dummy inbound SA "
+                      "of another peer, so that the SPI collides (then UPDATE_SPI runs).",
+                      BooleanValue(false),
+                      MakeBooleanAccessor(&CxtpAgent::m_forceSpiCollision),
+                      MakeBooleanChecker())
+        .AddAttribute("SpiCollisionProbability",
+                      "Gateway role, for experiments: probability, drawn per transfer, that "
+                      "nSG occupies the transferred inbound SPI as ForceSpiCollision does.",
+                      DoubleValue(0.0),
+                      MakeDoubleAccessor(&CxtpAgent::m_collisionProbability),
+                      MakeDoubleChecker<double>(0.0, 1.0));
+}
+
+TypeId
+CxtpAgent::AddTraceSources(TypeId tid)
+{
+    return tid
+        .AddTraceSource("Rx",
+                        "A CXTP message was received: type and size in octets.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_rxTrace),
+                        "ns3::CxtpAgent::MessageTracedCallback")
+        .AddTraceSource("Tx",
+                        "A CXTP message was sent: type and size in octets.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_txTrace),
+                        "ns3::CxtpAgent::MessageTracedCallback")
+        .AddTraceSource("Failure",
+                        "A transfer step failed: the MN's previous address and the reason.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_failureTrace),
+                        "ns3::CxtpAgent::FailureTracedCallback")
+        .AddTraceSource("Installed",
+                        "nSG installed the contexts of an MN: previous address, SA count.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_installedTrace),
+                        "ns3::CxtpAgent::InstalledTracedCallback")
+        .AddTraceSource("SpiCollision",
+                        "An inbound SPI of the transferred SAs is in use at nSG.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_spiCollisionTrace),
+                        "ns3::CxtpAgent::AddressValueTracedCallback")
+        .AddTraceSource("SpiUpdated",
+                        "nSG: the MN acknowledged the UPDATE_SPI after an SPI collision: "
+                        "previous address and number of entries.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_spiUpdatedTrace),
+                        "ns3::CxtpAgent::AddressValueTracedCallback")
+        .AddTraceSource("Replay",
+                        "A CTAR with an already seen (sequence, previous address) was "
+                        "ignored: previous address and sequence number.",
+                        MakeTraceSourceAccessor(&CxtpAgent::m_replayTrace),
+                        "ns3::CxtpAgent::AddressValueTracedCallback");
 }
 
 CxtpAgent::CxtpAgent()
@@ -218,9 +162,18 @@ CxtpAgent::CxtpAgent()
       m_forceSpiCollision(false),
       m_collisionProbability(0.0),
       m_collisionRng(CreateObject<UniformRandomVariable>()),
-      m_lastPolicyId(0)
+      m_rewriter(*this),
+      m_store(*this),
+      m_installer(*this, m_rewriter)
 {
     NS_LOG_FUNCTION(this);
+    m_rewriter.SetFailureCallback(MakeCallback(&CxtpAgent::TraceFailure, this));
+    m_pctdCache.SetExpiryCallback(Callback<void, Ipv6Address>(
+        [this](Ipv6Address previous) { m_failureTrace(previous, "cached context expired"); }));
+    m_installer.SetCallbacks(MakeCallback(&CxtpAgent::GetInstallSettings, this),
+                             MakeCallback(&CxtpAgent::TraceSpiCollision, this),
+                             MakeCallback(&CxtpAgent::TraceFailure, this),
+                             MakeCallback(&CxtpAgent::SpiUpdatesDone, this));
 }
 
 int64_t
@@ -228,12 +181,6 @@ CxtpAgent::AssignStreams(int64_t stream)
 {
     m_collisionRng->SetStream(stream);
     return 1;
-}
-
-IkeSaTransfer*
-CxtpAgent::GetIkeSaTransfer() const
-{
-    return IkeSaTransfer::ForNode(GetNode());
 }
 
 CxtpAgent::~CxtpAgent()
@@ -292,18 +239,13 @@ CxtpAgent::GetTokenKey(Ipv6Address mnAddress) const
 void
 CxtpAgent::DoDispose()
 {
-    for (auto& [mn, cached] : m_cache)
-    {
-        cached.expiry.Cancel();
-    }
     m_requests.clear();
-    m_cache.clear();
+    m_pctdCache.Clear();
     m_pushes.clear();
-    m_spiUpdates.clear();
+    m_installer.Clear();
     m_collisionRng = nullptr;
     m_socket = nullptr;
     m_raw = nullptr;
-    m_pfKey = nullptr;
     Application::DoDispose();
 }
 
@@ -311,8 +253,8 @@ void
 CxtpAgent::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    m_pfKey = GetNode()->GetObject<IpsecPfKey>();
-    NS_ABORT_MSG_IF(!m_pfKey, "CxtpAgent needs IpsecPfKey on its node (IpsecHelper::Install)");
+    NS_ABORT_MSG_IF(!GetNode()->GetObject<IpsecPfKey>(),
+                    "CxtpAgent needs IpsecPfKey on its node (IpsecHelper::Install)");
     if (!m_socket)
     {
         m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
@@ -385,7 +327,7 @@ CxtpAgent::SendIcmp(Ptr<Packet> packet, Ipv6Address to)
     }
     // The source is fixed before the checksum is computed over the pseudo-header: the address
     // on the peer's prefix (the MN's new CoA, used optimistically while DAD runs, RFC 4429).
-    Ipv6Address source = LocalAddressFor(to);
+    Ipv6Address source = m_rewriter.LocalAddressFor(to);
     m_raw->Bind(Inet6SocketAddress(source, 0));
     m_raw->SetIpv6HopLimit(CxtpIcmpv6Header::HOP_LIMIT);
     CxtpIcmpv6Header icmp;
@@ -399,12 +341,7 @@ CxtpAgent::SendCtaa(Ipv6Address mn,
                     Ipv6Address previous,
                     const std::vector<CxtpStatusEntry>& entries)
 {
-    CxtpCtaaHeader ctaa;
-    ctaa.SetPreviousAddress(previous);
-    ctaa.SetEntries(entries);
-    Ptr<Packet> packet = Create<Packet>();
-    packet->AddHeader(ctaa);
-    Send(packet, mn);
+    Send(CxtpMessageBuilder::Ctaa(previous, entries), mn);
 }
 
 void
@@ -413,173 +350,20 @@ CxtpAgent::SendCtdr(Ipv6Address to,
                     bool success,
                     const std::vector<CxtpStatusEntry>& entries)
 {
-    CxtpCtdrHeader ctdr;
-    ctdr.SetPreviousAddress(previous);
-    ctdr.SetSuccess(success);
-    ctdr.SetEntries(entries);
-    Ptr<Packet> packet = Create<Packet>();
-    packet->AddHeader(ctdr);
-    Send(packet, to);
-}
-
-std::vector<CxtpStatusEntry>
-CxtpAgent::FailedEntries(const std::vector<CxtpFeatureProfile>& fpts, uint8_t status)
-{
-    std::vector<CxtpFeatureProfile> all = fpts;
-    if (all.empty())
-    {
-        all = {CxtpFeatureProfile::SPD_ENTRY,
-               CxtpFeatureProfile::SAD_ENTRY,
-               CxtpFeatureProfile::PAD_ENTRY};
-    }
-    std::vector<CxtpStatusEntry> entries;
-    for (auto fpt : all)
-    {
-        CxtpStatusEntry entry;
-        entry.fpt = fpt;
-        entry.status = status;
-        entries.push_back(entry);
-    }
-    return entries;
-}
-
-std::vector<CxtpContextBlock>
-CxtpAgent::Filter(const std::vector<CxtpContextBlock>& blocks,
-                  const std::vector<CxtpFeatureProfile>& requested)
-{
-    if (requested.empty())
-    {
-        return blocks;
-    }
-    std::vector<CxtpContextBlock> out;
-    for (const auto& block : blocks)
-    {
-        if (std::find(requested.begin(), requested.end(), block.fpt) != requested.end())
-        {
-            out.push_back(block);
-        }
-    }
-    return out;
-}
-
-Ipv6Address
-CxtpAgent::LocalAddressFor(Ipv6Address peer) const
-{
-    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
-    if (!ipv6)
-    {
-        return Ipv6Address::GetAny();
-    }
-    for (uint32_t i = 0; i < ipv6->GetNInterfaces(); ++i)
-    {
-        if (!ipv6->IsUp(i))
-        {
-            continue;
-        }
-        for (uint32_t j = 0; j < ipv6->GetNAddresses(i); ++j)
-        {
-            Ipv6InterfaceAddress address = ipv6->GetAddress(i, j);
-            Ipv6Prefix prefix = address.GetPrefix();
-            if (address.GetScope() != Ipv6InterfaceAddress::GLOBAL ||
-                prefix.GetPrefixLength() == 0 || prefix.GetPrefixLength() == 128)
-            {
-                continue;
-            }
-            if (address.GetAddress().CombinePrefix(prefix) == peer.CombinePrefix(prefix))
-            {
-                return address.GetAddress();
-            }
-        }
-    }
-    Ipv6Header header;
-    header.SetDestination(peer);
-    header.SetSource(Ipv6Address::GetAny());
-    header.SetNextHeader(17);
-    Socket::SocketErrno error;
-    Ptr<Ipv6Route> route = ipv6->GetRoutingProtocol()->RouteOutput(nullptr, header, nullptr, error);
-    return route ? route->GetSource() : Ipv6Address::GetAny();
-}
-
-uint32_t
-CxtpAgent::NextPolicyId()
-{
-    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
-    for (const auto& policy : spd->GetPolicies())
-    {
-        m_lastPolicyId = std::max(m_lastPolicyId, policy.id);
-    }
-    return ++m_lastPolicyId;
+    Send(CxtpMessageBuilder::Ctdr(previous, success, entries), to);
 }
 
 std::vector<CxtpContextBlock>
 CxtpAgent::GatherContexts(Ipv6Address mnAddress) const
 {
     IkeSaTransfer::Handle ignored;
-    return GatherContexts(mnAddress, ignored);
-}
-
-std::vector<CxtpContextBlock>
-CxtpAgent::GatherContexts(Ipv6Address mnAddress, IkeSaTransfer::Handle& ikeSa) const
-{
-    std::vector<CxtpContextBlock> blocks;
-    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
-    Ptr<IpsecPfKey> pfKey = GetNode()->GetObject<IpsecPfKey>();
-    if (!spd || !pfKey)
-    {
-        return blocks;
-    }
-    for (const auto& policy : spd->GetPolicies())
-    {
-        if (policy.action == IpsecPolicyAction::PROTECT && policy.tunnelRemote == mnAddress)
-        {
-            blocks.push_back(CxtpContextCodec::EncodePolicy(policy));
-        }
-    }
-    for (const auto& sa : pfKey->Dump())
-    {
-        bool toMn = sa.direction == IpsecDirection::OUTBOUND && sa.destination == mnAddress;
-        bool fromMn = sa.direction == IpsecDirection::INBOUND && sa.source == mnAddress;
-        if (toMn || fromMn)
-        {
-            blocks.push_back(CxtpContextCodec::EncodeSa(sa));
-        }
-    }
-    Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>();
-    const IpsecPadEntry* entry = pad ? pad->FindByAddress(mnAddress) : nullptr;
-    if (entry && !blocks.empty())
-    {
-        blocks.push_back(CxtpContextCodec::EncodePadEntry(*entry));
-    }
-    IkeSaTransfer* transfer = GetIkeSaTransfer();
-    CxtpContextBlock ike;
-    if (transfer && !blocks.empty() && transfer->ExportSa(mnAddress, ike, ikeSa))
-    {
-        blocks.push_back(ike);
-    }
-    return blocks;
-}
-
-std::vector<CxtpContextBlock>
-CxtpAgent::PrepareContexts(Ipv6Address previous, const std::vector<CxtpFeatureProfile>& requested)
-{
-    IkeSaTransfer::Handle ikeSa = 0;
-    std::vector<CxtpContextBlock> blocks = Filter(GatherContexts(previous, ikeSa), requested);
-    m_exported.erase(previous);
-    IkeSaTransfer* transfer = GetIkeSaTransfer();
-    for (const auto& block : blocks)
-    {
-        if (transfer && block.fpt == transfer->GetContextProfile())
-        {
-            m_exported[previous] = ikeSa; // forgotten here once nSG has it (the CTDR)
-        }
-    }
-    return blocks;
+    return m_store.Gather(mnAddress, ignored);
 }
 
 bool
 CxtpAgent::HasCachedContext(Ipv6Address mnAddress) const
 {
-    return m_cache.count(mnAddress) != 0;
+    return m_pctdCache.Find(mnAddress) != nullptr;
 }
 
 bool
@@ -607,23 +391,15 @@ CxtpAgent::Push(Ipv6Address previous,
                 const std::vector<CxtpFeatureProfile>& requested,
                 Ipv6Address nextGateway)
 {
-    std::vector<CxtpContextBlock> blocks = PrepareContexts(previous, requested);
+    std::vector<CxtpContextBlock> blocks = m_store.Prepare(previous, requested);
     if (blocks.empty())
     {
         return false;
     }
-    CxtpCtdHeader pctd(true);
-    pctd.SetAckRequested(true);
-    pctd.SetElapsedTime(0);
-    pctd.SetPreviousAddress(previous);
-    pctd.SetKey(key, CxtpToken::ALGORITHM_HMAC_SHA1);
-    pctd.SetBlocks(blocks);
-    Ptr<Packet> message = Create<Packet>();
-    message->AddHeader(pctd);
     Retransmission& push = m_pushes[previous];
-    push.packet = message;
+    push.packet = CxtpMessageBuilder::Pctd(previous, key, blocks);
     push.to = nextGateway;
-    Send(message->Copy(), push.to);
+    Send(push.packet->Copy(), push.to);
     StartRetransmission(push, previous, false);
     return true;
 }
@@ -644,128 +420,12 @@ CxtpAgent::SendCtar(Ipv6Address gateway,
         m_failureTrace(previousAddress, "no token key");
         return;
     }
-    if (!m_pfKey)
-    {
-        m_pfKey = GetNode()->GetObject<IpsecPfKey>();
-    }
-    Ipv6Address coa = LocalAddressFor(gateway);
-    if (m_pfKey && coa != previousAddress && !coa.IsAny())
-    {
-        uint32_t moved = MoveTunnel(previousAddress, coa, otherGateway, gateway);
-        NS_LOG_INFO("MN moved " << moved << " SAs to " << coa << " <-> " << gateway);
-    }
-    CxtpCtarHeader ctar;
-    ctar.SetPreviousAddress(previousAddress);
-    ctar.SetArAddress(otherGateway);
-    ctar.SetSequence(sequence);
-    ctar.SetAckRequested(m_requestAck);
-    ctar.SetToken(CxtpToken::Compute(key->second, previousAddress, sequence, {}));
-    Ptr<Packet> packet = Create<Packet>();
-    packet->AddHeader(ctar);
-    Send(packet, gateway);
-}
-
-uint32_t
-CxtpAgent::FindEquivalentRule(const IpsecPolicy& rule) const
-{
-    const IpsecTrafficSelector& a = rule.selector;
-    for (const auto& p : GetNode()->GetObject<IpsecSpd>()->GetPolicies())
-    {
-        const IpsecTrafficSelector& b = p.selector;
-        if (p.direction == rule.direction && p.action == rule.action && p.mode == rule.mode &&
-            p.tunnelLocal == rule.tunnelLocal && p.tunnelRemote == rule.tunnelRemote &&
-            a.localAddress == b.localAddress && a.localPrefix == b.localPrefix &&
-            a.remoteAddress == b.remoteAddress && a.remotePrefix == b.remotePrefix &&
-            a.nextHeader == b.nextHeader && a.localPortMin == b.localPortMin &&
-            a.localPortMax == b.localPortMax && a.remotePortMin == b.remotePortMin &&
-            a.remotePortMax == b.remotePortMax)
-        {
-            return p.id;
-        }
-    }
-    return 0;
-}
-
-uint32_t
-CxtpAgent::MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from, Ipv6Address to)
-{
-    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
-    std::vector<IpsecPolicy> olds;
-    for (const auto& policy : spd->GetPolicies())
-    {
-        if (policy.action == IpsecPolicyAction::PROTECT && policy.tunnelRemote == from)
-        {
-            olds.push_back(policy);
-        }
-    }
-    std::map<uint32_t, uint32_t> ids;
-    for (const auto& old : olds)
-    {
-        IpsecPolicy rule = old;
-        rule.id = NextPolicyId();
-        rule.tunnelLocal = newCoa;
-        rule.tunnelRemote = to;
-        if (IsHost(rule.selector.localAddress, rule.selector.localPrefix, previous))
-        {
-            rule.selector.localAddress = newCoa;
-        }
-        if (uint32_t existing = FindEquivalentRule(rule))
-        {
-            ids[old.id] = existing; // the node already has this rule: serve it
-            continue;
-        }
-        uint32_t id = 0;
-        std::string error = m_pfKey->AddPolicy(rule, id);
-        if (!error.empty())
-        {
-            m_failureTrace(previous, "MN policy update: " + error);
-            continue;
-        }
-        ids[old.id] = id;
-    }
-    uint32_t moved = 0;
-    for (auto sa : m_pfKey->Dump())
-    {
-        auto id = ids.find(sa.policyId);
-        if (id != ids.end())
-        {
-            sa.policyId = id->second;
-        }
-        std::string error;
-        if (sa.direction == IpsecDirection::OUTBOUND && sa.destination == from)
-        {
-            m_pfKey->Delete(IpsecDirection::OUTBOUND, sa.spi, from);
-            sa.source = newCoa;
-            sa.destination = to;
-            error = m_pfKey->AddWithCurrentLifetime(sa);
-        }
-        else if (sa.direction == IpsecDirection::INBOUND && sa.source == from)
-        {
-            sa.source = to;
-            sa.destination = newCoa;
-            error = m_pfKey->Update(sa);
-        }
-        else
-        {
-            continue;
-        }
-        if (!error.empty())
-        {
-            m_failureTrace(previous, "MN SA update: " + error);
-            continue;
-        }
-        moved++;
-    }
-    for (const auto& old : olds)
-    {
-        m_pfKey->DeletePolicy(old.id);
-    }
-    if (IkeSaTransfer* transfer = GetIkeSaTransfer())
-    {
-        // The IKE SA moved with the tunnel (nSG imports pSG's copy): it now runs with nSG.
-        transfer->MovePeer(from, to, newCoa, ids);
-    }
-    return moved;
+    m_rewriter.MoveTunnel(previousAddress,
+                          otherGateway,
+                          gateway); // at once, without waiting for a CTAA
+    uint32_t token = CxtpToken::Compute(key->second, previousAddress, sequence, {});
+    Send(CxtpMessageBuilder::Ctar(previousAddress, otherGateway, sequence, m_requestAck, token),
+         gateway);
 }
 
 // ---- Reception ---------------------------------------------------------------------------------
@@ -897,93 +557,122 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
         m_failureTrace(previous, "malformed CTAR: " + ctar.GetError());
         return;
     }
-    // RFC 4067 §3 asks for a random drop above CT_REQUEST_RATE; this model drops every CTAR
-    // beyond the rate within the last second, which keeps runs reproducible without a stream.
-    while (!m_ctarTimes.empty() && Simulator::Now() - m_ctarTimes.front() >= Seconds(1))
+    if (!AdmitCtar(ctar))
     {
-        m_ctarTimes.pop_front();
-    }
-    if (m_requestRate > 0 && m_ctarTimes.size() >= m_requestRate)
-    {
-        m_failureTrace(previous, "rate limit (CT_REQUEST_RATE)");
         return;
     }
-    m_ctarTimes.push_back(Simulator::Now());
-    auto seen = std::make_pair(ctar.GetSequence(), previous);
-    if (m_seen.count(seen))
-    {
-        NS_LOG_INFO("replayed CTAR " << ctar.GetSequence() << " of " << previous << " ignored");
-        m_replayTrace(previous, ctar.GetSequence());
-        return;
-    }
-    m_seen.insert(seen);
-    std::vector<CxtpContextBlock> requested = ctar.GetRequestedBlocks();
-    bool ack = ctar.IsAckRequested();
-
     if (from == previous)
     {
         // Predictive: the MN is still here, we are pSG (RFC 4067 §2.1.1 scenario 1).
-        auto key = m_keys.find(previous);
-        if (key == m_keys.end() || !CxtpToken::Verify(ctar.GetToken(),
-                                                      key->second,
-                                                      previous,
-                                                      ctar.GetSequence(),
-                                                      requested))
-        {
-            m_failureTrace(previous, "bad token");
-            if (ack)
-            {
-                SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
-            }
-            return;
-        }
-        if (!Push(previous, key->second, ctar.GetRequested(), ctar.GetArAddress()))
-        {
-            m_failureTrace(previous, "no context");
-            if (ack)
-            {
-                SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_INSTALL_FAILED));
-            }
-            return;
-        }
-        if (ack)
-        {
-            SendCtaa(from, previous, {});
-        }
+        PushOnCtar(ctar, from);
         return;
     }
-
     // The MN has moved: we are nSG. A new transfer for this previous address (the MN may come
     // back to an address it had) supersedes an older completed one.
     m_completed.erase(previous);
-    Ipv6Address local = LocalAddressFor(from);
-    auto cached = m_cache.find(previous);
-    if (cached != m_cache.end())
+    Ipv6Address local = m_rewriter.LocalAddressFor(from);
+    if (m_pctdCache.Find(previous))
     {
-        if (!CxtpToken::Verify(ctar.GetToken(),
-                               cached->second.key,
-                               previous,
-                               ctar.GetSequence(),
-                               requested))
-        {
-            m_failureTrace(previous, "bad token");
-            SendCtdr(cached->second.from,
-                     previous,
-                     false,
-                     FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
-            if (ack)
-            {
-                SendCtaa(from, previous, FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
-            }
-            return;
-        }
-        Cached entry = cached->second;
-        entry.expiry.Cancel();
-        m_cache.erase(cached);                // the key is used once (RFC 4067 §6.3)
-        m_activated[previous] = entry.blocks; // to recognise a late copy of this PCTD
-        Install(previous, Filter(entry.blocks, ctar.GetRequested()), from, local, entry.from, ack);
+        ActivateCachedContexts(ctar, from, local);
         return;
     }
+    RequestContexts(ctar, from, local);
+}
+
+bool
+CxtpAgent::AdmitCtar(const CxtpCtarHeader& ctar)
+{
+    Ipv6Address previous = ctar.GetPreviousAddress();
+    switch (m_admission.Admit(ctar.GetSequence(), previous, m_requestRate))
+    {
+    case CxtpCtarAdmission::RATE_LIMITED:
+        m_failureTrace(previous, "rate limit (CT_REQUEST_RATE)");
+        return false;
+    case CxtpCtarAdmission::REPLAYED:
+        NS_LOG_INFO("replayed CTAR " << ctar.GetSequence() << " of " << previous << " ignored");
+        m_replayTrace(previous, ctar.GetSequence());
+        return false;
+    default:
+        return true;
+    }
+}
+
+void
+CxtpAgent::PushOnCtar(const CxtpCtarHeader& ctar, Ipv6Address from)
+{
+    Ipv6Address previous = ctar.GetPreviousAddress();
+    bool ack = ctar.IsAckRequested();
+    auto key = m_keys.find(previous);
+    if (key == m_keys.end() || !CxtpToken::Verify(ctar.GetToken(),
+                                                  key->second,
+                                                  previous,
+                                                  ctar.GetSequence(),
+                                                  ctar.GetRequestedBlocks()))
+    {
+        m_failureTrace(previous, "bad token");
+        if (ack)
+        {
+            SendCtaa(from,
+                     previous,
+                     CxtpMessageBuilder::FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+        }
+        return;
+    }
+    if (!Push(previous, key->second, ctar.GetRequested(), ctar.GetArAddress()))
+    {
+        m_failureTrace(previous, "no context");
+        if (ack)
+        {
+            SendCtaa(from,
+                     previous,
+                     CxtpMessageBuilder::FailedEntries(ctar.GetRequested(), STATUS_INSTALL_FAILED));
+        }
+        return;
+    }
+    if (ack)
+    {
+        SendCtaa(from, previous, {});
+    }
+}
+
+void
+CxtpAgent::ActivateCachedContexts(const CxtpCtarHeader& ctar, Ipv6Address from, Ipv6Address local)
+{
+    Ipv6Address previous = ctar.GetPreviousAddress();
+    bool ack = ctar.IsAckRequested();
+    const CxtpPctdCache::Entry* cached = m_pctdCache.Find(previous);
+    if (!CxtpToken::Verify(ctar.GetToken(),
+                           cached->key,
+                           previous,
+                           ctar.GetSequence(),
+                           ctar.GetRequestedBlocks()))
+    {
+        m_failureTrace(previous, "bad token");
+        SendCtdr(cached->from,
+                 previous,
+                 false,
+                 CxtpMessageBuilder::FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+        if (ack)
+        {
+            SendCtaa(from,
+                     previous,
+                     CxtpMessageBuilder::FailedEntries(ctar.GetRequested(), STATUS_UNAUTHORIZED));
+        }
+        return;
+    }
+    CxtpPctdCache::Entry entry = m_pctdCache.Take(previous); // the key is used once (§6.3)
+    Install(previous,
+            CxtpContextStore::Filter(entry.blocks, ctar.GetRequested()),
+            from,
+            local,
+            entry.from,
+            ack);
+}
+
+void
+CxtpAgent::RequestContexts(const CxtpCtarHeader& ctar, Ipv6Address from, Ipv6Address local)
+{
+    Ipv6Address previous = ctar.GetPreviousAddress();
     if (m_requests.count(previous))
     {
         m_failureTrace(previous, "transfer already in progress");
@@ -996,17 +685,13 @@ CxtpAgent::HandleCtar(Ptr<Packet> packet, Ipv6Address from)
     request.mnSource = from;
     request.local = local;
     request.previousGateway = ctar.GetArAddress();
-    request.ackToMn = ack;
-    CxtpCtReqHeader ctReq;
-    ctReq.SetPreviousAddress(previous);
-    ctReq.SetSequence(ctar.GetSequence());
-    ctReq.SetToken(ctar.GetToken());
-    ctReq.SetRequested(ctar.GetRequested());
-    Ptr<Packet> message = Create<Packet>();
-    message->AddHeader(ctReq);
-    request.rtx.packet = message;
+    request.ackToMn = ctar.IsAckRequested();
+    request.rtx.packet = CxtpMessageBuilder::CtReq(previous,
+                                                   ctar.GetSequence(),
+                                                   ctar.GetToken(),
+                                                   ctar.GetRequested());
     request.rtx.to = request.previousGateway;
-    Send(message->Copy(), request.rtx.to);
+    Send(request.rtx.packet->Copy(), request.rtx.to);
     StartRetransmission(request.rtx, previous, true);
 }
 
@@ -1034,21 +719,15 @@ CxtpAgent::HandleCtReq(Ptr<Packet> packet, Ipv6Address from)
         m_failureTrace(previous, "bad token");
         return;
     }
-    std::vector<CxtpContextBlock> blocks = PrepareContexts(previous, ctReq.GetRequested());
+    std::vector<CxtpContextBlock> blocks = m_store.Prepare(previous, ctReq.GetRequested());
     if (blocks.empty())
     {
         m_failureTrace(previous, "no context");
         return;
     }
     auto start = m_ctdStart.emplace(previous, Simulator::Now()).first;
-    CxtpCtdHeader ctd(false);
-    ctd.SetAckRequested(true);
-    ctd.SetElapsedTime(static_cast<uint32_t>((Simulator::Now() - start->second).GetMilliSeconds()));
-    ctd.SetPreviousAddress(previous);
-    ctd.SetBlocks(blocks);
-    Ptr<Packet> message = Create<Packet>();
-    message->AddHeader(ctd);
-    Send(message, from);
+    auto elapsed = static_cast<uint32_t>((Simulator::Now() - start->second).GetMilliSeconds());
+    Send(CxtpMessageBuilder::Ctd(previous, elapsed, blocks), from);
 }
 
 void
@@ -1070,61 +749,7 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
     }
     if (ctd.IsPredictive())
     {
-        if (!ctd.HasKey() || ctd.GetKeyAlgorithm() != CxtpToken::ALGORITHM_HMAC_SHA1)
-        {
-            m_failureTrace(previous, "PCTD without a usable key");
-            return;
-        }
-        if (pending != m_requests.end())
-        {
-            // The MN's CTAR came first: verify its token with the pushed key.
-            Request request = std::move(pending->second);
-            m_requests.erase(pending); // its retransmission stops
-            if (!CxtpToken::Verify(request.token,
-                                   ctd.GetKey(),
-                                   previous,
-                                   request.sequence,
-                                   ToRequestBlocks(request.requested)))
-            {
-                m_failureTrace(previous, "bad token");
-                SendCtdr(from,
-                         previous,
-                         false,
-                         FailedEntries(request.requested, STATUS_UNAUTHORIZED));
-                if (request.ackToMn)
-                {
-                    SendCtaa(request.mnSource,
-                             previous,
-                             FailedEntries(request.requested, STATUS_UNAUTHORIZED));
-                }
-                return;
-            }
-            Install(previous,
-                    Filter(ctd.GetBlocks(), request.requested),
-                    request.mnSource,
-                    request.local,
-                    from,
-                    request.ackToMn);
-            return;
-        }
-        auto activated = m_activated.find(previous);
-        if (m_completed.count(previous) && activated != m_activated.end() &&
-            SameBlocks(activated->second, ctd.GetBlocks()))
-        {
-            // A retransmitted copy of the PCTD already activated: its key is not cached again.
-            SendCtdr(from, previous, true, {});
-            return;
-        }
-        Cached& cached = m_cache[previous];
-        cached.expiry.Cancel();
-        cached.key = ctd.GetKey();
-        cached.blocks = ctd.GetBlocks();
-        cached.from = from;
-        Ptr<CxtpAgent> self = this;
-        cached.expiry = Simulator::Schedule(m_maxHandoverTime, [self, previous]() {
-            self->m_cache.erase(previous);
-            self->m_failureTrace(previous, "cached context expired");
-        });
+        HandlePctd(ctd, from);
         return;
     }
     if (pending == m_requests.end())
@@ -1135,6 +760,64 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
     Request request = std::move(pending->second);
     m_requests.erase(pending); // its retransmission stops
     Install(previous, ctd.GetBlocks(), request.mnSource, request.local, from, request.ackToMn);
+}
+
+void
+CxtpAgent::HandlePctd(const CxtpCtdHeader& pctd, Ipv6Address from)
+{
+    Ipv6Address previous = pctd.GetPreviousAddress();
+    if (!pctd.HasKey() || pctd.GetKeyAlgorithm() != CxtpToken::ALGORITHM_HMAC_SHA1)
+    {
+        m_failureTrace(previous, "PCTD without a usable key");
+        return;
+    }
+    if (m_requests.count(previous))
+    {
+        CompleteRequest(pctd, from);
+        return;
+    }
+    if (m_completed.count(previous) && m_pctdCache.IsActivatedCopy(previous, pctd.GetBlocks()))
+    {
+        // A retransmitted copy of the PCTD already activated: its key is not cached again.
+        SendCtdr(from, previous, true, {});
+        return;
+    }
+    m_pctdCache.Store(previous, {pctd.GetKey(), pctd.GetBlocks(), from}, m_maxHandoverTime);
+}
+
+void
+CxtpAgent::CompleteRequest(const CxtpCtdHeader& pctd, Ipv6Address from)
+{
+    // The MN's CTAR came first: verify its token with the pushed key.
+    Ipv6Address previous = pctd.GetPreviousAddress();
+    auto pending = m_requests.find(previous);
+    Request request = std::move(pending->second);
+    m_requests.erase(pending); // its retransmission stops
+    if (!CxtpToken::Verify(request.token,
+                           pctd.GetKey(),
+                           previous,
+                           request.sequence,
+                           CxtpMessageBuilder::RequestBlocks(request.requested)))
+    {
+        m_failureTrace(previous, "bad token");
+        SendCtdr(from,
+                 previous,
+                 false,
+                 CxtpMessageBuilder::FailedEntries(request.requested, STATUS_UNAUTHORIZED));
+        if (request.ackToMn)
+        {
+            SendCtaa(request.mnSource,
+                     previous,
+                     CxtpMessageBuilder::FailedEntries(request.requested, STATUS_UNAUTHORIZED));
+        }
+        return;
+    }
+    Install(previous,
+            CxtpContextStore::Filter(pctd.GetBlocks(), request.requested),
+            request.mnSource,
+            request.local,
+            from,
+            request.ackToMn);
 }
 
 void
@@ -1155,7 +838,7 @@ CxtpAgent::HandleCtdr(Ptr<Packet> packet, Ipv6Address /* from */)
         m_failureTrace(previous, "nSG did not install the contexts");
         return;
     }
-    DeleteContexts(previous);
+    m_store.Delete(previous);
 }
 
 // ---- Retransmission ----------------------------------------------------------------------------
@@ -1192,18 +875,17 @@ CxtpAgent::TransferTimedOut(Ipv6Address previous, bool request)
     Request failed = std::move(m_requests.at(previous));
     m_requests.erase(previous);
     m_failureTrace(previous, "ct-req timeout");
-    CxtpCtcHeader ctc; // RFC 4067 §2.5.5: nAR cancels a transfer that cannot finish
-    ctc.SetPreviousAddress(previous);
-    Ptr<Packet> cancel = Create<Packet>();
-    cancel->AddHeader(ctc);
-    Send(cancel, failed.previousGateway);
+    // RFC 4067 §2.5.5: nAR cancels a transfer that cannot finish.
+    Send(CxtpMessageBuilder::Ctc(previous), failed.previousGateway);
     if (failed.ackToMn)
     {
-        SendCtaa(failed.mnSource, previous, FailedEntries(failed.requested, STATUS_TIMEOUT));
+        SendCtaa(failed.mnSource,
+                 previous,
+                 CxtpMessageBuilder::FailedEntries(failed.requested, STATUS_TIMEOUT));
     }
 }
 
-// ---- Installation at nSG, deletion at pSG ------------------------------------------------------
+// ---- Installation at nSG ------------------------------------------------------------
 
 void
 CxtpAgent::Install(Ipv6Address previous,
@@ -1213,280 +895,23 @@ CxtpAgent::Install(Ipv6Address previous,
                    Ipv6Address pSg,
                    bool ackToMn)
 {
-    Ptr<CryptoCostModel> model = GetNode()->GetObject<CryptoCostModel>();
-    Time cost(0);
-    if (model)
-    {
-        for (size_t i = 0; i < blocks.size(); ++i)
-        {
-            cost += model->ContextInstallation();
-        }
-    }
     Ptr<CxtpAgent> self = this;
-    IpsecWorkClock::Get(GetNode())->Run(
-        cost,
-        Callback<void>([self, previous, blocks, newCoa, local, pSg, ackToMn]() {
-            self->DoInstall(previous, blocks, newCoa, local, pSg, ackToMn);
-        }));
+    CxtpContextInstaller::DoneCallback done(
+        [self, previous, pSg, newCoa, ackToMn](std::string error, uint8_t status, uint32_t sas) {
+            self->Finish(previous, pSg, newCoa, ackToMn, error, status, sas);
+        });
+    m_installer.Install({previous, newCoa, local}, std::move(blocks), done);
 }
 
-void
-CxtpAgent::DoInstall(Ipv6Address previous,
-                     std::vector<CxtpContextBlock> blocks,
-                     Ipv6Address newCoa,
-                     Ipv6Address local,
-                     Ipv6Address pSg,
-                     bool ackToMn)
+CxtpContextInstaller::Settings
+CxtpAgent::GetInstallSettings() const
 {
-    NS_LOG_FUNCTION(this << previous << newCoa << local << blocks.size());
-    std::vector<IpsecPolicy> policies;
-    std::vector<IpsecSecurityAssociation> sas;
-    std::vector<IpsecPadEntry> pads;
-    IkeSaTransfer* transfer = GetIkeSaTransfer();
-    const CxtpContextBlock* ike = nullptr; // the IKE SA, read by the IKE daemon alone
-    for (const auto& block : blocks)
-    {
-        if (transfer && block.fpt == transfer->GetContextProfile())
-        {
-            ike = ike ? ike : &block;
-            continue;
-        }
-        bool ok = true;
-        switch (block.fpt)
-        {
-        case CxtpFeatureProfile::SPD_ENTRY:
-            policies.emplace_back();
-            ok = CxtpContextCodec::DecodePolicy(block, policies.back());
-            break;
-        case CxtpFeatureProfile::SAD_ENTRY:
-            sas.emplace_back();
-            ok = CxtpContextCodec::DecodeSa(block, sas.back());
-            break;
-        case CxtpFeatureProfile::PAD_ENTRY:
-            pads.emplace_back();
-            ok = CxtpContextCodec::DecodePadEntry(block, pads.back());
-            break;
-        default:
-            NS_LOG_INFO("context " << ToString(block.fpt) << " not installed (no importer)");
-            break;
-        }
-        if (!ok)
-        {
-            Finish(previous, pSg, newCoa, ackToMn, "malformed context", STATUS_INSTALL_FAILED, 0);
-            return;
-        }
-    }
-    if (sas.empty())
-    {
-        Finish(previous, pSg, newCoa, ackToMn, "no SA in the contexts", STATUS_INSTALL_FAILED, 0);
-        return;
-    }
-    MaybeOccupySpi(sas);
-    std::vector<IkeSpiUpdate> updates;
-    std::map<uint32_t, uint32_t> newSpis; // inbound SPI from pSG -> ours
-    for (auto& sa : sas)
-    {
-        if (sa.direction != IpsecDirection::INBOUND || !m_pfKey->IsSpiInUse(sa.spi))
-        {
-            continue;
-        }
-        m_spiCollisionTrace(previous, sa.spi);
-        if (!ike)
-        {
-            // No protected channel to tell the MN a new SPI (no transferred IKE SA).
-            for (const auto& [old, spi] : newSpis)
-            {
-                m_pfKey->ReleaseSpi(spi);
-            }
-            Finish(previous, pSg, newCoa, ackToMn, "spi collision", STATUS_SPI_COLLISION, 0);
-            return;
-        }
-        uint32_t spi = m_pfKey->GetSpi(); // reserved until the SA is added
-        NS_LOG_INFO("inbound SPI " << sa.spi << " of " << previous << " in use: now " << spi);
-        IkeSpiUpdate update;
-        update.protocolId = IkeSpiUpdate::PROTOCOL_ESP;
-        update.oldSpi = SpiBytes(sa.spi);
-        update.newSpi = SpiBytes(spi);
-        updates.push_back(update);
-        newSpis[sa.spi] = spi;
-        sa.spi = spi;
-    }
-    auto fail = [&](const std::string& reason) {
-        for (const auto& [old, spi] : newSpis)
-        {
-            m_pfKey->ReleaseSpi(spi);
-        }
-        Finish(previous, pSg, newCoa, ackToMn, reason, STATUS_INSTALL_FAILED, 0);
-    };
-    // Rewrite the tunnel endpoints: the MN is now at newCoa, and we are its gateway.
-    std::map<uint32_t, uint32_t> ids;
-    for (auto& policy : policies)
-    {
-        uint32_t old = policy.id;
-        policy.id = NextPolicyId();
-        policy.tunnelLocal = local;
-        policy.tunnelRemote = newCoa;
-        if (IsHost(policy.selector.remoteAddress, policy.selector.remotePrefix, previous))
-        {
-            policy.selector.remoteAddress = newCoa;
-        }
-        if (IsHost(policy.selector.localAddress, policy.selector.localPrefix, previous))
-        {
-            policy.selector.localAddress = newCoa;
-        }
-        if (uint32_t existing = FindEquivalentRule(policy))
-        {
-            policy.id = existing; // the gateway already has this rule: its SAs serve it
-        }
-        ids[old] = policy.id;
-    }
-    for (auto& sa : sas)
-    {
-        if (sa.direction == IpsecDirection::INBOUND)
-        {
-            sa.source = newCoa;
-            sa.destination = local;
-        }
-        else
-        {
-            sa.source = local;
-            sa.destination = newCoa;
-            sa.sequence += m_sequenceJump;
-        }
-        auto id = ids.find(sa.policyId);
-        sa.policyId = id != ids.end() ? id->second : 0;
-    }
-    for (auto& entry : pads)
-    {
-        if (IsHost(entry.peerAddress, entry.peerPrefix, previous))
-        {
-            entry.peerAddress = newCoa;
-        }
-    }
-    for (const auto& policy : policies)
-    {
-        std::string error = policy.Validate();
-        if (!error.empty())
-        {
-            fail("bad policy: " + error);
-            return;
-        }
-    }
-    for (const auto& sa : sas)
-    {
-        std::string error = sa.Validate();
-        if (!error.empty())
-        {
-            fail("bad SA: " + error);
-            return;
-        }
-    }
-    if (ike)
-    {
-        // The IKE SA continues here: its child SAs serve the rewritten rules and the inbound
-        // SPIs as installed here.
-        IkeSaTransfer::Handle handle = 0;
-        std::string error = transfer->ImportSa(*ike,
-                                               local,
-                                               newCoa,
-                                               IkeSaTransfer::Rewrite{ids, newSpis},
-                                               handle,
-                                               updates);
-        if (!error.empty())
-        {
-            if (!updates.empty())
-            {
-                fail("spi collision, and the IKE SA was refused: " + error);
-                return;
-            }
-            m_failureTrace(previous, "IKE SA not imported: " + error);
-        }
-        for (const auto& update : updates)
-        {
-            if (update.protocolId == IkeSpiUpdate::PROTOCOL_IKE) // the SA took a fresh identifier
-            {
-                m_spiCollisionTrace(previous, FirstWord(update.oldSpi));
-            }
-        }
-        if (!updates.empty())
-        {
-            SpiUpdate& pending = m_spiUpdates[newCoa];
-            pending.previous = previous;
-            pending.ikeSa = handle;
-            pending.entries = updates;
-            pending.sas = sas.size();
-        }
-    }
-
-    // Install; Finish() runs once every PF_KEY request has completed.
-    struct State
-    {
-        uint32_t pending{1};
-        std::string error;
-    };
-
-    auto state = std::make_shared<State>();
-    Ptr<CxtpAgent> self = this;
-    uint32_t count = sas.size();
-    auto done = [self, state, previous, pSg, newCoa, ackToMn, count](const std::string& error) {
-        if (!error.empty() && state->error.empty())
-        {
-            state->error = "PF_KEY: " + error;
-        }
-        if (--state->pending == 0)
-        {
-            self->Finish(previous,
-                         pSg,
-                         newCoa,
-                         ackToMn,
-                         state->error,
-                         STATUS_INSTALL_FAILED,
-                         state->error.empty() ? count : 0);
-        }
-    };
-    auto issue = [&done, state](const std::function<std::string(IpsecPfKey::Completion)>& request) {
-        state->pending++;
-        auto called = std::make_shared<bool>(false);
-        auto wrapped = [called, done](const std::string& error) {
-            *called = true;
-            done(error);
-        };
-        std::string error = request(IpsecPfKey::Completion(wrapped));
-        if (!error.empty() && !*called)
-        {
-            done(error);
-        }
-    };
-    Ptr<IpsecPfKey> pfKey = m_pfKey;
-    for (const auto& policy : policies)
-    {
-        if (FindEquivalentRule(policy) != 0)
-        {
-            continue; // already here (e.g. the gateway's own rules for that CoA)
-        }
-        issue([pfKey, policy](IpsecPfKey::Completion cb) {
-            uint32_t id = 0;
-            return pfKey->AddPolicy(policy, id, cb);
-        });
-    }
-    for (const auto& sa : sas)
-    {
-        // The SA keeps its add time and counters: its lifetime runs on as at pSG.
-        issue([pfKey, sa](IpsecPfKey::Completion cb) {
-            return pfKey->AddWithCurrentLifetime(sa, cb);
-        });
-    }
-    Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>();
-    for (const auto& entry : pads)
-    {
-        // The PAD has no PF_KEY interface (IKE owns it): add the entry unless one already
-        // authorises the new address.
-        if (pad && !pad->FindByAddress(newCoa))
-        {
-            pad->Add(entry);
-        }
-    }
-    done("");
+    CxtpContextInstaller::Settings settings;
+    settings.sequenceJump = m_sequenceJump;
+    settings.forceSpiCollision = m_forceSpiCollision;
+    settings.collisionProbability = m_collisionProbability;
+    settings.collisionRng = m_collisionRng;
+    return settings;
 }
 
 void
@@ -1499,8 +924,7 @@ CxtpAgent::Finish(Ipv6Address previous,
                   uint32_t sas)
 {
     std::vector<CxtpStatusEntry> entries;
-    auto update = m_spiUpdates.find(mn);
-    bool updating = update != m_spiUpdates.end() && update->second.previous == previous;
+    bool updating = m_installer.IsUpdatingSpis(mn, previous);
     if (error.empty())
     {
         NS_LOG_INFO("installed " << sas << " SAs of " << previous << " (now " << mn << ")");
@@ -1514,10 +938,10 @@ CxtpAgent::Finish(Ipv6Address previous,
     {
         NS_LOG_INFO("transfer of " << previous << " failed: " << error);
         m_failureTrace(previous, error);
-        entries = FailedEntries({}, status);
+        entries = CxtpMessageBuilder::FailedEntries({}, status);
         if (updating)
         {
-            m_spiUpdates.erase(update);
+            m_installer.CancelSpiUpdates(mn);
             updating = false;
         }
     }
@@ -1529,132 +953,33 @@ CxtpAgent::Finish(Ipv6Address previous,
     }
     if (updating)
     {
-        IkeSaTransfer* transfer = GetIkeSaTransfer();
-        if (!transfer || !transfer->HasSa(update->second.ikeSa))
-        {
-            // The IKE SA went away meanwhile (a DELETE): no channel for UPDATE_SPI.
-            m_spiUpdates.erase(update);
-            m_failureTrace(previous, "update-spi failed");
-            return;
-        }
-        transfer->SendSpiUpdates(update->second.ikeSa,
-                                 update->second.entries,
-                                 MakeCallback(&CxtpAgent::SpiUpdatesDone, this).Bind(mn));
+        m_installer.SendSpiUpdates(mn); // SpiUpdatesDone() follows
     }
 }
 
 void
-CxtpAgent::SpiUpdatesDone(Ipv6Address peer, bool success)
+CxtpAgent::SpiUpdatesDone(Ipv6Address previous, bool success, uint32_t entries, uint32_t sas)
 {
-    auto update = m_spiUpdates.find(peer);
-    if (update == m_spiUpdates.end())
-    {
-        return;
-    }
-    SpiUpdate done = update->second;
-    auto entries = static_cast<uint32_t>(done.entries.size());
-    m_spiUpdates.erase(update);
     if (!success)
     {
-        m_failureTrace(done.previous, "update-spi failed");
+        m_failureTrace(previous, "update-spi failed");
         return;
     }
-    NS_LOG_INFO("UPDATE_SPI of " << done.previous << " acknowledged (" << entries << " entries)");
-    m_spiUpdatedTrace(done.previous, entries);
-    m_installedTrace(done.previous, done.sas);
+    NS_LOG_INFO("UPDATE_SPI of " << previous << " acknowledged (" << entries << " entries)");
+    m_spiUpdatedTrace(previous, entries);
+    m_installedTrace(previous, sas);
 }
 
 void
-CxtpAgent::MaybeOccupySpi(const std::vector<IpsecSecurityAssociation>& sas)
+CxtpAgent::TraceFailure(Ipv6Address previous, std::string reason)
 {
-    bool occupy = m_forceSpiCollision;
-    if (m_collisionProbability > 0.0)
-    {
-        // Drawn at every transfer, so the stream advances the same way whatever the outcome.
-        occupy = (m_collisionRng->GetValue(0.0, 1.0) < m_collisionProbability) || occupy;
-    }
-    if (!occupy)
-    {
-        return;
-    }
-    Ptr<IpsecSad> sad = GetNode()->GetObject<IpsecSad>();
-    for (const auto& sa : sas)
-    {
-        if (sa.direction != IpsecDirection::INBOUND || m_pfKey->IsSpiInUse(sa.spi))
-        {
-            continue;
-        }
-        // Another peer's inbound SA that happens to use this SPI: other keys, no rule. It is
-        // put straight into the SAD (it was there before the transfer, not installed now).
-        IpsecSecurityAssociation other = sa;
-        other.source = Ipv6Address("fd00:dead::1");
-        for (auto& b : other.encryptionKey)
-        {
-            b ^= 0xff;
-        }
-        for (auto& b : other.integrityKey)
-        {
-            b ^= 0xff;
-        }
-        other.policyId = 0;
-        other.sequence = 0;
-        other.replay = IpsecReplayWindow();
-        other.bytes = 0;
-        other.packets = 0;
-        std::string error = sad->Add(other);
-        if (!error.empty())
-        {
-            // A malformed transferred SA: the checks that follow reject the transfer.
-            NS_LOG_WARN("cannot occupy SPI " << sa.spi << ": " << error);
-            return;
-        }
-        NS_LOG_INFO("SPI " << sa.spi << " occupied by another peer's SA");
-        return;
-    }
+    m_failureTrace(previous, reason);
 }
 
 void
-CxtpAgent::DeleteContexts(Ipv6Address previous)
+CxtpAgent::TraceSpiCollision(Ipv6Address previous, uint32_t spi)
 {
-    NS_LOG_FUNCTION(this << previous);
-    for (const auto& sa : m_pfKey->Dump())
-    {
-        if (sa.direction == IpsecDirection::OUTBOUND && sa.destination == previous)
-        {
-            m_pfKey->Delete(IpsecDirection::OUTBOUND, sa.spi, sa.destination);
-        }
-        else if (sa.direction == IpsecDirection::INBOUND && sa.source == previous)
-        {
-            m_pfKey->Delete(IpsecDirection::INBOUND, sa.spi, Ipv6Address::GetAny());
-        }
-    }
-    Ptr<IpsecSpd> spd = GetNode()->GetObject<IpsecSpd>();
-    std::vector<uint32_t> ids;
-    for (const auto& policy : spd->GetPolicies())
-    {
-        if (policy.action == IpsecPolicyAction::PROTECT && policy.tunnelRemote == previous)
-        {
-            ids.push_back(policy.id);
-        }
-    }
-    for (uint32_t id : ids)
-    {
-        m_pfKey->DeletePolicy(id);
-    }
-    auto exported = m_exported.find(previous);
-    if (exported != m_exported.end())
-    {
-        // nSG holds the IKE SA now: forget ours without a DELETE (the MN still uses it).
-        if (IkeSaTransfer* transfer = GetIkeSaTransfer())
-        {
-            transfer->Forget(exported->second);
-        }
-        m_exported.erase(exported);
-    }
-    if (Ptr<IpsecPad> pad = GetNode()->GetObject<IpsecPad>())
-    {
-        pad->Remove(previous, Ipv6Prefix(128)); // the MN's own entry moved with it
-    }
+    m_spiCollisionTrace(previous, spi);
 }
 
 } // namespace ns3

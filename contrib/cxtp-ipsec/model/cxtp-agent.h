@@ -4,25 +4,26 @@
 #ifndef CXTP_AGENT_H
 #define CXTP_AGENT_H
 
+#include "cxtp-context-installer.h"
+#include "cxtp-context-store.h"
 #include "cxtp-context.h"
+#include "cxtp-ctar-admission.h"
 #include "cxtp-header.h"
-#include "ike-sa-transfer.h"
+#include "cxtp-pctd-cache.h"
+#include "cxtp-tunnel-rewriter.h"
 #include "ipsec-retransmission.h"
 
 #include "ns3/application.h"
-#include "ns3/event-id.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace ns3
@@ -144,6 +145,14 @@ class UniformRandomVariable;
  * the new CoA. The new CoA is the MN's address on the gateway's prefix. The MN does this at once,
  * without waiting for a CTAA: its first packets may reach nSG before the contexts do (RFC 4067
  * §3 lets nAR hold MN traffic until the transfer completes).
+ *
+ * <b>Structure.</b> The agent holds the attributes, the sockets, the message dispatch and the
+ * transfer state machines. What a transfer does to the node's IPsec and IKE state is delegated:
+ * to CxtpContextStore at pSG (gathering the contexts, deleting them after the CTDR), to
+ * CxtpContextInstaller at nSG (decoding, SPI collisions, endpoint rewrite, IKE SA import, PF_KEY
+ * installation, UPDATE_SPI) and to CxtpTunnelRewriter (local addresses, rule ids, the MN's
+ * tunnel move). nSG's predictive cache is a CxtpPctdCache, the rate limit and replay check a
+ * CxtpCtarAdmission; CxtpMessageBuilder fills in the messages sent.
  *
  * <b>Costs.</b> If a CryptoCostModel is aggregated to the node, each received message is
  * processed after CxtpProcessing() (a gateway receiving a CTAR or CT-Req adds one HMAC-SHA1,
@@ -269,14 +278,16 @@ class CxtpAgent : public Application
         Retransmission rtx;                        ///< CT-Req retransmission
     };
 
-    /// nSG: a cached PCTD.
-    struct Cached
-    {
-        std::vector<uint8_t> key;             ///< token key (one use)
-        std::vector<CxtpContextBlock> blocks; ///< the contexts
-        Ipv6Address from;                     ///< pSG (the PCTD's source)
-        EventId expiry;                       ///< CT_MAX_HANDOVER_TIME
-    };
+    /**
+     * \param tid the TypeId being built
+     * \return it, with the attributes
+     */
+    static TypeId AddAttributes(TypeId tid);
+    /**
+     * \param tid the TypeId being built
+     * \return it, with the trace sources
+     */
+    static TypeId AddTraceSources(TypeId tid);
 
     /// \param socket the socket with data
     void HandleRead(Ptr<Socket> socket);
@@ -307,15 +318,55 @@ class CxtpAgent : public Application
     void Dispatch(Ptr<Packet> packet, Ipv6Address from);
     /// \param packet CTAR \param from source
     void HandleCtar(Ptr<Packet> packet, Ipv6Address from);
+    /**
+     * \brief Gateway: the CT_REQUEST_RATE limit and the replay check of a CTAR (RFC 4067 §3,
+     * §6.3); traces what it drops.
+     * \param ctar a well-formed CTAR
+     * \return true if the CTAR is to be handled
+     */
+    bool AdmitCtar(const CxtpCtarHeader& ctar);
+    /**
+     * \brief pSG: a CTAR from the MN still here (predictive): verify the token, push a PCTD.
+     * \param ctar the CTAR
+     * \param from the MN
+     */
+    void PushOnCtar(const CxtpCtarHeader& ctar, Ipv6Address from);
+    /**
+     * \brief nSG: a CTAR that finds a cached PCTD: verify the token with its key, install.
+     * \param ctar the CTAR
+     * \param from the MN's new CoA
+     * \param local our address on the MN's link
+     */
+    void ActivateCachedContexts(const CxtpCtarHeader& ctar, Ipv6Address from, Ipv6Address local);
+    /**
+     * \brief nSG: a CTAR without a cached PCTD: ask pSG with a CT-Req (reactive).
+     * \param ctar the CTAR
+     * \param from the MN's new CoA
+     * \param local our address on the MN's link
+     */
+    void RequestContexts(const CxtpCtarHeader& ctar, Ipv6Address from, Ipv6Address local);
     /// \param packet CT-Req \param from source
     void HandleCtReq(Ptr<Packet> packet, Ipv6Address from);
     /// \param packet CTD or PCTD \param from source
     void HandleCtd(Ptr<Packet> packet, Ipv6Address from);
+    /**
+     * \brief nSG: a well-formed PCTD: completes a pending request or is cached.
+     * \param pctd the PCTD
+     * \param from pSG
+     */
+    void HandlePctd(const CxtpCtdHeader& pctd, Ipv6Address from);
+    /**
+     * \brief nSG: a PCTD for a pending request (the MN's CTAR came first): verify the CTAR's
+     * token with the pushed key, install.
+     * \param pctd the PCTD
+     * \param from pSG
+     */
+    void CompleteRequest(const CxtpCtdHeader& pctd, Ipv6Address from);
     /// \param packet CTDR \param from source
     void HandleCtdr(Ptr<Packet> packet, Ipv6Address from);
 
     /**
-     * \brief nSG: verified contexts, install them after the modelled cost.
+     * \brief nSG: verified contexts, installed by the CxtpContextInstaller; Finish() follows.
      * \param previous the MN's previous address
      * \param blocks the contexts
      * \param newCoa the MN's new CoA (the CTAR's source)
@@ -329,24 +380,11 @@ class CxtpAgent : public Application
                  Ipv6Address local,
                  Ipv6Address pSg,
                  bool ackToMn);
+    /// \return the attributes that shape an installation, now
+    CxtpContextInstaller::Settings GetInstallSettings() const;
     /**
-     * \brief nSG: decodes, checks, rewrites and installs through PF_KEY; Finish() follows when
-     * every PF_KEY request completed.
-     * \param previous the MN's previous address
-     * \param blocks the contexts
-     * \param newCoa the MN's new CoA (the CTAR's source)
-     * \param local our address on the MN's link
-     * \param pSg where the CTDR goes
-     * \param ackToMn send a CTAA to the MN
-     */
-    void DoInstall(Ipv6Address previous,
-                   std::vector<CxtpContextBlock> blocks,
-                   Ipv6Address newCoa,
-                   Ipv6Address local,
-                   Ipv6Address pSg,
-                   bool ackToMn);
-    /**
-     * \brief nSG: end of a transfer: traces, CTDR to pSG, CTAA to the MN if asked.
+     * \brief nSG: end of a transfer: traces, CTDR to pSG, CTAA to the MN if asked, then the
+     * UPDATE_SPI if SPIs changed.
      * \param previous the MN's previous address
      * \param pSg where the CTDR goes
      * \param mn the MN's new CoA
@@ -362,55 +400,18 @@ class CxtpAgent : public Application
                 std::string error,
                 uint8_t status,
                 uint32_t sas);
-    /// pSG: deletes the SAs, rules, IKE SA and PAD entry held for an MN.
-    /// \param previous its previous address
-    void DeleteContexts(Ipv6Address previous);
-    /**
-     * \brief pSG: the contexts to send, remembering which IKE SA goes with them.
-     * \param previous the MN's previous address
-     * \param requested FPTs asked for (empty = all)
-     * \return the blocks
-     */
-    std::vector<CxtpContextBlock> PrepareContexts(Ipv6Address previous,
-                                                  const std::vector<CxtpFeatureProfile>& requested);
-    /// \return the node's IKE daemon as a transfer interface, or nullptr
-    IkeSaTransfer* GetIkeSaTransfer() const;
-    /**
-     * \brief The contexts, and which IKE SA was exported with them.
-     * \param mnAddress the MN's previous address
-     * \param [out] ikeSa the exported IKE SA, if an IKE block is among the contexts
-     * \return the blocks, as GatherContexts(mnAddress)
-     */
-    std::vector<CxtpContextBlock> GatherContexts(Ipv6Address mnAddress,
-                                                 IkeSaTransfer::Handle& ikeSa) const;
-    /**
-     * \brief nSG: occupies the SPI of the first inbound SA with a dummy SA of another peer if
-     * ForceSpiCollision is set or the SpiCollisionProbability draw says so.
-     * \param sas the transferred SAs
-     */
-    void MaybeOccupySpi(const std::vector<IpsecSecurityAssociation>& sas);
     /**
      * \brief nSG: the IKE daemon's UPDATE_SPI completed.
-     * \param peer the MN's new CoA
+     * \param previous the MN's previous address
      * \param success acknowledged
+     * \param entries the number of UPDATE_SPI entries
+     * \param sas SAs installed
      */
-    void SpiUpdatesDone(Ipv6Address peer, bool success);
-    /**
-     * \brief MN: moves its tunnel from one gateway to another.
-     * \param previous the previous address
-     * \param newCoa the new CoA
-     * \param from the old tunnel peer (pSG)
-     * \param to the new tunnel peer (nSG)
-     * \return the number of SAs moved
-     */
-    uint32_t MoveTunnel(Ipv6Address previous, Ipv6Address newCoa, Ipv6Address from, Ipv6Address to);
-    /**
-     * \param rule a PROTECT rule
-     * \return the id of a rule of this node with the same direction, action, mode, tunnel
-     *         endpoints and selector, or 0: transferred SAs then serve that rule instead of a
-     *         duplicate (a gateway may already have rules for the CoA)
-     */
-    uint32_t FindEquivalentRule(const IpsecPolicy& rule) const;
+    void SpiUpdatesDone(Ipv6Address previous, bool success, uint32_t entries, uint32_t sas);
+    /// Fires "Failure". \param previous the MN's previous address \param reason why
+    void TraceFailure(Ipv6Address previous, std::string reason);
+    /// Fires "SpiCollision". \param previous the MN's previous address \param spi the SPI
+    void TraceSpiCollision(Ipv6Address previous, uint32_t spi);
     /**
      * \param mn destination
      * \param previous the MN's previous address
@@ -445,8 +446,6 @@ class CxtpAgent : public Application
     void StartRetransmission(Retransmission& rtx, Ipv6Address previous, bool request);
     /// No answer within CT_MAX_TRANSFER_TIME. \param previous the MN \param request CT-Req
     void TransferTimedOut(Ipv6Address previous, bool request);
-    /// \return an SPD id free now and not handed out before
-    uint32_t NextPolicyId();
     /**
      * \param packet a CTAR or CTAA
      * \param to its destination
@@ -460,20 +459,8 @@ class CxtpAgent : public Application
     void SetRole(std::string role);
     /// \return "mobile" or "gateway"
     std::string GetRole() const;
-    /**
-     * \param blocks contexts
-     * \param requested FPTs asked for (empty = all)
-     * \return the blocks of the requested types
-     */
-    static std::vector<CxtpContextBlock> Filter(const std::vector<CxtpContextBlock>& blocks,
-                                                const std::vector<CxtpFeatureProfile>& requested);
-    /// \return our global address sharing a prefix with \p peer, or the route's source
-    Ipv6Address LocalAddressFor(Ipv6Address peer) const;
     /// \return the processing cost of one message
     Time ProcessingCost() const;
-    /// \param fpts requested profiles (empty = all) \param status the status \return entries
-    static std::vector<CxtpStatusEntry> FailedEntries(const std::vector<CxtpFeatureProfile>& fpts,
-                                                      uint8_t status);
 
     bool m_gateway;                            ///< Role attribute
     uint16_t m_port;                           ///< Port attribute
@@ -481,7 +468,6 @@ class CxtpAgent : public Application
     Time m_maxTransferTime;                    ///< CT_MAX_TRANSFER_TIME
     Time m_maxHandoverTime;                    ///< CT_MAX_HANDOVER_TIME
     uint32_t m_requestRate;                    ///< CT_REQUEST_RATE (CTARs per second)
-    std::deque<Time> m_ctarTimes;              ///< arrival instants of the last second's CTARs
     bool m_requestAck;                         ///< RequestAck attribute (MN)
     uint64_t m_sequenceJump;                   ///< SequenceJump attribute
     bool m_icmp;                               ///< Transport attribute: ICMPv6 (true) or UDP (MN)
@@ -490,30 +476,18 @@ class CxtpAgent : public Application
     Ptr<UniformRandomVariable> m_collisionRng; ///< per-transfer collision draws
     Ptr<Socket> m_socket;                      ///< UDP socket
     Ptr<Socket> m_raw;                         ///< IPv6 raw socket, protocol 58
-    Ptr<IpsecPfKey> m_pfKey;                   ///< the node's PF_KEY
-    uint32_t m_lastPolicyId;                   ///< last SPD id handed out
+    CxtpTunnelRewriter m_rewriter;             ///< rule ids; the MN's tunnel move
+    CxtpContextStore m_store;                  ///< pSG: the contexts sent, deleted after the CTDR
+    CxtpContextInstaller m_installer;          ///< nSG: installation and UPDATE_SPI
+    CxtpPctdCache m_pctdCache;                 ///< nSG: predictive cache
+    CxtpCtarAdmission m_admission;             ///< gateway: CT_REQUEST_RATE and replays
 
     std::map<Ipv6Address, std::vector<uint8_t>> m_keys; ///< token keys per MN
-    std::set<std::pair<uint32_t, Ipv6Address>> m_seen;  ///< CTARs seen
     std::map<Ipv6Address, Request> m_requests;          ///< nSG: reactive, waiting
-    std::map<Ipv6Address, Cached> m_cache;              ///< nSG: predictive cache
     std::map<Ipv6Address, Ipv6Address> m_completed;     ///< nSG: done, with its pSG
     std::map<Ipv6Address, Retransmission> m_pushes;     ///< pSG: PCTD until the CTDR
     std::map<Ipv6Address, Time> m_ctdStart;             ///< pSG: first CTD per MN
     std::set<Ipv6Address> m_icmpPeers;                  ///< MNs that spoke ICMPv6 to us
-    std::map<Ipv6Address, std::vector<CxtpContextBlock>> m_activated; ///< nSG: last PCTD used
-    std::map<Ipv6Address, IkeSaTransfer::Handle> m_exported;          ///< pSG: the IKE SA sent
-
-    /// nSG: a transfer installed, waiting for the MN's UPDATE_SPI_ACK.
-    struct SpiUpdate
-    {
-        Ipv6Address previous;              ///< the MN's previous address
-        IkeSaTransfer::Handle ikeSa{0};    ///< the IKE SA at nSG
-        std::vector<IkeSpiUpdate> entries; ///< what changed
-        uint32_t sas{0};                   ///< SAs installed
-    };
-
-    std::map<Ipv6Address, SpiUpdate> m_spiUpdates; ///< nSG: by the MN's new CoA
 
     TracedCallback<uint8_t, uint32_t> m_rxTrace;               ///< message received
     TracedCallback<uint8_t, uint32_t> m_txTrace;               ///< message sent

@@ -4,24 +4,18 @@
 // System tests of the CXTP agent (RFC 4067): reactive and predictive transfer of a manually
 // keyed ESP tunnel from pSG to nSG, token, replay and SPI-collision handling.
 
+#include "cxtp-agent-test-topology.h"
 #include "cxtp-test-isolation.h"
 #include "cxtp-test-packet.h"
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"
-#include "ns3/csma-helper.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/cxtp-ipsec-module.h"
 #include "ns3/error-model.h"
-#include "ns3/global-value.h"
-#include "ns3/icmpv6-l4-protocol.h"
-#include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
-#include "ns3/ipv6-static-routing-helper.h"
-#include "ns3/ipv6-static-routing.h"
-#include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
@@ -35,21 +29,14 @@
 #include <map>
 
 using namespace ns3;
+using namespace ns3::cxtptest;
 
 namespace
 {
 
-constexpr uint16_t CXTP_PORT = 5091;
 constexpr uint16_t ECHO_PORT = 9;
 constexpr uint32_t SEQUENCE = 7;
 constexpr uint32_t FLOOD = 15; ///< copies of the CTAR in the flood case
-
-const Ipv6Address MN_PREVIOUS("fd00:11::100");
-const Ipv6Address MN_NEW("fd00:12::100");
-const Ipv6Address PSG_ACCESS("fd00:11::1");
-const Ipv6Address NSG_ACCESS("fd00:12::1");
-const Ipv6Address PSG_CORE("fd00:1::1");
-const Ipv6Address NSG_CORE("fd00:1::2");
 
 /// What one agent reported.
 struct AgentLog
@@ -194,35 +181,6 @@ class CxtpAgentTestCase : public TestCase
     Scenario m_scenario; ///< what to run
 };
 
-uint32_t
-AddInterface(Ptr<NetDevice> device, const Ipv6Address& address, bool forwarding)
-{
-    Ptr<Ipv6L3Protocol> ipv6 = device->GetNode()->GetObject<Ipv6L3Protocol>();
-    uint32_t i = ipv6->AddInterface(device);
-    ipv6->AddAddress(i, Ipv6InterfaceAddress(address, Ipv6Prefix(64)));
-    ipv6->SetForwarding(i, forwarding);
-    ipv6->SetUp(i);
-    return i;
-}
-
-Ptr<Ipv6StaticRouting>
-Routing(Ptr<Node> node)
-{
-    Ipv6StaticRoutingHelper helper;
-    return helper.GetStaticRouting(node->GetObject<Ipv6>());
-}
-
-/// The MN moves from link 1 to link 2 (no MIPv6: a static CoA).
-void
-Move(Ptr<Node> mn, uint32_t if1, uint32_t if2)
-{
-    Ptr<Ipv6L3Protocol> ipv6 = mn->GetObject<Ipv6L3Protocol>();
-    ipv6->SetDown(if1);
-    ipv6->SetUp(if2);
-    ipv6->AddAddress(if2, Ipv6InterfaceAddress(MN_NEW, Ipv6Prefix(64)));
-    Routing(mn)->SetDefaultRoute(NSG_ACCESS, if2);
-}
-
 void
 InjectEsp(Ptr<Node> nsg, uint32_t nsgIf, std::vector<Ptr<Packet>>* captured)
 {
@@ -245,71 +203,16 @@ void
 CxtpAgentTestCase::DoRun()
 {
     CxtpTestIsolation isolation;
-    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
-    NodeContainer nodes;
-    nodes.Create(3);
-    Ptr<Node> mn = nodes.Get(0);
-    Ptr<Node> psg = nodes.Get(1);
-    Ptr<Node> nsg = nodes.Get(2);
-
-    CsmaHelper csma;
-    csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
-    csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
-    NetDeviceContainer link1 = csma.Install(NodeContainer(mn, psg));
-    NetDeviceContainer link2 = csma.Install(NodeContainer(mn, nsg));
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-    p2p.SetChannelAttribute("Delay", TimeValue(MilliSeconds(2)));
-    NetDeviceContainer core = p2p.Install(psg, nsg);
-
-    InternetStackHelper stack;
-    stack.SetIpv4StackInstall(false);
-    IpsecHelper::ConfigureStack(stack);
-    stack.Install(nodes);
-    for (uint32_t n = 0; n < nodes.GetN(); ++n)
-    {
-        Ptr<IpL4Protocol> icmp =
-            nodes.Get(n)->GetObject<Ipv6L3Protocol>()->GetProtocol(Icmpv6L4Protocol::PROT_NUMBER);
-        icmp->SetAttribute("SolicitationJitter",
-                           StringValue("ns3::ConstantRandomVariable[Constant=0]"));
-        // No RS retransmission after SetDown ("Router Solicitations after SetDown" in
-        // doc/mipv6-handover.rst); no DAD on the static CoA.
-        icmp->SetAttribute("RsMaxRetransmissionDuration", TimeValue(NanoSeconds(1)));
-        icmp->SetAttribute("DAD", BooleanValue(false));
-    }
-
-    uint32_t mnIf1 = AddInterface(link1.Get(0), MN_PREVIOUS, false);
-    AddInterface(link1.Get(1), PSG_ACCESS, true);
-    Ptr<Ipv6L3Protocol> mnIpv6 = mn->GetObject<Ipv6L3Protocol>();
-    uint32_t mnIf2 = mnIpv6->AddInterface(link2.Get(0)); // up at the move only
-    uint32_t nsgIf = AddInterface(link2.Get(1), NSG_ACCESS, true);
-    uint32_t psgCoreIf = AddInterface(core.Get(0), PSG_CORE, true);
-    uint32_t nsgCoreIf = AddInterface(core.Get(1), NSG_CORE, true);
-    Routing(mn)->SetDefaultRoute(PSG_ACCESS, mnIf1);
-    Routing(psg)->AddNetworkRouteTo(Ipv6Address("fd00:12::"), Ipv6Prefix(64), NSG_CORE, psgCoreIf);
-    Routing(nsg)->AddNetworkRouteTo(Ipv6Address("fd00:11::"), Ipv6Prefix(64), PSG_CORE, nsgCoreIf);
-
-    IpsecHelper ipsec;
-    ipsec.Install(nodes);
-    ipsec.AssignStreams(nodes, 100);
-    IpsecTrafficSelector cxtp = IpsecTrafficSelector::ForProtocol(17, CXTP_PORT);
-    for (uint32_t n = 0; n < nodes.GetN(); ++n)
-    {
-        IpsecHelper::AddBypass(nodes.Get(n), cxtp);
-    }
-    IpsecTrafficSelector all;
-    all.localAddress = MN_PREVIOUS;
-    all.localPrefix = Ipv6Prefix(128);
-    IpsecHelper::Tunnel tunnel = IpsecHelper::AddTunnel(mn,
-                                                        MN_PREVIOUS,
-                                                        all,
-                                                        psg,
-                                                        PSG_ACCESS,
-                                                        IpsecEncryption::AES_128_CBC,
-                                                        IpsecIntegrity::HMAC_SHA1_96);
+    CxtpAgentTestTopology topology;
+    NodeContainer nodes = topology.nodes;
+    Ptr<Node> mn = topology.mn;
+    Ptr<Node> psg = topology.psg;
+    Ptr<Node> nsg = topology.nsg;
+    const IpsecHelper::Tunnel& tunnel = topology.tunnel;
     if (m_scenario == Scenario::LOST_CTD)
     {
-        core.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(CreateObject<DropFirstCtd>()));
+        topology.core.Get(1)->SetAttribute("ReceiveErrorModel",
+                                           PointerValue(CreateObject<DropFirstCtd>()));
     }
     if (m_scenario == Scenario::COSTED)
     {
@@ -387,8 +290,9 @@ CxtpAgentTestCase::DoRun()
         "Tx",
         MakeBoundCallback(&CaptureEsp, &mnEsp));
     CxtpFrames link2Cxtp;
-    link2.Get(0)->TraceConnectWithoutContext("MacTx",
-                                             MakeBoundCallback(&CountCxtpFrame, &link2Cxtp));
+    topology.link2.Get(0)->TraceConnectWithoutContext(
+        "MacTx",
+        MakeBoundCallback(&CountCxtpFrame, &link2Cxtp));
 
     // The handover.
     Ptr<CxtpAgent> mnAgent = agents[0];
@@ -408,7 +312,7 @@ CxtpAgentTestCase::DoRun()
     {
         Simulator::Schedule(Seconds(0.99), &CxtpAgent::SetTokenKey, mnAgent, MN_PREVIOUS, wrongKey);
     }
-    Simulator::Schedule(Seconds(1), &Move, mn, mnIf1, mnIf2);
+    Simulator::Schedule(Seconds(1), &CxtpAgentTestTopology::Move, &topology);
     Simulator::Schedule(Seconds(1.01),
                         &CxtpAgent::SendCtar,
                         mnAgent,
@@ -438,7 +342,7 @@ CxtpAgentTestCase::DoRun()
     }
     std::vector<Ptr<Packet>> oldEsp;
     Simulator::Schedule(Seconds(0.9), [&oldEsp, &mnEsp]() { oldEsp = mnEsp; });
-    Simulator::Schedule(Seconds(1.9), &InjectEsp, nsg, nsgIf, &oldEsp);
+    Simulator::Schedule(Seconds(1.9), &InjectEsp, nsg, topology.nsgIf, &oldEsp);
     Simulator::Stop(Seconds(2));
     Simulator::Run();
 
