@@ -6,6 +6,20 @@
 namespace ns3
 {
 
+uint8_t
+IkeSpiUpdate::GetSpiSize(uint8_t protocolId)
+{
+    switch (protocolId)
+    {
+    case PROTOCOL_IKE: // the IKEv1 cookie pair
+        return 16;
+    case PROTOCOL_ESP:
+        return 4;
+    default:
+        return 0;
+    }
+}
+
 bool
 IkeSpiUpdate::operator==(const IkeSpiUpdate& other) const
 {

@@ -42,6 +42,12 @@ struct IkeSpiUpdate
     std::vector<uint8_t> newSpi;      ///< its replacement, same size
 
     /**
+     * \param protocolId PROTOCOL_IKE or PROTOCOL_ESP
+     * \return the SPI size of an entry for that protocol (IKE 16, ESP 4), 0 if unsupported
+     */
+    static uint8_t GetSpiSize(uint8_t protocolId);
+
+    /**
      * \param other another entry
      * \return true if every field is equal
      */

@@ -913,24 +913,6 @@ Ikev1Codec::GetPayloadsSize(const std::vector<Ikev1Payload>& payloads)
     return size;
 }
 
-namespace
-{
-/// \return the SPI size an UPDATE_SPI entry must have for a protocol, 0 if unsupported
-uint8_t
-SpiUpdateSize(uint8_t protocolId)
-{
-    switch (protocolId)
-    {
-    case 1: // PROTO_ISAKMP: the cookie pair
-        return 16;
-    case 3: // PROTO_IPSEC_ESP
-        return 4;
-    default:
-        return 0;
-    }
-}
-} // namespace
-
 std::vector<uint8_t>
 Ikev1Codec::EncodeSpiUpdates(const std::vector<IkeSpiUpdate>& entries)
 {
@@ -938,7 +920,7 @@ Ikev1Codec::EncodeSpiUpdates(const std::vector<IkeSpiUpdate>& entries)
     WireWriter w(out);
     for (const auto& e : entries)
     {
-        uint8_t size = SpiUpdateSize(e.protocolId);
+        uint8_t size = IkeSpiUpdate::GetSpiSize(e.protocolId);
         NS_ABORT_MSG_IF(size == 0 || e.oldSpi.size() != size || e.newSpi.size() != size,
                         "Ikev1Codec::EncodeSpiUpdates: protocol "
                             << +e.protocolId << " with SPIs of " << e.oldSpi.size() << "/"
@@ -969,7 +951,7 @@ Ikev1Codec::DecodeSpiUpdates(const std::vector<uint8_t>& data, std::vector<IkeSp
         }
         uint8_t protocolId = data[at];
         uint8_t size = data[at + 1];
-        uint8_t expected = SpiUpdateSize(protocolId);
+        uint8_t expected = IkeSpiUpdate::GetSpiSize(protocolId);
         if (expected == 0)
         {
             return Fail(Ikev1DecodeError::UNSUPPORTED_PAYLOAD,
