@@ -236,8 +236,23 @@ def main():
     else:
         report.fail("charon logged neither an established CHILD_SA nor an installation failure")
 
-    errors = logged(r"verification failed|parsing .*failed|invalid HASH|HASH .*(mismatch|invalid)"
-                    r"|decryption failed|message .*dropped|received .* error notify")
+    error_pattern = (r"verification failed|parsing .*failed|invalid HASH|HASH .*(mismatch|invalid)"
+                     r"|decryption failed|message .*dropped|received .* error notify"
+                     r"|could not decrypt payloads|processing failed")
+    errors = logged(error_pattern)
+    # charon's worker threads may take the INITIAL-CONTACT informational that the model (as
+    # phase-1 responder) sends right after MM6 before MM6 itself: it cannot decrypt it yet (the
+    # phase-1 IV is not updated) and ignores it. Only errors logged before charon parsed the
+    # last phase-1 message, on an ignored INFORMATIONAL, are that race.
+    last_phase1 = max((i for i, t in enumerate(texts)
+                       if re.search(rf"parsed {exchange} response 0", t)), default=None)
+    early = [i for i, t in enumerate(texts) if re.search(error_pattern, t)]
+    race = (errors and last_phase1 is not None and all(i < last_phase1 for i in early)
+            and logged(r"ignore malformed INFORMATIONAL request"))
+    if race:
+        report.note(f"charon: '{errors[0]}' - an INFORMATIONAL taken before the last phase-1 "
+                    "message by another worker thread (charon's race; the model's keys are right)")
+        errors = []
     report.check(not errors, "no message rejected by charon", f"charon: {errors[:1]}")
     for ignored in logged(r"ignoring \S+ request while phase 1 is incomplete"):
         # charon's worker threads may take the messages that follow AM3 (INITIAL-CONTACT,
