@@ -9,6 +9,7 @@
 #include "handover-security-none.h"
 
 #include "ns3/abort.h"
+#include "ns3/ike-transport.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
 
@@ -219,8 +220,11 @@ HandoverSecurityMethod::Install(const Topology& topology)
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
     {
         IpsecHelper::AddBypass(*it, nd);
-        IpsecHelper::AddBypass(*it, IpsecTrafficSelector::ForProtocol(PROTO_UDP, 500));
-        IpsecHelper::AddBypass(*it, IpsecTrafficSelector::ForProtocol(PROTO_UDP, 4500));
+        IpsecHelper::AddBypass(*it,
+                               IpsecTrafficSelector::ForProtocol(PROTO_UDP, IkeTransport::PORT));
+        IpsecHelper::AddBypass(
+            *it,
+            IpsecTrafficSelector::ForProtocol(PROTO_UDP, IkeTransport::NAT_T_PORT));
         IpsecHelper::AddBypass(*it, IpsecTrafficSelector::ForProtocol(PROTO_MH));
     }
     for (uint32_t link = 0; link < topology.gateways.size(); ++link)

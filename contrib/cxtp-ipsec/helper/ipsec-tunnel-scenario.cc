@@ -7,6 +7,7 @@
 #include "ns3/crypto-random.h"
 #include "ns3/csma-helper.h"
 #include "ns3/global-value.h"
+#include "ns3/ike-transport.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipsec-esp-l4-protocol.h"
 #include "ns3/ipv6-address-helper.h"
@@ -27,7 +28,6 @@ namespace
 {
 constexpr uint16_t UPLINK_PORT = 4000;
 constexpr uint16_t DOWNLINK_PORT = 4001;
-constexpr uint16_t IKE_PORT = 500;
 constexpr uint8_t PROTO_UDP = 17;
 
 /// Adds a global address to a device's interface and brings it up; returns the interface.
@@ -83,7 +83,7 @@ IpsecTunnelScenario::IpsecTunnelScenario(const Config& config)
                           cn->GetObject<Ipv6>()->GetInterfaceForDevice(m_core.Get(1)));
 
     m_ipsec.Install(NodeContainer(mn, sg));
-    IpsecTrafficSelector ike = IpsecTrafficSelector::ForProtocol(PROTO_UDP, IKE_PORT);
+    IpsecTrafficSelector ike = IpsecTrafficSelector::ForProtocol(PROTO_UDP, IkeTransport::PORT);
     IpsecHelper::AddBypass(mn, ike);
     IpsecHelper::AddBypass(sg, ike);
     // Everything the MN sends or receives, seen from the MN.

@@ -5,6 +5,7 @@
 #define IKEV1_DAEMON_H
 
 #include "ike-sa-transfer.h"
+#include "ike-transport.h"
 #include "ikev1-aggressive-mode-exchange.h"
 #include "ikev1-informational-exchange.h"
 #include "ikev1-main-mode-exchange.h"
@@ -27,7 +28,6 @@
 namespace ns3
 {
 
-class IkeTransport;
 struct IpsecPolicy;
 
 /**
@@ -55,8 +55,8 @@ struct IpsecPolicy;
 class Ikev1Daemon : public Application, public IkeSaTransfer, private Ikev1Services
 {
   public:
-    /// IKE's UDP port (RFC 2408 §2.5.1).
-    static constexpr uint16_t PORT = 500;
+    /// IKE's UDP port (RFC 2408 §2.5.1), where the node's IkeTransport listens.
+    static constexpr uint16_t PORT = IkeTransport::PORT;
 
     /// \return the TypeId
     static TypeId GetTypeId();

@@ -17,8 +17,6 @@ namespace ns3
  */
 struct Ikev1Doi
 {
-    static constexpr uint16_t IKE_PORT = 500; ///< IKE's UDP port (RFC 2408 §2.5.1)
-
     // Protocol IDs (RFC 2407 §4.4.1) and the phase-1 transform ID (§4.4.2).
     static constexpr uint8_t PROTO_ISAKMP = 1;    ///< the ISAKMP SA
     static constexpr uint8_t PROTO_IPSEC_ESP = 3; ///< ESP

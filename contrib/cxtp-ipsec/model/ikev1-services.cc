@@ -7,6 +7,7 @@
 #include "crypto-cost-model.h"
 #include "crypto-diffie-hellman.h"
 #include "crypto-random.h"
+#include "ike-transport.h"
 #include "ikev1-codec.h"
 #include "ikev1-doi.h"
 #include "ikev1-key-derivation.h"
@@ -269,7 +270,7 @@ Ikev1Services::MakeAddressId(const Ipv6Address& address)
     Ikev1IdPayload id;
     id.idType = Ikev1Doi::ID_IPV6_ADDR;
     id.protocolId = 17;
-    id.port = Ikev1Doi::IKE_PORT;
+    id.port = IkeTransport::PORT;
     WireWriter(id.data).Ipv6(address);
     return id;
 }
