@@ -41,6 +41,16 @@ IpsecRetransmissionPolicy::Deadline(Time interval, Time deadline)
     return p;
 }
 
+IpsecRetransmissionPolicy
+IpsecRetransmissionPolicy::Capped(Time interval, Time maxInterval)
+{
+    IpsecRetransmissionPolicy p;
+    p.interval = interval;
+    p.factor = 2.0;
+    p.maxInterval = maxInterval;
+    return p;
+}
+
 IpsecRetransmission::IpsecRetransmission()
     : m_retries(0)
 {
@@ -93,11 +103,17 @@ IpsecRetransmission::Expire()
         return;
     }
     m_retries++;
-    m_resend();
     if (m_policy.factor != 1.0)
     {
         m_timeout = Time::FromDouble(std::round(m_timeout.GetDouble() * m_policy.factor),
                                      Time::GetResolution());
+    }
+    m_timeout = std::min(m_timeout, m_policy.maxInterval);
+    Callback<void> resend = m_resend; // the callback may Start() or Stop() this timer
+    resend();
+    if (m_resend.IsNull() || m_timer.IsRunning())
+    {
+        return; // stopped or restarted by the callback
     }
     Arm(m_timeout);
 }
@@ -120,6 +136,12 @@ uint32_t
 IpsecRetransmission::GetRetries() const
 {
     return m_retries;
+}
+
+Time
+IpsecRetransmission::GetTimeout() const
+{
+    return m_timeout;
 }
 
 void

@@ -25,14 +25,17 @@ namespace ns3
  * - Exponential(): RFC 7296 §2.1, the interval multiplied after each retransmission (charon:
  *   1.8), a limited number of retransmissions;
  * - Deadline(): RFC 4067 §3, the interval doubled each time, no more retransmission once the
- *   deadline (CT_MAX_TRANSFER_TIME) after the first transmission has passed.
+ *   deadline (CT_MAX_TRANSFER_TIME) after the first transmission has passed;
+ * - Capped(): RFC 6275 §11.8, the interval doubled each time up to a largest interval
+ *   (MAX_BINDACK_TIMEOUT), then retransmitted at that rate without end.
  */
 struct IpsecRetransmissionPolicy
 {
     Time interval{Seconds(10)};                                ///< first timeout
     double factor{1.0};                                        ///< growth per retry
     uint32_t maxRetries{std::numeric_limits<uint32_t>::max()}; ///< retransmissions
-    Time deadline{Time::Max()}; ///< from the first transmission; Time::Max() for none
+    Time deadline{Time::Max()};    ///< from the first transmission; Time::Max() for none
+    Time maxInterval{Time::Max()}; ///< largest timeout; Time::Max() for none
 
     /**
      * \param interval the timeout
@@ -53,16 +56,24 @@ struct IpsecRetransmissionPolicy
      * \return a back-off bounded by a deadline
      */
     static IpsecRetransmissionPolicy Deadline(Time interval, Time deadline);
+    /**
+     * \param interval the first timeout, doubled each time
+     * \param maxInterval the largest timeout
+     * \return a back-off that never gives up
+     */
+    static IpsecRetransmissionPolicy Capped(Time interval, Time maxInterval);
 };
 
 /**
  * \ingroup cxtp-ipsec
  * \brief The retransmission of one outstanding request, and the answer cache of one exchange.
  *
- * The one retransmission mechanism of the module: IKE exchanges, UPDATE_SPI and CXTP's CT-Req
- * and PCTD all use it. Start() arms it for a request whose first transmission happens after a
- * delay (the sender's processing time); each expiry calls the resend callback and arms the next
- * timeout; when the policy is exhausted the give-up callback runs instead. Stop() on the answer.
+ * The one retransmission mechanism of the module: IKE exchanges, UPDATE_SPI, CXTP's CT-Req
+ * and PCTD and the mobile node's Binding Updates all use it. Start() arms it for a request whose
+ * first transmission happens after a delay (the sender's processing time); each expiry calls the
+ * resend callback and arms the next timeout (GetTimeout() already gives it while the resend
+ * callback runs); when the policy is exhausted the give-up callback runs instead. Stop() on the
+ * answer; the resend callback may call Stop() or Start().
  *
  * The same object keeps the last message sent and the last one received in the exchange:
  * IsDuplicate() recognises a retransmitted request, and GetLastSent() is what to answer it with
@@ -96,6 +107,8 @@ class IpsecRetransmission
     bool IsActive() const;
     /// \return retransmissions since the last Start()
     uint32_t GetRetries() const;
+    /// \return the timeout that runs from the last (re)transmission
+    Time GetTimeout() const;
 
     /// \param message the message just sent in this exchange (what a resend repeats)
     void NoteSent(const std::vector<uint8_t>& message);

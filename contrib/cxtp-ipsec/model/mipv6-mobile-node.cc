@@ -187,7 +187,7 @@ void
 Mipv6MobileNode::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_retransmitEvent.Cancel();
+    m_buTimer.Stop();
     m_refreshEvent.Cancel();
     m_node = nullptr;
     m_ipv6 = nullptr;
@@ -284,7 +284,7 @@ void
 Mipv6MobileNode::DoDetach(uint32_t newInterface)
 {
     NS_LOG_FUNCTION(this << newInterface);
-    m_retransmitEvent.Cancel();
+    m_buTimer.Stop();
     m_refreshEvent.Cancel();
     m_coa = Ipv6Address::GetAny();
     if (m_hasCurrentIf && m_ipv6->IsUp(m_currentIf))
@@ -446,11 +446,31 @@ void
 Mipv6MobileNode::SendBindingUpdate()
 {
     NS_LOG_FUNCTION(this);
-    m_retransmitEvent.Cancel();
+    m_buTimer.Stop();
     if (m_coa.IsAny() || !m_mh)
     {
         return;
     }
+    TransmitBindingUpdate();
+    // §11.8: the timeout doubles after each retransmission, up to MAX_BINDACK_TIMEOUT.
+    m_buTimer.Start(IpsecRetransmissionPolicy::Capped(m_bul.timeout, m_maxTimeout),
+                    Seconds(0),
+                    MakeCallback(&Mipv6MobileNode::RetransmitBindingUpdate, this),
+                    Callback<void>());
+}
+
+void
+Mipv6MobileNode::RetransmitBindingUpdate()
+{
+    NS_LOG_FUNCTION(this);
+    m_bul.timeout = m_buTimer.GetTimeout();
+    ++m_bul.retransmissions;
+    TransmitBindingUpdate();
+}
+
+void
+Mipv6MobileNode::TransmitBindingUpdate()
+{
     ++m_bul.sequence; // §11.8: each BU carries a greater Sequence Number
     m_bul.requestedLifetime = m_lifetime;
     m_bul.lastSent = Simulator::Now();
@@ -464,17 +484,6 @@ Mipv6MobileNode::SendBindingUpdate()
                           << ", timeout " << m_bul.timeout.As(Time::S));
     m_mh->SendBindingUpdate(bu, m_homeAddress, m_coa, m_homeAgent);
     m_buSentTrace(m_bul.sequence, m_coa, m_bul.timeout);
-    m_retransmitEvent =
-        Simulator::Schedule(m_bul.timeout, &Mipv6MobileNode::RetransmitBindingUpdate, this);
-}
-
-void
-Mipv6MobileNode::RetransmitBindingUpdate()
-{
-    NS_LOG_FUNCTION(this);
-    m_bul.timeout = std::min(2 * m_bul.timeout, m_maxTimeout); // §11.8
-    ++m_bul.retransmissions;
-    SendBindingUpdate();
 }
 
 void
@@ -521,7 +530,7 @@ Mipv6MobileNode::ReceiveBindingAck(const Mipv6BindingAckHeader& ba,
         NS_LOG_LOGIC("BA seq " << ba.GetSequence() << " does not match " << m_bul.sequence);
         return;
     }
-    m_retransmitEvent.Cancel();
+    m_buTimer.Stop();
     if (ba.IsAccepted())
     {
         m_bul.state = State::REGISTERED;

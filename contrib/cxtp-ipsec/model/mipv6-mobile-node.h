@@ -4,6 +4,7 @@
 #ifndef MIPV6_MOBILE_NODE_H
 #define MIPV6_MOBILE_NODE_H
 
+#include "ipsec-retransmission.h"
 #include "mipv6-mobility-header.h"
 
 #include "ns3/event-id.h"
@@ -231,10 +232,12 @@ class Mipv6MobileNode : public Object
      */
     static TypeId AddTraceSources(TypeId tid);
 
-    /// Send (or resend) the Binding Update for the current care-of address and arm the timer.
+    /// A new registration attempt: send a Binding Update and arm the retransmission (§11.8).
     void SendBindingUpdate();
-    /// Retransmission timer expiry (§11.8).
+    /// Retransmission timer expiry (§11.8): the same binding, a new Sequence Number.
     void RetransmitBindingUpdate();
+    /// Builds and sends a Binding Update for the current care-of address.
+    void TransmitBindingUpdate();
     /// Refresh of the registration before its lifetime ends.
     void RefreshBinding();
     /**
@@ -298,7 +301,7 @@ class Mipv6MobileNode : public Object
     uint32_t m_coaIf{0};                              ///< its interface
     bool m_everRegistered{false};                     ///< a BA with status < 128 was received once
     BindingUpdateListEntry m_bul;                     ///< binding update list (one home agent)
-    EventId m_retransmitEvent;                        ///< BU retransmission timer
+    IpsecRetransmission m_buTimer;                    ///< BU retransmission timer
     EventId m_refreshEvent;                           ///< binding refresh timer
     uint32_t m_resyncs{0}; ///< status-135 resynchronisations for this care-of address
     static constexpr uint32_t MAX_RESYNCS = 3; ///< then a status 135 counts as a rejection

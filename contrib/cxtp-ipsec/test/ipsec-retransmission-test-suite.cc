@@ -9,6 +9,7 @@
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 
+#include <functional>
 #include <vector>
 
 using namespace ns3;
@@ -115,6 +116,70 @@ class IpsecRetransmissionStopTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief Capped (RFC 6275 §11.8): doubling up to the largest timeout, then at that rate with no
+ * end; GetTimeout() inside the resend callback is the timeout that runs from that resend; the
+ * callback may Stop() or Start() the timer it runs from.
+ */
+class IpsecRetransmissionCappedTestCase : public TestCase
+{
+  public:
+    IpsecRetransmissionCappedTestCase()
+        : TestCase("capped: doubling up to the cap, then steady; Stop() and Start() from the resend")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation;
+        IpsecRetransmission rtx;
+        std::vector<Time> at;
+        std::vector<Time> timeouts;
+        bool restarted = false;
+        std::function<void()> resend = [&]() {
+            at.push_back(Simulator::Now());
+            timeouts.push_back(rtx.GetTimeout());
+            if (at.size() == 5 && !restarted)
+            {
+                restarted = true; // a new attempt: the back-off starts over
+                rtx.Start(IpsecRetransmissionPolicy::Capped(Seconds(1), Seconds(4)),
+                          Seconds(0),
+                          Callback<void>(resend),
+                          Callback<void>());
+            }
+            else if (at.size() == 7)
+            {
+                rtx.Stop();
+            }
+        };
+        rtx.Start(IpsecRetransmissionPolicy::Capped(Seconds(1), Seconds(4)),
+                  Seconds(0),
+                  Callback<void>(resend),
+                  Callback<void>());
+        Simulator::Run();
+        std::vector<Time> expectedAt{Seconds(1),
+                                     Seconds(3),
+                                     Seconds(7),
+                                     Seconds(11),
+                                     Seconds(15),
+                                     Seconds(16),
+                                     Seconds(18)};
+        std::vector<Time> expectedTimeouts{Seconds(2),
+                                           Seconds(4),
+                                           Seconds(4),
+                                           Seconds(4),
+                                           Seconds(4),
+                                           Seconds(2),
+                                           Seconds(4)};
+        NS_TEST_EXPECT_MSG_EQ((at == expectedAt), true, "resend instants");
+        NS_TEST_EXPECT_MSG_EQ((timeouts == expectedTimeouts), true, "timeouts");
+        NS_TEST_EXPECT_MSG_EQ(rtx.IsActive(), false, "stopped from the callback");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief Suite of IpsecRetransmission.
  */
 class IpsecRetransmissionTestSuite : public TestSuite
@@ -147,6 +212,7 @@ class IpsecRetransmissionTestSuite : public TestSuite
                         {MilliSeconds(1050), MilliSeconds(1150)},
                         MilliSeconds(1200)),
                     TestCase::QUICK);
+        AddTestCase(new IpsecRetransmissionCappedTestCase, TestCase::QUICK);
         AddTestCase(new IpsecRetransmissionStopTestCase, TestCase::QUICK);
     }
 };
