@@ -15,7 +15,6 @@
 #include "ipsec-policy.h"
 #include "ipsec-spd.h"
 #include "ipsec-work-clock.h"
-#include "wire-reader.h"
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"
@@ -848,14 +847,7 @@ Ikev1Daemon::GetContextProfile() const
 bool
 Ikev1Daemon::ExportSa(const Ipv6Address& peer, CxtpContextBlock& block, Handle& handle) const
 {
-    Ikev1Sa sa;
-    if (!ExportSa(peer, sa))
-    {
-        return false;
-    }
-    block = CxtpContextCodec::EncodeIkev1Sa(sa);
-    handle = sa.initiatorCookie;
-    return true;
+    return m_table.ExportBlock(peer, block, handle);
 }
 
 std::string
@@ -866,32 +858,12 @@ Ikev1Daemon::ImportSa(const CxtpContextBlock& block,
                       Handle& handle,
                       std::vector<IkeSpiUpdate>& updates)
 {
-    Ikev1Sa sa;
-    if (block.fpt != CxtpFeatureProfile::IKEV1_SA || !CxtpContextCodec::DecodeIkev1Sa(block, sa))
+    NS_LOG_FUNCTION(this << peer);
+    if (!m_transport)
     {
-        return "malformed IKEV1_SA block";
+        return "IKE daemon not started";
     }
-    // The quick modes serve the rules and inbound SPIs as the transfer installed them here.
-    for (auto& [mid, qm] : sa.quickModes)
-    {
-        auto out = rewrite.policyIds.find(qm.outPolicyId);
-        qm.outPolicyId = out != rewrite.policyIds.end() ? out->second : 0;
-        auto in = rewrite.policyIds.find(qm.inPolicyId);
-        qm.inPolicyId = in != rewrite.policyIds.end() ? in->second : 0;
-        auto spi = rewrite.inboundSpis.find(qm.inboundSpi);
-        qm.inboundSpi = spi != rewrite.inboundSpis.end() ? spi->second : qm.inboundSpi;
-    }
-    handle = sa.initiatorCookie;
-    size_t before = updates.size();
-    std::string error = ImportSa(sa, local, peer, updates);
-    for (size_t i = before; i < updates.size(); ++i)
-    {
-        if (updates[i].protocolId == IkeSpiUpdate::PROTOCOL_IKE)
-        {
-            handle = WireReadU64(updates[i].newSpi.data()); // fresh cookies
-        }
-    }
-    return error;
+    return m_table.ImportBlock(block, local, peer, rewrite, GetRandom(), updates, handle);
 }
 
 std::string

@@ -100,9 +100,10 @@ class Ikev1Daemon : public Application, public IkeSaTransfer, private Ikev1Servi
 
     /// \return IKEV1_SA
     CxtpFeatureProfile GetContextProfile() const override;
-    /// IkeSaTransfer::ExportSa(): the IKEV1_SA block of ExportSa(peer, sa); the handle is CKY-I.
+    /// IkeSaTransfer::ExportSa(): Ikev1SaTable::ExportBlock(); the handle is CKY-I.
     bool ExportSa(const Ipv6Address& peer, CxtpContextBlock& block, Handle& handle) const override;
-    /// IkeSaTransfer::ImportSa(): decodes the block, rewrites its quick modes, ImportSa().
+    /// IkeSaTransfer::ImportSa(): Ikev1SaTable::ImportBlock(); the handle is the CKY-I it is held
+    /// under.
     std::string ImportSa(const CxtpContextBlock& block,
                          const Ipv6Address& local,
                          const Ipv6Address& peer,

@@ -4,6 +4,7 @@
 #include "ikev1-sa-table.h"
 
 #include "crypto-random.h"
+#include "cxtp-context.h"
 
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -177,6 +178,47 @@ Ikev1SaTable::Import(Ikev1Sa sa,
     cookie = sa.initiatorCookie;
     m_sas[cookie] = std::move(sa);
     return "";
+}
+
+bool
+Ikev1SaTable::ExportBlock(const Ipv6Address& peer, CxtpContextBlock& block, uint64_t& cookie) const
+{
+    const Ikev1Sa* newest = FindNewestEstablished(peer);
+    if (!newest)
+    {
+        return false;
+    }
+    block = CxtpContextCodec::EncodeIkev1Sa(*newest);
+    cookie = newest->initiatorCookie;
+    return true;
+}
+
+std::string
+Ikev1SaTable::ImportBlock(const CxtpContextBlock& block,
+                          const Ipv6Address& local,
+                          const Ipv6Address& peer,
+                          const IkeSaTransfer::Rewrite& rewrite,
+                          CryptoRandom& rng,
+                          std::vector<IkeSpiUpdate>& updates,
+                          uint64_t& cookie)
+{
+    Ikev1Sa sa;
+    if (block.fpt != CxtpFeatureProfile::IKEV1_SA || !CxtpContextCodec::DecodeIkev1Sa(block, sa))
+    {
+        return "malformed IKEV1_SA block";
+    }
+    auto rewritten = [](const std::map<uint32_t, uint32_t>& ids, uint32_t id, uint32_t absent) {
+        auto it = ids.find(id);
+        return it != ids.end() ? it->second : absent;
+    };
+    for (auto& [mid, qm] : sa.quickModes)
+    {
+        qm.outPolicyId = rewritten(rewrite.policyIds, qm.outPolicyId, 0);
+        qm.inPolicyId = rewritten(rewrite.policyIds, qm.inPolicyId, 0);
+        qm.inboundSpi = rewritten(rewrite.inboundSpis, qm.inboundSpi, qm.inboundSpi);
+    }
+    cookie = sa.initiatorCookie;
+    return Import(std::move(sa), local, peer, rng, updates, cookie);
 }
 
 uint32_t

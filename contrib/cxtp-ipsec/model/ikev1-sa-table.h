@@ -4,6 +4,7 @@
 #ifndef IKEV1_SA_TABLE_H
 #define IKEV1_SA_TABLE_H
 
+#include "ike-sa-transfer.h"
 #include "ike-spi-update.h"
 #include "ikev1-sa.h"
 
@@ -82,6 +83,33 @@ class Ikev1SaTable
                        CryptoRandom& rng,
                        std::vector<IkeSpiUpdate>& updates,
                        uint64_t& cookie);
+    /**
+     * \brief IkeSaTransfer::ExportSa() for IKEv1: the newest established SA with a peer.
+     * \param peer the peer
+     * \param [out] block its IKEV1_SA context block
+     * \param [out] cookie its CKY-I
+     * \return false if there is no such SA
+     */
+    bool ExportBlock(const Ipv6Address& peer, CxtpContextBlock& block, uint64_t& cookie) const;
+    /**
+     * \brief IkeSaTransfer::ImportSa() for IKEv1: decodes an IKEV1_SA block, points its quick
+     * modes at the rules and inbound SPIs the transfer installed here, then Import().
+     * \param block the IKEV1_SA block
+     * \param local our address towards the peer
+     * \param peer the peer now
+     * \param rewrite the SPD rule ids and inbound SPIs as installed here
+     * \param rng the random source for fresh cookies
+     * \param [out] updates an IKE entry is appended if the cookies changed
+     * \param [out] cookie the CKY-I under which the SA is held
+     * \return empty, or why the block is refused
+     */
+    std::string ImportBlock(const CxtpContextBlock& block,
+                            const Ipv6Address& local,
+                            const Ipv6Address& peer,
+                            const IkeSaTransfer::Rewrite& rewrite,
+                            CryptoRandom& rng,
+                            std::vector<IkeSpiUpdate>& updates,
+                            uint64_t& cookie);
     /**
      * \brief The SAs with one peer now run with another.
      * \param oldPeer the previous peer
