@@ -4,7 +4,6 @@
 #include "cxtp-agent.h"
 
 #include "crypto-cost-model.h"
-#include "cxtp-icmpv6-header.h"
 #include "cxtp-message-builder.h"
 #include "cxtp-token.h"
 #include "ipsec-pf-key.h"
@@ -13,16 +12,10 @@
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
-#include "ns3/inet6-socket-address.h"
-#include "ns3/ipv6-header.h"
-#include "ns3/ipv6-l3-protocol.h"
-#include "ns3/ipv6-raw-socket-factory.h"
 #include "ns3/log.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
-#include "ns3/socket.h"
 #include "ns3/string.h"
-#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
 #include <memory>
@@ -244,8 +237,7 @@ CxtpAgent::DoDispose()
     m_pushes.clear();
     m_installer.Clear();
     m_collisionRng = nullptr;
-    m_socket = nullptr;
-    m_raw = nullptr;
+    m_transport.Close();
     Application::DoDispose();
 }
 
@@ -255,37 +247,21 @@ CxtpAgent::StartApplication()
     NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_IF(!GetNode()->GetObject<IpsecPfKey>(),
                     "CxtpAgent needs IpsecPfKey on its node (IpsecHelper::Install)");
-    if (!m_socket)
-    {
-        m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
-        NS_ABORT_MSG_IF(m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), m_port)) != 0,
-                        "CxtpAgent: cannot bind UDP port " << m_port);
-        m_socket->SetRecvCallback(MakeCallback(&CxtpAgent::HandleRead, this));
-    }
-    if (!m_raw && (m_gateway || m_icmp))
-    {
-        m_raw = Socket::CreateSocket(GetNode(), Ipv6RawSocketFactory::GetTypeId());
-        m_raw->SetAttribute("Protocol", UintegerValue(58)); // ICMPv6
-        m_raw->SetRecvCallback(MakeCallback(&CxtpAgent::HandleRawRead, this));
-    }
+    // The transport is a member: it never outlives the agent it calls back.
+    m_transport.Open(GetNode(),
+                     m_port,
+                     m_gateway || m_icmp,
+                     MakeCallback(&CxtpAgent::Receive, this),
+                     CxtpTransport::DropCallback([this](std::string reason) {
+                         m_failureTrace(Ipv6Address::GetAny(), reason);
+                     }));
 }
 
 void
 CxtpAgent::StopApplication()
 {
     NS_LOG_FUNCTION(this);
-    if (m_socket)
-    {
-        m_socket->Close();
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket = nullptr;
-    }
-    if (m_raw)
-    {
-        m_raw->Close();
-        m_raw->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_raw = nullptr;
-    }
+    m_transport.Close();
 }
 
 Time
@@ -301,7 +277,7 @@ CxtpAgent::Send(Ptr<Packet> packet, Ipv6Address to)
     uint8_t type = 0;
     uint16_t length = 0;
     CxtpHeader::PeekType(packet, type, length);
-    if (!m_socket)
+    if (!m_transport.IsOpen())
     {
         NS_LOG_WARN("CxtpAgent not running: " << CxtpHeader::GetTypeName(type) << " not sent");
         return;
@@ -309,31 +285,14 @@ CxtpAgent::Send(Ptr<Packet> packet, Ipv6Address to)
     NS_LOG_INFO(CxtpHeader::GetTypeName(type) << " (" << packet->GetSize() << " B) to " << to);
     m_txTrace(type, packet->GetSize());
     bool toMn = m_gateway && type == CxtpHeader::CTAA;
-    if ((m_icmp && !m_gateway) || (toMn && m_icmpPeers.count(to)))
+    if ((m_icmp && !m_gateway) || (toMn && m_transport.SpokeIcmp(to)))
     {
-        SendIcmp(packet, to);
+        // From the address on the peer's prefix (the MN's new CoA, used optimistically while
+        // DAD runs, RFC 4429).
+        m_transport.SendIcmp(packet, m_rewriter.LocalAddressFor(to), to);
         return;
     }
-    m_socket->SendTo(packet, 0, Inet6SocketAddress(to, m_port));
-}
-
-void
-CxtpAgent::SendIcmp(Ptr<Packet> packet, Ipv6Address to)
-{
-    if (!m_raw)
-    {
-        NS_LOG_WARN("CxtpAgent: no ICMPv6 socket, message to " << to << " not sent");
-        return;
-    }
-    // The source is fixed before the checksum is computed over the pseudo-header: the address
-    // on the peer's prefix (the MN's new CoA, used optimistically while DAD runs, RFC 4429).
-    Ipv6Address source = m_rewriter.LocalAddressFor(to);
-    m_raw->Bind(Inet6SocketAddress(source, 0));
-    m_raw->SetIpv6HopLimit(CxtpIcmpv6Header::HOP_LIMIT);
-    CxtpIcmpv6Header icmp;
-    icmp.SetAddresses(source, to);
-    packet->AddHeader(icmp);
-    m_raw->SendTo(packet, 0, Inet6SocketAddress(to, 0));
+    m_transport.SendUdp(packet, to);
 }
 
 void
@@ -431,59 +390,6 @@ CxtpAgent::SendCtar(Ipv6Address gateway,
 // ---- Reception ---------------------------------------------------------------------------------
 
 void
-CxtpAgent::HandleRead(Ptr<Socket> socket)
-{
-    Ptr<Packet> packet;
-    Address from;
-    while ((packet = socket->RecvFrom(from)))
-    {
-        if (!Inet6SocketAddress::IsMatchingType(from))
-        {
-            continue;
-        }
-        Receive(packet, Inet6SocketAddress::ConvertFrom(from).GetIpv6());
-    }
-}
-
-void
-CxtpAgent::HandleRawRead(Ptr<Socket> socket)
-{
-    Ptr<Packet> packet;
-    Address from;
-    Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
-    while ((packet = socket->RecvFrom(from)))
-    {
-        // The raw socket sees every ICMPv6 packet the node receives, forwarded ones included.
-        Ipv6Header ip;
-        packet->RemoveHeader(ip);
-        CxtpIcmpv6Header icmp;
-        if (ip.GetNextHeader() != 58 || ipv6->GetInterfaceForAddress(ip.GetDestination()) < 0 ||
-            packet->PeekHeader(icmp) != CxtpIcmpv6Header::SIZE || !icmp.IsCxtp())
-        {
-            continue; // not CXTP for us: neighbour discovery, echo, other mobility subtypes
-        }
-        if (ip.GetHopLimit() != CxtpIcmpv6Header::HOP_LIMIT)
-        {
-            m_failureTrace(Ipv6Address::GetAny(),
-                           "ICMPv6 CXTP with hop limit " + std::to_string(ip.GetHopLimit()) +
-                               " (RFC 4067 §3: 255)");
-            continue;
-        }
-        if (!CxtpIcmpv6Header::VerifyChecksum(packet, ip.GetSource(), ip.GetDestination()))
-        {
-            m_failureTrace(Ipv6Address::GetAny(), "bad ICMPv6 checksum");
-            continue;
-        }
-        packet->RemoveHeader(icmp);
-        if (m_gateway)
-        {
-            m_icmpPeers.insert(ip.GetSource());
-        }
-        Receive(packet, ip.GetSource());
-    }
-}
-
-void
 CxtpAgent::Receive(Ptr<Packet> packet, Ipv6Address source)
 {
     uint8_t type = 0;
@@ -495,6 +401,10 @@ CxtpAgent::Receive(Ptr<Packet> packet, Ipv6Address source)
         return;
     }
     m_rxTrace(type, packet->GetSize());
+    if (m_gateway && type == CxtpHeader::PCTD && IsPctdCopy(packet, source))
+    {
+        return;
+    }
     Time cost = ProcessingCost();
     Ptr<CryptoCostModel> model = GetNode()->GetObject<CryptoCostModel>();
     if (model && m_gateway && (type == CxtpHeader::CTAR || type == CxtpHeader::CT_REQ))
@@ -506,6 +416,30 @@ CxtpAgent::Receive(Ptr<Packet> packet, Ipv6Address source)
     IpsecWorkClock::Get(GetNode())->Run(cost, Callback<void>([self, packet, source]() {
                                             self->Dispatch(packet, source);
                                         }));
+}
+
+bool
+CxtpAgent::IsPctdCopy(Ptr<const Packet> packet, Ipv6Address from)
+{
+    CxtpCtdHeader pctd;
+    packet->PeekHeader(pctd);
+    Ipv6Address previous = pctd.GetPreviousAddress();
+    if (!pctd.IsValid())
+    {
+        return false; // Dispatch() traces it
+    }
+    if (m_pctdCache.IsHeldCopy(previous, pctd.GetKey(), pctd.GetBlocks()))
+    {
+        NS_LOG_INFO("retransmitted PCTD for " << previous << ": already held");
+        return true;
+    }
+    if (m_completed.count(previous) && m_pctdCache.IsActivatedCopy(previous, pctd.GetBlocks()))
+    {
+        // Its key is not cached again; pSG stops retransmitting on the CTDR.
+        SendCtdr(from, previous, true, {});
+        return true;
+    }
+    return false;
 }
 
 void
@@ -778,7 +712,7 @@ CxtpAgent::HandlePctd(const CxtpCtdHeader& pctd, Ipv6Address from)
     }
     if (m_completed.count(previous) && m_pctdCache.IsActivatedCopy(previous, pctd.GetBlocks()))
     {
-        // A retransmitted copy of the PCTD already activated: its key is not cached again.
+        // A copy that was queued before the PCTD it copies was activated.
         SendCtdr(from, previous, true, {});
         return;
     }

@@ -10,6 +10,7 @@
 #include "cxtp-ctar-admission.h"
 #include "cxtp-header.h"
 #include "cxtp-pctd-cache.h"
+#include "cxtp-transport.h"
 #include "cxtp-tunnel-rewriter.h"
 #include "ipsec-retransmission.h"
 
@@ -29,7 +30,6 @@
 namespace ns3
 {
 
-class Socket;
 class IpsecPfKey;
 class UniformRandomVariable;
 
@@ -44,11 +44,9 @@ class UniformRandomVariable;
  * which this agent does for CT-Req and PCTD (below). MN-gateway messages (CTAR, CTAA) travel as
  * the "Transport" attribute of the MN says: "udp" (the same UDP port) or "icmpv6", the transport
  * RFC 4067 §3 says to implement and use: an ICMPv6 Experimental Mobility message (type 150,
- * code 0, subtype 1, CxtpIcmpv6Header) with hop limit 255. ns-3.37's Icmpv6L4Protocol ignores
- * unknown types and has no hook for them, so the agent reads ICMPv6 through an IPv6 raw socket
- * (protocol 58), which sees every ICMPv6 packet the node receives: it keeps type 150 / code 0 /
- * subtype 1 messages addressed to the node, drops and traces (Failure) those with a hop limit
- * other than 255 or a wrong checksum, and ignores the rest. Gateways accept both transports and
+ * code 0, subtype 1, CxtpIcmpv6Header) with hop limit 255, read and written by CxtpTransport,
+ * which drops and traces (Failure) such messages with a wrong hop limit or checksum. Gateways
+ * accept both transports and
  * answer a CTAR's CTAA on the transport it came on. The SPD of every node must BYPASS the
  * MN-gateway messages (UDP 5091, ICMPv6 type 150): the CTAR must reach nSG before any SA exists
  * there. Gateway-gateway messages carry the contexts and the token key and must be protected by
@@ -289,16 +287,21 @@ class CxtpAgent : public Application
      */
     static TypeId AddTraceSources(TypeId tid);
 
-    /// \param socket the socket with data
-    void HandleRead(Ptr<Socket> socket);
-    /// \param socket the raw ICMPv6 socket with data
-    void HandleRawRead(Ptr<Socket> socket);
     /**
      * \brief A CXTP message received on either transport: traces, costs, then Dispatch().
      * \param packet the message
      * \param source its IPv6 source
      */
     void Receive(Ptr<Packet> packet, Ipv6Address source);
+    /**
+     * \brief nSG: recognises a retransmitted copy of a PCTD it holds or has activated before
+     * any work is charged, as the IKE daemons recognise a retransmitted request; answers the
+     * copy of an activated PCTD with a CTDR.
+     * \param packet a PCTD
+     * \param from its source
+     * \return true if the PCTD was such a copy (it is then done with)
+     */
+    bool IsPctdCopy(Ptr<const Packet> packet, Ipv6Address from);
     /**
      * \brief pSG: builds and sends a PCTD, armed for retransmission.
      * \param previous the MN's previous address
@@ -446,11 +449,6 @@ class CxtpAgent : public Application
     void StartRetransmission(Retransmission& rtx, Ipv6Address previous, bool request);
     /// No answer within CT_MAX_TRANSFER_TIME. \param previous the MN \param request CT-Req
     void TransferTimedOut(Ipv6Address previous, bool request);
-    /**
-     * \param packet a CTAR or CTAA
-     * \param to its destination
-     */
-    void SendIcmp(Ptr<Packet> packet, Ipv6Address to);
     /// \param transport "udp" or "icmpv6"
     void SetTransport(std::string transport);
     /// \return "udp" or "icmpv6"
@@ -474,8 +472,7 @@ class CxtpAgent : public Application
     bool m_forceSpiCollision;                  ///< ForceSpiCollision attribute
     double m_collisionProbability;             ///< SpiCollisionProbability attribute
     Ptr<UniformRandomVariable> m_collisionRng; ///< per-transfer collision draws
-    Ptr<Socket> m_socket;                      ///< UDP socket
-    Ptr<Socket> m_raw;                         ///< IPv6 raw socket, protocol 58
+    CxtpTransport m_transport;                 ///< UDP and ICMPv6 sockets
     CxtpTunnelRewriter m_rewriter;             ///< rule ids; the MN's tunnel move
     CxtpContextStore m_store;                  ///< pSG: the contexts sent, deleted after the CTDR
     CxtpContextInstaller m_installer;          ///< nSG: installation and UPDATE_SPI
@@ -487,7 +484,6 @@ class CxtpAgent : public Application
     std::map<Ipv6Address, Ipv6Address> m_completed;     ///< nSG: done, with its pSG
     std::map<Ipv6Address, Retransmission> m_pushes;     ///< pSG: PCTD until the CTDR
     std::map<Ipv6Address, Time> m_ctdStart;             ///< pSG: first CTD per MN
-    std::set<Ipv6Address> m_icmpPeers;                  ///< MNs that spoke ICMPv6 to us
 
     TracedCallback<uint8_t, uint32_t> m_rxTrace;               ///< message received
     TracedCallback<uint8_t, uint32_t> m_txTrace;               ///< message sent

@@ -43,24 +43,38 @@ CxtpPctdCache::Take(Ipv6Address previous)
     return entry;
 }
 
+namespace
+{
+/// \return true if two PCTDs carry the same contexts
+bool
+SameBlocks(const std::vector<CxtpContextBlock>& a, const std::vector<CxtpContextBlock>& b)
+{
+    return std::equal(a.begin(),
+                      a.end(),
+                      b.begin(),
+                      b.end(),
+                      [](const CxtpContextBlock& x, const CxtpContextBlock& y) {
+                          return x.fpt == y.fpt && x.presence == y.presence &&
+                                 x.presenceVector == y.presenceVector && x.data == y.data;
+                      });
+}
+} // namespace
+
+bool
+CxtpPctdCache::IsHeldCopy(Ipv6Address previous,
+                          const std::vector<uint8_t>& key,
+                          const std::vector<CxtpContextBlock>& blocks) const
+{
+    const Entry* held = Find(previous);
+    return held && held->key == key && SameBlocks(held->blocks, blocks);
+}
+
 bool
 CxtpPctdCache::IsActivatedCopy(Ipv6Address previous,
                                const std::vector<CxtpContextBlock>& blocks) const
 {
     auto activated = m_activated.find(previous);
-    if (activated == m_activated.end())
-    {
-        return false;
-    }
-    const std::vector<CxtpContextBlock>& a = activated->second;
-    return std::equal(a.begin(),
-                      a.end(),
-                      blocks.begin(),
-                      blocks.end(),
-                      [](const CxtpContextBlock& x, const CxtpContextBlock& y) {
-                          return x.fpt == y.fpt && x.presence == y.presence &&
-                                 x.presenceVector == y.presenceVector && x.data == y.data;
-                      });
+    return activated != m_activated.end() && SameBlocks(activated->second, blocks);
 }
 
 void

@@ -27,7 +27,8 @@ namespace ns3
  * RFC 4067 §6.3) or until CT_MAX_HANDOVER_TIME has passed (the expiry callback follows); a newer
  * PCTD for the same MN replaces it and restarts that time. The blocks of the PCTD last taken are
  * remembered, so that a retransmitted copy arriving after the activation is recognised
- * (IsActivatedCopy()) and its key is not cached again.
+ * (IsActivatedCopy()) and its key is not cached again; a copy of the PCTD still held is
+ * recognised by IsHeldCopy().
  */
 class CxtpPctdCache
 {
@@ -67,6 +68,15 @@ class CxtpPctdCache
      */
     Entry Take(Ipv6Address previous);
 
+    /**
+     * \param previous the MN's previous address
+     * \param key the token key of a PCTD
+     * \param blocks the contexts of a PCTD
+     * \return true if that PCTD is the one held for the MN (a retransmitted copy)
+     */
+    bool IsHeldCopy(Ipv6Address previous,
+                    const std::vector<uint8_t>& key,
+                    const std::vector<CxtpContextBlock>& blocks) const;
     /**
      * \param previous the MN's previous address
      * \param blocks the contexts of a PCTD

@@ -211,6 +211,36 @@ Record(Ptr<CxtpAgent> agent, Ptr<FakeIkeSaTransfer> fake, AgentEvents* e)
         }));
 }
 
+/**
+ * \brief A FakeIkeSaTransfer and a CxtpAgent on every node (MN: mobile role, pSG and nSG:
+ * gateways), the MN's token key known to the MN and pSG, every agent recorded.
+ * \param topology the network
+ * \param [out] fakes the fakes, MN, pSG, nSG
+ * \param [out] agents the agents, MN, pSG, nSG
+ * \param [out] events one record per node
+ */
+void
+Deploy(CxtpAgentTestTopology& topology,
+       std::vector<Ptr<FakeIkeSaTransfer>>& fakes,
+       std::vector<Ptr<CxtpAgent>>& agents,
+       std::vector<AgentEvents>& events)
+{
+    for (uint32_t n = 0; n < topology.nodes.GetN(); ++n)
+    {
+        Ptr<FakeIkeSaTransfer> fake = CreateObject<FakeIkeSaTransfer>();
+        topology.nodes.Get(n)->AddApplication(fake);
+        fakes.push_back(fake);
+        Ptr<CxtpAgent> agent = CreateObject<CxtpAgent>();
+        agent->SetAttribute("Role", StringValue(n == 0 ? "mobile" : "gateway"));
+        topology.nodes.Get(n)->AddApplication(agent);
+        Record(agent, fake, &events[n]);
+        agents.push_back(agent);
+    }
+    std::vector<uint8_t> key(20, 0x3c);
+    agents[0]->SetTokenKey(cxtptest::MN_PREVIOUS, key);
+    agents[1]->SetTokenKey(cxtptest::MN_PREVIOUS, key);
+}
+
 /// How the transfer is run.
 enum class Collision
 {
@@ -331,20 +361,7 @@ CxtpAgentTransferInterfaceTestCase::DoRun()
     std::vector<Ptr<FakeIkeSaTransfer>> fakes;
     std::vector<Ptr<CxtpAgent>> agents;
     std::vector<AgentEvents> events(3);
-    for (uint32_t n = 0; n < topology.nodes.GetN(); ++n)
-    {
-        Ptr<FakeIkeSaTransfer> fake = CreateObject<FakeIkeSaTransfer>();
-        topology.nodes.Get(n)->AddApplication(fake);
-        fakes.push_back(fake);
-        Ptr<CxtpAgent> agent = CreateObject<CxtpAgent>();
-        agent->SetAttribute("Role", StringValue(n == 0 ? "mobile" : "gateway"));
-        topology.nodes.Get(n)->AddApplication(agent);
-        Record(agent, fake, &events[n]);
-        agents.push_back(agent);
-    }
-    std::vector<uint8_t> key(20, 0x3c);
-    agents[0]->SetTokenKey(MN_PREVIOUS, key);
-    agents[1]->SetTokenKey(MN_PREVIOUS, key);
+    Deploy(topology, fakes, agents, events);
 
     Simulator::Schedule(Seconds(1), &CxtpAgentTestTopology::Move, &topology);
     Simulator::Schedule(Seconds(1.01),
@@ -498,6 +515,81 @@ CxtpAgentTransferInterfaceTestCase::CheckSpiUpdates(Ptr<FakeIkeSaTransfer> nsg,
     }
 }
 
+/**
+ * \ingroup cxtp-ipsec-tests
+ * \brief A predictive transfer with a per-message cost at nSG: pSG retransmits its PCTD after
+ * RetryInterval (no CTDR comes before the MN's CTAR), and nSG recognises the copy of the PCTD it
+ * holds before booking any work, as the IKE daemons recognise a repeated request. Its processor
+ * serves the PCTD once, and a CTAR arriving right after the copy is served at once.
+ */
+class CxtpAgentPctdCopyTestCase : public TestCase
+{
+  public:
+    CxtpAgentPctdCopyTestCase()
+        : TestCase("a retransmitted PCTD nSG holds costs no work; the CTAR does not wait for it")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation;
+        CxtpAgentTestTopology topology;
+        Ptr<CryptoCostModel> cost = CreateObject<CryptoCostModel>();
+        cost->SetProfile("testbed-2008");
+        topology.nsg->AggregateObject(cost);
+        const Time processing = cost->CxtpProcessing(); // per message, milliseconds
+        std::vector<Ptr<FakeIkeSaTransfer>> fakes;
+        std::vector<Ptr<CxtpAgent>> agents;
+        std::vector<AgentEvents> events(3);
+        Deploy(topology, fakes, agents, events);
+        uint32_t pctdsReceived = 0;
+        Time copyArrived;
+        agents[2]->TraceConnectWithoutContext(
+            "Rx",
+            Callback<void, uint8_t, uint32_t>([&](uint8_t type, uint32_t) {
+                if (type == CxtpHeader::PCTD && ++pctdsReceived == 2)
+                {
+                    copyArrived = Simulator::Now();
+                }
+            }));
+        std::vector<Time> work;
+        IpsecWorkClock::Get(topology.nsg)
+            ->TraceConnectWithoutContext("Work", Callback<void, Time, Time>([&](Time, Time amount) {
+                                             work.push_back(amount);
+                                         }));
+        Simulator::Schedule(Seconds(1), &CxtpAgent::PushContexts, agents[1], MN_PREVIOUS, NSG_CORE);
+        Simulator::Schedule(Seconds(1), &CxtpAgentTestTopology::Move, &topology);
+        // The CTAR leaves 2 ms after the copy left pSG (1.050 s): it reaches nSG right after it.
+        Simulator::Schedule(MilliSeconds(1052),
+                            &CxtpAgent::SendCtar,
+                            agents[0],
+                            NSG_ACCESS,
+                            MN_PREVIOUS,
+                            PSG_ACCESS,
+                            SEQUENCE);
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(pctdsReceived, 2, "nSG received the PCTD and one copy");
+        NS_TEST_EXPECT_MSG_EQ(events[2].installed, 1, "installed once");
+        NS_TEST_EXPECT_MSG_EQ(events[2].failures.size(), 0, "no failure at nSG");
+        // Work at nSG: the PCTD, the CTAR (with its token check) and the installation; no copy.
+        uint32_t messages = 0;
+        for (Time amount : work)
+        {
+            messages += amount >= processing ? 1 : 0;
+        }
+        NS_TEST_EXPECT_MSG_EQ(messages, 2, "nSG processed two messages: the PCTD and the CTAR");
+        // The CTAR arrived right after the copy; it is served as on an idle gateway (its own
+        // processing, the token check and the installation: well under two messages' worth).
+        NS_TEST_EXPECT_MSG_LT(events[2].installedAt - copyArrived,
+                              processing + processing / 2,
+                              "the CTAR's processing did not wait for the copy's");
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class CxtpAgentTransferInterfaceTestSuite : public TestSuite
 {
@@ -517,6 +609,7 @@ class CxtpAgentTransferInterfaceTestSuite : public TestSuite
                         Collision::REFUSED,
                         "forced SPI collision: UPDATE_SPI given up fails the transfer"),
                     TestCase::QUICK);
+        AddTestCase(new CxtpAgentPctdCopyTestCase, TestCase::QUICK);
     }
 };
 
