@@ -132,7 +132,7 @@ def parse_args():
                    help="cost profile name or INI path (default testbed-2008)")
     p.add_argument("--jobs", type=cr.positive_int, default=None,
                    help=f"simulations run at once (default: all cores, {os.cpu_count() or 1}); "
-                   "with --backend slurm: array tasks running at once (default: no limit)")
+                   "with --backend slurm: tasks of a job array running at once (default: no limit)")
     p.add_argument("--quick", action="store_true",
                    help=f"small grid for a smoke test: methods {','.join(QUICK_METHODS)}, rates "
                    f"{','.join(f'{r:g}' for r in QUICK_RATES)}, 2 runs, --handovers 1, "
@@ -273,7 +273,8 @@ def main():
         if status is not None:
             return status
     else:
-        sweep_slurm.check_no_live_jobs(a.out)
+        if todo:
+            sweep_slurm.check_no_live_jobs(a.out)
         status = run_local(a, todo, label, directory, options)
         if status:
             return status

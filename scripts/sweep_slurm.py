@@ -194,8 +194,11 @@ class Entry:
 def recorded_entries(record):
     entries = []
     for job in record["jobs"]:
-        with open(job["manifest"]) as f:
-            tasks = json.load(f)["tasks"]
+        try:
+            with open(job["manifest"]) as f:
+                tasks = json.load(f)["tasks"]
+        except (OSError, ValueError, KeyError) as e:
+            cr.die(f"cannot read the manifest of Slurm job {job['job']}: {e}", 1)
         entries += [Entry(t, job["job"], i, os.path.dirname(job["manifest"]))
                     for i, t in enumerate(tasks)]
     return entries
@@ -252,13 +255,17 @@ def check_shared_fs(a):
     this machine while the partition has other nodes."""
     if a.no_fs_check:
         return
-    sinfo = ["sinfo", "-h", "-N", "-o", "%N"]
+    partitions = None  # the default one
     for opt in a.slurm_opt:
         if opt.startswith("--partition="):
-            sinfo += ["-p", opt.split("=", 1)[1]]
+            partitions = set(opt.split("=", 1)[1].split(","))
+    nodes = set()
+    for line in slurm("sinfo", "-h", "-N", "-o", "%N %P").splitlines():
+        node, partition = line.split()
+        if (partition.rstrip("*") in partitions) if partitions else partition.endswith("*"):
+            nodes.add(node)
     host = socket.gethostname()
-    here = {host, host.split(".")[0], "localhost"}
-    others = sorted(set(slurm(*sinfo).split()) - here)
+    others = sorted(nodes - {host, host.split(".")[0], "localhost"})
     if not others:
         return  # the only compute node is this machine
     needed = [("--sim", a.sim), ("--profile", cr.resolve_profile(a.profile)),
