@@ -105,7 +105,12 @@ def command_line():
 
 
 class SimError(RuntimeError):
-    """cxtp-ipsec-sim failed (crash, invalid option, missing output)."""
+    """cxtp-ipsec-sim failed (crash, invalid option, missing output); stderr holds everything the
+    simulator wrote there (the message itself has its last line only)."""
+
+    def __init__(self, message, stderr=""):
+        super().__init__(message)
+        self.stderr = stderr
 
 
 _running = set()  # simulator processes running now
@@ -170,7 +175,8 @@ def run_sim(sim, out_dir, options):
         os.path.exists(os.path.join(tmp, f)) for f in ("handovers.csv", "summary.csv"))
     if not ok:
         last = (err.strip().splitlines() or ["(no message)"])[-1]
-        raise SimError(f"{' '.join(shlex.quote(c) for c in cmd)}: exit {proc.returncode}: {last}")
+        raise SimError(f"{' '.join(shlex.quote(c) for c in cmd)}: exit {proc.returncode}: {last}",
+                       err)
     with open(os.path.join(tmp, "stdout.txt"), "w") as f:
         f.write(out)
     with open(os.path.join(tmp, "command.txt"), "w") as f:

@@ -39,6 +39,11 @@ method,handover_rate_per_min,runs,handovers_per_run (N(r)), then <metric>_mean,<
 for each metric above; --plot (default results/handover-rate.png): probe loss ratio, tunnel-down
 fraction and signalling load (access solid, core dashed) against the handover rate (log x), per
 method, with 95% confidence intervals as error bars.
+
+Backends: --backend local (the default) runs the points here on --jobs cores; --backend slurm
+submits them as an sbatch job array whose tasks run the same simulator command line into the same
+point directories (scripts/sweep_slurm.py: the shared-file-system assumption, --slurm-opt,
+--submit-only and --collect). The CSV and the plot do not depend on the backend.
 """
 
 import argparse
@@ -50,6 +55,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cxtp_results as cr  # noqa: E402
+import sweep_slurm  # noqa: E402
 
 DEFAULT_RATES = [0.1, 0.2, 0.5, 1, 2, 5, 10]
 DEFAULT_METHODS = ["ikev1-main", "ikev1-aggressive", "ikev1-ct"]
@@ -101,7 +107,9 @@ def parse_args():
         "plot them. Metric definitions: see the top of this script or the module doc "
         "(contrib/cxtp-ipsec/doc/cxtp-ipsec.rst, 'Handover-rate sweep').",
         epilog="Example: /usr/bin/python3 scripts/sweep.py --jobs 2   (default grid)\n"
-        "         /usr/bin/python3 scripts/sweep.py --quick         (2 methods x 2 rates x 2 runs)",
+        "         /usr/bin/python3 scripts/sweep.py --quick         (2 methods x 2 rates x 2 runs)"
+        "\n         /usr/bin/python3 scripts/sweep.py --backend slurm --slurm-opt partition=NAME "
+        "--slurm-opt time=30:00",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--rates", default=None,
                    help="comma-separated handover rates per minute, each > 0 "
@@ -122,8 +130,9 @@ def parse_args():
     p.add_argument("--seed", type=cr.positive_int, default=1, help="ns-3 seed (default 1)")
     p.add_argument("--profile", default="testbed-2008",
                    help="cost profile name or INI path (default testbed-2008)")
-    p.add_argument("--jobs", type=cr.positive_int, default=os.cpu_count() or 1,
-                   help="simulations run at once (default: all cores, %(default)s)")
+    p.add_argument("--jobs", type=cr.positive_int, default=None,
+                   help=f"simulations run at once (default: all cores, {os.cpu_count() or 1}); "
+                   "with --backend slurm: tasks of a job array running at once (default: no limit)")
     p.add_argument("--quick", action="store_true",
                    help=f"small grid for a smoke test: methods {','.join(QUICK_METHODS)}, rates "
                    f"{','.join(f'{r:g}' for r in QUICK_RATES)}, 2 runs, --handovers 1, "
@@ -137,8 +146,39 @@ def parse_args():
     p.add_argument("--sim", default=cr.DEFAULT_SIM,
                    help="cxtp-ipsec-sim binary (default build/bin/cxtp-ipsec-sim)")
     p.add_argument("--force", action="store_true", help="rerun points that are already done")
+    p.add_argument("--backend", choices=["local", "slurm"], default="local",
+                   help="where the points run: here (local, the default) or as the tasks of a "
+                   "Slurm job array")
+    s = p.add_argument_group("Slurm", "with --backend slurm the points run as the tasks of an "
+                             "sbatch job array; the simulator,\nthe profile, these scripts and "
+                             "--out must be on a file system shared with the compute\nnodes "
+                             "(see scripts/sweep_slurm.py)")
+    s.add_argument("--slurm-opt", action="append", default=[], type=sweep_slurm.sbatch_option,
+                   metavar="NAME=VALUE",
+                   help="an sbatch option for every task, repeatable: partition=NAME, "
+                   "time=30:00, mem=1G, account=NAME, qos=NAME, ...")
+    s.add_argument("--submit-only", action="store_true",
+                   help="submit and exit; the same command with --collect later waits for the "
+                   "tasks and aggregates")
+    s.add_argument("--collect", action="store_true",
+                   help="submit nothing: wait for the recorded submission's tasks, report "
+                   "failures, aggregate and plot")
+    s.add_argument("--no-fs-check", action="store_true",
+                   help="do not refuse files on this machine's own file systems (for when they "
+                   "are shared with the compute nodes after all)")
     a = p.parse_args()
     a.out = os.path.abspath(a.out)
+    if a.backend != "slurm":
+        for flag, given in (("--slurm-opt", a.slurm_opt), ("--submit-only", a.submit_only),
+                            ("--collect", a.collect), ("--no-fs-check", a.no_fs_check)):
+            if given:
+                cr.die(f"{flag} needs --backend slurm")
+    if a.submit_only and a.collect:
+        cr.die("--submit-only and --collect exclude each other")
+    if a.collect and a.force:
+        cr.die("--collect runs nothing: --force goes with the submission")
+    if a.backend == "slurm":
+        sweep_slurm.check_tools()
 
     a.rates = parse_rates(a.rates) if a.rates is not None else (
         QUICK_RATES if a.quick else DEFAULT_RATES)
@@ -203,6 +243,9 @@ def main():
             o["probeInterval"] = a.probe_interval
         return o
 
+    def label(pt):
+        return f"{pt[0]} rate={pt[1]:g} run={pt[2]}"
+
     todo = [pt for pt in points
             if a.force or not cr.is_done(directory(pt), a.sim, options(pt))]
     # Longest first (simulated time ~ 1/rate), so the cores stay busy until the end.
@@ -214,26 +257,27 @@ def main():
     if stale:
         sys.stderr.write(f"sweep: note: {stale} finished point(s) are older than {cr.rel(a.sim)}; "
                          "they are kept (use --force to rerun them)\n")
+    if a.backend == "local":
+        where = f"to run on {a.jobs or os.cpu_count() or 1} jobs"
+    else:
+        where = "to collect from Slurm" if a.collect else "to run as Slurm array tasks"
     sys.stderr.write(f"sweep: {len(points)} points ({len(a.methods)} methods x {len(a.rates)} "
                      f"rates x {a.runs} runs, {a.handovers}+ handovers and {a.sim_time}+ s per "
-                     f"run), {skipped} already done, {len(todo)} to run on {a.jobs} jobs -> "
-                     f"{cr.rel(a.out)}\n")
-    progress = cr.Progress(len(todo))
+                     f"run), {skipped} already done, {len(todo)} {where} -> {cr.rel(a.out)}\n")
 
-    def label(pt):
-        return f"{pt[0]} rate={pt[1]:g} run={pt[2]}"
-
-    try:
-        _, errors = cr.run_parallel(todo, a.jobs, label,
-                                    lambda pt: cr.run_sim(a.sim, directory(pt), options(pt)),
-                                    progress)
-    except KeyboardInterrupt:
-        sys.stderr.write("\nsweep: interrupted; finished points are kept, rerun to resume\n")
-        return 130
-    if errors:
-        sys.stderr.write(f"sweep: {len(errors)} point(s) failed; the others are kept, rerun to "
-                         "retry:\n" + "\n".join("  " + e for e in errors) + "\n")
-        return 1
+    if a.backend == "slurm":
+        def task(pt):
+            return {"label": label(pt), "sim": a.sim, "out_dir": directory(pt),
+                    "options": options(pt)}
+        status = sweep_slurm.run(a, [task(pt) for pt in points], [task(pt) for pt in todo])
+        if status is not None:
+            return status
+    else:
+        if todo:
+            sweep_slurm.check_no_live_jobs(a.out)
+        status = run_local(a, todo, label, directory, options)
+        if status:
+            return status
 
     rows = aggregate(a, points, directory)
     header = (["method", "handover_rate_per_min", "runs", "handovers_per_run"]
@@ -243,7 +287,25 @@ def main():
     if a.plot != "none":
         plot(a, rows)
         print(f"Wrote {cr.rel(a.plot)}")
-    print(f"sweep: {len(todo)} simulations in {time.monotonic() - started:.1f} s wall time")
+    on = " as Slurm tasks" if a.backend == "slurm" else ""
+    print(f"sweep: {len(todo)} simulations{on} in {time.monotonic() - started:.1f} s wall time")
+    return 0
+
+
+def run_local(a, todo, label, directory, options):
+    """Runs the points here, a.jobs at once, with a progress bar; returns an exit status."""
+    progress = cr.Progress(len(todo))
+    try:
+        _, errors = cr.run_parallel(todo, a.jobs or os.cpu_count() or 1, label,
+                                    lambda pt: cr.run_sim(a.sim, directory(pt), options(pt)),
+                                    progress)
+    except KeyboardInterrupt:
+        sys.stderr.write("\nsweep: interrupted; finished points are kept, rerun to resume\n")
+        return 130
+    if errors:
+        sys.stderr.write(f"sweep: {len(errors)} point(s) failed; the others are kept, rerun to "
+                         "retry:\n" + "\n".join("  " + e for e in errors) + "\n")
+        return 1
     return 0
 
 

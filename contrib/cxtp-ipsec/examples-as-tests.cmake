@@ -113,3 +113,17 @@ if(TARGET cxtp-ipsec-ikev1-interop)
   set_tests_properties(interop-strongswan PROPERTIES LABELS interop SKIP_RETURN_CODE 77
                        TIMEOUT 300 RUN_SERIAL TRUE)
 endif()
+
+# The sweep's Slurm backend on a real one-node Slurm cluster (munged, slurmctld and slurmd with a
+# private configuration and ports, torn down after): the CSV and plot of the local backend,
+# resuming across backends, --submit-only/--collect, a failing point reported with its stderr
+# file. Needs root (installs Slurm from Debian); exits 77, shown as skipped, without it. Starts
+# daemons and uses every core: run alone.
+if(TARGET cxtp-ipsec-sim)
+  add_test(NAME cluster-slurm
+           COMMAND ${PROJECT_SOURCE_DIR}/scripts/cluster-slurm-check
+                   --sim $<TARGET_FILE:cxtp-ipsec-sim>
+                   --out ${PROJECT_BINARY_DIR}/example-output/cluster-slurm)
+  set_tests_properties(cluster-slurm PROPERTIES LABELS cluster SKIP_RETURN_CODE 77
+                       TIMEOUT 300 RUN_SERIAL TRUE)
+endif()
