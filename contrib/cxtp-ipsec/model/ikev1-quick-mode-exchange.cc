@@ -6,6 +6,7 @@
 #include "crypto-diffie-hellman.h"
 #include "crypto-mac.h"
 #include "crypto-random.h"
+#include "ike-sa-pair-installer.h"
 #include "ikev1-codec.h"
 #include "ikev1-doi.h"
 #include "ikev1-informational-exchange.h"
@@ -346,32 +347,18 @@ Ikev1QuickModeExchange::InstallSaPair(Ikev1Sa& sa, Ikev1QuickMode& qm)
     IpsecSecurityAssociation in = makeSa(IpsecDirection::INBOUND, qm.inboundSpi);
     IpsecSecurityAssociation out = makeSa(IpsecDirection::OUTBOUND, qm.outboundSpi);
     // PF_KEY gets the pair once the work charged so far is done; Installed when both are in.
-    Time delay = m_services.Reserve(Seconds(0));
-    Ptr<IpsecPfKey> pfKey = m_services.GetPfKey();
     Ikev1Services* services = &m_services;
     Ipv6Address peer = sa.peer;
-    Simulator::Schedule(delay, [services, pfKey, in, out, peer]() {
-        auto pending = std::make_shared<int>(2);
-        auto done = [services, pending, peer, in, out](const std::string& error) {
-            if (!error.empty())
-            {
-                services->TraceFailure(peer, "SA installation failed: " + error);
-                return;
-            }
-            if (--*pending == 0)
-            {
-                services->NotifyInstalled(peer, in.spi, out.spi);
-            }
-        };
-        for (const auto& esp : {in, out})
-        {
-            std::string error = pfKey->Add(esp, IpsecPfKey::Completion(done));
-            if (!error.empty())
-            {
-                services->TraceFailure(peer, "SA installation refused: " + error);
-            }
-        }
-    });
+    IkeSaPairInstaller::Install(m_services.GetPfKey(),
+                                m_services.Reserve(Seconds(0)),
+                                in,
+                                out,
+                                Callback<void>([services, peer, in, out]() {
+                                    services->NotifyInstalled(peer, in.spi, out.spi);
+                                }),
+                                Callback<void, std::string>([services, peer](std::string error) {
+                                    services->TraceFailure(peer, error);
+                                }));
 }
 
 void
