@@ -12,10 +12,15 @@
  * - dh.modpN_keygen: draw a private value x of N-1 bits and compute g^x mod p (g = 2), as
  *   racoon does with OpenSSL's DH_generate_key when the private length is left at 0;
  *   dh.modpN_shared: y^x mod p for a random public value y. Primes: RFC 2409 §6.1/6.2 (768,
- *   1024 bits) and RFC 3526 §2/§3 (1536, 2048 bits) through OpenSSL's BN_get_rfc* functions;
- *   constant-time Montgomery exponentiation with a cached Montgomery context, as OpenSSL's DH.
- * - prf.hmac_H_call / _per_byte: EVP_MAC HMAC (new key each call) on 64 B and 4096 B messages;
- *   the line through both points gives per-call and per-byte costs.
+ *   1024 bits) and RFC 3526 §2-4 (1536, 2048, 3072 bits) through OpenSSL's BN_get_rfc*
+ *   functions; constant-time Montgomery exponentiation with a cached Montgomery context, as
+ *   OpenSSL's DH.
+ * - dh.ecp256_* and dh.curve25519_*: the module's own CryptoDiffieHellman (RFC 5903 P-256 with
+ *   OpenSSL's EC_POINT_mul, RFC 8031 X25519 through EVP), keygen = MakePrivate + ComputePublic,
+ *   shared = ComputeShared with a fixed peer value.
+ * - prf.hmac_H_call / _per_byte (MD5, SHA-1, SHA-256, SHA-384, SHA-512): EVP_MAC HMAC (new key each
+ * call) on 64 B and 4096 B messages; the line through both points gives per-call and per-byte
+ * costs.
  * - cipher.C_call / _per_byte: EVP CBC encryption (new key and IV each call, no padding) on
  *   64 B and 4096 B, fitted the same way.
  * Each measurement runs batches of at least --minTime (0.2 s; 0.01 s with --quick) and keeps the
@@ -26,6 +31,8 @@
  */
 
 #include "ns3/crypto-cost-model.h"
+#include "ns3/crypto-diffie-hellman.h"
+#include "ns3/crypto-random.h"
 #include "ns3/cxtp-program-options.h"
 
 #include <algorithm>
@@ -155,6 +162,41 @@ MeasureDh(uint32_t bits, const BIGNUM* prime, double minSeconds, double& keygenN
     BN_free(g);
     BN_MONT_CTX_free(mont);
     BN_CTX_free(ctx);
+}
+
+/**
+ * \brief Measures the module's elliptic-curve Diffie-Hellman for one group.
+ * \param group ECP_256 or CURVE25519
+ * \param minSeconds batch duration
+ * \param [out] keygenNs private value draw and public value
+ * \param [out] sharedNs shared secret with a fixed peer value
+ */
+void
+MeasureEcDh(CryptoDhGroup group, double minSeconds, double& keygenNs, double& sharedNs)
+{
+    Ptr<CryptoRandom> rng = CreateObject<CryptoRandom>();
+    std::vector<uint8_t> x = CryptoDiffieHellman::MakePrivate(group, *rng);
+    std::vector<uint8_t> peer;
+    std::vector<uint8_t> y;
+    std::vector<uint8_t> shared;
+    Check(CryptoDiffieHellman::ComputePublic(group,
+                                             CryptoDiffieHellman::MakePrivate(group, *rng),
+                                             peer),
+          "CryptoDiffieHellman::ComputePublic");
+    keygenNs = MeasureNs(
+        [&]() {
+            x = CryptoDiffieHellman::MakePrivate(group, *rng);
+            Check(CryptoDiffieHellman::ComputePublic(group, x, y),
+                  "CryptoDiffieHellman::ComputePublic");
+        },
+        minSeconds);
+    sharedNs = MeasureNs(
+        [&]() {
+            Check(CryptoDiffieHellman::ComputeShared(group, x, peer, shared),
+                  "CryptoDiffieHellman::ComputeShared");
+        },
+        minSeconds);
+    rng->Dispose();
 }
 
 /**
@@ -300,6 +342,29 @@ Fixed(double value, int decimals)
     return os.str();
 }
 
+/**
+ * \brief Measures ECP-256 and Curve25519 and adds their profile lines.
+ * \param minSeconds batch duration
+ * \param provenance the measurement's provenance
+ * \param [in,out] lines the profile lines by key
+ */
+void
+AddEcDhLines(double minSeconds, const std::string& provenance, std::map<std::string, Line>& lines)
+{
+    for (CryptoDhGroup group : {CryptoDhGroup::ECP_256, CryptoDhGroup::CURVE25519})
+    {
+        double keygen = 0;
+        double shared = 0;
+        MeasureEcDh(group, minSeconds, keygen, shared);
+        const std::string base = CryptoCostModel::GetDhName(group);
+        const std::string through = provenance + " (through CryptoDiffieHellman)";
+        lines["dh." + base + "_keygen"] = Line{"dh", base + "_keygen", keygen / 1e3, "us", through};
+        lines["dh." + base + "_shared"] = Line{"dh", base + "_shared", shared / 1e3, "us", through};
+        std::cerr << "dh " << base << ": keygen " << Fixed(keygen / 1e3, 1) << " us, shared "
+                  << Fixed(shared / 1e3, 1) << " us" << std::endl;
+    }
+}
+
 } // namespace
 
 int
@@ -352,7 +417,8 @@ main(int argc, char* argv[])
     const Group groups[] = {{768, BN_get_rfc2409_prime_768},
                             {1024, BN_get_rfc2409_prime_1024},
                             {1536, BN_get_rfc3526_prime_1536},
-                            {2048, BN_get_rfc3526_prime_2048}};
+                            {2048, BN_get_rfc3526_prime_2048},
+                            {3072, BN_get_rfc3526_prime_3072}};
     for (const auto& group : groups)
     {
         BIGNUM* prime = group.get(nullptr);
@@ -368,9 +434,13 @@ main(int argc, char* argv[])
                   << Fixed(shared / 1e3, 1) << " us" << std::endl;
     }
 
+    AddEcDhLines(minSeconds, provenance, lines);
+
     const std::pair<const char*, const char*> hashes[] = {{"md5", "MD5"},
                                                           {"sha1", "SHA1"},
-                                                          {"sha256", "SHA256"}};
+                                                          {"sha256", "SHA256"},
+                                                          {"sha384", "SHA384"},
+                                                          {"sha512", "SHA512"}};
     for (const auto& hash : hashes)
     {
         double small = MeasureHmac(hash.second, 64, minSeconds);

@@ -79,12 +79,12 @@ main(int argc, char* argv[])
         options.Fail("--mode: must be main or aggressive, not '" + mode + "'");
     }
     uint16_t group = vm["dhGroup"].as<uint16_t>();
-    if (!CryptoDiffieHellman::IsSupported(group))
+    if (!Ikev1Doi::IsSupportedGroup(group))
     {
         options.Fail("--dhGroup: " + std::to_string(group) + " is not one of 1, 2, 5, 14");
     }
     uint16_t pfsGroup = vm["pfsGroup"].as<uint16_t>();
-    if (pfsGroup != 0 && !CryptoDiffieHellman::IsSupported(pfsGroup))
+    if (pfsGroup != 0 && !Ikev1Doi::IsSupportedGroup(pfsGroup))
     {
         options.Fail("--pfsGroup: " + std::to_string(pfsGroup) + " is not one of 0, 1, 2, 5, 14");
     }

@@ -52,12 +52,18 @@ std::vector<std::string>
 CryptoCostModel::GetRequiredKeys()
 {
     std::vector<std::string> keys;
-    for (uint32_t bits : {768, 1024, 1536, 2048})
+    for (CryptoDhGroup group : {CryptoDhGroup::MODP_768,
+                                CryptoDhGroup::MODP_1024,
+                                CryptoDhGroup::MODP_1536,
+                                CryptoDhGroup::MODP_2048,
+                                CryptoDhGroup::MODP_3072,
+                                CryptoDhGroup::ECP_256,
+                                CryptoDhGroup::CURVE25519})
     {
-        keys.push_back("dh.modp" + std::to_string(bits) + "_keygen");
-        keys.push_back("dh.modp" + std::to_string(bits) + "_shared");
+        keys.push_back("dh." + GetDhName(group) + "_keygen");
+        keys.push_back("dh." + GetDhName(group) + "_shared");
     }
-    for (const char* hash : {"md5", "sha1", "sha256"})
+    for (const char* hash : {"md5", "sha1", "sha256", "sha384", "sha512"})
     {
         keys.push_back(std::string("prf.hmac_") + hash + "_call");
         keys.push_back(std::string("prf.hmac_") + hash + "_per_byte");
@@ -91,10 +97,29 @@ CryptoCostModel::GetModpBits(CryptoDhGroup group)
         return 1536;
     case CryptoDhGroup::MODP_2048:
         return 2048;
+    case CryptoDhGroup::MODP_3072:
+        return 3072;
+    case CryptoDhGroup::ECP_256:
+    case CryptoDhGroup::CURVE25519:
+        break;
     }
-    NS_ABORT_MSG("CryptoCostModel: unsupported Diffie-Hellman group "
-                 << static_cast<int>(group) << " (supported: 1, 2, 5, 14)");
+    NS_ABORT_MSG("CryptoCostModel: not a MODP Diffie-Hellman group: "
+                 << static_cast<int>(group) << " (MODP: 1, 2, 5, 14, 15)");
     return 0;
+}
+
+std::string
+CryptoCostModel::GetDhName(CryptoDhGroup group)
+{
+    switch (group)
+    {
+    case CryptoDhGroup::ECP_256:
+        return "ecp256";
+    case CryptoDhGroup::CURVE25519:
+        return "curve25519";
+    default:
+        return "modp" + std::to_string(GetModpBits(group));
+    }
 }
 
 void
@@ -162,13 +187,13 @@ CryptoCostModel::PerCallPlusPerByte(const std::string& prefix, uint32_t bytes)
 Time
 CryptoCostModel::DhKeyGeneration(CryptoDhGroup group)
 {
-    return Get("dh.modp" + std::to_string(GetModpBits(group)) + "_keygen");
+    return Get("dh." + GetDhName(group) + "_keygen");
 }
 
 Time
 CryptoCostModel::DhSharedSecret(CryptoDhGroup group)
 {
-    return Get("dh.modp" + std::to_string(GetModpBits(group)) + "_shared");
+    return Get("dh." + GetDhName(group) + "_shared");
 }
 
 Time
@@ -185,6 +210,12 @@ CryptoCostModel::Prf(CryptoHash hash, uint32_t bytes)
         break;
     case CryptoHash::SHA2_256:
         name = "sha256";
+        break;
+    case CryptoHash::SHA2_384:
+        name = "sha384";
+        break;
+    case CryptoHash::SHA2_512:
+        name = "sha512";
         break;
     }
     NS_ABORT_MSG_IF(name.empty(), "CryptoCostModel::Prf: unknown hash function");

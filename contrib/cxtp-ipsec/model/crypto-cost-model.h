@@ -31,8 +31,8 @@ namespace ns3
  *
  * Profile keys used (GetRequiredKeys() lists them; a profile lacking any of them is rejected
  * when loaded):
- * - dh.modp{768,1024,1536,2048}_{keygen,shared} (time)
- * - prf.hmac_{md5,sha1,sha256}_call (time) and prf.hmac_{md5,sha1,sha256}_per_byte (ns/B)
+ * - dh.{modp768,modp1024,modp1536,modp2048,modp3072,ecp256,curve25519}_{keygen,shared} (time)
+ * - prf.hmac_{md5,sha1,sha256,sha384,sha512}_call (time) and ..._per_byte (ns/B)
  * - cipher.{3des-cbc,aes128-cbc,aes256-cbc}_call (time) and ..._per_byte (ns/B)
  * - daemon.message_processing, kernel.sa_install, kernel.policy_install,
  *   cxtp.message_processing, cxtp.context_install (time)
@@ -60,19 +60,27 @@ class CryptoCostModel : public Object
     /// \return every key the model reads from a profile
     static std::vector<std::string> GetRequiredKeys();
     /**
-     * \param group a MODP Diffie-Hellman group (RFC 2409 §6, RFC 3526)
+     * \param group a MODP Diffie-Hellman group (RFC 2409 §6, RFC 3526); aborts for the
+     *        elliptic-curve groups
      * \return the modulus size in bits
      */
     static uint32_t GetModpBits(CryptoDhGroup group);
+    /**
+     * \param group a Diffie-Hellman group
+     * \return its name in the profile keys: "modp1024" (modulus bits), "ecp256", "curve25519"
+     */
+    static std::string GetDhName(CryptoDhGroup group);
 
     /**
      * \param group the DH group
-     * \return the cost of drawing a private value and computing g^x mod p
+     * \return the cost of drawing a private value and computing the public value (g^x mod p,
+     *         or the scalar multiplication of the base point)
      */
     Time DhKeyGeneration(CryptoDhGroup group);
     /**
      * \param group the DH group
-     * \return the cost of computing the shared secret y^x mod p
+     * \return the cost of computing the shared secret (y^x mod p, or the scalar multiplication
+     *         of the peer's point)
      */
     Time DhSharedSecret(CryptoDhGroup group);
     /**

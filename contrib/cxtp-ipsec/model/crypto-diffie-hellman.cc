@@ -5,12 +5,17 @@
 
 #include "crypto-random.h"
 
+#include "ns3/abort.h"
 #include "ns3/log.h"
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <memory>
 #include <openssl/bn.h>
+#include <openssl/ec.h>
+#include <openssl/evp.h>
+#include <openssl/obj_mac.h>
 #include <string>
 
 namespace ns3
@@ -70,7 +75,28 @@ const char* const MODP_2048_HEX = "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1
                                   "DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
                                   "15728E5A8AACAA68FFFFFFFFFFFFFFFF";
 
-/// The generator of all four groups (RFC 2409 §6.1-6.2, RFC 3526 §2-3).
+/**
+ * \brief 3072-bit MODP Group, RFC 3526 §4:
+ * p = 2^3072 - 2^3008 - 1 + 2^64 * ([2^2942 pi] + 1690314), g = 2.
+ */
+const char* const MODP_3072_HEX = "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD1"
+                                  "29024E088A67CC74020BBEA63B139B22514A08798E3404DD"
+                                  "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245"
+                                  "E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
+                                  "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3D"
+                                  "C2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
+                                  "83655D23DCA3AD961C62F356208552BB9ED529077096966D"
+                                  "670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
+                                  "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9"
+                                  "DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
+                                  "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64"
+                                  "ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7"
+                                  "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6B"
+                                  "F12FFA06D98A0864D87602733EC86A64521F2B18177B200C"
+                                  "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB31"
+                                  "43DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF";
+
+/// The generator of all MODP groups (RFC 2409 §6.1-6.2, RFC 3526 §2-3).
 const BN_ULONG GENERATOR = 2;
 
 /**
@@ -90,6 +116,11 @@ GetPrimeHex(CryptoDhGroup group)
         return MODP_1536_HEX;
     case CryptoDhGroup::MODP_2048:
         return MODP_2048_HEX;
+    case CryptoDhGroup::MODP_3072:
+        return MODP_3072_HEX;
+    case CryptoDhGroup::ECP_256:
+    case CryptoDhGroup::CURVE25519:
+        return nullptr;
     }
     return nullptr;
 }
@@ -206,6 +237,287 @@ ModExp(CryptoDhGroup group,
     return true;
 }
 
+/**
+ * \brief Validates the peer's MODP public value and computes y^x mod p.
+ * \param group a MODP group
+ * \param privateValue our exponent
+ * \param peerPublic the peer's value; must be the prime's length with 1 < y < p-1
+ * \param shared receives the secret
+ * \return false on an invalid input or an OpenSSL failure
+ */
+bool
+ModpShared(CryptoDhGroup group,
+           const std::vector<uint8_t>& privateValue,
+           const std::vector<uint8_t>& peerPublic,
+           std::vector<uint8_t>& shared)
+{
+    BnPtr p = LoadPrime(group);
+    BnPtr y = FromBytes(peerPublic);
+    BnPtr pMinusOne(BN_new());
+    if (!p || !y || !pMinusOne || BN_copy(pMinusOne.get(), p.get()) == nullptr ||
+        BN_sub_word(pMinusOne.get(), 1) == 0)
+    {
+        return false;
+    }
+    // RFC 2631 §2.1.5 / NIST SP 800-56A 5.6.2.3.1: require 1 < y < p-1.
+    if (BN_is_zero(y.get()) || BN_is_one(y.get()) || BN_cmp(y.get(), pMinusOne.get()) >= 0)
+    {
+        NS_LOG_LOGIC("peer public value out of range");
+        return false;
+    }
+    return ModExp(group, y.get(), privateValue, shared);
+}
+
+/// The length of a P-256 scalar or coordinate in bytes (RFC 5903 §3.1).
+const uint32_t P256_LENGTH = 32;
+/// The length of an X25519 scalar, u-coordinate or shared secret (RFC 7748 §5).
+const uint32_t X25519_LENGTH = 32;
+
+/// Frees an EC_GROUP.
+struct EcGroupDeleter
+{
+    /// \param group the group (may be null)
+    void operator()(EC_GROUP* group) const
+    {
+        EC_GROUP_free(group);
+    }
+};
+
+/// Frees an EC_POINT, zeroing it first (a shared point is secret).
+struct EcPointDeleter
+{
+    /// \param point the point (may be null)
+    void operator()(EC_POINT* point) const
+    {
+        EC_POINT_clear_free(point);
+    }
+};
+
+/// Frees an EVP_PKEY.
+struct PkeyDeleter
+{
+    /// \param key the key (may be null)
+    void operator()(EVP_PKEY* key) const
+    {
+        EVP_PKEY_free(key);
+    }
+};
+
+/// Frees an EVP_PKEY_CTX.
+struct PkeyCtxDeleter
+{
+    /// \param ctx the context (may be null)
+    void operator()(EVP_PKEY_CTX* ctx) const
+    {
+        EVP_PKEY_CTX_free(ctx);
+    }
+};
+
+/// An owned EC_GROUP.
+using EcGroupPtr = std::unique_ptr<EC_GROUP, EcGroupDeleter>;
+/// An owned EC_POINT, cleared when freed.
+using EcPointPtr = std::unique_ptr<EC_POINT, EcPointDeleter>;
+/// An owned EVP_PKEY.
+using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+/// An owned EVP_PKEY_CTX.
+using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxDeleter>;
+
+/**
+ * \brief Loads a P-256 private scalar.
+ * \param group the P-256 group
+ * \param privateValue 32 big-endian bytes
+ * \return the scalar, or null unless 1 <= x <= n-1
+ */
+BnPtr
+LoadP256Scalar(const EC_GROUP* group, const std::vector<uint8_t>& privateValue)
+{
+    if (privateValue.size() != P256_LENGTH)
+    {
+        return nullptr;
+    }
+    BnPtr x = FromBytes(privateValue);
+    if (!x || BN_is_zero(x.get()) || BN_cmp(x.get(), EC_GROUP_get0_order(group)) >= 0)
+    {
+        NS_LOG_LOGIC("P-256 private value out of range");
+        return nullptr;
+    }
+    BN_set_flags(x.get(), BN_FLG_CONSTTIME);
+    return x;
+}
+
+/**
+ * \brief Writes x | y of a P-256 point, 32 bytes each (RFC 5903 §7).
+ * \param group the P-256 group
+ * \param point the point (not at infinity)
+ * \param ctx a BN context
+ * \param out receives 64 bytes
+ * \return false on failure
+ */
+bool
+P256PointToBytes(const EC_GROUP* group,
+                 const EC_POINT* point,
+                 BN_CTX* ctx,
+                 std::vector<uint8_t>& out)
+{
+    std::vector<uint8_t> octets(1 + 2 * P256_LENGTH);
+    if (EC_POINT_point2oct(group,
+                           point,
+                           POINT_CONVERSION_UNCOMPRESSED,
+                           octets.data(),
+                           octets.size(),
+                           ctx) != octets.size())
+    {
+        return false;
+    }
+    out.assign(octets.begin() + 1, octets.end()); // drop the 0x04 of SEC 1 §2.3.3
+    return true;
+}
+
+/**
+ * \brief Computes the public value x * G of P-256 as x | y (RFC 5903 §7).
+ * \param privateValue the 32-byte scalar
+ * \param out receives 64 bytes
+ * \return false on an invalid scalar or an OpenSSL failure
+ */
+bool
+P256Public(const std::vector<uint8_t>& privateValue, std::vector<uint8_t>& out)
+{
+    EcGroupPtr group(EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1));
+    BnCtxPtr ctx(BN_CTX_new());
+    if (!group || !ctx)
+    {
+        return false;
+    }
+    BnPtr x = LoadP256Scalar(group.get(), privateValue);
+    EcPointPtr point(EC_POINT_new(group.get()));
+    if (!x || !point ||
+        EC_POINT_mul(group.get(), point.get(), x.get(), nullptr, nullptr, ctx.get()) != 1)
+    {
+        return false;
+    }
+    return P256PointToBytes(group.get(), point.get(), ctx.get(), out);
+}
+
+/**
+ * \brief Computes the P-256 shared secret: the x coordinate of x * Y (RFC 5903 §7).
+ * \param privateValue our 32-byte scalar
+ * \param peerPublic the peer's x | y; must be a point on the curve
+ * \param out receives 32 bytes
+ * \return false on an invalid input or an OpenSSL failure
+ */
+bool
+P256Shared(const std::vector<uint8_t>& privateValue,
+           const std::vector<uint8_t>& peerPublic,
+           std::vector<uint8_t>& out)
+{
+    EcGroupPtr group(EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1));
+    BnCtxPtr ctx(BN_CTX_new());
+    if (!group || !ctx)
+    {
+        return false;
+    }
+    BnPtr x = LoadP256Scalar(group.get(), privateValue);
+    EcPointPtr peer(EC_POINT_new(group.get()));
+    EcPointPtr result(EC_POINT_new(group.get()));
+    BnPtr sharedX(BN_new());
+    if (!x || !peer || !result || !sharedX)
+    {
+        return false;
+    }
+    std::vector<uint8_t> octets{0x04}; // SEC 1 §2.3.4 uncompressed form
+    octets.insert(octets.end(), peerPublic.begin(), peerPublic.end());
+    // oct2point refuses a point off the curve; check again, and refuse the point at infinity
+    // (RFC 6989 §2.3: the cofactor of P-256 is 1, so no further subgroup test is needed).
+    if (EC_POINT_oct2point(group.get(), peer.get(), octets.data(), octets.size(), ctx.get()) != 1 ||
+        EC_POINT_is_on_curve(group.get(), peer.get(), ctx.get()) != 1 ||
+        EC_POINT_is_at_infinity(group.get(), peer.get()))
+    {
+        NS_LOG_LOGIC("peer public value is not a point of P-256");
+        return false;
+    }
+    if (EC_POINT_mul(group.get(), result.get(), nullptr, peer.get(), x.get(), ctx.get()) != 1 ||
+        EC_POINT_is_at_infinity(group.get(), result.get()) ||
+        EC_POINT_get_affine_coordinates(group.get(),
+                                        result.get(),
+                                        sharedX.get(),
+                                        nullptr,
+                                        ctx.get()) != 1)
+    {
+        return false;
+    }
+    out.resize(P256_LENGTH);
+    return BN_bn2binpad(sharedX.get(), out.data(), P256_LENGTH) == static_cast<int>(P256_LENGTH);
+}
+
+/**
+ * \param privateValue a 32-byte X25519 scalar
+ * \return the key, or null on failure
+ */
+PkeyPtr
+LoadX25519Private(const std::vector<uint8_t>& privateValue)
+{
+    if (privateValue.size() != X25519_LENGTH)
+    {
+        return nullptr;
+    }
+    return PkeyPtr(EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519,
+                                                nullptr,
+                                                privateValue.data(),
+                                                privateValue.size()));
+}
+
+/**
+ * \brief Computes X25519(x, 9) (RFC 7748 §6.1).
+ * \param privateValue the 32-byte scalar
+ * \param out receives 32 bytes
+ * \return false on failure
+ */
+bool
+X25519Public(const std::vector<uint8_t>& privateValue, std::vector<uint8_t>& out)
+{
+    PkeyPtr key = LoadX25519Private(privateValue);
+    size_t length = X25519_LENGTH;
+    out.resize(X25519_LENGTH);
+    return key && EVP_PKEY_get_raw_public_key(key.get(), out.data(), &length) == 1 &&
+           length == X25519_LENGTH;
+}
+
+/**
+ * \brief Computes X25519(x, Y) and refuses an all-zero result (RFC 8031 §2, RFC 7748 §6.1).
+ * \param privateValue our 32-byte scalar
+ * \param peerPublic the peer's 32-byte u-coordinate
+ * \param out receives 32 bytes
+ * \return false on failure or an all-zero secret
+ */
+bool
+X25519Shared(const std::vector<uint8_t>& privateValue,
+             const std::vector<uint8_t>& peerPublic,
+             std::vector<uint8_t>& out)
+{
+    PkeyPtr key = LoadX25519Private(privateValue);
+    PkeyPtr peer(EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519,
+                                             nullptr,
+                                             peerPublic.data(),
+                                             peerPublic.size()));
+    if (!key || !peer)
+    {
+        return false;
+    }
+    PkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
+    size_t length = X25519_LENGTH;
+    out.resize(X25519_LENGTH);
+    // OpenSSL fails the derivation itself when the result is all zero; the check below makes
+    // the rule of RFC 8031 §2 explicit.
+    if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1 ||
+        EVP_PKEY_derive_set_peer(ctx.get(), peer.get()) != 1 ||
+        EVP_PKEY_derive(ctx.get(), out.data(), &length) != 1 || length != X25519_LENGTH)
+    {
+        NS_LOG_LOGIC("X25519 derivation failed");
+        return false;
+    }
+    return std::any_of(out.begin(), out.end(), [](uint8_t b) { return b != 0; });
+}
+
 } // namespace
 
 uint32_t
@@ -221,17 +533,46 @@ CryptoDiffieHellman::GetLength(CryptoDhGroup group)
         return 192;
     case CryptoDhGroup::MODP_2048:
         return 256;
+    case CryptoDhGroup::MODP_3072:
+        return 384;
+    case CryptoDhGroup::ECP_256:
+        return 2 * P256_LENGTH;
+    case CryptoDhGroup::CURVE25519:
+        return X25519_LENGTH;
     }
     return 0;
+}
+
+uint32_t
+CryptoDiffieHellman::GetSharedLength(CryptoDhGroup group)
+{
+    return IsModp(group) ? GetLength(group) : GetPrivateLength(group);
+}
+
+uint32_t
+CryptoDiffieHellman::GetPrivateLength(CryptoDhGroup group)
+{
+    switch (group)
+    {
+    case CryptoDhGroup::ECP_256:
+        return P256_LENGTH;
+    case CryptoDhGroup::CURVE25519:
+        return X25519_LENGTH;
+    default:
+        return GetLength(group);
+    }
+}
+
+bool
+CryptoDiffieHellman::IsModp(CryptoDhGroup group)
+{
+    return GetPrimeHex(group) != nullptr;
 }
 
 bool
 CryptoDiffieHellman::IsSupported(uint16_t id)
 {
-    return id == static_cast<uint16_t>(CryptoDhGroup::MODP_768) ||
-           id == static_cast<uint16_t>(CryptoDhGroup::MODP_1024) ||
-           id == static_cast<uint16_t>(CryptoDhGroup::MODP_1536) ||
-           id == static_cast<uint16_t>(CryptoDhGroup::MODP_2048);
+    return id <= UINT8_MAX && GetLength(static_cast<CryptoDhGroup>(id)) != 0;
 }
 
 std::vector<uint8_t>
@@ -257,13 +598,26 @@ CryptoDiffieHellman::ComputePublic(CryptoDhGroup group,
                                    std::vector<uint8_t>& publicValue)
 {
     NS_LOG_FUNCTION(static_cast<uint32_t>(group) << privateValue.size());
-    BnPtr g(BN_new());
-    if (!g || BN_set_word(g.get(), GENERATOR) == 0)
+    bool ok = false;
+    if (group == CryptoDhGroup::ECP_256)
+    {
+        ok = P256Public(privateValue, publicValue);
+    }
+    else if (group == CryptoDhGroup::CURVE25519)
+    {
+        ok = X25519Public(privateValue, publicValue);
+    }
+    else
+    {
+        BnPtr g(BN_new());
+        ok = g && BN_set_word(g.get(), GENERATOR) != 0 &&
+             ModExp(group, g.get(), privateValue, publicValue);
+    }
+    if (!ok)
     {
         publicValue.clear();
-        return false;
     }
-    return ModExp(group, g.get(), privateValue, publicValue);
+    return ok;
 }
 
 bool
@@ -281,30 +635,51 @@ CryptoDiffieHellman::ComputeShared(CryptoDhGroup group,
                                               << length);
         return false;
     }
-    BnPtr p = LoadPrime(group);
-    BnPtr y = FromBytes(peerPublic);
-    BnPtr pMinusOne(BN_new());
-    if (!p || !y || !pMinusOne || BN_copy(pMinusOne.get(), p.get()) == nullptr ||
-        BN_sub_word(pMinusOne.get(), 1) == 0)
+    bool ok = false;
+    if (group == CryptoDhGroup::ECP_256)
     {
-        return false;
+        ok = P256Shared(privateValue, peerPublic, shared);
     }
-    // RFC 2631 §2.1.5 / NIST SP 800-56A 5.6.2.3.1: require 1 < y < p-1.
-    if (BN_is_zero(y.get()) || BN_is_one(y.get()) || BN_cmp(y.get(), pMinusOne.get()) >= 0)
+    else if (group == CryptoDhGroup::CURVE25519)
     {
-        NS_LOG_LOGIC("peer public value out of range");
-        return false;
+        ok = X25519Shared(privateValue, peerPublic, shared);
     }
-    return ModExp(group, y.get(), privateValue, shared);
+    else
+    {
+        ok = ModpShared(group, privateValue, peerPublic, shared);
+    }
+    if (!ok)
+    {
+        std::fill(shared.begin(), shared.end(), 0);
+        shared.clear();
+    }
+    return ok;
 }
 
 std::vector<uint8_t>
 CryptoDiffieHellman::MakePrivate(CryptoDhGroup group, CryptoRandom& rng)
 {
-    const uint32_t length = GetLength(group);
+    const uint32_t length = GetPrivateLength(group);
     if (length == 0)
     {
         return {};
+    }
+    if (group == CryptoDhGroup::CURVE25519)
+    {
+        return rng.GetBytes(length);
+    }
+    if (group == CryptoDhGroup::ECP_256)
+    {
+        EcGroupPtr curve(EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1));
+        NS_ABORT_MSG_IF(!curve, "CryptoDiffieHellman: OpenSSL has no P-256");
+        while (true) // rejection sampling: a draw is refused with probability ~2^-32
+        {
+            std::vector<uint8_t> x = rng.GetBytes(length);
+            if (LoadP256Scalar(curve.get(), x))
+            {
+                return x;
+            }
+        }
     }
     while (true)
     {

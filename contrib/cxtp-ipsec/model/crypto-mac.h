@@ -13,12 +13,16 @@ namespace ns3
 /**
  * \ingroup cxtp-ipsec
  * \brief Hash functions known to the module.
+ *
+ * New values go at the end: security contexts carry the value of the enumeration.
  */
 enum class CryptoHash : uint8_t
 {
     MD5,
     SHA1,
     SHA2_256,
+    SHA2_384, ///< for the IKEv2 PRF and integrity transforms of RFC 4868
+    SHA2_512, ///< for the IKEv2 PRF and integrity transforms of RFC 4868
 };
 
 /**

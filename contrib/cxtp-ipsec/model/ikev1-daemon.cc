@@ -335,9 +335,9 @@ Ikev1Daemon::StartApplication()
     Ptr<CryptoRandom> rng = node->GetObject<CryptoRandom>();
     NS_ABORT_MSG_IF(!pfKey || !spd || !pad || !rng,
                     "Ikev1Daemon on node " << node->GetId() << " needs IPsec (IpsecHelper)");
-    NS_ABORT_MSG_IF(!CryptoDiffieHellman::IsSupported(m_dhGroup),
+    NS_ABORT_MSG_IF(!Ikev1Doi::IsSupportedGroup(m_dhGroup),
                     "Ikev1Daemon: DH group " << m_dhGroup << " is not one of 1, 2, 5, 14");
-    NS_ABORT_MSG_IF(m_pfsGroup != 0 && !CryptoDiffieHellman::IsSupported(m_pfsGroup),
+    NS_ABORT_MSG_IF(m_pfsGroup != 0 && !Ikev1Doi::IsSupportedGroup(m_pfsGroup),
                     "Ikev1Daemon: PFS group " << m_pfsGroup << " is not one of 1, 2, 5, 14");
     Ptr<CryptoCostModel> cost = node->GetObject<CryptoCostModel>();
     if (!cost)

@@ -29,4 +29,10 @@ Ikev1Doi::GetDpdVendorId()
     return id;
 }
 
+bool
+Ikev1Doi::IsSupportedGroup(uint16_t id)
+{
+    return id == 1 || id == 2 || id == 5 || id == 14;
+}
+
 } // namespace ns3

@@ -64,6 +64,13 @@ struct Ikev1Doi
 
     /// \return the RFC 3706 Dead Peer Detection vendor ID
     static const std::vector<uint8_t>& GetDpdVendorId();
+    /**
+     * \brief The Diffie-Hellman groups the IKEv1 model negotiates: the MODP groups 1, 2, 5 and
+     * 14 (RFC 2409 §6, RFC 3526 §2-3). CryptoDiffieHellman knows more groups, for IKEv2.
+     * \param id a Group Description value (RFC 2409 Appendix A)
+     * \return true if IKEv1 accepts the group
+     */
+    static bool IsSupportedGroup(uint16_t id);
 };
 
 } // namespace ns3

@@ -87,7 +87,7 @@ Ikev1Proposals::ParsePhase1List(const std::string& list, std::vector<Ikev1Phase1
         {
             c.hash = f[1] == "sha1" ? CryptoHash::SHA1 : CryptoHash::SHA2_256;
             c.group = static_cast<uint16_t>(std::stoi(f[2]));
-            ok = CryptoDiffieHellman::IsSupported(c.group);
+            ok = Ikev1Doi::IsSupportedGroup(c.group);
         }
         if (!ok)
         {
@@ -218,7 +218,7 @@ Ikev1Proposals::ReadPhase1Transform(const Ikev1Transform& t, Ikev1Phase1Choice& 
     }
     if (auth != Ikev1Doi::P1_AUTH_PSK ||
         (hash != Ikev1Doi::P1_HASH_SHA1 && hash != Ikev1Doi::P1_HASH_SHA2_256) || group > 0xffff ||
-        !CryptoDiffieHellman::IsSupported(static_cast<uint16_t>(group)))
+        !Ikev1Doi::IsSupportedGroup(static_cast<uint16_t>(group)))
     {
         return false;
     }
@@ -418,7 +418,7 @@ Ikev1Proposals::ReadEspTransform(const Ikev1Transform& t,
     if ((auth != 0 && choice.integrity == IpsecIntegrity::NONE) ||
         !CheckTransformPair(choice.encryption, choice.integrity).empty() ||
         (encapsulation != 0 && encapsulation != Ikev1Doi::ENCAPSULATION_TUNNEL) || group > 0xffff ||
-        (group != 0 && !CryptoDiffieHellman::IsSupported(static_cast<uint16_t>(group))))
+        (group != 0 && !Ikev1Doi::IsSupportedGroup(static_cast<uint16_t>(group))))
     {
         return false;
     }

@@ -60,6 +60,12 @@ modp1536_keygen = 5 ms ; test
 modp1536_shared = 6 ms ; test
 modp2048_keygen = 7 ms ; test
 modp2048_shared = 8 ms ; test
+modp3072_keygen = 9 ms ; test
+modp3072_shared = 10 ms ; test
+ecp256_keygen = 11 ms ; test
+ecp256_shared = 12 ms ; test
+curve25519_keygen = 13 ms ; test
+curve25519_shared = 14 ms ; test
 [prf]
 hmac_md5_call = 1 us ; test
 hmac_md5_per_byte = 0.5 ns/B ; test
@@ -67,6 +73,10 @@ hmac_sha1_call = 2 us ; test
 hmac_sha1_per_byte = 2.5 ns/B ; test
 hmac_sha256_call = 3 us ; test
 hmac_sha256_per_byte = 4 ns/B ; test
+hmac_sha384_call = 5 us ; test
+hmac_sha384_per_byte = 6 ns/B ; test
+hmac_sha512_call = 7 us ; test
+hmac_sha512_per_byte = 8 ns/B ; test
 [cipher]
 3des-cbc_call = 10 us ; test
 3des-cbc_per_byte = 40 ns/B ; test
@@ -482,6 +492,24 @@ CryptoCostModelSumTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(CryptoDhGroup::MODP_2048),
                           MilliSeconds(8),
                           "group 14 shared");
+    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(CryptoDhGroup::MODP_3072),
+                          MilliSeconds(9),
+                          "group 15 = modp3072");
+    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(CryptoDhGroup::MODP_3072),
+                          MilliSeconds(10),
+                          "group 15 shared");
+    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(CryptoDhGroup::ECP_256),
+                          MilliSeconds(11),
+                          "group 19 = ecp256");
+    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(CryptoDhGroup::ECP_256),
+                          MilliSeconds(12),
+                          "group 19 shared");
+    NS_TEST_EXPECT_MSG_EQ(model->DhKeyGeneration(CryptoDhGroup::CURVE25519),
+                          MilliSeconds(13),
+                          "group 31 = curve25519");
+    NS_TEST_EXPECT_MSG_EQ(model->DhSharedSecret(CryptoDhGroup::CURVE25519),
+                          MilliSeconds(14),
+                          "group 31 shared");
 
     // 1 us + 64 B * 0.5 ns/B = 1032 ns
     NS_TEST_EXPECT_MSG_EQ(model->Prf(CryptoHash::MD5, 64), NanoSeconds(1032), "HMAC-MD5");
@@ -491,6 +519,9 @@ CryptoCostModelSumTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(model->Prf(CryptoHash::SHA2_256, 0), MicroSeconds(3), "HMAC-SHA256");
     // 3 us + 1000 B * 4 ns/B = 7 us
     NS_TEST_EXPECT_MSG_EQ(model->Prf(CryptoHash::SHA2_256, 1000), MicroSeconds(7), "SHA256 1000");
+    // 5 us + 100 B * 6 ns/B = 5600 ns; 7 us + 100 B * 8 ns/B = 7800 ns
+    NS_TEST_EXPECT_MSG_EQ(model->Prf(CryptoHash::SHA2_384, 100), NanoSeconds(5600), "SHA384");
+    NS_TEST_EXPECT_MSG_EQ(model->Prf(CryptoHash::SHA2_512, 100), NanoSeconds(7800), "SHA512");
     // 10 us + 1500 B * 40 ns/B = 70 us
     NS_TEST_EXPECT_MSG_EQ(model->Cipher(IpsecEncryption::TDES_CBC, 1500), MicroSeconds(70), "3DES");
     // 500 ns + 1024 B * 12.5 ns/B = 13300 ns

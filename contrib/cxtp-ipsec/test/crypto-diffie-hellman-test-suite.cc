@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 /*
- * Tests for CryptoDiffieHellman: the MODP primes of RFC 2409 §6.1-6.2 and RFC 3526 §2-3, public
- * values and shared secrets against an independent computation, and rejection of bad inputs.
+ * Tests for CryptoDiffieHellman's MODP groups: the primes of RFC 2409 §6.1-6.2 and RFC 3526 §2-4,
+ * public values and shared secrets against an independent computation, and rejection of bad
+ * inputs. The elliptic-curve groups are tested in crypto-ecdh-test-suite.cc.
  *
  * The primes in crypto-diffie-hellman.cc were written from the RFC texts. They were cross-checked
  * with /usr/bin/python3 by building each one from its defining formula (pi by Machin's formula in
@@ -20,7 +21,7 @@
  *     def modp(n, k):
  *         return 2**n - 2**(n - 64) - 1 + 2**64 * (pi_fixed(n - 130) + k)
  *     P = {1: modp(768, 149686), 2: modp(1024, 129093), 5: modp(1536, 741804),
- *          14: modp(2048, 124476)}
+ *          14: modp(2048, 124476), 15: modp(3072, 1690314)}
  *
  * (plus a 40-round Miller-Rabin test of p and (p-1)/2). Here the primes are checked again with
  * OpenSSL: BN_check_prime on p and (p-1)/2, the all-ones top and bottom 64 bits, and equality with
@@ -43,6 +44,7 @@
 
 #include "ns3/crypto-diffie-hellman.h"
 #include "ns3/crypto-random.h"
+#include "ns3/ikev1-doi.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/test.h"
 
@@ -143,6 +145,48 @@ const char* const MODP_2048_SHARED =
     "f3ba9d8201012d0ab08224206613b091090ffd53c9fc5c1e7d1219c49279a2e0"
     "1b98ba01d6a85d0dbd428e71e93eb38e860b91f247cf8a80ad5e445f4edfe68f"
     "acb884735694a5a967f6dcdd4eb549faeaf65297f1c8959dd13ca88768f89ec9";
+/// Group 15: g^xa mod p (Python, see the file comment).
+const char* const MODP_3072_PUBLIC_A =
+    "8ec62afc3d12786b8dc32cad5ee133655711b53fd9bb34c0c0d4dca881c34a34"
+    "1446f98224813d12e61a37b3f910f82c8b0939cf1fc0be99571c7868e6ca49cb"
+    "110cf9e7139ee50c868b17614c10f45cde9c53ce4bb5a809edadfd72592c400a"
+    "db5d6bcaa1b437a2d99c9b591bfdebff68833f35d84422d283ff1108ee3dd90c"
+    "2aacc7afeca3e5ebfd0671ebeef356ab9c1040af7d76f420c9d840fa59b0ef78"
+    "c100c8b08cbdb9736506704af11eb929881717c97ef6388d4be70bc5a4450187"
+    "578f442d22c416a38564dc3dd7c3a96cdba98f83417f4926927b1173171f74b9"
+    "3310392753b19744db20d821036f3ffd2ce38037213760c82a500e16a7211297"
+    "42f3912cabea9761d7e2903aab8bceb4977996220dd8ac123b86993ee99eaac5"
+    "3662deff881b1d772369afc9c715e5c24c24b8b0bfe6c6cc70abdb4fef21cdd6"
+    "1f1a4dc83c1b118aa0af80c3a0b0447e14574f66269734b179d9992bced1bbdb"
+    "37b70eab3040fb3fe950cc6cfd8bb50a37ff2742134995e4e9a0cb9ff0038800";
+/// Group 15: g^xb mod p (Python, see the file comment).
+const char* const MODP_3072_PUBLIC_B =
+    "ad2b7e6a0428d9bfc43dd842abe2cf9aa8be071a2af1051f109f6658e140c1ed"
+    "ed8ec15b570f841a1fa001c3fe64b1a4f21d526cb5ce9d98b1ed3b2e642bc2bf"
+    "9fe837fde18c97037fc8771593037dc794a2fa704a6bb31f48a3343dd82c5c03"
+    "39d2e7f8bbac2be69101844fddae15c5803f5f0ac39765b0dc957ba0b0b46bde"
+    "fe690bf2d61523898d52911f7debc449ac89fad2cec59bff3c77645bb3a356fb"
+    "a78be43ac8510077ffcb77d9227f916a6933757c12c683f8b02e6b9d0bb79dd1"
+    "607fb820f036db99b7214076f8280e4d8af83328b23bc7f335b74a40f3491d24"
+    "1b5a7e00b6870a89c279a4ba2ab7b32fdbd76eec2a5fd6290454113f2d0346cd"
+    "89261d6167211dfb195a1749a92fc75958a573d2c07c11242b36922ba9cdac04"
+    "35cb8e58e43823bd2ada95adc43da70f745dbc1ac13aa83c03f73a7120b5be5e"
+    "085badd95a678a7f26bdb92ccf1f22780805f75830d788b1689c2a64eb1e0cb8"
+    "fe27d74affc98a5836914a19e38f82451585e4dfe0cb03fe19b60719e75f90a5";
+/// Group 15: g^(xa*xb) mod p (Python, see the file comment).
+const char* const MODP_3072_SHARED =
+    "fd8fa1b63dbeaa75f9467e97b5673fe9e6aacea8cf2ce7b2da82df48e05bdcbd"
+    "9993f26599704179bd6f4d69bde2f3c615a25f12b2fd724734200781384776a7"
+    "3146208f5dec64d06d9910fcd9ae70a51901c30a339e1a5ef366e6484ef522b4"
+    "3296be4cca7a75ba3c3705dc33e0508dcdd348e88cd98e0b318cca9f8b291992"
+    "7e3b8d0695c4439bee77f2acdec5ebb74bfc684665b6add4218e618a16226056"
+    "d99559903e513f661c7d765b57b5ac77db4e2c0f131841105630b945beec99b5"
+    "58898daeca7cb15d4fee885f419a91f2821ea28cb1d52483c27b92290e0fba4e"
+    "b2f59de669aaee05633bf4ddfd5001f1a40f2474c61da0862d8f3314a1f2d0d1"
+    "14b2721b014019098fa51188563a347000f6a2d326cc2392f234a2d3e5a9b1be"
+    "2a9de45ae041993bb0dfb4a42828724f329228940f0ef283d41521f6be75d127"
+    "43ac16b831ca7b0644440d2b1152fd94a022fdcee181016bc73d32c7e63126ac"
+    "381e5cacb506450a862401318451eb01d15481d1c8df533b1cec8818e2564f5e";
 
 /**
  * \brief Decodes a hex string (no separators).
@@ -210,7 +254,7 @@ struct GroupVector
     BIGNUM* (*opensslPrime)(BIGNUM*); ///< OpenSSL's copy of p
 };
 
-/// \return the four groups
+/// \return the five MODP groups
 std::vector<GroupVector>
 GetGroups()
 {
@@ -243,6 +287,13 @@ GetGroups()
          MODP_2048_PUBLIC_B,
          MODP_2048_SHARED,
          &BN_get_rfc3526_prime_2048},
+        {CryptoDhGroup::MODP_3072,
+         15,
+         3072,
+         MODP_3072_PUBLIC_A,
+         MODP_3072_PUBLIC_B,
+         MODP_3072_SHARED,
+         &BN_get_rfc3526_prime_3072},
     };
 }
 
@@ -379,13 +430,13 @@ class CryptoDhSupportTestCase : public TestCase
 void
 CryptoDhSupportTestCase::DoRun()
 {
-    for (uint16_t id : {1, 2, 5, 14})
+    for (uint16_t id : {1, 2, 5, 14, 15, 19, 31})
     {
         NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::IsSupported(id),
                               true,
                               "group " << id << " should be supported");
     }
-    for (uint16_t id : {0, 3, 4, 6, 13, 15, 16, 19, 258, 270})
+    for (uint16_t id : {0, 3, 4, 6, 13, 16, 20, 30, 32, 258, 270, 287})
     {
         NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::IsSupported(id),
                               false,
@@ -395,6 +446,15 @@ CryptoDhSupportTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::GetLength(CryptoDhGroup::MODP_1024), 128, "1024");
     NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::GetLength(CryptoDhGroup::MODP_1536), 192, "1536");
     NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::GetLength(CryptoDhGroup::MODP_2048), 256, "2048");
+    NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::GetLength(CryptoDhGroup::MODP_3072), 384, "3072");
+    for (uint16_t id : {1, 2, 5, 14})
+    {
+        NS_TEST_EXPECT_MSG_EQ(Ikev1Doi::IsSupportedGroup(id), true, "IKEv1 group " << id);
+    }
+    for (uint16_t id : {0, 15, 19, 31})
+    {
+        NS_TEST_EXPECT_MSG_EQ(Ikev1Doi::IsSupportedGroup(id), false, "IKEv1 group " << id);
+    }
 }
 
 /**

@@ -1,0 +1,143 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "crypto-signature.h"
+
+#include "ns3/log.h"
+
+#include <memory>
+#include <openssl/evp.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("CryptoSignature");
+
+namespace
+{
+
+/// Frees an EVP_PKEY.
+struct PkeyDeleter
+{
+    /// \param key the key (may be null)
+    void operator()(EVP_PKEY* key) const
+    {
+        EVP_PKEY_free(key);
+    }
+};
+
+/// Frees an EVP_MD_CTX.
+struct MdCtxDeleter
+{
+    /// \param ctx the context (may be null)
+    void operator()(EVP_MD_CTX* ctx) const
+    {
+        EVP_MD_CTX_free(ctx);
+    }
+};
+
+/// An owned EVP_PKEY.
+using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+/// An owned EVP_MD_CTX.
+using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
+
+/**
+ * \param hash a hash
+ * \return its OpenSSL digest, or null for MD5 (not for signatures here)
+ */
+const EVP_MD*
+GetSignatureMd(CryptoHash hash)
+{
+    switch (hash)
+    {
+    case CryptoHash::SHA1:
+        return EVP_sha1();
+    case CryptoHash::SHA2_256:
+        return EVP_sha256();
+    case CryptoHash::SHA2_384:
+        return EVP_sha384();
+    case CryptoHash::SHA2_512:
+        return EVP_sha512();
+    case CryptoHash::MD5:
+        break;
+    }
+    return nullptr;
+}
+
+/**
+ * \param key a key
+ * \return true if it is an RSA key
+ */
+bool
+IsRsa(const EVP_PKEY* key)
+{
+    return key && EVP_PKEY_is_a(key, "RSA") == 1;
+}
+
+} // namespace
+
+bool
+CryptoSignature::SignRsa(CryptoHash hash,
+                         const std::vector<uint8_t>& privateKeyDer,
+                         const std::vector<uint8_t>& data,
+                         std::vector<uint8_t>& signature)
+{
+    NS_LOG_FUNCTION(static_cast<int>(hash) << privateKeyDer.size() << data.size());
+    signature.clear();
+    const EVP_MD* md = GetSignatureMd(hash);
+    const unsigned char* p = privateKeyDer.data();
+    PkeyPtr key(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(privateKeyDer.size())));
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX* pctx = nullptr; // owned by ctx
+    if (!md || !IsRsa(key.get()) || !ctx ||
+        EVP_DigestSignInit(ctx.get(), &pctx, md, nullptr, key.get()) != 1 ||
+        EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
+    {
+        NS_LOG_LOGIC("not an RSA private key, or an unsupported hash");
+        return false;
+    }
+    size_t length = 0;
+    if (EVP_DigestSign(ctx.get(), nullptr, &length, data.data(), data.size()) != 1)
+    {
+        return false;
+    }
+    signature.resize(length);
+    if (EVP_DigestSign(ctx.get(), signature.data(), &length, data.data(), data.size()) != 1)
+    {
+        signature.clear();
+        return false;
+    }
+    signature.resize(length);
+    return true;
+}
+
+bool
+CryptoSignature::VerifyRsa(CryptoHash hash,
+                           const std::vector<uint8_t>& publicKeyDer,
+                           const std::vector<uint8_t>& data,
+                           const std::vector<uint8_t>& signature)
+{
+    NS_LOG_FUNCTION(static_cast<int>(hash)
+                    << publicKeyDer.size() << data.size() << signature.size());
+    const EVP_MD* md = GetSignatureMd(hash);
+    const unsigned char* p = publicKeyDer.data();
+    PkeyPtr key(d2i_PUBKEY(nullptr, &p, static_cast<long>(publicKeyDer.size())));
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX* pctx = nullptr; // owned by ctx
+    if (!md || !IsRsa(key.get()) || !ctx || signature.empty() ||
+        EVP_DigestVerifyInit(ctx.get(), &pctx, md, nullptr, key.get()) != 1 ||
+        EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
+    {
+        NS_LOG_LOGIC("not an RSA public key, or an unsupported hash");
+        return false;
+    }
+    return EVP_DigestVerify(ctx.get(),
+                            signature.data(),
+                            signature.size(),
+                            data.data(),
+                            data.size()) == 1;
+}
+
+} // namespace ns3

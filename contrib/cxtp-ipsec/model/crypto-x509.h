@@ -1,0 +1,64 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef CRYPTO_X509_H
+#define CRYPTO_X509_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief X.509 certificates (RFC 5280) as DER byte strings: the public key and subject of a
+ * certificate, and path validation against trust anchors with OpenSSL's X509_STORE.
+ *
+ * This is the DER form an IKEv2 CERT payload of encoding 4, "X.509 Certificate - Signature",
+ * carries (RFC 7296 §3.6).
+ */
+class CryptoX509
+{
+  public:
+    /**
+     * \param certificateDer a certificate, DER
+     * \param [out] publicKeyDer its SubjectPublicKeyInfo, DER (cleared on failure)
+     * \return false if the certificate cannot be parsed
+     */
+    static bool GetPublicKey(const std::vector<uint8_t>& certificateDer,
+                             std::vector<uint8_t>& publicKeyDer);
+    /**
+     * \param certificateDer a certificate, DER
+     * \param [out] subjectDer its subject Name, DER: the data of an ID_DER_ASN1_DN
+     *        identification (RFC 7296 §3.5) (cleared on failure)
+     * \return false if the certificate cannot be parsed
+     */
+    static bool GetSubject(const std::vector<uint8_t>& certificateDer,
+                           std::vector<uint8_t>& subjectDer);
+    /**
+     * \brief Validates a certification path (RFC 5280 §6) from an end-entity certificate to one
+     * of the trust anchors, through any of the intermediate certificates.
+     *
+     * Signatures, validity periods at \p atTime, CA basic constraints and path lengths are
+     * checked by OpenSSL's X509_verify_cert. The time is explicit so that a simulation does
+     * not depend on the host's clock.
+     *
+     * \param endEntityDer the peer's certificate, DER
+     * \param intermediatesDer untrusted CA certificates that may complete the path, DER
+     * \param trustAnchorsDer trusted (root) certificates, DER
+     * \param atTime the time of validation, seconds since 1970-01-01 UTC
+     * \param [out] error why validation failed (empty on success)
+     * \return true if a valid path exists
+     */
+    static bool VerifyChain(const std::vector<uint8_t>& endEntityDer,
+                            const std::vector<std::vector<uint8_t>>& intermediatesDer,
+                            const std::vector<std::vector<uint8_t>>& trustAnchorsDer,
+                            int64_t atTime,
+                            std::string& error);
+};
+
+} // namespace ns3
+
+#endif // CRYPTO_X509_H

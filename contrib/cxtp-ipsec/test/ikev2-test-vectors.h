@@ -1,0 +1,60 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef IKEV2_TEST_VECTORS_H
+#define IKEV2_TEST_VECTORS_H
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup cxtp-ipsec-tests
+ * \brief The IKEv2 key-derivation vectors computed independently by
+ * test/vectors/ikev2_keys_vectors.py (Python standard library only) and committed as
+ * test/vectors/ikev2-keys-vectors.txt: "name = hex" lines, inputs first, then results.
+ */
+class Ikev2TestVectors
+{
+  public:
+    /// \return the vectors, read once from the source tree (NS_TEST_SOURCEDIR)
+    static const Ikev2TestVectors& Instance();
+    /// \return the path of the file read
+    static std::string GetPath();
+    /**
+     * \param name a vector's name
+     * \return true if the file has it
+     */
+    bool Has(const std::string& name) const;
+    /**
+     * \param name a vector's name
+     * \return its bytes (empty if absent: check Has() in the test)
+     */
+    std::vector<uint8_t> Get(const std::string& name) const;
+    /**
+     * \param name the name of an 8-octet vector
+     * \return its value in network byte order (an IKE SPI)
+     */
+    uint64_t GetU64(const std::string& name) const;
+    /// \return the number of vectors read (0 if the file is missing)
+    size_t GetSize() const;
+
+  private:
+    Ikev2TestVectors();
+    std::map<std::string, std::vector<uint8_t>> m_vectors; ///< by name
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
+ * \param bytes bytes
+ * \return lower-case hex, so that failures print readable values
+ */
+std::string Ikev2TestHex(const std::vector<uint8_t>& bytes);
+
+} // namespace ns3
+
+#endif // IKEV2_TEST_VECTORS_H
