@@ -186,6 +186,12 @@ CryptoCostModel::Prf(CryptoHash hash, uint32_t bytes)
     case CryptoHash::SHA2_256:
         name = "sha256";
         break;
+    case CryptoHash::SHA2_384:
+        name = "sha384";
+        break;
+    case CryptoHash::SHA2_512:
+        name = "sha512";
+        break;
     }
     NS_ABORT_MSG_IF(name.empty(), "CryptoCostModel::Prf: unknown hash function");
     return PerCallPlusPerByte("prf.hmac_" + name, bytes);

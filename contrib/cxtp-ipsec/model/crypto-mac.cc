@@ -30,6 +30,10 @@ GetMd(CryptoHash hash)
         return EVP_sha1();
     case CryptoHash::SHA2_256:
         return EVP_sha256();
+    case CryptoHash::SHA2_384:
+        return EVP_sha384();
+    case CryptoHash::SHA2_512:
+        return EVP_sha512();
     }
     return nullptr;
 }
@@ -104,6 +108,10 @@ CryptoMac::GetLength(CryptoHash hash)
         return 20;
     case CryptoHash::SHA2_256:
         return 32;
+    case CryptoHash::SHA2_384:
+        return 48;
+    case CryptoHash::SHA2_512:
+        return 64;
     }
     return 0;
 }
