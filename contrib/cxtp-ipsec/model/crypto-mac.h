@@ -21,8 +21,8 @@ enum class CryptoHash : uint8_t
     MD5,
     SHA1,
     SHA2_256,
-    SHA2_384, ///< for the IKEv2 PRF and integrity transforms of RFC 4868
-    SHA2_512, ///< for the IKEv2 PRF and integrity transforms of RFC 4868
+    SHA2_384, ///< SHA-384 (FIPS 180-4), for HMAC-SHA2-384-192 (RFC 4868), and the IKEv2 PRFs
+    SHA2_512, ///< SHA-512 (FIPS 180-4), for HMAC-SHA2-512-256 (RFC 4868), and the IKEv2 PRFs
 };
 
 /**

@@ -576,6 +576,30 @@ CryptoMacTestCase::DoRun()
          std::vector<uint8_t>(131, 0xaa),
          FromText(largeKeyData),
          "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"},
+        {"RFC 4231 §4.2 test case 1 (SHA-384)",
+         CryptoHash::SHA2_384,
+         std::vector<uint8_t>(20, 0x0b),
+         FromText("Hi There"),
+         "afd03944d84895626b0825f4ab46907f15f9dadbe4101ec682aa034c7cebc59c"
+         "faea9ea9076ede7f4af152e8b2fa9cb6"},
+        {"RFC 4231 §4.3 test case 2 (SHA-384)",
+         CryptoHash::SHA2_384,
+         FromText("Jefe"),
+         FromText("what do ya want for nothing?"),
+         "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e"
+         "8e2240ca5e69e2c78b3239ecfab21649"},
+        {"RFC 4231 §4.2 test case 1 (SHA-512)",
+         CryptoHash::SHA2_512,
+         std::vector<uint8_t>(20, 0x0b),
+         FromText("Hi There"),
+         "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cde"
+         "daa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f1702e696c203a126854"},
+        {"RFC 4231 §4.3 test case 2 (SHA-512)",
+         CryptoHash::SHA2_512,
+         FromText("Jefe"),
+         FromText("what do ya want for nothing?"),
+         "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea250554"
+         "9758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"},
         {"python3 hmac, empty key and message (SHA-1)",
          CryptoHash::SHA1,
          {},
@@ -614,6 +638,8 @@ CryptoMacTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(CryptoMac::GetLength(CryptoHash::MD5), 16, "MD5 length");
     NS_TEST_EXPECT_MSG_EQ(CryptoMac::GetLength(CryptoHash::SHA1), 20, "SHA-1 length");
     NS_TEST_EXPECT_MSG_EQ(CryptoMac::GetLength(CryptoHash::SHA2_256), 32, "SHA-256 length");
+    NS_TEST_EXPECT_MSG_EQ(CryptoMac::GetLength(CryptoHash::SHA2_384), 48, "SHA-384 length");
+    NS_TEST_EXPECT_MSG_EQ(CryptoMac::GetLength(CryptoHash::SHA2_512), 64, "SHA-512 length");
 
     const std::vector<uint8_t> a = FromHex("00112233445566778899");
     std::vector<uint8_t> b = a;
