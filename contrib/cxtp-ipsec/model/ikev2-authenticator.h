@@ -32,8 +32,9 @@ class Ikev2Authenticator
   public:
     /// The key pad of the shared-key AUTH (RFC 7296 §2.15): these 17 ASCII octets, no NUL.
     static constexpr const char* KEY_PAD = "Key Pad for IKEv2";
-    /// The AUTH method "Digital Signature" of RFC 7427 §7 (not in Ikev2AuthMethod).
-    static constexpr uint8_t DIGITAL_SIGNATURE = 14;
+    /// The AUTH method "Digital Signature" of RFC 7427 §7, as a number.
+    static constexpr uint8_t DIGITAL_SIGNATURE =
+        static_cast<uint8_t>(Ikev2AuthMethod::DIGITAL_SIGNATURE);
 
     /**
      * \brief The body of an ID payload without its generic header, "RestOfIDPayload"

@@ -148,6 +148,7 @@ enum class Ikev2AuthMethod : uint8_t
     RSA_DIGITAL_SIGNATURE = 1, ///< RSASSA-PKCS1-v1_5 with SHA-1 over the signed octets
     SHARED_KEY_MIC = 2,        ///< the PSK MAC of §2.15
     DSS_DIGITAL_SIGNATURE = 3, ///< DSS with SHA-1
+    DIGITAL_SIGNATURE = 14,    ///< RFC 7427 §3: the signature with its AlgorithmIdentifier
 };
 
 /// Certificate encodings of CERT and CERTREQ (RFC 7296 §3.6).

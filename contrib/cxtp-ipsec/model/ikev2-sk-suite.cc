@@ -3,64 +3,32 @@
  */
 #include "ikev2-sk-suite.h"
 
+#include "ikev2-algorithms.h"
+
 namespace ns3
 {
 
 namespace
 {
 
-/// Size of the AES-GCM salt at the end of SK_e (RFC 5282 §7.1).
-constexpr uint32_t GCM_SALT_SIZE = 4;
 /// Size of the AES-GCM explicit IV (RFC 5282 §3.1).
 constexpr uint32_t GCM_IV_SIZE = 8;
 /// Size of the AES-GCM ICV of ENCR_AES_GCM_16 (RFC 5282 §3.2).
 constexpr uint32_t GCM_ICV_SIZE = 16;
 
-/**
- * \param integ an integrity transform
- * \return its ICV size in octets, 0 if unsupported
- */
-uint32_t
-IcvSize(Ikev2IntegId integ)
-{
-    switch (integ)
-    {
-    case Ikev2IntegId::AUTH_HMAC_SHA1_96:
-        return 12;
-    case Ikev2IntegId::AUTH_HMAC_SHA2_256_128:
-        return 16;
-    case Ikev2IntegId::AUTH_HMAC_SHA2_384_192:
-        return 24;
-    case Ikev2IntegId::AUTH_HMAC_SHA2_512_256:
-        return 32;
-    default:
-        break;
-    }
-    return 0;
-}
-
 } // namespace
+
+// Key sizes, ICVs and the mapping to the module's ciphers and hashes are Ikev2Algorithms';
+// what is particular to the SK payload (IV, padding block, allowed transforms) is here.
 
 std::string
 Ikev2SkSuite::Check() const
 {
     const std::string name = GetName();
-    switch (encryption)
+    IpsecEncryption cipher;
+    if (encryption == Ikev2EncrId::ENCR_NULL ||
+        !Ikev2Algorithms::GetEncryption(encryption, keyLength, cipher))
     {
-    case Ikev2EncrId::ENCR_3DES:
-        if (keyLength != 0)
-        {
-            return name + ": 3DES takes no Key Length";
-        }
-        break;
-    case Ikev2EncrId::ENCR_AES_CBC:
-    case Ikev2EncrId::ENCR_AES_GCM_16:
-        if (keyLength != 128 && keyLength != 256)
-        {
-            return name + ": AES key length " + std::to_string(keyLength) + " not supported";
-        }
-        break;
-    default:
         return name + ": encryption transform not supported";
     }
     if (IsCombinedMode())
@@ -68,7 +36,9 @@ Ikev2SkSuite::Check() const
         return integrity == Ikev2IntegId::NONE ? ""
                                                : name + ": AES-GCM takes no integrity transform";
     }
-    return IcvSize(integrity) != 0 ? "" : name + ": integrity transform not supported";
+    return Ikev2Algorithms::GetIntegIcvLength(integrity) != 0
+               ? ""
+               : name + ": integrity transform not supported";
 }
 
 bool
@@ -80,40 +50,13 @@ Ikev2SkSuite::IsCombinedMode() const
 uint32_t
 Ikev2SkSuite::GetEncryptionKeySize() const
 {
-    if (!Check().empty())
-    {
-        return 0;
-    }
-    switch (encryption)
-    {
-    case Ikev2EncrId::ENCR_3DES:
-        return 24;
-    case Ikev2EncrId::ENCR_AES_GCM_16:
-        return keyLength / 8 + GCM_SALT_SIZE;
-    default:
-        break;
-    }
-    return keyLength / 8;
+    return Check().empty() ? Ikev2Algorithms::GetEncrKeyLength(encryption, keyLength) : 0;
 }
 
 uint32_t
 Ikev2SkSuite::GetIntegrityKeySize() const
 {
-    // RFC 4868 §2.1.1: the HMAC-SHA2 keys are as long as the hash output; RFC 2404 §3: 20 octets.
-    switch (integrity)
-    {
-    case Ikev2IntegId::AUTH_HMAC_SHA1_96:
-        return 20;
-    case Ikev2IntegId::AUTH_HMAC_SHA2_256_128:
-        return 32;
-    case Ikev2IntegId::AUTH_HMAC_SHA2_384_192:
-        return 48;
-    case Ikev2IntegId::AUTH_HMAC_SHA2_512_256:
-        return 64;
-    default:
-        break;
-    }
-    return 0;
+    return Ikev2Algorithms::GetIntegKeyLength(integrity);
 }
 
 uint32_t
@@ -144,41 +87,24 @@ Ikev2SkSuite::GetBlockSize() const
 uint32_t
 Ikev2SkSuite::GetIcvSize() const
 {
-    return IsCombinedMode() ? GCM_ICV_SIZE : IcvSize(integrity);
+    return IsCombinedMode() ? GCM_ICV_SIZE : Ikev2Algorithms::GetIntegIcvLength(integrity);
 }
 
 IpsecEncryption
 Ikev2SkSuite::GetCipher() const
 {
-    switch (encryption)
-    {
-    case Ikev2EncrId::ENCR_3DES:
-        return IpsecEncryption::TDES_CBC;
-    case Ikev2EncrId::ENCR_AES_CBC:
-        return keyLength == 256 ? IpsecEncryption::AES_256_CBC : IpsecEncryption::AES_128_CBC;
-    case Ikev2EncrId::ENCR_AES_GCM_16:
-        return keyLength == 256 ? IpsecEncryption::AES_256_GCM_16 : IpsecEncryption::AES_128_GCM_16;
-    default:
-        break;
-    }
-    return IpsecEncryption::NULL_ENC;
+    IpsecEncryption cipher = IpsecEncryption::NULL_ENC;
+    return Ikev2Algorithms::GetEncryption(encryption, keyLength, cipher)
+               ? cipher
+               : IpsecEncryption::NULL_ENC;
 }
 
 CryptoHash
 Ikev2SkSuite::GetIntegrityHash() const
 {
-    switch (integrity)
-    {
-    case Ikev2IntegId::AUTH_HMAC_SHA2_256_128:
-        return CryptoHash::SHA2_256;
-    case Ikev2IntegId::AUTH_HMAC_SHA2_384_192:
-        return CryptoHash::SHA2_384;
-    case Ikev2IntegId::AUTH_HMAC_SHA2_512_256:
-        return CryptoHash::SHA2_512;
-    default:
-        break;
-    }
-    return CryptoHash::SHA1;
+    CryptoHash hash = CryptoHash::SHA1;
+    Ikev2Algorithms::GetIntegHash(integrity, hash);
+    return hash;
 }
 
 std::string
