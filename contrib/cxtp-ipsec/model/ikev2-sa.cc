@@ -1,0 +1,64 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ikev2-sa.h"
+
+#include "wire-writer.h"
+
+namespace ns3
+{
+
+std::string
+ToString(Ikev2State state)
+{
+    switch (state)
+    {
+    case Ikev2State::IDLE:
+        return "IDLE";
+    case Ikev2State::INIT_SENT:
+        return "INIT_SENT";
+    case Ikev2State::INIT_ANSWERED:
+        return "INIT_ANSWERED";
+    case Ikev2State::AUTH_SENT:
+        return "AUTH_SENT";
+    case Ikev2State::ESTABLISHED:
+        return "ESTABLISHED";
+    case Ikev2State::REKEYED:
+        return "REKEYED";
+    case Ikev2State::DELETING:
+        return "DELETING";
+    case Ikev2State::FAILED:
+        return "FAILED";
+    }
+    return "?";
+}
+
+std::vector<uint8_t>
+Ikev2Sa::GetSpiPair() const
+{
+    std::vector<uint8_t> pair;
+    WireWriter w(pair);
+    w.U64(spiI);
+    w.U64(spiR);
+    return pair;
+}
+
+uint64_t
+Ikev2Sa::GetLocalSpi() const
+{
+    return originalInitiator ? spiI : spiR;
+}
+
+Ikev2SkKeys
+Ikev2Sa::GetSkKeys(bool initiatorSide) const
+{
+    Ikev2SkKeys sk;
+    sk.suite.encryption = algorithms.encr;
+    sk.suite.keyLength = algorithms.keyBits;
+    sk.suite.integrity = algorithms.integ;
+    sk.encryptionKey = initiatorSide ? keys.skEi : keys.skEr;
+    sk.integrityKey = initiatorSide ? keys.skAi : keys.skAr;
+    return sk;
+}
+
+} // namespace ns3
