@@ -1,0 +1,341 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ikev2-ike-auth-exchange.h"
+
+#include "ikev2-algorithms.h"
+#include "ikev2-authenticator.h"
+
+#include "ns3/simulator.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+namespace
+{
+
+/// \return the header of an IKE_AUTH message of this SA
+Ikev2Header
+Header(const Ikev2Sa& sa, bool response, uint32_t messageId)
+{
+    Ikev2Header h;
+    h.initiatorSpi = sa.spiI;
+    h.responderSpi = sa.spiR;
+    h.exchangeType = Ikev2ExchangeType::IKE_AUTH;
+    h.initiator = sa.originalInitiator;
+    h.response = response;
+    h.messageId = messageId;
+    return h;
+}
+
+/// \return a notification about no SA
+Ikev2NotifyPayload
+Notify(Ikev2NotifyType type)
+{
+    Ikev2NotifyPayload n;
+    n.type = type;
+    return n;
+}
+
+/// \return the inner payloads of a message (empty if it has no open SK payload)
+const std::vector<Ikev2Payload>&
+Inner(const Ikev2Message& m)
+{
+    static const std::vector<Ikev2Payload> none;
+    return m.encrypted && !m.encrypted->sealed ? m.encrypted->payloads : none;
+}
+
+/// \return the first error notification among payloads, or nullptr
+const Ikev2NotifyPayload*
+FindError(const std::vector<Ikev2Payload>& payloads)
+{
+    for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(payloads))
+    {
+        if (n->IsError())
+        {
+            return n;
+        }
+    }
+    return nullptr;
+}
+
+/// \return the intersection of two selectors; false if empty or of different kinds
+bool
+Intersect(const Ikev2TrafficSelector& a, const Ikev2TrafficSelector& b, Ikev2TrafficSelector& out)
+{
+    if (a.type != b.type ||
+        (a.ipProtocol != 0 && b.ipProtocol != 0 && a.ipProtocol != b.ipProtocol))
+    {
+        return false;
+    }
+    out = a;
+    out.ipProtocol = a.ipProtocol != 0 ? a.ipProtocol : b.ipProtocol;
+    out.startPort = std::max(a.startPort, b.startPort);
+    out.endPort = std::min(a.endPort, b.endPort);
+    out.startAddress = std::max(a.startAddress, b.startAddress); // same length: octet order
+    out.endAddress = std::min(a.endAddress, b.endAddress);
+    return out.startPort <= out.endPort && out.startAddress <= out.endAddress;
+}
+
+/// \return true if every selector of \p answered lies within one of \p asked
+bool
+Within(const std::vector<Ikev2TrafficSelector>& answered,
+       const std::vector<Ikev2TrafficSelector>& asked)
+{
+    return std::all_of(answered.begin(), answered.end(), [&asked](const Ikev2TrafficSelector& a) {
+        return std::any_of(asked.begin(), asked.end(), [&a](const Ikev2TrafficSelector& s) {
+            Ikev2TrafficSelector both;
+            return Intersect(a, s, both) && both.ipProtocol == a.ipProtocol &&
+                   both.startPort == a.startPort && both.endPort == a.endPort &&
+                   both.startAddress == a.startAddress && both.endAddress == a.endAddress;
+        });
+    });
+}
+
+} // namespace
+
+Ikev2IkeAuthExchange::Ikev2IkeAuthExchange(const Ikev2Proposals& proposals)
+    : m_proposals(proposals)
+{
+}
+
+std::vector<Ikev2TrafficSelector>
+Ikev2IkeAuthExchange::Narrow(const std::vector<Ikev2TrafficSelector>& offered,
+                             const std::vector<Ikev2TrafficSelector>& allowed)
+{
+    std::vector<Ikev2TrafficSelector> out;
+    for (const Ikev2TrafficSelector& o : offered)
+    {
+        for (const Ikev2TrafficSelector& a : allowed)
+        {
+            Ikev2TrafficSelector both;
+            if (Intersect(o, a, both))
+            {
+                out.push_back(both);
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<uint8_t>
+Ikev2IkeAuthExchange::Octets(const Ikev2Sa& sa, bool ofInitiator, const Ikev2IdPayload& id)
+{
+    return Ikev2Authenticator::SignedOctets(sa.algorithms.prf,
+                                            ofInitiator ? sa.initRequest : sa.initResponse,
+                                            ofInitiator ? sa.nr : sa.ni,
+                                            ofInitiator ? sa.keys.skPi : sa.keys.skPr,
+                                            Ikev2Authenticator::IdPayloadBody(id.idType, id.data));
+}
+
+std::string
+Ikev2IkeAuthExchange::ChildKeys(const Ikev2Sa& sa, const Ikev2EspChoice& esp, Ikev2ChildKeys& keys)
+{
+    IpsecEncryption encryption;
+    IpsecIntegrity integrity;
+    if (!Ikev2Algorithms::GetEncryption(esp.encr, esp.keyBits, encryption) ||
+        !Ikev2Algorithms::GetIntegrity(esp.integ, integrity) ||
+        !Ikev2KeyDerivation::DeriveChildKeys(sa.algorithms.prf,
+                                             sa.keys.skD,
+                                             {},
+                                             sa.ni,
+                                             sa.nr,
+                                             encryption,
+                                             integrity,
+                                             keys))
+    {
+        return "no ESP keys for the negotiated transforms";
+    }
+    return "";
+}
+
+Ikev2Message
+Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
+                                   const std::vector<uint8_t>& psk,
+                                   const ChildRequest& child,
+                                   bool initialContact)
+{
+    Ikev2Message m;
+    m.header = Header(sa, false, sa.nextRequestId);
+    Ikev2EncryptedPayload sk;
+    Ikev2IdiPayload idi;
+    static_cast<Ikev2IdPayload&>(idi) = sa.localId;
+    Ikev2AuthPayload auth;
+    auth.method = Ikev2AuthMethod::SHARED_KEY_MIC;
+    auth.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf, psk, Octets(sa, true, sa.localId));
+    sk.payloads = {idi, auth};
+    if (initialContact)
+    {
+        sk.payloads.push_back(Notify(Ikev2NotifyType::INITIAL_CONTACT));
+        sa.initialContact = true;
+    }
+    sk.payloads.push_back(m_proposals.MakeEspOffer(child.inboundSpi, false));
+    Ikev2TsiPayload tsi;
+    tsi.selectors = child.tsi;
+    Ikev2TsrPayload tsr;
+    tsr.selectors = child.tsr;
+    sk.payloads.push_back(tsi);
+    sk.payloads.push_back(tsr);
+    m.encrypted = sk;
+    sa.authMethod = Ikev2AuthMethod::SHARED_KEY_MIC;
+    sa.state = Ikev2State::AUTH_SENT;
+    return m;
+}
+
+std::string
+Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
+                                     Ikev2Sa& sa,
+                                     const std::vector<uint8_t>& psk,
+                                     const ChildPolicy& policy,
+                                     Ikev2Message& response,
+                                     Ikev2ChildSa& child,
+                                     Ikev2ChildKeys& keys)
+{
+    const std::vector<Ikev2Payload>& in = Inner(request);
+    response = Ikev2Message();
+    response.header = Header(sa, true, request.header.messageId);
+    response.encrypted = Ikev2EncryptedPayload();
+    const auto* idi = Ikev2FindPayload<Ikev2IdiPayload>(in);
+    const auto* auth = Ikev2FindPayload<Ikev2AuthPayload>(in);
+    if (!idi || !auth || auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
+        !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
+                                           psk,
+                                           Octets(sa, true, *idi),
+                                           auth->data))
+    {
+        response.encrypted->payloads = {Notify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
+        sa.state = Ikev2State::FAILED;
+        return "AUTHENTICATION_FAILED";
+    }
+    sa.peerId = *idi;
+    sa.initialContact = sa.initialContact || [&in]() {
+        for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(in))
+        {
+            if (n->type == Ikev2NotifyType::INITIAL_CONTACT)
+            {
+                return true;
+            }
+        }
+        return false;
+    }();
+    Ikev2IdrPayload idr;
+    static_cast<Ikev2IdPayload&>(idr) = sa.localId;
+    Ikev2AuthPayload ours;
+    ours.method = Ikev2AuthMethod::SHARED_KEY_MIC;
+    ours.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf, psk, Octets(sa, false, sa.localId));
+    response.encrypted->payloads = {idr, ours};
+    sa.state = Ikev2State::ESTABLISHED;
+    sa.established = Simulator::Now();
+    sa.nextExpectedId = request.header.messageId + 1;
+
+    const auto* offer = Ikev2FindPayload<Ikev2SaPayload>(in);
+    const auto* tsi = Ikev2FindPayload<Ikev2TsiPayload>(in);
+    const auto* tsr = Ikev2FindPayload<Ikev2TsrPayload>(in);
+    Ikev2SaPayload reply;
+    if (!offer || !tsi || !tsr ||
+        !m_proposals
+             .SelectEsp(*offer,
+                        false,
+                        policy.inboundSpi,
+                        reply,
+                        child.algorithms,
+                        child.outboundSpi)
+             .empty())
+    {
+        response.encrypted->payloads.push_back(Notify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
+        return "NO_PROPOSAL_CHOSEN";
+    }
+    child.tsi = Narrow(tsi->selectors, policy.tsi);
+    child.tsr = Narrow(tsr->selectors, policy.tsr);
+    if (child.tsi.empty() || child.tsr.empty())
+    {
+        response.encrypted->payloads.push_back(Notify(Ikev2NotifyType::TS_UNACCEPTABLE));
+        return "TS_UNACCEPTABLE";
+    }
+    std::string error = ChildKeys(sa, child.algorithms, keys);
+    if (!error.empty())
+    {
+        response.encrypted->payloads.push_back(Notify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
+        return error;
+    }
+    child.inboundSpi = policy.inboundSpi;
+    child.established = Simulator::Now();
+    Ikev2TsiPayload tsiOut;
+    tsiOut.selectors = child.tsi;
+    Ikev2TsrPayload tsrOut;
+    tsrOut.selectors = child.tsr;
+    response.encrypted->payloads.push_back(reply);
+    response.encrypted->payloads.push_back(tsiOut);
+    response.encrypted->payloads.push_back(tsrOut);
+    return "";
+}
+
+std::string
+Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
+                                      Ikev2Sa& sa,
+                                      const std::vector<uint8_t>& psk,
+                                      const ChildRequest& asked,
+                                      Ikev2ChildSa& child,
+                                      Ikev2ChildKeys& keys)
+{
+    const std::vector<Ikev2Payload>& in = Inner(response);
+    const auto* idr = Ikev2FindPayload<Ikev2IdrPayload>(in);
+    const auto* auth = Ikev2FindPayload<Ikev2AuthPayload>(in);
+    if (!idr || !auth)
+    {
+        const Ikev2NotifyPayload* error = FindError(in);
+        sa.state = Ikev2State::FAILED;
+        return error ? "IKE_AUTH refused, notify " +
+                           std::to_string(static_cast<uint16_t>(error->type))
+                     : "IKE_AUTH response without IDr or AUTH";
+    }
+    if (auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
+        !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
+                                           psk,
+                                           Octets(sa, false, *idr),
+                                           auth->data))
+    {
+        sa.state = Ikev2State::FAILED;
+        return "the responder's AUTH does not verify";
+    }
+    sa.peerId = *idr;
+    sa.state = Ikev2State::ESTABLISHED;
+    sa.established = Simulator::Now();
+    sa.nextRequestId = response.header.messageId + 1;
+    if (const Ikev2NotifyPayload* error = FindError(in))
+    {
+        return "no CHILD_SA, notify " + std::to_string(static_cast<uint16_t>(error->type));
+    }
+    const auto* answer = Ikev2FindPayload<Ikev2SaPayload>(in);
+    const auto* tsi = Ikev2FindPayload<Ikev2TsiPayload>(in);
+    const auto* tsr = Ikev2FindPayload<Ikev2TsrPayload>(in);
+    if (!answer || !tsi || !tsr)
+    {
+        return "IKE_AUTH response without SA, TSi or TSr";
+    }
+    std::string error =
+        m_proposals.CheckEspAnswer(*answer, false, child.algorithms, child.outboundSpi);
+    // The narrowed selectors must lie within what we asked for (§2.9).
+    if (error.empty() && (tsi->selectors.empty() || tsr->selectors.empty() ||
+                          !Within(tsi->selectors, asked.tsi) || !Within(tsr->selectors, asked.tsr)))
+    {
+        error = "the responder's traffic selectors are wider than ours";
+    }
+    if (error.empty())
+    {
+        error = ChildKeys(sa, child.algorithms, keys);
+    }
+    if (!error.empty())
+    {
+        return error;
+    }
+    child.inboundSpi = asked.inboundSpi;
+    child.tsi = tsi->selectors;
+    child.tsr = tsr->selectors;
+    child.established = Simulator::Now();
+    return "";
+}
+
+} // namespace ns3
