@@ -27,6 +27,8 @@ ToString(Ikev2State state)
         return "REKEYED";
     case Ikev2State::DELETING:
         return "DELETING";
+    case Ikev2State::DELETED:
+        return "DELETED";
     case Ikev2State::FAILED:
         return "FAILED";
     }

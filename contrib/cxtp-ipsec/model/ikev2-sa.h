@@ -35,6 +35,7 @@ enum class Ikev2State : uint8_t
     ESTABLISHED,   ///< authenticated; CHILD_SAs, rekeys and informational exchanges run on it
     REKEYED,       ///< replaced by a rekeyed IKE SA (§2.18), to be deleted
     DELETING,      ///< our DELETE of the IKE SA sent, waits for the response
+    DELETED,       ///< deleted by an INFORMATIONAL exchange, to be removed
     FAILED,        ///< negotiation failed (authentication, proposals, retransmissions)
 };
 
