@@ -16,51 +16,6 @@ namespace ns3
 namespace
 {
 
-/// \return the header of an IKE_AUTH message of this SA
-Ikev2Header
-Header(const Ikev2Sa& sa, bool response, uint32_t messageId)
-{
-    Ikev2Header h;
-    h.initiatorSpi = sa.spiI;
-    h.responderSpi = sa.spiR;
-    h.exchangeType = Ikev2ExchangeType::IKE_AUTH;
-    h.initiator = sa.originalInitiator;
-    h.response = response;
-    h.messageId = messageId;
-    return h;
-}
-
-/// \return a notification about no SA
-Ikev2NotifyPayload
-Notify(Ikev2NotifyType type)
-{
-    Ikev2NotifyPayload n;
-    n.type = type;
-    return n;
-}
-
-/// \return the inner payloads of a message (empty if it has no open SK payload)
-const std::vector<Ikev2Payload>&
-Inner(const Ikev2Message& m)
-{
-    static const std::vector<Ikev2Payload> none;
-    return m.encrypted && !m.encrypted->sealed ? m.encrypted->payloads : none;
-}
-
-/// \return the first error notification among payloads, or nullptr
-const Ikev2NotifyPayload*
-FindError(const std::vector<Ikev2Payload>& payloads)
-{
-    for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(payloads))
-    {
-        if (n->IsError())
-        {
-            return n;
-        }
-    }
-    return nullptr;
-}
-
 /// \return the intersection of two selectors; false if empty or of different kinds
 bool
 Intersect(const Ikev2TrafficSelector& a, const Ikev2TrafficSelector& b, Ikev2TrafficSelector& out)
@@ -158,7 +113,7 @@ Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
                                    bool initialContact)
 {
     Ikev2Message m;
-    m.header = Header(sa, false, sa.nextRequestId);
+    m.header = sa.MakeHeader(Ikev2ExchangeType::IKE_AUTH, false, sa.nextRequestId);
     Ikev2EncryptedPayload sk;
     Ikev2IdiPayload idi;
     static_cast<Ikev2IdPayload&>(idi) = sa.localId;
@@ -168,7 +123,7 @@ Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
     sk.payloads = {idi, auth};
     if (initialContact)
     {
-        sk.payloads.push_back(Notify(Ikev2NotifyType::INITIAL_CONTACT));
+        sk.payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::INITIAL_CONTACT));
         sa.initialContact = true;
     }
     sk.payloads.push_back(m_proposals.MakeEspOffer(child.inboundSpi, false));
@@ -193,9 +148,9 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
                                      Ikev2ChildSa& child,
                                      Ikev2ChildKeys& keys)
 {
-    const std::vector<Ikev2Payload>& in = Inner(request);
+    const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(request);
     response = Ikev2Message();
-    response.header = Header(sa, true, request.header.messageId);
+    response.header = sa.MakeHeader(Ikev2ExchangeType::IKE_AUTH, true, request.header.messageId);
     response.encrypted = Ikev2EncryptedPayload();
     const auto* idi = Ikev2FindPayload<Ikev2IdiPayload>(in);
     const auto* auth = Ikev2FindPayload<Ikev2AuthPayload>(in);
@@ -205,21 +160,13 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
                                            Octets(sa, true, *idi),
                                            auth->data))
     {
-        response.encrypted->payloads = {Notify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
+        response.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
         sa.state = Ikev2State::FAILED;
         return "AUTHENTICATION_FAILED";
     }
     sa.peerId = *idi;
-    sa.initialContact = sa.initialContact || [&in]() {
-        for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(in))
-        {
-            if (n->type == Ikev2NotifyType::INITIAL_CONTACT)
-            {
-                return true;
-            }
-        }
-        return false;
-    }();
+    sa.initialContact =
+        sa.initialContact || Ikev2FindNotify(in, Ikev2NotifyType::INITIAL_CONTACT) != nullptr;
     Ikev2IdrPayload idr;
     static_cast<Ikev2IdPayload&>(idr) = sa.localId;
     Ikev2AuthPayload ours;
@@ -244,20 +191,22 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
                         child.outboundSpi)
              .empty())
     {
-        response.encrypted->payloads.push_back(Notify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
+        response.encrypted->payloads.push_back(
+            Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
         return "NO_PROPOSAL_CHOSEN";
     }
     child.tsi = Narrow(tsi->selectors, policy.tsi);
     child.tsr = Narrow(tsr->selectors, policy.tsr);
     if (child.tsi.empty() || child.tsr.empty())
     {
-        response.encrypted->payloads.push_back(Notify(Ikev2NotifyType::TS_UNACCEPTABLE));
+        response.encrypted->payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::TS_UNACCEPTABLE));
         return "TS_UNACCEPTABLE";
     }
     std::string error = ChildKeys(sa, child.algorithms, keys);
     if (!error.empty())
     {
-        response.encrypted->payloads.push_back(Notify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
+        response.encrypted->payloads.push_back(
+            Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
         return error;
     }
     child.inboundSpi = policy.inboundSpi;
@@ -280,12 +229,12 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
                                       Ikev2ChildSa& child,
                                       Ikev2ChildKeys& keys)
 {
-    const std::vector<Ikev2Payload>& in = Inner(response);
+    const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(response);
     const auto* idr = Ikev2FindPayload<Ikev2IdrPayload>(in);
     const auto* auth = Ikev2FindPayload<Ikev2AuthPayload>(in);
     if (!idr || !auth)
     {
-        const Ikev2NotifyPayload* error = FindError(in);
+        const Ikev2NotifyPayload* error = Ikev2FindErrorNotify(in);
         sa.state = Ikev2State::FAILED;
         return error ? "IKE_AUTH refused, notify " +
                            std::to_string(static_cast<uint16_t>(error->type))
@@ -304,7 +253,7 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
     sa.state = Ikev2State::ESTABLISHED;
     sa.established = Simulator::Now();
     sa.nextRequestId = response.header.messageId + 1;
-    if (const Ikev2NotifyPayload* error = FindError(in))
+    if (const Ikev2NotifyPayload* error = Ikev2FindErrorNotify(in))
     {
         return "no CHILD_SA, notify " + std::to_string(static_cast<uint16_t>(error->type));
     }

@@ -22,58 +22,6 @@ NS_LOG_COMPONENT_DEFINE("Ikev2IkeSaInitExchange");
 namespace
 {
 
-/// \return a notification about no SA
-Ikev2NotifyPayload
-Notify(Ikev2NotifyType type, std::vector<uint8_t> data = {})
-{
-    Ikev2NotifyPayload n;
-    n.type = type;
-    n.data = std::move(data);
-    return n;
-}
-
-/// \return the first notification of a type, or nullptr
-const Ikev2NotifyPayload*
-FindNotify(const std::vector<Ikev2Payload>& payloads, Ikev2NotifyType type)
-{
-    for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(payloads))
-    {
-        if (n->type == type)
-        {
-            return n;
-        }
-    }
-    return nullptr;
-}
-
-/// \return the first error notification, or nullptr
-const Ikev2NotifyPayload*
-FindError(const std::vector<Ikev2Payload>& payloads)
-{
-    for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(payloads))
-    {
-        if (n->IsError())
-        {
-            return n;
-        }
-    }
-    return nullptr;
-}
-
-/// \return the header of an IKE_SA_INIT message of this SA
-Ikev2Header
-Header(const Ikev2Sa& sa, bool response)
-{
-    Ikev2Header h;
-    h.initiatorSpi = sa.spiI;
-    h.responderSpi = response ? sa.spiR : 0;
-    h.exchangeType = Ikev2ExchangeType::IKE_SA_INIT;
-    h.initiator = !response;
-    h.response = response;
-    h.messageId = 0;
-    return h;
-}
-
 /// \return a 2-octet group number in network order
 std::vector<uint8_t>
 GroupBytes(Ikev2DhId group)
@@ -112,10 +60,10 @@ Ikev2IkeSaInitExchange::BuildRequest(Ikev2Sa& sa, uint16_t port)
         CryptoDiffieHellman::ComputePublic(group, sa.dhPrivate, sa.dhPublic);
     }
     Ikev2Message m;
-    m.header = Header(sa, false);
+    m.header = sa.MakeHeader(Ikev2ExchangeType::IKE_SA_INIT, false, 0);
     if (!sa.cookie.empty())
     {
-        m.payloads.push_back(Notify(Ikev2NotifyType::COOKIE, sa.cookie)); // first (§2.6)
+        m.payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::COOKIE, sa.cookie)); // first (§2.6)
     }
     m.payloads.push_back(m_proposals.MakeIkeOffer({}));
     Ikev2KePayload ke;
@@ -148,15 +96,16 @@ Ikev2IkeSaInitExchange::ProcessRequest(const Ikev2Message& request,
     {
         return "IKE_SA_INIT request without SA, KE or Nonce";
     }
-    response.header = Header(sa, true);
+    response.header = sa.MakeHeader(Ikev2ExchangeType::IKE_SA_INIT, true, 0);
     if (cookies)
     {
-        const Ikev2NotifyPayload* cookie = FindNotify(request.payloads, Ikev2NotifyType::COOKIE);
+        const Ikev2NotifyPayload* cookie =
+            Ikev2FindNotify(request.payloads, Ikev2NotifyType::COOKIE);
         if (!cookie || !cookies->Verify(cookie->data, nonce->data, sa.peer, sa.spiI))
         {
             response.header.responderSpi = 0; // no state yet (§2.6)
-            response.payloads = {
-                Notify(Ikev2NotifyType::COOKIE, cookies->Compute(nonce->data, sa.peer, sa.spiI))};
+            response.payloads = {Ikev2MakeNotify(Ikev2NotifyType::COOKIE,
+                                                 cookies->Compute(nonce->data, sa.peer, sa.spiI))};
             return "COOKIE";
         }
     }
@@ -167,9 +116,9 @@ Ikev2IkeSaInitExchange::ProcessRequest(const Ikev2Message& request,
     {
         response.header.responderSpi = 0;
         bool wrongGroup = error == "INVALID_KE_PAYLOAD";
-        response.payloads = {wrongGroup
-                                 ? Notify(Ikev2NotifyType::INVALID_KE_PAYLOAD, GroupBytes(wanted))
-                                 : Notify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN)};
+        response.payloads = {
+            wrongGroup ? Ikev2MakeNotify(Ikev2NotifyType::INVALID_KE_PAYLOAD, GroupBytes(wanted))
+                       : Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN)};
         return wrongGroup ? error : "NO_PROPOSAL_CHOSEN";
     }
     CryptoDhGroup group;
@@ -205,14 +154,15 @@ Ikev2IkeSaInitExchange::ProcessResponse(const Ikev2Message& response,
                                         uint16_t port,
                                         std::string& reason)
 {
-    if (const Ikev2NotifyPayload* cookie = FindNotify(response.payloads, Ikev2NotifyType::COOKIE))
+    if (const Ikev2NotifyPayload* cookie =
+            Ikev2FindNotify(response.payloads, Ikev2NotifyType::COOKIE))
     {
         sa.cookie = cookie->data;
         reason = "the responder asks for a cookie";
         return Outcome::RETRY;
     }
     if (const Ikev2NotifyPayload* invalid =
-            FindNotify(response.payloads, Ikev2NotifyType::INVALID_KE_PAYLOAD))
+            Ikev2FindNotify(response.payloads, Ikev2NotifyType::INVALID_KE_PAYLOAD))
     {
         Ikev2DhId wanted = invalid->data.size() == 2
                                ? static_cast<Ikev2DhId>(WireReadU16(invalid->data.data()))
@@ -232,7 +182,7 @@ Ikev2IkeSaInitExchange::ProcessResponse(const Ikev2Message& response,
         reason = "the responder wants group " + std::to_string(static_cast<uint16_t>(wanted));
         return Outcome::RETRY;
     }
-    if (const Ikev2NotifyPayload* error = FindError(response.payloads))
+    if (const Ikev2NotifyPayload* error = Ikev2FindErrorNotify(response.payloads))
     {
         reason =
             "IKE_SA_INIT refused, notify " + std::to_string(static_cast<uint16_t>(error->type));
@@ -299,10 +249,10 @@ std::vector<Ikev2Payload>
 Ikev2IkeSaInitExchange::NatNotifies(const Ikev2Sa& sa, bool fromInitiator, uint16_t port)
 {
     uint64_t spiR = fromInitiator ? 0 : sa.spiR;
-    return {Notify(Ikev2NotifyType::NAT_DETECTION_SOURCE_IP,
-                   Ikev2NatDetection::Hash(sa.spiI, spiR, sa.local, port)),
-            Notify(Ikev2NotifyType::NAT_DETECTION_DESTINATION_IP,
-                   Ikev2NatDetection::Hash(sa.spiI, spiR, sa.peer, port))};
+    return {Ikev2MakeNotify(Ikev2NotifyType::NAT_DETECTION_SOURCE_IP,
+                            Ikev2NatDetection::Hash(sa.spiI, spiR, sa.local, port)),
+            Ikev2MakeNotify(Ikev2NotifyType::NAT_DETECTION_DESTINATION_IP,
+                            Ikev2NatDetection::Hash(sa.spiI, spiR, sa.peer, port))};
 }
 
 void
@@ -312,9 +262,9 @@ Ikev2IkeSaInitExchange::CheckNat(const std::vector<Ikev2Payload>& payloads,
                                  uint16_t port)
 {
     const Ikev2NotifyPayload* source =
-        FindNotify(payloads, Ikev2NotifyType::NAT_DETECTION_SOURCE_IP);
+        Ikev2FindNotify(payloads, Ikev2NotifyType::NAT_DETECTION_SOURCE_IP);
     const Ikev2NotifyPayload* destination =
-        FindNotify(payloads, Ikev2NotifyType::NAT_DETECTION_DESTINATION_IP);
+        Ikev2FindNotify(payloads, Ikev2NotifyType::NAT_DETECTION_DESTINATION_IP);
     if (!source || !destination)
     {
         return; // the peer does not do NAT traversal

@@ -17,12 +17,7 @@ Ikev2Message
 Message(const Ikev2Sa& sa, bool response, uint32_t messageId)
 {
     Ikev2Message m;
-    m.header.initiatorSpi = sa.spiI;
-    m.header.responderSpi = sa.spiR;
-    m.header.exchangeType = Ikev2ExchangeType::INFORMATIONAL;
-    m.header.initiator = sa.originalInitiator;
-    m.header.response = response;
-    m.header.messageId = messageId;
+    m.header = sa.MakeHeader(Ikev2ExchangeType::INFORMATIONAL, response, messageId);
     m.encrypted = Ikev2EncryptedPayload();
     return m;
 }
@@ -78,14 +73,6 @@ RemoveByOutbound(Ikev2Sa& sa, const Ikev2DeletePayload& d)
     return ours;
 }
 
-/// \return the inner payloads of a message (empty if it has no open SK payload)
-const std::vector<Ikev2Payload>&
-Inner(const Ikev2Message& m)
-{
-    static const std::vector<Ikev2Payload> none;
-    return m.encrypted && !m.encrypted->sealed ? m.encrypted->payloads : none;
-}
-
 } // namespace
 
 Ikev2Message
@@ -129,7 +116,8 @@ Ikev2InformationalExchange::ProcessRequest(const Ikev2Message& request,
     response = Message(sa, true, request.header.messageId);
     sa.nextExpectedId = request.header.messageId + 1;
     std::vector<uint32_t> theirHalves;
-    for (const Ikev2DeletePayload* d : Ikev2FindAllPayloads<Ikev2DeletePayload>(Inner(request)))
+    for (const Ikev2DeletePayload* d :
+         Ikev2FindAllPayloads<Ikev2DeletePayload>(Ikev2GetInnerPayloads(request)))
     {
         if (d->protocolId == Ikev2ProtocolId::IKE)
         {
@@ -184,7 +172,8 @@ Ikev2InformationalExchange::ProcessResponse(const Ikev2Message& response,
         result.ikeSaDeleted = true;
         return "";
     }
-    for (const Ikev2DeletePayload* d : Ikev2FindAllPayloads<Ikev2DeletePayload>(Inner(response)))
+    for (const Ikev2DeletePayload* d :
+         Ikev2FindAllPayloads<Ikev2DeletePayload>(Ikev2GetInnerPayloads(response)))
     {
         if (d->protocolId == Ikev2ProtocolId::ESP)
         {

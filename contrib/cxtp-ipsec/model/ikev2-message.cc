@@ -332,4 +332,46 @@ IsIkev2PayloadCritical(const Ikev2Payload& payload)
     return std::visit([](const auto& p) { return p.critical; }, payload);
 }
 
+const Ikev2NotifyPayload*
+Ikev2FindNotify(const std::vector<Ikev2Payload>& payloads, Ikev2NotifyType type)
+{
+    for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(payloads))
+    {
+        if (n->type == type)
+        {
+            return n;
+        }
+    }
+    return nullptr;
+}
+
+const Ikev2NotifyPayload*
+Ikev2FindErrorNotify(const std::vector<Ikev2Payload>& payloads)
+{
+    for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(payloads))
+    {
+        if (n->IsError())
+        {
+            return n;
+        }
+    }
+    return nullptr;
+}
+
+Ikev2NotifyPayload
+Ikev2MakeNotify(Ikev2NotifyType type, std::vector<uint8_t> data)
+{
+    Ikev2NotifyPayload n;
+    n.type = type;
+    n.data = std::move(data);
+    return n;
+}
+
+const std::vector<Ikev2Payload>&
+Ikev2GetInnerPayloads(const Ikev2Message& message)
+{
+    static const std::vector<Ikev2Payload> none;
+    return message.encrypted && !message.encrypted->sealed ? message.encrypted->payloads : none;
+}
+
 } // namespace ns3

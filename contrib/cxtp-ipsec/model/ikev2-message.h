@@ -479,6 +479,37 @@ Ikev2FindAllPayloads(const std::vector<Ikev2Payload>& payloads)
     return out;
 }
 
+/**
+ * \ingroup cxtp-ipsec
+ * \param payloads a payload list
+ * \param type a notify message type
+ * \return the first notification of that type, or nullptr
+ */
+const Ikev2NotifyPayload* Ikev2FindNotify(const std::vector<Ikev2Payload>& payloads,
+                                          Ikev2NotifyType type);
+
+/**
+ * \ingroup cxtp-ipsec
+ * \param payloads a payload list
+ * \return the first error notification (a type below 16384, RFC 7296 §3.10.1), or nullptr
+ */
+const Ikev2NotifyPayload* Ikev2FindErrorNotify(const std::vector<Ikev2Payload>& payloads);
+
+/**
+ * \ingroup cxtp-ipsec
+ * \param type a notify message type
+ * \param data its Notification Data
+ * \return a notification about no particular SA (protocol 0, no SPI)
+ */
+Ikev2NotifyPayload Ikev2MakeNotify(Ikev2NotifyType type, std::vector<uint8_t> data = {});
+
+/**
+ * \ingroup cxtp-ipsec
+ * \param message a message
+ * \return the payloads inside its SK payload if it is there and open, else an empty list
+ */
+const std::vector<Ikev2Payload>& Ikev2GetInnerPayloads(const Ikev2Message& message);
+
 } // namespace ns3
 
 #endif // IKEV2_MESSAGE_H

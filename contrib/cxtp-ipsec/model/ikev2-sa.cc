@@ -45,6 +45,19 @@ Ikev2Sa::GetSpiPair() const
     return pair;
 }
 
+Ikev2Header
+Ikev2Sa::MakeHeader(Ikev2ExchangeType type, bool response, uint32_t messageId) const
+{
+    Ikev2Header h;
+    h.initiatorSpi = spiI;
+    h.responderSpi = spiR;
+    h.exchangeType = type;
+    h.initiator = originalInitiator;
+    h.response = response;
+    h.messageId = messageId;
+    return h;
+}
+
 uint64_t
 Ikev2Sa::GetLocalSpi() const
 {

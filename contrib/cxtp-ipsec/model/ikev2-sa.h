@@ -112,6 +112,14 @@ struct Ikev2Sa
 
     /// \return SPIi | SPIr in wire order, the 16 octets that name the IKE SA (§3.1)
     std::vector<uint8_t> GetSpiPair() const;
+    /**
+     * \param type the exchange
+     * \param response whether the message is a response
+     * \param messageId its message ID
+     * \return the header of a message of this SA: both SPIs (SPIr 0 until known), the I flag
+     *         when we are the original initiator, the R flag for a response (§3.1)
+     */
+    Ikev2Header MakeHeader(Ikev2ExchangeType type, bool response, uint32_t messageId) const;
     /// \return our SPI: SPIi when we are the original initiator, else SPIr
     uint64_t GetLocalSpi() const;
     /**
