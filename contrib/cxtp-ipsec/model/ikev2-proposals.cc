@@ -110,10 +110,6 @@ SplitList(const std::string& list)
 std::string
 ParseItem(const std::string& item, ParsedItem& parsed)
 {
-    if (item.empty())
-    {
-        return "empty proposal"; // the caller names the list
-    }
     std::istringstream in(item);
     std::string token;
     while (std::getline(in, token, '-'))
@@ -342,6 +338,78 @@ SpiBytes(uint32_t spi)
             static_cast<uint8_t>(spi)};
 }
 
+/**
+ * \brief The one proposal of an answer, naming one of our \p offered proposals of \p protocol.
+ * \param answer the responder's SA payload
+ * \param protocol IKE or ESP
+ * \param offered how many proposals we offered (numbered from 1)
+ * \param [out] proposal the answered proposal
+ * \return empty, or what is wrong
+ */
+std::string
+AnsweredProposal(const Ikev2SaPayload& answer,
+                 Ikev2ProtocolId protocol,
+                 size_t offered,
+                 const Ikev2Proposal*& proposal)
+{
+    if (answer.proposals.size() != 1)
+    {
+        return "the answer has " + std::to_string(answer.proposals.size()) + " proposals";
+    }
+    proposal = &answer.proposals[0];
+    if (proposal->protocolId != protocol || proposal->number == 0 || proposal->number > offered)
+    {
+        return "the answer names proposal " + std::to_string(proposal->number) +
+               ", not one we offered";
+    }
+    return "";
+}
+
+/**
+ * \brief Parses a comma-separated list of proposals into choices.
+ * \param list the text
+ * \param toChoice turns one parsed item into a choice (ToIkeChoice or ToEspChoice)
+ * \param [out] choices the choices, untouched on error
+ * \return empty, or what is wrong with which item
+ */
+template <typename Choice>
+std::string
+ParseList(const std::string& list,
+          std::string (*toChoice)(const std::string&, const ParsedItem&, Choice&),
+          std::vector<Choice>& choices)
+{
+    if (list.empty())
+    {
+        return "no proposal";
+    }
+    std::vector<Choice> parsed;
+    for (const std::string& item : SplitList(list))
+    {
+        if (item.empty())
+        {
+            return "empty proposal in '" + list + "'";
+        }
+        ParsedItem p;
+        Choice choice;
+        std::string error = ParseItem(item, p);
+        if (error.empty())
+        {
+            error = toChoice(item, p, choice);
+        }
+        if (!error.empty())
+        {
+            return error;
+        }
+        parsed.push_back(choice);
+    }
+    if (parsed.size() > 255)
+    {
+        return "more than 255 proposals";
+    }
+    choices = std::move(parsed);
+    return "";
+}
+
 } // namespace
 
 bool
@@ -369,71 +437,13 @@ Ikev2Proposals::Ikev2Proposals(std::vector<Ikev2IkeChoice> ike, std::vector<Ikev
 std::string
 Ikev2Proposals::ParseIkeList(const std::string& list, std::vector<Ikev2IkeChoice>& choices)
 {
-    if (list.empty())
-    {
-        return "no proposal";
-    }
-    std::vector<Ikev2IkeChoice> parsed;
-    for (const std::string& item : SplitList(list))
-    {
-        ParsedItem p;
-        Ikev2IkeChoice choice;
-        std::string error = ParseItem(item, p);
-        if (error == "empty proposal")
-        {
-            return error + " in '" + list + "'";
-        }
-        if (error.empty())
-        {
-            error = ToIkeChoice(item, p, choice);
-        }
-        if (!error.empty())
-        {
-            return error;
-        }
-        parsed.push_back(choice);
-    }
-    if (parsed.size() > 255)
-    {
-        return "more than 255 proposals";
-    }
-    choices = std::move(parsed);
-    return "";
+    return ParseList(list, &ToIkeChoice, choices);
 }
 
 std::string
 Ikev2Proposals::ParseEspList(const std::string& list, std::vector<Ikev2EspChoice>& choices)
 {
-    if (list.empty())
-    {
-        return "no proposal";
-    }
-    std::vector<Ikev2EspChoice> parsed;
-    for (const std::string& item : SplitList(list))
-    {
-        ParsedItem p;
-        Ikev2EspChoice choice;
-        std::string error = ParseItem(item, p);
-        if (error == "empty proposal")
-        {
-            return error + " in '" + list + "'";
-        }
-        if (error.empty())
-        {
-            error = ToEspChoice(item, p, choice);
-        }
-        if (!error.empty())
-        {
-            return error;
-        }
-        parsed.push_back(choice);
-    }
-    if (parsed.size() > 255)
-    {
-        return "more than 255 proposals";
-    }
-    choices = std::move(parsed);
-    return "";
+    return ParseList(list, &ToEspChoice, choices);
 }
 
 std::string
@@ -571,15 +581,13 @@ Ikev2Proposals::SelectIke(const Ikev2SaPayload& offered,
 std::string
 Ikev2Proposals::CheckIkeAnswer(const Ikev2SaPayload& answer, Ikev2IkeChoice& chosen) const
 {
-    if (answer.proposals.size() != 1)
+    const Ikev2Proposal* answered = nullptr;
+    std::string error = AnsweredProposal(answer, Ikev2ProtocolId::IKE, m_ike.size(), answered);
+    if (!error.empty())
     {
-        return "the answer has " + std::to_string(answer.proposals.size()) + " proposals";
+        return error;
     }
-    const Ikev2Proposal& p = answer.proposals[0];
-    if (p.protocolId != Ikev2ProtocolId::IKE || p.number == 0 || p.number > m_ike.size())
-    {
-        return "the answer names proposal " + std::to_string(p.number) + ", not one we offered";
-    }
+    const Ikev2Proposal& p = *answered;
     const Ikev2IkeChoice& c = m_ike[p.number - 1];
     if (!SameTransforms(p, Transforms(c)))
     {
@@ -632,15 +640,13 @@ Ikev2Proposals::CheckEspAnswer(const Ikev2SaPayload& answer,
                                Ikev2EspChoice& chosen,
                                uint32_t& peerSpi) const
 {
-    if (answer.proposals.size() != 1)
+    const Ikev2Proposal* answered = nullptr;
+    std::string error = AnsweredProposal(answer, Ikev2ProtocolId::ESP, m_esp.size(), answered);
+    if (!error.empty())
     {
-        return "the answer has " + std::to_string(answer.proposals.size()) + " proposals";
+        return error;
     }
-    const Ikev2Proposal& p = answer.proposals[0];
-    if (p.protocolId != Ikev2ProtocolId::ESP || p.number == 0 || p.number > m_esp.size())
-    {
-        return "the answer names proposal " + std::to_string(p.number) + ", not one we offered";
-    }
+    const Ikev2Proposal& p = *answered;
     if (!EspSpi(p, peerSpi))
     {
         return "the answer's SPI is " + std::to_string(p.spi.size()) + " octets, not 4";
