@@ -14,30 +14,6 @@ namespace ns3
 namespace
 {
 
-/**
- * \brief Maps a hash to its OpenSSL digest.
- * \param hash the hash
- * \return the digest, or null if unknown
- */
-const EVP_MD*
-GetMd(CryptoHash hash)
-{
-    switch (hash)
-    {
-    case CryptoHash::MD5:
-        return EVP_md5();
-    case CryptoHash::SHA1:
-        return EVP_sha1();
-    case CryptoHash::SHA2_256:
-        return EVP_sha256();
-    case CryptoHash::SHA2_384:
-        return EVP_sha384();
-    case CryptoHash::SHA2_512:
-        return EVP_sha512();
-    }
-    return nullptr;
-}
-
 /// A byte to point at when a key or message is empty: OpenSSL may reject a null pointer.
 const uint8_t g_emptyInput = 0;
 
@@ -56,7 +32,7 @@ DataOrEmpty(const std::vector<uint8_t>& v)
 std::vector<uint8_t>
 CryptoMac::Hmac(CryptoHash hash, const std::vector<uint8_t>& key, const std::vector<uint8_t>& data)
 {
-    const EVP_MD* md = GetMd(hash);
+    const EVP_MD* md = GetEvpMd(hash);
     if (md == nullptr || key.size() > static_cast<size_t>(INT_MAX))
     {
         return {};
@@ -81,7 +57,7 @@ CryptoMac::Hmac(CryptoHash hash, const std::vector<uint8_t>& key, const std::vec
 std::vector<uint8_t>
 CryptoMac::Digest(CryptoHash hash, const std::vector<uint8_t>& data)
 {
-    const EVP_MD* md = GetMd(hash);
+    const EVP_MD* md = GetEvpMd(hash);
     if (md == nullptr)
     {
         return {};
@@ -95,6 +71,25 @@ CryptoMac::Digest(CryptoHash hash, const std::vector<uint8_t>& data)
     }
     out.resize(length);
     return out;
+}
+
+const EVP_MD*
+CryptoMac::GetEvpMd(CryptoHash hash)
+{
+    switch (hash)
+    {
+    case CryptoHash::MD5:
+        return EVP_md5();
+    case CryptoHash::SHA1:
+        return EVP_sha1();
+    case CryptoHash::SHA2_256:
+        return EVP_sha256();
+    case CryptoHash::SHA2_384:
+        return EVP_sha384();
+    case CryptoHash::SHA2_512:
+        return EVP_sha512();
+    }
+    return nullptr;
 }
 
 uint32_t

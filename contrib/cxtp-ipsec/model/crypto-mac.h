@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+struct evp_md_st; // OpenSSL's EVP_MD
+
 namespace ns3
 {
 
@@ -49,6 +51,8 @@ class CryptoMac
     static std::vector<uint8_t> Digest(CryptoHash hash, const std::vector<uint8_t>& data);
     /// \return the output length of the hash in bytes
     static uint32_t GetLength(CryptoHash hash);
+    /// \return OpenSSL's digest (EVP_MD) of the hash, for the module's other OpenSSL wrappers
+    static const evp_md_st* GetEvpMd(CryptoHash hash);
     /**
      * \brief Compares two byte strings in time independent of where they differ.
      * \param a first string

@@ -44,29 +44,6 @@ using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
 
 /**
- * \param hash a hash
- * \return its OpenSSL digest, or null for MD5 (not for signatures here)
- */
-const EVP_MD*
-GetSignatureMd(CryptoHash hash)
-{
-    switch (hash)
-    {
-    case CryptoHash::SHA1:
-        return EVP_sha1();
-    case CryptoHash::SHA2_256:
-        return EVP_sha256();
-    case CryptoHash::SHA2_384:
-        return EVP_sha384();
-    case CryptoHash::SHA2_512:
-        return EVP_sha512();
-    case CryptoHash::MD5:
-        break;
-    }
-    return nullptr;
-}
-
-/**
  * \param key a key
  * \return true if it is an RSA key
  */
@@ -86,7 +63,8 @@ CryptoSignature::SignRsa(CryptoHash hash,
 {
     NS_LOG_FUNCTION(static_cast<int>(hash) << privateKeyDer.size() << data.size());
     signature.clear();
-    const EVP_MD* md = GetSignatureMd(hash);
+    // MD5 signs nothing here.
+    const EVP_MD* md = hash == CryptoHash::MD5 ? nullptr : CryptoMac::GetEvpMd(hash);
     const unsigned char* p = privateKeyDer.data();
     PkeyPtr key(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(privateKeyDer.size())));
     MdCtxPtr ctx(EVP_MD_CTX_new());
@@ -121,7 +99,8 @@ CryptoSignature::VerifyRsa(CryptoHash hash,
 {
     NS_LOG_FUNCTION(static_cast<int>(hash)
                     << publicKeyDer.size() << data.size() << signature.size());
-    const EVP_MD* md = GetSignatureMd(hash);
+    // MD5 signs nothing here.
+    const EVP_MD* md = hash == CryptoHash::MD5 ? nullptr : CryptoMac::GetEvpMd(hash);
     const unsigned char* p = publicKeyDer.data();
     PkeyPtr key(d2i_PUBKEY(nullptr, &p, static_cast<long>(publicKeyDer.size())));
     MdCtxPtr ctx(EVP_MD_CTX_new());
