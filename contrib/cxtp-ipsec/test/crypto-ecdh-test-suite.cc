@@ -13,6 +13,7 @@
  * - invalid private values and peer values are refused (RFC 6989 §2, RFC 8031 §2).
  */
 
+#include "cxtp-test-hex.h"
 #include "cxtp-test-isolation.h"
 
 #include "ns3/crypto-diffie-hellman.h"
@@ -29,38 +30,6 @@ namespace
 
 /// A byte string.
 using Bytes = std::vector<uint8_t>;
-
-/**
- * \param hex a hex string (no separators)
- * \return the bytes
- */
-Bytes
-FromHex(const std::string& hex)
-{
-    Bytes out;
-    for (size_t i = 0; i + 1 < hex.size(); i += 2)
-    {
-        out.push_back(static_cast<uint8_t>(std::stoul(hex.substr(i, 2), nullptr, 16)));
-    }
-    return out;
-}
-
-/**
- * \param bytes bytes
- * \return lower-case hex
- */
-std::string
-ToHex(const Bytes& bytes)
-{
-    static const char* const digits = "0123456789abcdef";
-    std::string out;
-    for (uint8_t b : bytes)
-    {
-        out.push_back(digits[b >> 4]);
-        out.push_back(digits[b & 0x0f]);
-    }
-    return out;
-}
 
 /// RFC 7748 §6.1: Alice's private key a.
 const char* const X25519_A = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a";
@@ -136,24 +105,24 @@ CryptoEcdhKnownAnswerTestCase::Check(CryptoDhGroup group,
     Bytes yb;
     Bytes sa;
     Bytes sb;
-    NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::ComputePublic(group, FromHex(a), ya),
+    NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::ComputePublic(group, CxtpTestFromHex(a), ya),
                           true,
                           name + "public A");
-    NS_TEST_EXPECT_MSG_EQ(ToHex(ya), publicA, name + "public A");
-    NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::ComputePublic(group, FromHex(b), yb),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(ya), publicA, name + "public A");
+    NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::ComputePublic(group, CxtpTestFromHex(b), yb),
                           true,
                           name + "public B");
-    NS_TEST_EXPECT_MSG_EQ(ToHex(yb), publicB, name + "public B");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(yb), publicB, name + "public B");
     NS_TEST_EXPECT_MSG_EQ(
-        CryptoDiffieHellman::ComputeShared(group, FromHex(a), FromHex(publicB), sa),
+        CryptoDiffieHellman::ComputeShared(group, CxtpTestFromHex(a), CxtpTestFromHex(publicB), sa),
         true,
         name + "shared A");
-    NS_TEST_EXPECT_MSG_EQ(ToHex(sa), shared, name + "shared A");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(sa), shared, name + "shared A");
     NS_TEST_EXPECT_MSG_EQ(
-        CryptoDiffieHellman::ComputeShared(group, FromHex(b), FromHex(publicA), sb),
+        CryptoDiffieHellman::ComputeShared(group, CxtpTestFromHex(b), CxtpTestFromHex(publicA), sb),
         true,
         name + "shared B");
-    NS_TEST_EXPECT_MSG_EQ(ToHex(sb), shared, name + "shared B");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(sb), shared, name + "shared B");
 }
 
 void
@@ -215,8 +184,12 @@ CryptoEcdhAgreementTestCase::DoRun()
         Bytes xb = CryptoDiffieHellman::MakePrivate(s.group, *b);
         Bytes xa2 = CryptoDiffieHellman::MakePrivate(s.group, *again);
         NS_TEST_EXPECT_MSG_EQ(xa.size(), CryptoDiffieHellman::GetPrivateLength(s.group), name);
-        NS_TEST_EXPECT_MSG_EQ(ToHex(xa), ToHex(xa2), name + "same seed and stream, other key");
-        NS_TEST_EXPECT_MSG_NE(ToHex(xa), ToHex(xb), name + "other stream, same key");
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(xa),
+                              CxtpTestToHex(xa2),
+                              name + "same seed and stream, other key");
+        NS_TEST_EXPECT_MSG_NE(CxtpTestToHex(xa),
+                              CxtpTestToHex(xb),
+                              name + "other stream, same key");
         Bytes ya;
         Bytes ya2;
         Bytes yb;
@@ -224,13 +197,15 @@ CryptoEcdhAgreementTestCase::DoRun()
         NS_TEST_ASSERT_MSG_EQ(CryptoDiffieHellman::ComputePublic(s.group, xa2, ya2), true, name);
         NS_TEST_ASSERT_MSG_EQ(CryptoDiffieHellman::ComputePublic(s.group, xb, yb), true, name);
         NS_TEST_EXPECT_MSG_EQ(ya.size(), s.publicBytes, name + "public value size");
-        NS_TEST_EXPECT_MSG_EQ(ToHex(ya), ToHex(ya2), name + "public value not reproducible");
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(ya),
+                              CxtpTestToHex(ya2),
+                              name + "public value not reproducible");
         Bytes sa;
         Bytes sb;
         NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::ComputeShared(s.group, xa, yb, sa), true, name);
         NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::ComputeShared(s.group, xb, ya, sb), true, name);
         NS_TEST_EXPECT_MSG_EQ(sa.size(), s.sharedBytes, name + "shared secret size");
-        NS_TEST_EXPECT_MSG_EQ(ToHex(sa), ToHex(sb), name + "the sides disagree");
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(sa), CxtpTestToHex(sb), name + "the sides disagree");
     }
     a->Dispose();
     b->Dispose();
@@ -280,12 +255,12 @@ CryptoEcdhRejectTestCase::DoRun()
 {
     const CryptoDhGroup p256 = CryptoDhGroup::ECP_256;
     const CryptoDhGroup x25519 = CryptoDhGroup::CURVE25519;
-    const Bytes i = FromHex(P256_I);
-    const Bytes gr = FromHex(P256_GR);
+    const Bytes i = CxtpTestFromHex(P256_I);
+    const Bytes gr = CxtpTestFromHex(P256_GR);
     Bytes y{9};
 
     // P-256 private values: 0, n, n+1 and wrong lengths.
-    Bytes n = FromHex(P256_N);
+    Bytes n = CxtpTestFromHex(P256_N);
     Bytes nPlusOne = n;
     nPlusOne.back() += 1;
     Bytes nMinusOne = n;
@@ -313,14 +288,17 @@ CryptoEcdhRejectTestCase::DoRun()
 
     // X25519: the low-order points u = 0 and u = 1 give an all-zero secret (RFC 8031 §2);
     // wrong lengths.
-    const Bytes a = FromHex(X25519_A);
+    const Bytes a = CxtpTestFromHex(X25519_A);
     ExpectSharedFails(x25519, a, Bytes(32, 0), "X25519 u = 0");
     Bytes one(32, 0);
     one[0] = 1; // little-endian u = 1
     ExpectSharedFails(x25519, a, one, "X25519 u = 1");
     ExpectSharedFails(x25519, a, Bytes(31, 9), "X25519 31 bytes");
     ExpectSharedFails(x25519, a, Bytes(33, 9), "X25519 33 bytes");
-    ExpectSharedFails(x25519, Bytes(31, 1), FromHex(X25519_PUBLIC_B), "X25519 short private");
+    ExpectSharedFails(x25519,
+                      Bytes(31, 1),
+                      CxtpTestFromHex(X25519_PUBLIC_B),
+                      "X25519 short private");
     NS_TEST_EXPECT_MSG_EQ(CryptoDiffieHellman::ComputePublic(x25519, Bytes(33, 1), y),
                           false,
                           "X25519 long private value");

@@ -9,6 +9,7 @@
  * Ikev2TestPki (no private key is kept in the repository).
  */
 
+#include "cxtp-test-hex.h"
 #include "ikev2-test-pki.h"
 #include "ikev2-test-vectors.h"
 
@@ -67,8 +68,8 @@ Ikev2PskAuthTestCase::DoRun()
     const Bytes idi = v.Get("idi");
     const Bytes idiData(idi.begin() + 4, idi.end());
     NS_TEST_EXPECT_MSG_EQ(
-        Ikev2TestHex(Ikev2Authenticator::IdPayloadBody(Ikev2IdType::ID_IPV6_ADDR, idiData)),
-        Ikev2TestHex(idi),
+        CxtpTestToHex(Ikev2Authenticator::IdPayloadBody(Ikev2IdType::ID_IPV6_ADDR, idiData)),
+        CxtpTestToHex(idi),
         "ID payload body");
     for (size_t i = 0; i < 4; ++i)
     {
@@ -85,16 +86,16 @@ Ikev2PskAuthTestCase::DoRun()
                                                                v.Get("ni"),
                                                                v.Get(keys + "sk_pr"),
                                                                v.Get("idr"));
-        NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(signedI), Ikev2TestHex(v.Get("signed_i." + h)), h);
-        NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(signedR), Ikev2TestHex(v.Get("signed_r." + h)), h);
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(signedI), CxtpTestToHex(v.Get("signed_i." + h)), h);
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(signedR), CxtpTestToHex(v.Get("signed_r." + h)), h);
         const Bytes authI = Ikev2Authenticator::PskAuth(prf, psk, signedI);
-        NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(authI), Ikev2TestHex(v.Get("auth_i." + h)), h);
-        NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(Ikev2Authenticator::PskAuth(prf, psk, signedR)),
-                              Ikev2TestHex(v.Get("auth_r." + h)),
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(authI), CxtpTestToHex(v.Get("auth_i." + h)), h);
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2Authenticator::PskAuth(prf, psk, signedR)),
+                              CxtpTestToHex(v.Get("auth_r." + h)),
                               h);
         NS_TEST_EXPECT_MSG_EQ(
-            Ikev2TestHex(Ikev2Authenticator::PskAuth(prf, v.Get("psk_long"), signedI)),
-            Ikev2TestHex(v.Get("auth_i_long_psk." + h)),
+            CxtpTestToHex(Ikev2Authenticator::PskAuth(prf, v.Get("psk_long"), signedI)),
+            CxtpTestToHex(v.Get("auth_i_long_psk." + h)),
             h << ": PSK longer than the HMAC block");
         NS_TEST_EXPECT_MSG_EQ(Ikev2Authenticator::VerifyPskAuth(prf, psk, signedI, authI), true, h);
         Bytes otherPsk = psk;
@@ -221,8 +222,8 @@ Ikev2RsaAuthTestCase::DoRun()
     Ikev2Authenticator::Sign(1, key.privateKeyDer, octets, auth1);
     NS_TEST_EXPECT_MSG_EQ(auth1.size(), 256, "RSA-2048 signature length");
     const Bytes sha1 = CryptoMac::Digest(CryptoHash::SHA1, octets);
-    NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(RecoverDigestInfo(key.publicKeyDer, auth1)),
-                          "3021300906052b0e03021a05000414" + Ikev2TestHex(sha1),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(RecoverDigestInfo(key.publicKeyDer, auth1)),
+                          "3021300906052b0e03021a05000414" + CxtpTestToHex(sha1),
                           "method 1 signs SHA-1 of the octets");
     // Method 14: length | AlgorithmIdentifier | signature with SHA-256 (RFC 7427 §3).
     Bytes auth14;
@@ -234,13 +235,13 @@ Ikev2RsaAuthTestCase::DoRun()
     NS_TEST_ASSERT_MSG_EQ(auth14.size(), 1 + algId.size() + 256, "method 14 length");
     NS_TEST_EXPECT_MSG_EQ(+auth14[0], algId.size(), "ASN.1 length octet");
     NS_TEST_EXPECT_MSG_EQ(
-        Ikev2TestHex(Bytes(auth14.begin() + 1, auth14.begin() + 1 + algId.size())),
-        Ikev2TestHex(algId),
+        CxtpTestToHex(Bytes(auth14.begin() + 1, auth14.begin() + 1 + algId.size())),
+        CxtpTestToHex(algId),
         "AlgorithmIdentifier as OpenSSL encodes it");
     const Bytes signature14(auth14.begin() + 1 + algId.size(), auth14.end());
-    NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(RecoverDigestInfo(key.publicKeyDer, signature14)),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(RecoverDigestInfo(key.publicKeyDer, signature14)),
                           "3031300d060960864801650304020105000420" +
-                              Ikev2TestHex(CryptoMac::Digest(CryptoHash::SHA2_256, octets)),
+                              CxtpTestToHex(CryptoMac::Digest(CryptoHash::SHA2_256, octets)),
                           "method 14 signs SHA-256 of the octets");
     Bytes auth;
     NS_TEST_EXPECT_MSG_EQ(Ikev2Authenticator::Sign(2, key.privateKeyDer, octets, auth),
@@ -321,7 +322,7 @@ Ikev2CertificateTestCase::DoRun()
 
     Bytes publicKey;
     NS_TEST_ASSERT_MSG_EQ(CryptoX509::GetPublicKey(ee, publicKey), true, "public key");
-    NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(publicKey), Ikev2TestHex(eeKey.publicKeyDer), "same key");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(publicKey), CxtpTestToHex(eeKey.publicKeyDer), "same key");
     Bytes subject;
     NS_TEST_EXPECT_MSG_EQ(CryptoX509::GetSubject(ee, subject), true, "subject");
     NS_TEST_EXPECT_MSG_GT(subject.size(), 11, "subject DN");

@@ -8,6 +8,7 @@
 // critical bit, inconsistent proposals, selectors, EAP, SK placement, byte-flip fuzzing), which
 // must fail cleanly with the right reason.
 
+#include "cxtp-test-hex.h"
 #include "ikev2-test-payloads.h"
 
 #include "ns3/ikev2-codec.h"
@@ -33,8 +34,9 @@ using T = Ikev2TestPayloads;
 std::vector<uint8_t>
 Message(uint8_t next, const std::string& chain)
 {
-    std::vector<uint8_t> body = T::Hex(chain);
-    std::vector<uint8_t> m = T::Hex("0123456789abcdef 0000000000000000 00 20 22 08 00000000");
+    std::vector<uint8_t> body = CxtpTestFromHex(chain);
+    std::vector<uint8_t> m =
+        CxtpTestFromHex("0123456789abcdef 0000000000000000 00 20 22 08 00000000");
     m[16] = next;
     const uint32_t length = 28 + static_cast<uint32_t>(body.size());
     m.push_back(static_cast<uint8_t>(length >> 24));
@@ -222,8 +224,10 @@ Ikev2HeaderTestCase::DoRun()
     h.initiator = true;
     h.length = 336;
     const std::vector<uint8_t> expected =
-        T::Hex("0123456789abcdef fedcba9876543210 21 20 22 08 | 00000000 | 00000150");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(Ikev2Codec::EncodeHeader(h)), T::ToHex(expected), "bytes");
+        CxtpTestFromHex("0123456789abcdef fedcba9876543210 21 20 22 08 | 00000000 | 00000150");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2Codec::EncodeHeader(h)),
+                          CxtpTestToHex(expected),
+                          "bytes");
 
     // A response from the responder to an INFORMATIONAL request: R (0x20) only.
     h.nextPayload = Ikev2PayloadType::SK;
@@ -232,7 +236,7 @@ Ikev2HeaderTestCase::DoRun()
     h.response = true;
     h.messageId = 7;
     h.length = 76;
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(Ikev2Codec::EncodeHeader(h)),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2Codec::EncodeHeader(h)),
                           std::string("0123456789abcdeffedcba98765432102e202520000000070000004c"),
                           "response flags");
 
@@ -311,12 +315,12 @@ Ikev2PayloadLayoutTestCase::CheckSa()
     // | Type=3 INTEG  |   RESERVED    | Transform ID=12 SHA2-256-128  |
     // | Last Substruc=0|  RESERVED   |      Transform Length=8       |
     // | Type=4 DH     |   RESERVED    |   Transform ID=14 MODP-2048   |
-    const std::vector<uint8_t> expected = T::Hex("00 00 0030"
-                                                 "00 00 002c | 01 01 00 04"
-                                                 "03 00 000c | 01 00 000c | 800e 0100"
-                                                 "03 00 0008 | 02 00 0005"
-                                                 "03 00 0008 | 03 00 000c"
-                                                 "00 00 0008 | 04 00 000e");
+    const std::vector<uint8_t> expected = CxtpTestFromHex("00 00 0030"
+                                                          "00 00 002c | 01 01 00 04"
+                                                          "03 00 000c | 01 00 000c | 800e 0100"
+                                                          "03 00 0008 | 02 00 0005"
+                                                          "03 00 0008 | 03 00 000c"
+                                                          "00 00 0008 | 04 00 000e");
     Ikev2Proposal ike;
     ike.transforms = {Ikev2Transform::Encr(Ikev2EncrId::ENCR_AES_CBC, 256),
                       Ikev2Transform::Prf(Ikev2PrfId::PRF_HMAC_SHA2_256),
@@ -325,13 +329,13 @@ Ikev2PayloadLayoutTestCase::CheckSa()
     Ikev2SaPayload sa;
     sa.proposals = {ike};
     NS_TEST_EXPECT_MSG_EQ(Ikev2Codec::GetPayloadSize(sa), 48u, "size without encoding");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(Chain({sa})), T::ToHex(expected), "SA octets");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Chain({sa})), CxtpTestToHex(expected), "SA octets");
 
     std::vector<Ikev2Payload> back;
     Ikev2DecodeResult r =
         Ikev2Codec::DecodePayloads(expected.data(), expected.size(), Ikev2PayloadType::SA, back);
     NS_TEST_ASSERT_MSG_EQ(r.IsOk(), true, r.reason);
-    const auto* d = Ikev2FindPayload<Ikev2SaPayload>(back);
+    const auto* d = IkeFindPayload<Ikev2SaPayload>(back);
     NS_TEST_ASSERT_MSG_EQ((d != nullptr && d->proposals.size() == 1), true, "one proposal");
     if (d == nullptr || d->proposals.size() != 1)
     {
@@ -364,12 +368,12 @@ Ikev2PayloadLayoutTestCase::CheckKeAndNotify()
     // | Next=0        |C|  RESERVED   |      Payload Length=12        |
     // | Protocol ID=3 | SPI Size=4    |  Notify Message Type=16393    |
     // |                        SPI = 0a0b0c0d                         |
-    std::vector<uint8_t> expected = T::Hex("29 00 0108 | 000e 0000");
+    std::vector<uint8_t> expected = CxtpTestFromHex("29 00 0108 | 000e 0000");
     const std::vector<uint8_t> ke = T::Seq(256, 0);
     expected.insert(expected.end(), ke.begin(), ke.end());
-    const std::vector<uint8_t> rest = T::Hex("29 00 001c | 00 00 4004"
-                                             "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3"
-                                             "00 00 000c | 03 04 4009 | 0a0b0c0d");
+    const std::vector<uint8_t> rest = CxtpTestFromHex("29 00 001c | 00 00 4004"
+                                                      "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3"
+                                                      "00 00 000c | 03 04 4009 | 0a0b0c0d");
     expected.insert(expected.end(), rest.begin(), rest.end());
 
     Ikev2NotifyPayload natd;
@@ -377,35 +381,37 @@ Ikev2PayloadLayoutTestCase::CheckKeAndNotify()
     natd.data = T::Seq(20, 0xa0);
     Ikev2NotifyPayload rekey;
     rekey.protocolId = Ikev2ProtocolId::ESP;
-    rekey.spi = T::Hex("0a0b0c0d");
+    rekey.spi = CxtpTestFromHex("0a0b0c0d");
     rekey.type = Ikev2NotifyType::REKEY_SA;
     const std::vector<Ikev2Payload> payloads = {Ikev2KePayload{Ikev2DhId::MODP_2048, ke},
                                                 natd,
                                                 rekey};
     NS_TEST_EXPECT_MSG_EQ(Ikev2Codec::GetPayloadsSize(payloads), 304u, "264 + 28 + 12");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(Chain(payloads)), T::ToHex(expected), "KE and N octets");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Chain(payloads)),
+                          CxtpTestToHex(expected),
+                          "KE and N octets");
 
     std::vector<Ikev2Payload> back;
     Ikev2DecodeResult r =
         Ikev2Codec::DecodePayloads(expected.data(), expected.size(), Ikev2PayloadType::KE, back);
     NS_TEST_ASSERT_MSG_EQ(r.IsOk(), true, r.reason);
-    const auto notifies = Ikev2FindAllPayloads<Ikev2NotifyPayload>(back);
+    const auto notifies = IkeFindAllPayloads<Ikev2NotifyPayload>(back);
     NS_TEST_ASSERT_MSG_EQ(notifies.size(), 2u, "two notifies");
     if (notifies.size() != 2)
     {
         return;
     }
     NS_TEST_EXPECT_MSG_EQ(notifies[0]->IsError(), false, "status");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(notifies[1]->spi), std::string("0a0b0c0d"), "SPI");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(notifies[1]->spi), std::string("0a0b0c0d"), "SPI");
     NS_TEST_EXPECT_MSG_EQ(static_cast<int>(notifies[1]->type), 16393, "REKEY_SA");
-    const auto* k = Ikev2FindPayload<Ikev2KePayload>(back);
+    const auto* k = IkeFindPayload<Ikev2KePayload>(back);
     NS_TEST_ASSERT_MSG_EQ((k != nullptr), true, "KE");
     if (k == nullptr)
     {
         return;
     }
     NS_TEST_EXPECT_MSG_EQ(static_cast<int>(k->group), 14, "group");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(k->data), T::ToHex(ke), "KE data");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(k->data), CxtpTestToHex(ke), "KE data");
 }
 
 void
@@ -417,29 +423,29 @@ Ikev2PayloadLayoutTestCase::CheckTs()
     // |   TS Type=8   |IP Protocol=0  |       Selector Length=40      |
     // |        Start Port=0           |        End Port=65535         |
     // ~      Starting Address 2001:db8::1 / Ending Address 2001:db8::ffff     ~
-    const std::vector<uint8_t> expected = T::Hex("00 00 0030 | 01 000000"
-                                                 "08 00 0028 | 0000 ffff"
-                                                 "20010db8 00000000 00000000 00000001"
-                                                 "20010db8 00000000 00000000 0000ffff");
+    const std::vector<uint8_t> expected = CxtpTestFromHex("00 00 0030 | 01 000000"
+                                                          "08 00 0028 | 0000 ffff"
+                                                          "20010db8 00000000 00000000 00000001"
+                                                          "20010db8 00000000 00000000 0000ffff");
     Ikev2TsiPayload tsi;
     tsi.selectors = {
         Ikev2TrafficSelector::Ipv6Range(Ipv6Address("2001:db8::1"), Ipv6Address("2001:db8::ffff"))};
     NS_TEST_EXPECT_MSG_EQ(tsi.selectors[0].GetSerializedSize(), 40u, "IPv6 selector");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(Chain({tsi})), T::ToHex(expected), "TSi octets");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Chain({tsi})), CxtpTestToHex(expected), "TSi octets");
 
     std::vector<Ikev2Payload> back;
     Ikev2DecodeResult r =
         Ikev2Codec::DecodePayloads(expected.data(), expected.size(), Ikev2PayloadType::TSI, back);
     NS_TEST_ASSERT_MSG_EQ(r.IsOk(), true, r.reason);
-    const auto* d = Ikev2FindPayload<Ikev2TsiPayload>(back);
+    const auto* d = IkeFindPayload<Ikev2TsiPayload>(back);
     NS_TEST_ASSERT_MSG_EQ((d != nullptr && d->selectors.size() == 1), true, "one selector");
     if (d == nullptr || d->selectors.size() != 1)
     {
         return;
     }
-    NS_TEST_EXPECT_MSG_EQ((Ikev2FindPayload<Ikev2TsrPayload>(back) == nullptr), true, "not TSr");
+    NS_TEST_EXPECT_MSG_EQ((IkeFindPayload<Ikev2TsrPayload>(back) == nullptr), true, "not TSr");
     NS_TEST_EXPECT_MSG_EQ(d->selectors[0].endPort, 65535, "end port");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(d->selectors[0].endAddress),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(d->selectors[0].endAddress),
                           std::string("20010db800000000000000000000ffff"),
                           "end address");
 }
@@ -499,14 +505,16 @@ Ikev2RoundTripTestCase::CheckEveryPayload()
     for (size_t i = 0; i < m.payloads.size(); ++i)
     {
         NS_TEST_EXPECT_MSG_EQ(d.payloads[i].index(), m.payloads[i].index(), "type of " << i);
-        NS_TEST_EXPECT_MSG_EQ(T::ToHex(Chain({d.payloads[i]})),
-                              T::ToHex(Chain({m.payloads[i]})),
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Chain({d.payloads[i]})),
+                              CxtpTestToHex(Chain({m.payloads[i]})),
                               "payload " << i);
     }
     NS_TEST_EXPECT_MSG_EQ(d.encrypted.has_value(), false, "no SK");
     NS_TEST_EXPECT_MSG_EQ(static_cast<int>(d.header.nextPayload), 33, "first payload SA");
     NS_TEST_EXPECT_MSG_EQ(d.header.length, bytes.size(), "header length");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(Ikev2Codec::EncodeMessage(d)), T::ToHex(bytes), "re-encodes");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2Codec::EncodeMessage(d)),
+                          CxtpTestToHex(bytes),
+                          "re-encodes");
 
     CheckFields(d.payloads);
 }
@@ -514,15 +522,17 @@ Ikev2RoundTripTestCase::CheckEveryPayload()
 void
 Ikev2RoundTripTestCase::CheckFields(const std::vector<Ikev2Payload>& payloads)
 {
-    const auto* sa = Ikev2FindPayload<Ikev2SaPayload>(payloads);
+    const auto* sa = IkeFindPayload<Ikev2SaPayload>(payloads);
     NS_TEST_ASSERT_MSG_EQ((sa != nullptr && sa->proposals.size() == 2), true, "two proposals");
     if (sa == nullptr || sa->proposals.size() != 2)
     {
         return;
     }
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(sa->proposals[1].spi), T::ToHex(T::Seq(8, 0x10)), "IKE SPI");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(sa->proposals[1].spi),
+                          CxtpTestToHex(T::Seq(8, 0x10)),
+                          "IKE SPI");
     NS_TEST_EXPECT_MSG_EQ(sa->proposals[1].transforms[0].attributes[1].tv, false, "TLV");
-    const auto eaps = Ikev2FindAllPayloads<Ikev2EapPayload>(payloads);
+    const auto eaps = IkeFindAllPayloads<Ikev2EapPayload>(payloads);
     NS_TEST_ASSERT_MSG_EQ(eaps.size(), 2u, "two EAP payloads");
     if (eaps.size() != 2)
     {
@@ -533,14 +543,14 @@ Ikev2RoundTripTestCase::CheckFields(const std::vector<Ikev2Payload>& payloads)
     NS_TEST_EXPECT_MSG_EQ(eaps[0]->GetLength(), 11, "Length");
     NS_TEST_EXPECT_MSG_EQ(+eaps[0]->GetType(), 4, "MD5-Challenge");
     NS_TEST_EXPECT_MSG_EQ(+eaps[1]->GetType(), 0, "Success has no Type");
-    const auto* unknown = Ikev2FindPayload<Ikev2UnknownPayload>(payloads);
+    const auto* unknown = IkeFindPayload<Ikev2UnknownPayload>(payloads);
     NS_TEST_ASSERT_MSG_EQ((unknown != nullptr), true, "unknown payload kept");
     if (unknown == nullptr)
     {
         return;
     }
     NS_TEST_EXPECT_MSG_EQ(static_cast<int>(unknown->type), 200, "its type");
-    const auto* tsr = Ikev2FindPayload<Ikev2TsrPayload>(payloads);
+    const auto* tsr = IkeFindPayload<Ikev2TsrPayload>(payloads);
     NS_TEST_ASSERT_MSG_EQ((tsr != nullptr && tsr->selectors.size() == 2), true, "TSr");
     if (tsr == nullptr || tsr->selectors.size() != 2)
     {
@@ -548,14 +558,14 @@ Ikev2RoundTripTestCase::CheckFields(const std::vector<Ikev2Payload>& payloads)
     }
     NS_TEST_EXPECT_MSG_EQ(tsr->selectors[0].GetSerializedSize(), 16u, "IPv4 selector");
     NS_TEST_EXPECT_MSG_EQ(tsr->selectors[0].endPort, 4500, "end port");
-    const auto* cp = Ikev2FindPayload<Ikev2CpPayload>(payloads);
+    const auto* cp = IkeFindPayload<Ikev2CpPayload>(payloads);
     NS_TEST_ASSERT_MSG_EQ((cp != nullptr && cp->attributes.size() == 2), true, "CP");
     if (cp == nullptr || cp->attributes.size() != 2)
     {
         return;
     }
     NS_TEST_EXPECT_MSG_EQ(cp->attributes[1].value.empty(), true, "empty attribute");
-    const auto deletes = Ikev2FindAllPayloads<Ikev2DeletePayload>(payloads);
+    const auto deletes = IkeFindAllPayloads<Ikev2DeletePayload>(payloads);
     NS_TEST_ASSERT_MSG_EQ(deletes.size(), 2u, "two Delete payloads");
     if (deletes.size() != 2)
     {
@@ -584,7 +594,9 @@ Ikev2RoundTripTestCase::CheckSealed()
     NS_TEST_EXPECT_MSG_EQ(static_cast<int>(d.encrypted->firstPayload), 35, "IDi first");
     NS_TEST_EXPECT_MSG_EQ(d.encrypted->body.size(), 12u, "body kept");
     NS_TEST_EXPECT_MSG_EQ(d.payloads.size(), 1u, "one clear payload");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(Ikev2Codec::EncodeMessage(d)), T::ToHex(bytes), "re-encodes");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2Codec::EncodeMessage(d)),
+                          CxtpTestToHex(bytes),
+                          "re-encodes");
 }
 
 /**
@@ -712,9 +724,9 @@ Ikev2ChainErrorsTestCase::CheckUnknown()
         return;
     }
     NS_TEST_EXPECT_MSG_EQ(static_cast<int>(u->type), 200, "type");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(u->body), std::string("deadbeef"), "body");
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(Ikev2Codec::EncodeMessage(d)),
-                          T::ToHex(Message(0x29, plain)),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(u->body), std::string("deadbeef"), "body");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2Codec::EncodeMessage(d)),
+                          CxtpTestToHex(Message(0x29, plain)),
                           "re-encodes");
 
     std::string critical = chain;
@@ -795,7 +807,8 @@ Ikev2PayloadErrorsTestCase::DoRun()
     }
 
     // Inside an SK payload's plaintext, another SK payload is an error (§3.14).
-    const std::vector<uint8_t> inner = T::Hex("2e 00 0008 | 00 00 4000 | 23 00 0008 01020304");
+    const std::vector<uint8_t> inner =
+        CxtpTestFromHex("2e 00 0008 | 00 00 4000 | 23 00 0008 01020304");
     std::vector<Ikev2Payload> out;
     Ikev2DecodeResult r =
         Ikev2Codec::DecodePayloads(inner.data(), inner.size(), Ikev2PayloadType::NOTIFY, out);

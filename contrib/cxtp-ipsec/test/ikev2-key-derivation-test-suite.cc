@@ -12,6 +12,7 @@
  * "ike.<prf>.<encr>.<integ>.sk_d" follow the script's tables, which Suites() below mirrors.
  */
 
+#include "cxtp-test-hex.h"
 #include "ikev2-test-vectors.h"
 
 #include "ns3/crypto-mac.h"
@@ -185,19 +186,19 @@ Ikev2PrfPlusTestCase::DoRun()
     {
         const std::string h = p.name;
         const uint32_t size = Ikev2Algorithms::GetPrfOutputLength(p.id);
-        NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(Ikev2KeyDerivation::Prf(p.id, key, seed)),
-                              Ikev2TestHex(v.Get("prf." + h)),
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2KeyDerivation::Prf(p.id, key, seed)),
+                              CxtpTestToHex(v.Get("prf." + h)),
                               h << ": prf");
         Bytes out;
         NS_TEST_EXPECT_MSG_EQ(Ikev2KeyDerivation::PrfPlus(p.id, key, seed, 3 * size + 17, out),
                               true,
                               h);
-        NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(out), Ikev2TestHex(v.Get("prfplus." + h)), h);
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(out), CxtpTestToHex(v.Get("prfplus." + h)), h);
         NS_TEST_EXPECT_MSG_EQ(Ikev2KeyDerivation::PrfPlus(p.id, key, seed, 255 * size, out),
                               true,
                               h << ": 255 blocks are allowed");
-        NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(CryptoMac::Digest(CryptoHash::SHA2_256, out)),
-                              Ikev2TestHex(v.Get("prfplus_max_sha256." + h)),
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(CryptoMac::Digest(CryptoHash::SHA2_256, out)),
+                              CxtpTestToHex(v.Get("prfplus_max_sha256." + h)),
                               h << ": 255 blocks");
         NS_TEST_EXPECT_MSG_EQ(Ikev2KeyDerivation::PrfPlus(p.id, key, seed, 255 * size + 1, out),
                               false,
@@ -240,8 +241,8 @@ Ikev2IkeKeysTestCase::DoRun()
     for (const PrfName& p : Prfs())
     {
         NS_TEST_EXPECT_MSG_EQ(
-            Ikev2TestHex(Ikev2KeyDerivation::Skeyseed(p.id, ni, nr, v.Get("gir"))),
-            Ikev2TestHex(v.Get(std::string("skeyseed.") + p.name)),
+            CxtpTestToHex(Ikev2KeyDerivation::Skeyseed(p.id, ni, nr, v.Get("gir"))),
+            CxtpTestToHex(v.Get(std::string("skeyseed.") + p.name)),
             p.name << ": SKEYSEED");
     }
     for (const IkeSuite& s : IkeSuites())
@@ -265,8 +266,8 @@ Ikev2IkeKeysTestCase::DoRun()
         for (const auto& [name, value] : Named(keys))
         {
             NS_TEST_EXPECT_MSG_EQ(v.Has(prefix + name), true, prefix + name);
-            NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(value),
-                                  Ikev2TestHex(v.Get(prefix + name)),
+            NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(value),
+                                  CxtpTestToHex(v.Get(prefix + name)),
                                   prefix + name);
         }
         NS_TEST_EXPECT_MSG_EQ(keys.skD.size(), Ikev2Algorithms::GetPrfKeyLength(prf), prefix);
@@ -289,6 +290,7 @@ Ikev2IkeKeysTestCase::CheckRefused()
     const Bytes nr = v.Get("nr");
     using E = Ikev2EncrId;
     using I = Ikev2IntegId;
+
     const struct
     {
         E encr;
@@ -350,8 +352,8 @@ Ikev2RekeyTestCase::DoRun()
                                                                  v.Get("gir2"),
                                                                  v.Get("ni2"),
                                                                  v.Get("nr2"));
-        NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(skeyseed),
-                              Ikev2TestHex(v.Get(std::string("rekey_skeyseed.") + p.name)),
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(skeyseed),
+                              CxtpTestToHex(v.Get(std::string("rekey_skeyseed.") + p.name)),
                               p.name);
         Ikev2IkeKeys keys;
         NS_TEST_ASSERT_MSG_EQ(Ikev2KeyDerivation::DeriveIkeKeys(p.id,
@@ -369,7 +371,7 @@ Ikev2RekeyTestCase::DoRun()
         for (const auto& [name, value] : Named(keys))
         {
             const std::string key = std::string("rekey.") + p.name + "." + name;
-            NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(value), Ikev2TestHex(v.Get(key)), key);
+            NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(value), CxtpTestToHex(v.Get(key)), key);
         }
     }
 }
@@ -436,8 +438,8 @@ Ikev2ChildKeysTestCase::Check(const std::string& prf,
     for (const auto& [name, value] : parts)
     {
         NS_TEST_EXPECT_MSG_EQ(v.Has(prefix + name), true, prefix + name);
-        NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(*value),
-                              Ikev2TestHex(v.Get(prefix + name)),
+        NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(*value),
+                              CxtpTestToHex(v.Get(prefix + name)),
                               prefix + name);
     }
     NS_TEST_EXPECT_MSG_EQ(keys.encryptionIr.size(), GetEncryptionKeyLength(encryption), prefix);
@@ -507,12 +509,12 @@ Ikev2NatCookieTestCase::DoRun()
     const Ipv6Address a6(ip6.data());
     const Ipv4Address a4 = Ipv4Address::Deserialize(ip4.data());
     const Bytes natd = Ikev2NatDetection::Hash(spiI, spiR, a6, 500);
-    NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(natd), Ikev2TestHex(v.Get("natd.ip6.500")), "IPv6");
-    NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(Ikev2NatDetection::Hash(spiI, 0, a6, 4500)),
-                          Ikev2TestHex(v.Get("natd.ip6.4500.request")),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(natd), CxtpTestToHex(v.Get("natd.ip6.500")), "IPv6");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2NatDetection::Hash(spiI, 0, a6, 4500)),
+                          CxtpTestToHex(v.Get("natd.ip6.4500.request")),
                           "IPv6, SPIr 0, port 4500");
-    NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(Ikev2NatDetection::Hash(spiI, spiR, a4, 500)),
-                          Ikev2TestHex(v.Get("natd.ip4.500")),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2NatDetection::Hash(spiI, spiR, a4, 500)),
+                          CxtpTestToHex(v.Get("natd.ip4.500")),
                           "IPv4");
     NS_TEST_EXPECT_MSG_EQ(Ikev2NatDetection::Matches(v.Get("natd.ip6.500"), natd), true, "match");
     NS_TEST_EXPECT_MSG_EQ(
@@ -523,7 +525,7 @@ Ikev2NatCookieTestCase::DoRun()
     const Bytes ni = v.Get("ni");
     Ikev2CookieGenerator cookies(v.Get("secret0"));
     const Bytes c0 = cookies.Compute(ni, a6, spiI);
-    NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(c0), Ikev2TestHex(v.Get("cookie.v0")), "cookie v0");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(c0), CxtpTestToHex(v.Get("cookie.v0")), "cookie v0");
     NS_TEST_EXPECT_MSG_EQ(c0.size(), Ikev2CookieGenerator::COOKIE_LENGTH, "36 octets");
     NS_TEST_EXPECT_MSG_EQ(cookies.Verify(c0, ni, a6, spiI), true, "own cookie");
     NS_TEST_EXPECT_MSG_EQ(cookies.Verify(c0, ni, a6, spiI + 1), false, "other SPIi");
@@ -536,7 +538,7 @@ Ikev2NatCookieTestCase::DoRun()
     cookies.Rotate(v.Get("secret1"));
     NS_TEST_EXPECT_MSG_EQ(cookies.GetVersion(), 1, "version after a rotation");
     const Bytes c1 = cookies.Compute(ni, a6, spiI);
-    NS_TEST_EXPECT_MSG_EQ(Ikev2TestHex(c1), Ikev2TestHex(v.Get("cookie.v1")), "cookie v1");
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(c1), CxtpTestToHex(v.Get("cookie.v1")), "cookie v1");
     NS_TEST_EXPECT_MSG_EQ(cookies.Verify(c1, ni, a6, spiI), true, "current secret");
     NS_TEST_EXPECT_MSG_EQ(cookies.Verify(c0, ni, a6, spiI), true, "previous secret");
     cookies.Rotate(v.Get("secret0"));

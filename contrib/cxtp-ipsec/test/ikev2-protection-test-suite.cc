@@ -6,6 +6,7 @@
 // messages made independently of this module by test/vectors/ikev2-sk-vectors.py (Python's
 // cryptography package and hmac module; see the script for how).
 
+#include "cxtp-test-hex.h"
 #include "cxtp-test-isolation.h"
 #include "ikev2-test-payloads.h"
 
@@ -84,9 +85,9 @@ AuthRequest()
 std::string
 InnerHex(const Ikev2Message& m)
 {
-    return m.encrypted
-               ? T::ToHex(Ikev2Codec::EncodePayloads(m.encrypted->payloads, Ikev2PayloadType::NONE))
-               : std::string("no SK");
+    return m.encrypted ? CxtpTestToHex(Ikev2Codec::EncodePayloads(m.encrypted->payloads,
+                                                                  Ikev2PayloadType::NONE))
+                       : std::string("no SK");
 }
 
 } // namespace
@@ -332,21 +333,21 @@ Ikev2SkKnownAnswerTestCase::Check(const Ikev2Message& m,
                                   const std::vector<uint8_t>& expected,
                                   const std::string& name)
 {
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(Ikev2Protection::ProtectWithIv(m, keys, iv)),
-                          T::ToHex(expected),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(Ikev2Protection::ProtectWithIv(m, keys, iv)),
+                          CxtpTestToHex(expected),
                           name << ": octet for octet");
     Ikev2Message d;
     const Ikev2DecodeResult r = Ikev2Protection::Open(expected, keys, d);
     NS_TEST_ASSERT_MSG_EQ(r.IsOk(), true, name << ": " << r.reason);
     NS_TEST_EXPECT_MSG_EQ(InnerHex(d), InnerHex(m), name << ": inner payloads");
     const auto* idi =
-        d.encrypted ? Ikev2FindPayload<Ikev2IdiPayload>(d.encrypted->payloads) : nullptr;
+        d.encrypted ? IkeFindPayload<Ikev2IdiPayload>(d.encrypted->payloads) : nullptr;
     NS_TEST_ASSERT_MSG_EQ((idi != nullptr), true, name << ": IDi");
     if (idi == nullptr)
     {
         return;
     }
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(idi->data),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(idi->data),
                           std::string("20010db8000000000000000000000001"),
                           name << ": IDi data");
 }
@@ -356,7 +357,7 @@ Ikev2SkKnownAnswerTestCase::DoRun()
 {
     // ikev2-sk-vectors.py, vector 1: AES-CBC-128, HMAC-SHA2-256-128; 212 octets of inner
     // payloads, 11 of padding, SK payload 4 + 16 + 224 + 16 = 260 octets, message 288.
-    const std::vector<uint8_t> cbc = T::Hex(
+    const std::vector<uint8_t> cbc = CxtpTestFromHex(
         "010203040506070811121314151617182e202308000000010000012023000104505152535455565758595a"
         "5b5c5d5e5f2e21c1e914abe3261937033f9c5fc1f8835683f333f95c95fcedac6d965d3ec4216fec2fbb62"
         "d7f5762575f8f7755e31e10ca7ccbb1f51160b01a612c288f0158489b2ef29d00ad78459ddf674c3c79757"
@@ -372,7 +373,7 @@ Ikev2SkKnownAnswerTestCase::DoRun()
 
     // Vector 2: AES-GCM-16, 128-bit key, salt c0c1c2c3; a clear Vendor ID before SK is part of
     // the associated data (RFC 5282 §5.1); no padding, Pad Length 0.
-    const std::vector<uint8_t> gcm = T::Hex(
+    const std::vector<uint8_t> gcm = CxtpTestFromHex(
         "010203040506070811121314151617182b202308000000010000011b2e00000e637874702d697073656323"
         "0000f1d0d1d2d3d4d5d6d7664bd3c6f9908a1b0950e161851fcc0f079ef996c0a31e9f5267a8e5b88bf4ea"
         "ff63a140948b8b712836d83409d71a4245716a1faad56afb8de01fd8c86598441f50ed6fb2271323944d84"
@@ -381,12 +382,12 @@ Ikev2SkKnownAnswerTestCase::DoRun()
         "6eb10342c8f8170af129b2bafbfb4964469b16dda3cd6c08014198edc0078bbff6716e1297553c08ee35d9"
         "38d49b804e838f808cb1788ea1137da07a11ab542ef6fcecf8");
     Ikev2SkKeys gcmKeys{{Ikev2EncrId::ENCR_AES_GCM_16, 128, Ikev2IntegId::NONE},
-                        T::Hex("606162636465666768696a6b6c6d6e6f c0c1c2c3"),
+                        CxtpTestFromHex("606162636465666768696a6b6c6d6e6f c0c1c2c3"),
                         {}};
     Ikev2Message m = AuthRequest();
     m.payloads = {Ikev2VendorIdPayload{{'c', 'x', 't', 'p', '-', 'i', 'p', 's', 'e', 'c'}}};
     NS_TEST_EXPECT_MSG_EQ(gcm.size(), 283u, "vector 2 size");
-    Check(m, gcmKeys, T::Hex("d0d1d2d3d4d5d6d7"), gcm, "AES-GCM-16-128");
+    Check(m, gcmKeys, CxtpTestFromHex("d0d1d2d3d4d5d6d7"), gcm, "AES-GCM-16-128");
 }
 
 /**
@@ -484,7 +485,7 @@ void
 Ikev2SkMalformedTestCase::CheckStructure()
 {
     // N(INITIAL_CONTACT), 8 octets, then padding: minimal is 7 (8 + 7 + 1 = 16).
-    const std::vector<uint8_t> notify = T::Hex("00 00 0008 00 00 4000");
+    const std::vector<uint8_t> notify = CxtpTestFromHex("00 00 0008 00 00 4000");
     std::vector<uint8_t> pt = notify;
     pt.insert(pt.end(), {0, 0, 0, 0, 0, 0, 0, 7});
     const std::vector<uint8_t> minimal = SealRaw(41, pt);
@@ -552,12 +553,12 @@ Ikev2SkMalformedTestCase::CheckInner()
     NS_TEST_EXPECT_MSG_EQ(r.reason, std::string("ICV mismatch"), "the ICV comes first");
 
     // The plaintext holds another SK payload (RFC 7296 §3.14).
-    std::vector<uint8_t> pt = T::Hex("00 00 0008 01020304");
+    std::vector<uint8_t> pt = CxtpTestFromHex("00 00 0008 01020304");
     pt.insert(pt.end(), 7, 0);
     pt.push_back(7);
     ExpectOpenError(SealRaw(46, pt), "Encrypted payload inside an Encrypted payload", "nested");
     // A syntax error inside: offsets count from the plaintext.
-    pt = T::Hex("00 00 0003 01020304");
+    pt = CxtpTestFromHex("00 00 0003 01020304");
     pt.insert(pt.end(), 7, 0);
     pt.push_back(7);
     ExpectOpenError(SealRaw(41, pt), "payload length 3 below 4", "inner length");
@@ -605,13 +606,14 @@ Ikev2SkMalformedTestCase::CheckIvSource()
     b->AssignStreams(42);
     const Ikev2Message m = AuthRequest();
     const std::vector<uint8_t> first = Ikev2Protection::Protect(m, m_keys, a);
-    NS_TEST_EXPECT_MSG_EQ(T::ToHex(first),
-                          T::ToHex(Ikev2Protection::Protect(m, m_keys, b)),
+    NS_TEST_EXPECT_MSG_EQ(CxtpTestToHex(first),
+                          CxtpTestToHex(Ikev2Protection::Protect(m, m_keys, b)),
                           "same seed and stream, same message");
     const std::vector<uint8_t> second = Ikev2Protection::Protect(m, m_keys, a);
-    NS_TEST_EXPECT_MSG_NE(T::ToHex(std::vector<uint8_t>(first.begin() + 32, first.begin() + 48)),
-                          T::ToHex(std::vector<uint8_t>(second.begin() + 32, second.begin() + 48)),
-                          "a fresh IV for the next message");
+    NS_TEST_EXPECT_MSG_NE(
+        CxtpTestToHex(std::vector<uint8_t>(first.begin() + 32, first.begin() + 48)),
+        CxtpTestToHex(std::vector<uint8_t>(second.begin() + 32, second.begin() + 48)),
+        "a fresh IV for the next message");
 }
 
 /**

@@ -3,49 +3,10 @@
  */
 #include "ikev2-test-payloads.h"
 
-#include <cctype>
+#include "cxtp-test-hex.h"
 
 namespace ns3
 {
-
-std::vector<uint8_t>
-Ikev2TestPayloads::Hex(const std::string& hex)
-{
-    std::vector<uint8_t> out;
-    int high = -1;
-    for (char c : hex)
-    {
-        const auto u = static_cast<unsigned char>(c);
-        if (!std::isxdigit(u))
-        {
-            continue;
-        }
-        const int v = std::isdigit(u) ? c - '0' : std::tolower(u) - 'a' + 10;
-        if (high < 0)
-        {
-            high = v;
-        }
-        else
-        {
-            out.push_back(static_cast<uint8_t>((high << 4) | v));
-            high = -1;
-        }
-    }
-    return out;
-}
-
-std::string
-Ikev2TestPayloads::ToHex(const std::vector<uint8_t>& bytes)
-{
-    static const char* digits = "0123456789abcdef";
-    std::string s;
-    for (uint8_t x : bytes)
-    {
-        s += digits[x >> 4];
-        s += digits[x & 0xF];
-    }
-    return s;
-}
 
 std::vector<uint8_t>
 Ikev2TestPayloads::Seq(size_t n, uint8_t first)
@@ -70,7 +31,7 @@ Ikev2TestPayloads::AuthRequest()
 {
     Ikev2IdiPayload idi;
     idi.idType = Ikev2IdType::ID_IPV6_ADDR;
-    idi.data = Hex("20010db8000000000000000000000001");
+    idi.data = CxtpTestFromHex("20010db8000000000000000000000001");
     Ikev2AuthPayload auth;
     auth.method = Ikev2AuthMethod::SHARED_KEY_MIC;
     auth.data = Seq(32, 0xa0);
@@ -79,7 +40,7 @@ Ikev2TestPayloads::AuthRequest()
     Ikev2Proposal esp;
     esp.number = 1;
     esp.protocolId = Ikev2ProtocolId::ESP;
-    esp.spi = Hex("c0ffee01");
+    esp.spi = CxtpTestFromHex("c0ffee01");
     esp.transforms = {Ikev2Transform::Encr(Ikev2EncrId::ENCR_AES_CBC, 128),
                       Ikev2Transform::Integ(Ikev2IntegId::AUTH_HMAC_SHA2_256_128),
                       Ikev2Transform::Esn(Ikev2EsnId::NO_ESN)};
@@ -109,8 +70,13 @@ Ikev2TestPayloads::EveryPayload()
     Ikev2IdrPayload idr;
     idr.idType = Ikev2IdType::ID_FQDN;
     idr.data = {'g', 'w', '.', 'e', 'x'};
-    Ikev2NotifyPayload rekey{Ikev2ProtocolId::ESP, Hex("0a0b0c0d"), Ikev2NotifyType::REKEY_SA, {}};
-    Ikev2DeletePayload del{Ikev2ProtocolId::ESP, 4, {Hex("01020304"), Hex("05060708")}};
+    Ikev2NotifyPayload rekey{Ikev2ProtocolId::ESP,
+                             CxtpTestFromHex("0a0b0c0d"),
+                             Ikev2NotifyType::REKEY_SA,
+                             {}};
+    Ikev2DeletePayload del{Ikev2ProtocolId::ESP,
+                           4,
+                           {CxtpTestFromHex("01020304"), CxtpTestFromHex("05060708")}};
     Ikev2TsrPayload tsr;
     tsr.selectors = {Ikev2TrafficSelector::Ipv4Range(Ipv4Address("10.0.0.1"),
                                                      Ipv4Address("10.0.0.9"),
@@ -120,7 +86,7 @@ Ikev2TestPayloads::EveryPayload()
                      Ipv6Prefix()};
     Ikev2TsiPayload tsi;
     Ikev2CpPayload cp{Ikev2CfgType::CFG_REPLY, {{8, Seq(17, 0x20)}, {10, {}}}};
-    Ikev2EapPayload eap{Hex("01 07 000b 04 05 c0ffee00 11")};
+    Ikev2EapPayload eap{CxtpTestFromHex("01 07 000b 04 05 c0ffee00 11")};
     return {sa,
             Ikev2KePayload{Ikev2DhId::MODP_2048, Seq(256, 0)},
             Ikev2IdiPayload{{Ikev2IdType::ID_IPV6_ADDR, Seq(16, 0x20)}},
@@ -137,7 +103,7 @@ Ikev2TestPayloads::EveryPayload()
             tsr,
             cp,
             eap,
-            Ikev2EapPayload{Hex("03 07 0004")},
+            Ikev2EapPayload{CxtpTestFromHex("03 07 0004")},
             Ikev2UnknownPayload{static_cast<Ikev2PayloadType>(200), Seq(5, 0x80), false}};
 }
 

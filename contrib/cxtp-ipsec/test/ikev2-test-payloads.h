@@ -22,16 +22,6 @@ class Ikev2TestPayloads
 {
   public:
     /**
-     * \param hex hex digits; spaces, newlines and '|' are ignored
-     * \return the octets
-     */
-    static std::vector<uint8_t> Hex(const std::string& hex);
-    /**
-     * \param bytes octets
-     * \return them as lower-case hex, for readable failure messages
-     */
-    static std::string ToHex(const std::vector<uint8_t>& bytes);
-    /**
      * \param n the length
      * \param first the first octet
      * \return n octets first, first + 1, ...

@@ -3,6 +3,8 @@
  */
 #include "ikev2-test-vectors.h"
 
+#include "cxtp-test-hex.h"
+
 #include <fstream>
 
 namespace ns3
@@ -33,11 +35,7 @@ Ikev2TestVectors::Ikev2TestVectors()
             continue;
         }
         const std::string hex = line.substr(eq + 3);
-        std::vector<uint8_t> bytes;
-        for (size_t i = 0; i + 1 < hex.size(); i += 2)
-        {
-            bytes.push_back(static_cast<uint8_t>(std::stoul(hex.substr(i, 2), nullptr, 16)));
-        }
+        std::vector<uint8_t> bytes = CxtpTestFromHex(hex);
         m_vectors[line.substr(0, eq)] = bytes;
     }
 }
@@ -70,19 +68,6 @@ size_t
 Ikev2TestVectors::GetSize() const
 {
     return m_vectors.size();
-}
-
-std::string
-Ikev2TestHex(const std::vector<uint8_t>& bytes)
-{
-    static const char* const digits = "0123456789abcdef";
-    std::string out;
-    for (uint8_t b : bytes)
-    {
-        out.push_back(digits[b >> 4]);
-        out.push_back(digits[b & 0x0f]);
-    }
-    return out;
 }
 
 } // namespace ns3

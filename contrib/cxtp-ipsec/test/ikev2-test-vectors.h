@@ -48,13 +48,6 @@ class Ikev2TestVectors
     std::map<std::string, std::vector<uint8_t>> m_vectors; ///< by name
 };
 
-/**
- * \ingroup cxtp-ipsec-tests
- * \param bytes bytes
- * \return lower-case hex, so that failures print readable values
- */
-std::string Ikev2TestHex(const std::vector<uint8_t>& bytes);
-
 } // namespace ns3
 
 #endif // IKEV2_TEST_VECTORS_H
