@@ -148,7 +148,7 @@ Ikev1AggressiveModeExchange::ReceiveAm3(Ikev1Sa& sa, const Message& message)
     Ikev1Header h1;
     Ikev1Codec::DecodeHeader(flight.GetLastReceived(), h1);
     m_services.Open(sa, h1, flight.GetLastReceived(), nullptr, first, firstPlain);
-    const auto* firstId = Ikev1FindPayload<Ikev1IdPayload>(first);
+    const auto* firstId = IkeFindPayload<Ikev1IdPayload>(first);
     Ikev1IdPayload idii = firstId ? *firstId : (message.id ? *message.id : Ikev1IdPayload());
     std::vector<uint8_t> expected = AuthHash(sa, true, idii);
     if (!CryptoMac::ConstantTimeEqual(expected, message.hash->data))

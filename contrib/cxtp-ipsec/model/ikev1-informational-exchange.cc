@@ -135,7 +135,7 @@ Ikev1InformationalExchange::ReceiveUnprotected(Ikev1Sa& sa,
         m_services.TraceFailure(sa.peer, "unprotected informational ignored");
         return;
     }
-    const auto* n = Ikev1FindPayload<Ikev1NotifyPayload>(payloads);
+    const auto* n = IkeFindPayload<Ikev1NotifyPayload>(payloads);
     if (n && n->type < Ikev1Doi::NOTIFY_ERROR_LIMIT)
     {
         std::string name = n->type == Ikev1Doi::NOTIFY_AUTHENTICATION_FAILED
@@ -150,7 +150,7 @@ bool
 Ikev1InformationalExchange::HandleNotifications(Ikev1Sa& sa,
                                                 const std::vector<Ikev1Payload>& payloads)
 {
-    for (const auto* n : Ikev1FindAllPayloads<Ikev1NotifyPayload>(payloads))
+    for (const auto* n : IkeFindAllPayloads<Ikev1NotifyPayload>(payloads))
     {
         NS_LOG_INFO("notification " << n->type << " from " << sa.peer);
         if (n->type == Ikev1NotifyPayload::INITIAL_CONTACT)
@@ -180,7 +180,7 @@ Ikev1InformationalExchange::HandleDeletes(Ikev1Sa& sa, const std::vector<Ikev1Pa
 {
     Ptr<IpsecPfKey> pfKey = m_services.GetPfKey();
     bool deleteIsakmp = false;
-    for (const auto* d : Ikev1FindAllPayloads<Ikev1DeletePayload>(payloads))
+    for (const auto* d : IkeFindAllPayloads<Ikev1DeletePayload>(payloads))
     {
         deleteIsakmp = deleteIsakmp || d->protocolId == Ikev1Doi::PROTO_ISAKMP;
         if (d->protocolId != Ikev1Doi::PROTO_IPSEC_ESP || d->spiSize != 4)

@@ -4,6 +4,7 @@
 #ifndef IKEV1_MESSAGE_H
 #define IKEV1_MESSAGE_H
 
+#include "ike-payload-search.h"
 #include "ike-spi-update.h"
 
 #include <cstdint>
@@ -289,43 +290,6 @@ struct Ikev1Message
     Ikev1Header header;                 ///< ISAKMP header fields
     std::vector<Ikev1Payload> payloads; ///< payloads in wire order
 };
-
-/**
- * \param payloads decoded payloads
- * \return the first payload of type T, or nullptr
- */
-template <typename T>
-const T*
-Ikev1FindPayload(const std::vector<Ikev1Payload>& payloads)
-{
-    for (const auto& p : payloads)
-    {
-        if (const T* t = std::get_if<T>(&p))
-        {
-            return t;
-        }
-    }
-    return nullptr;
-}
-
-/**
- * \param payloads decoded payloads
- * \return every payload of type T, in order
- */
-template <typename T>
-std::vector<const T*>
-Ikev1FindAllPayloads(const std::vector<Ikev1Payload>& payloads)
-{
-    std::vector<const T*> out;
-    for (const auto& p : payloads)
-    {
-        if (const T* t = std::get_if<T>(&p))
-        {
-            out.push_back(t);
-        }
-    }
-    return out;
-}
 
 } // namespace ns3
 

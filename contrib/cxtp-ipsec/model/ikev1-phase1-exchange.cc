@@ -78,11 +78,11 @@ Ikev1Phase1Exchange::Receive(Ikev1Sa& sa,
         }
         return;
     }
-    message.sa = Ikev1FindPayload<Ikev1SaPayload>(payloads);
-    message.ke = Ikev1FindPayload<Ikev1KePayload>(payloads);
-    message.nonce = Ikev1FindPayload<Ikev1NoncePayload>(payloads);
-    message.id = Ikev1FindPayload<Ikev1IdPayload>(payloads);
-    message.hash = Ikev1FindPayload<Ikev1HashPayload>(payloads);
+    message.sa = IkeFindPayload<Ikev1SaPayload>(payloads);
+    message.ke = IkeFindPayload<Ikev1KePayload>(payloads);
+    message.nonce = IkeFindPayload<Ikev1NoncePayload>(payloads);
+    message.id = IkeFindPayload<Ikev1IdPayload>(payloads);
+    message.hash = IkeFindPayload<Ikev1HashPayload>(payloads);
     Process(sa, message);
 }
 

@@ -182,9 +182,9 @@ Ikev1QuickModeExchange::ReceiveQm1(Ikev1Sa& sa, Ikev1QuickMode& qm, const Messag
     {
         return "HASH(1) does not verify";
     }
-    const auto* saPayload = Ikev1FindPayload<Ikev1SaPayload>(message.rest);
-    const auto* nonce = Ikev1FindPayload<Ikev1NoncePayload>(message.rest);
-    const auto* ke = Ikev1FindPayload<Ikev1KePayload>(message.rest);
+    const auto* saPayload = IkeFindPayload<Ikev1SaPayload>(message.rest);
+    const auto* nonce = IkeFindPayload<Ikev1NoncePayload>(message.rest);
+    const auto* ke = IkeFindPayload<Ikev1KePayload>(message.rest);
     if (!saPayload || !nonce)
     {
         return "QM1 without SA or nonce";
@@ -223,7 +223,7 @@ Ikev1QuickModeExchange::ReceiveQm1(Ikev1Sa& sa, Ikev1QuickMode& qm, const Messag
         }
         reply.push_back(Ikev1KePayload{qm.dhPublic});
     }
-    for (const auto* id : Ikev1FindAllPayloads<Ikev1IdPayload>(message.rest))
+    for (const auto* id : IkeFindAllPayloads<Ikev1IdPayload>(message.rest))
     {
         reply.push_back(*id); // echo IDci/IDcr
     }
@@ -252,9 +252,9 @@ Ikev1QuickModeExchange::ReceiveQm2(Ikev1Sa& sa, Ikev1QuickMode& qm, const Messag
     {
         return "HASH(2) does not verify";
     }
-    const auto* saPayload = Ikev1FindPayload<Ikev1SaPayload>(message.rest);
-    const auto* nonce = Ikev1FindPayload<Ikev1NoncePayload>(message.rest);
-    const auto* ke = Ikev1FindPayload<Ikev1KePayload>(message.rest);
+    const auto* saPayload = IkeFindPayload<Ikev1SaPayload>(message.rest);
+    const auto* nonce = IkeFindPayload<Ikev1NoncePayload>(message.rest);
+    const auto* ke = IkeFindPayload<Ikev1KePayload>(message.rest);
     if (!saPayload || !nonce)
     {
         return "QM2 without SA or nonce";

@@ -152,8 +152,8 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
     response = Ikev2Message();
     response.header = sa.MakeHeader(Ikev2ExchangeType::IKE_AUTH, true, request.header.messageId);
     response.encrypted = Ikev2EncryptedPayload();
-    const auto* idi = Ikev2FindPayload<Ikev2IdiPayload>(in);
-    const auto* auth = Ikev2FindPayload<Ikev2AuthPayload>(in);
+    const auto* idi = IkeFindPayload<Ikev2IdiPayload>(in);
+    const auto* auth = IkeFindPayload<Ikev2AuthPayload>(in);
     if (!idi || !auth || auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
         !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
                                            psk,
@@ -177,9 +177,9 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
     sa.established = Simulator::Now();
     sa.nextExpectedId = request.header.messageId + 1;
 
-    const auto* offer = Ikev2FindPayload<Ikev2SaPayload>(in);
-    const auto* tsi = Ikev2FindPayload<Ikev2TsiPayload>(in);
-    const auto* tsr = Ikev2FindPayload<Ikev2TsrPayload>(in);
+    const auto* offer = IkeFindPayload<Ikev2SaPayload>(in);
+    const auto* tsi = IkeFindPayload<Ikev2TsiPayload>(in);
+    const auto* tsr = IkeFindPayload<Ikev2TsrPayload>(in);
     Ikev2SaPayload reply;
     if (!offer || !tsi || !tsr ||
         !m_proposals
@@ -230,8 +230,8 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
                                       Ikev2ChildKeys& keys)
 {
     const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(response);
-    const auto* idr = Ikev2FindPayload<Ikev2IdrPayload>(in);
-    const auto* auth = Ikev2FindPayload<Ikev2AuthPayload>(in);
+    const auto* idr = IkeFindPayload<Ikev2IdrPayload>(in);
+    const auto* auth = IkeFindPayload<Ikev2AuthPayload>(in);
     if (!idr || !auth)
     {
         const Ikev2NotifyPayload* error = Ikev2FindErrorNotify(in);
@@ -257,9 +257,9 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
     {
         return "no CHILD_SA, notify " + std::to_string(static_cast<uint16_t>(error->type));
     }
-    const auto* answer = Ikev2FindPayload<Ikev2SaPayload>(in);
-    const auto* tsi = Ikev2FindPayload<Ikev2TsiPayload>(in);
-    const auto* tsr = Ikev2FindPayload<Ikev2TsrPayload>(in);
+    const auto* answer = IkeFindPayload<Ikev2SaPayload>(in);
+    const auto* tsi = IkeFindPayload<Ikev2TsiPayload>(in);
+    const auto* tsr = IkeFindPayload<Ikev2TsrPayload>(in);
     if (!answer || !tsi || !tsr)
     {
         return "IKE_AUTH response without SA, TSi or TSr";

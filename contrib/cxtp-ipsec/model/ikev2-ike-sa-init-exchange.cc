@@ -89,9 +89,9 @@ Ikev2IkeSaInitExchange::ProcessRequest(const Ikev2Message& request,
                                        Ikev2Message& response)
 {
     response = Ikev2Message();
-    const auto* offer = Ikev2FindPayload<Ikev2SaPayload>(request.payloads);
-    const auto* ke = Ikev2FindPayload<Ikev2KePayload>(request.payloads);
-    const auto* nonce = Ikev2FindPayload<Ikev2NoncePayload>(request.payloads);
+    const auto* offer = IkeFindPayload<Ikev2SaPayload>(request.payloads);
+    const auto* ke = IkeFindPayload<Ikev2KePayload>(request.payloads);
+    const auto* nonce = IkeFindPayload<Ikev2NoncePayload>(request.payloads);
     if (!offer || !ke || !nonce)
     {
         return "IKE_SA_INIT request without SA, KE or Nonce";
@@ -188,9 +188,9 @@ Ikev2IkeSaInitExchange::ProcessResponse(const Ikev2Message& response,
             "IKE_SA_INIT refused, notify " + std::to_string(static_cast<uint16_t>(error->type));
         return Outcome::FAILED;
     }
-    const auto* answer = Ikev2FindPayload<Ikev2SaPayload>(response.payloads);
-    const auto* ke = Ikev2FindPayload<Ikev2KePayload>(response.payloads);
-    const auto* nonce = Ikev2FindPayload<Ikev2NoncePayload>(response.payloads);
+    const auto* answer = IkeFindPayload<Ikev2SaPayload>(response.payloads);
+    const auto* ke = IkeFindPayload<Ikev2KePayload>(response.payloads);
+    const auto* nonce = IkeFindPayload<Ikev2NoncePayload>(response.payloads);
     Ikev2DhId ourGroup = sa.algorithms.dh;
     reason = !answer || !ke || !nonce ? "IKE_SA_INIT response without SA, KE or Nonce"
              : response.header.responderSpi == 0

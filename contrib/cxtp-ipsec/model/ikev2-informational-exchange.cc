@@ -117,7 +117,7 @@ Ikev2InformationalExchange::ProcessRequest(const Ikev2Message& request,
     sa.nextExpectedId = request.header.messageId + 1;
     std::vector<uint32_t> theirHalves;
     for (const Ikev2DeletePayload* d :
-         Ikev2FindAllPayloads<Ikev2DeletePayload>(Ikev2GetInnerPayloads(request)))
+         IkeFindAllPayloads<Ikev2DeletePayload>(Ikev2GetInnerPayloads(request)))
     {
         if (d->protocolId == Ikev2ProtocolId::IKE)
         {
@@ -173,7 +173,7 @@ Ikev2InformationalExchange::ProcessResponse(const Ikev2Message& response,
         return "";
     }
     for (const Ikev2DeletePayload* d :
-         Ikev2FindAllPayloads<Ikev2DeletePayload>(Ikev2GetInnerPayloads(response)))
+         IkeFindAllPayloads<Ikev2DeletePayload>(Ikev2GetInnerPayloads(response)))
     {
         if (d->protocolId == Ikev2ProtocolId::ESP)
         {

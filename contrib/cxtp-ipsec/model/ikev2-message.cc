@@ -335,7 +335,7 @@ IsIkev2PayloadCritical(const Ikev2Payload& payload)
 const Ikev2NotifyPayload*
 Ikev2FindNotify(const std::vector<Ikev2Payload>& payloads, Ikev2NotifyType type)
 {
-    for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(payloads))
+    for (const Ikev2NotifyPayload* n : IkeFindAllPayloads<Ikev2NotifyPayload>(payloads))
     {
         if (n->type == type)
         {
@@ -348,7 +348,7 @@ Ikev2FindNotify(const std::vector<Ikev2Payload>& payloads, Ikev2NotifyType type)
 const Ikev2NotifyPayload*
 Ikev2FindErrorNotify(const std::vector<Ikev2Payload>& payloads)
 {
-    for (const Ikev2NotifyPayload* n : Ikev2FindAllPayloads<Ikev2NotifyPayload>(payloads))
+    for (const Ikev2NotifyPayload* n : IkeFindAllPayloads<Ikev2NotifyPayload>(payloads))
     {
         if (n->IsError())
         {

@@ -4,6 +4,7 @@
 #ifndef IKEV2_MESSAGE_H
 #define IKEV2_MESSAGE_H
 
+#include "ike-payload-search.h"
 #include "ikev2-constants.h"
 
 #include "ns3/ipv4-address.h"
@@ -439,45 +440,6 @@ struct Ikev2Message
     std::vector<Ikev2Payload> payloads;             ///< clear payloads, in wire order
     std::optional<Ikev2EncryptedPayload> encrypted; ///< the SK payload, if any
 };
-
-/**
- * \ingroup cxtp-ipsec
- * \param payloads a payload list
- * \return the first payload of type T, or nullptr
- */
-template <typename T>
-const T*
-Ikev2FindPayload(const std::vector<Ikev2Payload>& payloads)
-{
-    for (const auto& p : payloads)
-    {
-        if (const T* t = std::get_if<T>(&p))
-        {
-            return t;
-        }
-    }
-    return nullptr;
-}
-
-/**
- * \ingroup cxtp-ipsec
- * \param payloads a payload list
- * \return every payload of type T, in order
- */
-template <typename T>
-std::vector<const T*>
-Ikev2FindAllPayloads(const std::vector<Ikev2Payload>& payloads)
-{
-    std::vector<const T*> out;
-    for (const auto& p : payloads)
-    {
-        if (const T* t = std::get_if<T>(&p))
-        {
-            out.push_back(t);
-        }
-    }
-    return out;
-}
 
 /**
  * \ingroup cxtp-ipsec
