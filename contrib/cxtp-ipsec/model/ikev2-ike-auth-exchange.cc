@@ -108,7 +108,7 @@ Ikev2IkeAuthExchange::ChildKeys(const Ikev2Sa& sa, const Ikev2EspChoice& esp, Ik
 
 Ikev2Message
 Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
-                                   const std::vector<uint8_t>& psk,
+                                   const Ikev2Credentials& credentials,
                                    const ChildRequest& child,
                                    bool initialContact)
 {
@@ -119,7 +119,9 @@ Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
     static_cast<Ikev2IdPayload&>(idi) = sa.localId;
     Ikev2AuthPayload auth;
     auth.method = Ikev2AuthMethod::SHARED_KEY_MIC;
-    auth.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf, psk, Octets(sa, true, sa.localId));
+    auth.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf,
+                                            credentials.psk,
+                                            Octets(sa, true, sa.localId));
     sk.payloads = {idi, auth};
     if (initialContact)
     {
@@ -142,7 +144,7 @@ Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
 std::string
 Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
                                      Ikev2Sa& sa,
-                                     const std::vector<uint8_t>& psk,
+                                     const Ikev2Credentials& credentials,
                                      const ChildPolicy& policy,
                                      Ikev2Message& response,
                                      Ikev2ChildSa& child,
@@ -156,7 +158,7 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
     const auto* auth = IkeFindPayload<Ikev2AuthPayload>(in);
     if (!idi || !auth || auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
         !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
-                                           psk,
+                                           credentials.psk,
                                            Octets(sa, true, *idi),
                                            auth->data))
     {
@@ -171,7 +173,9 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
     static_cast<Ikev2IdPayload&>(idr) = sa.localId;
     Ikev2AuthPayload ours;
     ours.method = Ikev2AuthMethod::SHARED_KEY_MIC;
-    ours.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf, psk, Octets(sa, false, sa.localId));
+    ours.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf,
+                                            credentials.psk,
+                                            Octets(sa, false, sa.localId));
     response.encrypted->payloads = {idr, ours};
     sa.state = Ikev2State::ESTABLISHED;
     sa.established = Simulator::Now();
@@ -224,7 +228,7 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
 std::string
 Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
                                       Ikev2Sa& sa,
-                                      const std::vector<uint8_t>& psk,
+                                      const Ikev2Credentials& credentials,
                                       const ChildRequest& asked,
                                       Ikev2ChildSa& child,
                                       Ikev2ChildKeys& keys)
@@ -242,7 +246,7 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
     }
     if (auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
         !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
-                                           psk,
+                                           credentials.psk,
                                            Octets(sa, false, *idr),
                                            auth->data))
     {

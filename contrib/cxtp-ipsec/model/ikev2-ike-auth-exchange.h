@@ -4,6 +4,7 @@
 #ifndef IKEV2_IKE_AUTH_EXCHANGE_H
 #define IKEV2_IKE_AUTH_EXCHANGE_H
 
+#include "ikev2-credentials.h"
 #include "ikev2-key-derivation.h"
 #include "ikev2-message.h"
 #include "ikev2-proposals.h"
@@ -57,20 +58,20 @@ class Ikev2IkeAuthExchange
     /**
      * \brief Initiator: the request (message ID sa.nextRequestId).
      * \param sa the keyed SA (initRequest, initResponse, localId set)
-     * \param psk the key shared with the peer
+     * \param credentials ours and what the peer must prove (the PSK)
      * \param child the CHILD_SA asked for
      * \param initialContact whether to say INITIAL_CONTACT (§2.4)
      * \return the message, its SK payload open
      */
     Ikev2Message BuildRequest(Ikev2Sa& sa,
-                              const std::vector<uint8_t>& psk,
+                              const Ikev2Credentials& credentials,
                               const ChildRequest& child,
                               bool initialContact);
     /**
      * \brief Responder: checks the initiator's AUTH and makes the CHILD_SA.
      * \param request the request, SK opened
      * \param sa the keyed SA (initRequest, initResponse, localId set)
-     * \param psk the key shared with the peer
+     * \param credentials ours and what the peer must prove (the PSK)
      * \param policy what we accept
      * \param [out] response the response, its SK payload open
      * \param [out] child the CHILD_SA made
@@ -80,7 +81,7 @@ class Ikev2IkeAuthExchange
      */
     std::string ProcessRequest(const Ikev2Message& request,
                                Ikev2Sa& sa,
-                               const std::vector<uint8_t>& psk,
+                               const Ikev2Credentials& credentials,
                                const ChildPolicy& policy,
                                Ikev2Message& response,
                                Ikev2ChildSa& child,
@@ -89,7 +90,7 @@ class Ikev2IkeAuthExchange
      * \brief Initiator: checks the responder's AUTH and takes the CHILD_SA.
      * \param response the response, SK opened
      * \param sa the SA
-     * \param psk the key shared with the peer
+     * \param credentials ours and what the peer must prove (the PSK)
      * \param asked the CHILD_SA asked for
      * \param [out] child the CHILD_SA made
      * \param [out] keys its ESP keys
@@ -97,7 +98,7 @@ class Ikev2IkeAuthExchange
      */
     std::string ProcessResponse(const Ikev2Message& response,
                                 Ikev2Sa& sa,
-                                const std::vector<uint8_t>& psk,
+                                const Ikev2Credentials& credentials,
                                 const ChildRequest& asked,
                                 Ikev2ChildSa& child,
                                 Ikev2ChildKeys& keys);

@@ -92,13 +92,20 @@ struct AuthRun
             Ikev2TrafficSelector::Ipv6Range(Ipv6Address("2001:db8::"),
                                             Ipv6Address("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"))};
 
-        std::vector<uint8_t> wire = Ikev2Protection::Protect(ai.BuildRequest(mn, pskI, ask, true),
-                                                             mn.GetSkKeys(true),
-                                                             rngI);
+        std::vector<uint8_t> wire = Ikev2Protection::Protect(
+            ai.BuildRequest(mn, Ikev2Credentials::FromPsk(pskI), ask, true),
+            mn.GetSkKeys(true),
+            rngI);
         Ikev2Message request;
         NS_ABORT_IF(!Ikev2Protection::Open(wire, gw.GetSkKeys(true), request).IsOk());
         Ikev2Message response;
-        gatewaySays = ar.ProcessRequest(request, gw, pskR, policy, response, gwChild, gwKeys);
+        gatewaySays = ar.ProcessRequest(request,
+                                        gw,
+                                        Ikev2Credentials::FromPsk(pskR),
+                                        policy,
+                                        response,
+                                        gwChild,
+                                        gwKeys);
         if (tamperAuth)
         {
             for (auto& p : response.encrypted->payloads)
@@ -112,7 +119,8 @@ struct AuthRun
         wire = Ikev2Protection::Protect(response, gw.GetSkKeys(false), rngR);
         Ikev2Message answer;
         NS_ABORT_IF(!Ikev2Protection::Open(wire, mn.GetSkKeys(false), answer).IsOk());
-        mnSays = ai.ProcessResponse(answer, mn, pskI, ask, mnChild, mnKeys);
+        mnSays =
+            ai.ProcessResponse(answer, mn, Ikev2Credentials::FromPsk(pskI), ask, mnChild, mnKeys);
     }
 
     /// IKE_SA_INIT, keeping both messages as sent for the AUTH payloads.
