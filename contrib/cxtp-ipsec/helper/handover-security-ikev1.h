@@ -4,12 +4,7 @@
 #ifndef HANDOVER_SECURITY_IKEV1_H
 #define HANDOVER_SECURITY_IKEV1_H
 
-#include "handover-security-method.h"
-
-#include "ns3/application-container.h"
-
-#include <map>
-#include <set>
+#include "handover-security-ike.h"
 
 namespace ns3
 {
@@ -30,7 +25,7 @@ namespace ns3
  * get the same request from the ACQUIRE of the next packet). t_sec is when both ends have
  * installed the pair. The daemons' costs come from the profile named by the Profile attribute.
  */
-class HandoverSecurityIkev1 : public HandoverSecurityMethod
+class HandoverSecurityIkev1 : public HandoverSecurityIke
 {
   public:
     /// \return the TypeId
@@ -40,37 +35,18 @@ class HandoverSecurityIkev1 : public HandoverSecurityMethod
      */
     explicit HandoverSecurityIkev1(bool aggressive = false);
     std::string GetName() const override;
-    void Install(const Topology& topology) override;
-    void Attach(uint32_t link, const Ipv6Address& coa) override;
-    /**
-     * \brief The MN left the link: both ends forget their IKE and IPsec state of the pair
-     * without signalling (Ikev1Daemon::Purge), so each visit is a first contact.
-     *
-     * The MN's care-of address went away with the link, and the gateway drops a departed MN;
-     * a racoon keeping the ISAKMP SA would instead answer a return with quick mode alone.
-     * \param link the link left
-     */
-    void Detach(uint32_t link) override;
-    /// \return the daemons: the MN's first, then one per gateway
-    ApplicationContainer GetDaemons() const override;
-
-  protected:
-    void DoDispose() override;
 
   private:
-    /// Installed trace of a daemon: counts the ends that installed a link's pair.
-    void Installed(uint32_t node, const Ipv6Address& peer, uint32_t inSpi, uint32_t outSpi);
+    std::unique_ptr<IkeHelper> ConfigureDaemons() const override;
+    void Negotiate(Ptr<Application> mnDaemon, uint32_t rule) override;
+    void Purge(Ptr<Application> daemon, const Ipv6Address& peer) override;
 
-    bool m_aggressive;              ///< phase-1 mode
-    std::string m_profile;          ///< cost profile
-    bool m_pfs;                     ///< PFS in quick mode
-    uint16_t m_pfsGroup;            ///< PFS group (0 = the phase-1 group)
-    bool m_dpdVendorId;             ///< DPD vendor ID in the first phase-1 messages
-    std::string m_phase1Proposals;  ///< phase-1 transforms (empty: the daemon's single one)
-    std::string m_espTransforms;    ///< ESP transforms (empty: the SPD rule's pair)
-    std::string m_psk;              ///< pre-shared key of every MN–gateway pair
-    ApplicationContainer m_daemons; ///< MN, then the gateways
-    std::map<uint32_t, std::set<uint32_t>> m_installedEnds; ///< per link: nodes with the pair
+    bool m_aggressive;             ///< phase-1 mode
+    bool m_pfs;                    ///< PFS in quick mode
+    uint16_t m_pfsGroup;           ///< PFS group (0 = the phase-1 group)
+    bool m_dpdVendorId;            ///< DPD vendor ID in the first phase-1 messages
+    std::string m_phase1Proposals; ///< phase-1 transforms (empty: the daemon's single one)
+    std::string m_espTransforms;   ///< ESP transforms (empty: the SPD rule's pair)
 };
 
 } // namespace ns3
