@@ -183,7 +183,8 @@ class Ikev2CertAuthTestCase : public TestCase
 {
   public:
     Ikev2CertAuthTestCase()
-        : TestCase("certificates both ways: depth 1 and 2, methods 1 and 14, CERT/CERTREQ/ID/AUTH")
+        : TestCase(
+              "certificates both ways: depth 1 and 2, methods 1 and 14, CERT, CERTREQ, ID, AUTH")
     {
     }
 
@@ -552,7 +553,7 @@ class Ikev2CertPayloadTestCase : public TestCase
 {
   public:
     Ikev2CertPayloadTestCase()
-        : TestCase("CERT/CERTREQ round trips; a truncated CERT and a bad CERTREQ are refused")
+        : TestCase("CERT and CERTREQ round trips; a truncated CERT and a bad CERTREQ are refused")
     {
     }
 
