@@ -3,9 +3,10 @@
  */
 #include "crypto-signature.h"
 
+#include "crypto-openssl-internal.h"
+
 #include "ns3/log.h"
 
-#include <memory>
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
@@ -18,30 +19,10 @@ NS_LOG_COMPONENT_DEFINE("CryptoSignature");
 namespace
 {
 
-/// Frees an EVP_PKEY.
-struct PkeyDeleter
-{
-    /// \param key the key (may be null)
-    void operator()(EVP_PKEY* key) const
-    {
-        EVP_PKEY_free(key);
-    }
-};
-
-/// Frees an EVP_MD_CTX.
-struct MdCtxDeleter
-{
-    /// \param ctx the context (may be null)
-    void operator()(EVP_MD_CTX* ctx) const
-    {
-        EVP_MD_CTX_free(ctx);
-    }
-};
-
 /// An owned EVP_PKEY.
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+using PkeyPtr = CryptoPkeyPtr;
 /// An owned EVP_MD_CTX.
-using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
+using MdCtxPtr = CryptoMdCtxPtr;
 
 /**
  * \param key a key

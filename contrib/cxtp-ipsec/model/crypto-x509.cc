@@ -3,131 +3,61 @@
  */
 #include "crypto-x509.h"
 
+#include "crypto-openssl-internal.h"
+
 #include "ns3/log.h"
 
 #include <ctime>
-#include <memory>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("CryptoX509");
 
-namespace
-{
-
-/// Frees an X509.
-struct X509Deleter
-{
-    /// \param cert the certificate (may be null)
-    void operator()(X509* cert) const
-    {
-        X509_free(cert);
-    }
-};
-
-/// Frees an X509_STORE.
-struct StoreDeleter
-{
-    /// \param store the store (may be null)
-    void operator()(X509_STORE* store) const
-    {
-        X509_STORE_free(store);
-    }
-};
-
-/// Frees an X509_STORE_CTX.
-struct StoreCtxDeleter
-{
-    /// \param ctx the context (may be null)
-    void operator()(X509_STORE_CTX* ctx) const
-    {
-        X509_STORE_CTX_free(ctx);
-    }
-};
-
-/// Frees a STACK_OF(X509) and its certificates.
-struct StackDeleter
-{
-    /// \param stack the stack (may be null)
-    void operator()(STACK_OF(X509) * stack) const
-    {
-        sk_X509_pop_free(stack, X509_free);
-    }
-};
-
-/// An owned certificate.
-using X509Ptr = std::unique_ptr<X509, X509Deleter>;
-/// An owned store.
-using StorePtr = std::unique_ptr<X509_STORE, StoreDeleter>;
-/// An owned store context.
-using StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, StoreCtxDeleter>;
-/// An owned stack of certificates.
-using StackPtr = std::unique_ptr<STACK_OF(X509), StackDeleter>;
-
-/**
- * \param der a certificate, DER
- * \return the certificate, or null if it does not parse as a whole
- */
-X509Ptr
-ParseCertificate(const std::vector<uint8_t>& der)
-{
-    const unsigned char* p = der.data();
-    X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
-    if (!cert || p != der.data() + der.size())
-    {
-        return nullptr;
-    }
-    return cert;
-}
-
-/**
- * \brief Serialises with an i2d function.
- * \tparam T the OpenSSL type
- * \param object the object
- * \param i2d the serialiser
- * \param [out] out the DER bytes
- * \return false on failure
- */
-template <typename T>
-bool
-ToDer(const T* object, int (*i2d)(const T*, unsigned char**), std::vector<uint8_t>& out)
-{
-    out.clear();
-    int length = i2d(object, nullptr);
-    if (length <= 0)
-    {
-        return false;
-    }
-    out.resize(length);
-    unsigned char* p = out.data();
-    if (i2d(object, &p) != length)
-    {
-        out.clear();
-        return false;
-    }
-    return true;
-}
-
-} // namespace
-
 bool
 CryptoX509::GetPublicKey(const std::vector<uint8_t>& certificateDer,
                          std::vector<uint8_t>& publicKeyDer)
 {
     publicKeyDer.clear();
-    X509Ptr cert = ParseCertificate(certificateDer);
-    return cert && ToDer<EVP_PKEY>(X509_get0_pubkey(cert.get()), &i2d_PUBKEY, publicKeyDer);
+    CryptoX509Ptr cert = CryptoParseX509(certificateDer);
+    return cert && CryptoToDer<EVP_PKEY>(X509_get0_pubkey(cert.get()), &i2d_PUBKEY, publicKeyDer);
 }
 
 bool
 CryptoX509::GetSubject(const std::vector<uint8_t>& certificateDer, std::vector<uint8_t>& subjectDer)
 {
     subjectDer.clear();
-    X509Ptr cert = ParseCertificate(certificateDer);
-    return cert && ToDer<X509_NAME>(X509_get_subject_name(cert.get()), &i2d_X509_NAME, subjectDer);
+    CryptoX509Ptr cert = CryptoParseX509(certificateDer);
+    return cert &&
+           CryptoToDer<X509_NAME>(X509_get_subject_name(cert.get()), &i2d_X509_NAME, subjectDer);
+}
+
+bool
+CryptoX509::HasSubjectAltName(const std::vector<uint8_t>& certificateDer,
+                              AltName type,
+                              const std::vector<uint8_t>& value)
+{
+    CryptoX509Ptr cert = CryptoParseX509(certificateDer);
+    if (!cert || value.empty())
+    {
+        return false;
+    }
+    const unsigned int flags = X509_CHECK_FLAG_NEVER_CHECK_SUBJECT | X509_CHECK_FLAG_NO_WILDCARDS;
+    const auto* text = reinterpret_cast<const char*>(value.data());
+    switch (type)
+    {
+    case AltName::DNS_NAME:
+        return X509_check_host(cert.get(), text, value.size(), flags, nullptr) == 1;
+    case AltName::IP_ADDRESS:
+        return (value.size() == 4 || value.size() == 16) &&
+               X509_check_ip(cert.get(), value.data(), value.size(), flags) == 1;
+    case AltName::EMAIL:
+        return X509_check_email(cert.get(), text, value.size(), flags) == 1;
+    }
+    return false;
 }
 
 bool
@@ -140,10 +70,10 @@ CryptoX509::VerifyChain(const std::vector<uint8_t>& endEntityDer,
     NS_LOG_FUNCTION(endEntityDer.size()
                     << intermediatesDer.size() << trustAnchorsDer.size() << atTime);
     error.clear();
-    X509Ptr leaf = ParseCertificate(endEntityDer);
-    StorePtr store(X509_STORE_new());
-    StackPtr untrusted(sk_X509_new_null());
-    StoreCtxPtr ctx(X509_STORE_CTX_new());
+    CryptoX509Ptr leaf = CryptoParseX509(endEntityDer);
+    CryptoX509StorePtr store(X509_STORE_new());
+    CryptoX509StackPtr untrusted(sk_X509_new_null());
+    CryptoX509StoreCtxPtr ctx(X509_STORE_CTX_new());
     if (!leaf || !store || !untrusted || !ctx)
     {
         error = "the end-entity certificate does not parse";
@@ -151,7 +81,7 @@ CryptoX509::VerifyChain(const std::vector<uint8_t>& endEntityDer,
     }
     for (const auto& der : trustAnchorsDer)
     {
-        X509Ptr anchor = ParseCertificate(der);
+        CryptoX509Ptr anchor = CryptoParseX509(der);
         if (!anchor || X509_STORE_add_cert(store.get(), anchor.get()) != 1)
         {
             error = "a trust anchor does not parse";
@@ -160,7 +90,7 @@ CryptoX509::VerifyChain(const std::vector<uint8_t>& endEntityDer,
     }
     for (const auto& der : intermediatesDer)
     {
-        X509Ptr cert = ParseCertificate(der);
+        CryptoX509Ptr cert = CryptoParseX509(der);
         if (!cert || sk_X509_push(untrusted.get(), cert.get()) == 0)
         {
             error = "an intermediate certificate does not parse";

@@ -22,6 +22,15 @@ namespace ns3
 class CryptoX509
 {
   public:
+    /// Kinds of subjectAltName entries (RFC 5280 §4.2.1.6) an IKE identity can be checked
+    /// against (RFC 7296 §3.5: ID_FQDN, ID_IPV4_ADDR/ID_IPV6_ADDR, ID_RFC822_ADDR).
+    enum class AltName : uint8_t
+    {
+        DNS_NAME,   ///< dNSName, compared without case and without wildcards
+        IP_ADDRESS, ///< iPAddress: 4 or 16 octets in network order
+        EMAIL,      ///< rfc822Name
+    };
+
     /**
      * \param certificateDer a certificate, DER
      * \param [out] publicKeyDer its SubjectPublicKeyInfo, DER (cleared on failure)
@@ -37,6 +46,19 @@ class CryptoX509
      */
     static bool GetSubject(const std::vector<uint8_t>& certificateDer,
                            std::vector<uint8_t>& subjectDer);
+    /**
+     * \brief Whether a certificate names an identity in its subjectAltName extension
+     * (RFC 5280 §4.2.1.6), as RFC 4945 §3.1 asks of an IKE peer's ID that is not its subject DN.
+     * The subject's common name is never consulted.
+     * \param certificateDer a certificate, DER
+     * \param type the kind of name
+     * \param value the name: ASCII text for DNS_NAME and EMAIL, the address octets for
+     *        IP_ADDRESS
+     * \return true if one of the certificate's subjectAltNames of that kind matches
+     */
+    static bool HasSubjectAltName(const std::vector<uint8_t>& certificateDer,
+                                  AltName type,
+                                  const std::vector<uint8_t>& value);
     /**
      * \brief Validates a certification path (RFC 5280 §6) from an end-entity certificate to one
      * of the trust anchors, through any of the intermediate certificates.

@@ -3,9 +3,14 @@
  */
 #include "ikev2-ike-auth-exchange.h"
 
+#include "crypto-mac.h"
+#include "crypto-x509.h"
 #include "ikev2-algorithms.h"
 #include "ikev2-authenticator.h"
+#include "ikev2-payload-codec.h"
 
+#include "ns3/abort.h"
+#include "ns3/log.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>
@@ -13,8 +18,45 @@
 namespace ns3
 {
 
+NS_LOG_COMPONENT_DEFINE("Ikev2IkeAuthExchange");
+
 namespace
 {
+
+/// \return true for the AUTH methods that carry an RSA signature (RFC 7296 §3.8, RFC 7427)
+bool
+IsSignature(Ikev2AuthMethod method)
+{
+    return method == Ikev2AuthMethod::RSA_DIGITAL_SIGNATURE ||
+           method == Ikev2AuthMethod::DIGITAL_SIGNATURE;
+}
+
+/**
+ * \param id an identity the peer sent
+ * \param certificate the peer's end-entity certificate, DER
+ * \return true if the certificate names that identity: as its subject (ID_DER_ASN1_DN) or in
+ *         its subjectAltName (RFC 4945 §3.1, RFC 7296 §3.5)
+ */
+bool
+IdMatchesCertificate(const Ikev2IdPayload& id, const std::vector<uint8_t>& certificate)
+{
+    switch (id.idType)
+    {
+    case Ikev2IdType::ID_DER_ASN1_DN: {
+        std::vector<uint8_t> subject;
+        return CryptoX509::GetSubject(certificate, subject) && subject == id.data;
+    }
+    case Ikev2IdType::ID_FQDN:
+        return CryptoX509::HasSubjectAltName(certificate, CryptoX509::AltName::DNS_NAME, id.data);
+    case Ikev2IdType::ID_IPV4_ADDR:
+    case Ikev2IdType::ID_IPV6_ADDR:
+        return CryptoX509::HasSubjectAltName(certificate, CryptoX509::AltName::IP_ADDRESS, id.data);
+    case Ikev2IdType::ID_RFC822_ADDR:
+        return CryptoX509::HasSubjectAltName(certificate, CryptoX509::AltName::EMAIL, id.data);
+    default:
+        return false;
+    }
+}
 
 /// \return the intersection of two selectors; false if empty or of different kinds
 bool
@@ -106,6 +148,130 @@ Ikev2IkeAuthExchange::ChildKeys(const Ikev2Sa& sa, const Ikev2EspChoice& esp, Ik
     return "";
 }
 
+Ikev2IdPayload
+Ikev2IkeAuthExchange::OurId(Ikev2Sa& sa, const Ikev2Credentials& credentials)
+{
+    if (credentials.IsSignatureMethod() && credentials.idType == Ikev2IdType::ID_DER_ASN1_DN)
+    {
+        Ikev2IdPayload id;
+        id.idType = Ikev2IdType::ID_DER_ASN1_DN;
+        NS_ABORT_MSG_IF(credentials.certificateChain.empty() ||
+                            !CryptoX509::GetSubject(credentials.certificateChain.front(), id.data),
+                        "Ikev2IkeAuthExchange: no certificate to take our ID from");
+        sa.localId = id;
+    }
+    return sa.localId;
+}
+
+std::vector<Ikev2Payload>
+Ikev2IkeAuthExchange::OurCertificates(const Ikev2Credentials& credentials)
+{
+    std::vector<Ikev2Payload> out;
+    if (credentials.IsSignatureMethod())
+    {
+        for (const std::vector<uint8_t>& cert : credentials.certificateChain)
+        {
+            out.emplace_back(Ikev2CertPayload{Ikev2CertEncoding::X509_SIGNATURE, cert});
+        }
+    }
+    return out;
+}
+
+std::vector<Ikev2Payload>
+Ikev2IkeAuthExchange::OurCertReq(const Ikev2Credentials& credentials)
+{
+    if (!credentials.sendCertReq || credentials.trustAnchors.empty())
+    {
+        return {};
+    }
+    std::vector<std::vector<uint8_t>> hashes;
+    for (const std::vector<uint8_t>& anchor : credentials.trustAnchors)
+    {
+        std::vector<uint8_t> spki;
+        NS_ABORT_MSG_IF(!CryptoX509::GetPublicKey(anchor, spki),
+                        "Ikev2IkeAuthExchange: a trust anchor does not parse");
+        hashes.push_back(CryptoMac::Digest(CryptoHash::SHA1, spki));
+    }
+    return {Ikev2CertReqPayload{Ikev2CertEncoding::X509_SIGNATURE,
+                                Ikev2PayloadCodec::JoinCaKeyHashes(hashes)}};
+}
+
+Ikev2AuthPayload
+Ikev2IkeAuthExchange::OurAuth(const Ikev2Sa& sa,
+                              const Ikev2Credentials& credentials,
+                              bool ofInitiator,
+                              const Ikev2IdPayload& id)
+{
+    Ikev2AuthPayload auth;
+    auth.method = credentials.method;
+    const std::vector<uint8_t> octets = Octets(sa, ofInitiator, id);
+    if (!credentials.IsSignatureMethod())
+    {
+        auth.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf, credentials.psk, octets);
+        return auth;
+    }
+    NS_ABORT_MSG_IF(!Ikev2Authenticator::Sign(static_cast<uint8_t>(credentials.method),
+                                              credentials.privateKey,
+                                              octets,
+                                              auth.data),
+                    "Ikev2IkeAuthExchange: our private key does not sign (not an RSA key?)");
+    return auth;
+}
+
+std::string
+Ikev2IkeAuthExchange::CheckSignature(const std::vector<Ikev2Payload>& in,
+                                     const Ikev2Sa& sa,
+                                     const Ikev2Credentials& credentials,
+                                     bool ofInitiator,
+                                     const Ikev2IdPayload& id,
+                                     const Ikev2AuthPayload& auth)
+{
+    if (credentials.trustAnchors.empty())
+    {
+        return "no trust anchor to check a certificate against";
+    }
+    std::vector<std::vector<uint8_t>> certs;
+    for (const Ikev2CertPayload* cert : IkeFindAllPayloads<Ikev2CertPayload>(in))
+    {
+        if (cert->encoding == Ikev2CertEncoding::X509_SIGNATURE)
+        {
+            certs.push_back(cert->data);
+        }
+    }
+    if (certs.empty())
+    {
+        return "no X.509 certificate";
+    }
+    // The first certificate holds the key that verifies AUTH (RFC 7296 §3.6); the others may
+    // complete its path to a trust anchor.
+    const std::vector<std::vector<uint8_t>> intermediates(certs.begin() + 1, certs.end());
+    const int64_t now =
+        credentials.clockAtStart + static_cast<int64_t>(Simulator::Now().GetSeconds());
+    std::string error;
+    if (!CryptoX509::VerifyChain(certs.front(),
+                                 intermediates,
+                                 credentials.trustAnchors,
+                                 now,
+                                 error))
+    {
+        return "certificate not trusted: " + error;
+    }
+    if (!IdMatchesCertificate(id, certs.front()))
+    {
+        return "the ID does not match the certificate";
+    }
+    std::vector<uint8_t> publicKey;
+    if (!CryptoX509::GetPublicKey(certs.front(), publicKey) ||
+        !Ikev2Authenticator::Verify(static_cast<uint8_t>(auth.method),
+                                    publicKey,
+                                    Octets(sa, ofInitiator, id),
+                                    auth.data))
+    {
+        return "the AUTH signature does not verify";
+    }
+    return "";
+}
+
 Ikev2Message
 Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
                                    const Ikev2Credentials& credentials,
@@ -116,13 +282,19 @@ Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
     m.header = sa.MakeHeader(Ikev2ExchangeType::IKE_AUTH, false, sa.nextRequestId);
     Ikev2EncryptedPayload sk;
     Ikev2IdiPayload idi;
-    static_cast<Ikev2IdPayload&>(idi) = sa.localId;
-    Ikev2AuthPayload auth;
-    auth.method = Ikev2AuthMethod::SHARED_KEY_MIC;
-    auth.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf,
-                                            credentials.psk,
-                                            Octets(sa, true, sa.localId));
-    sk.payloads = {idi, auth};
+    static_cast<Ikev2IdPayload&>(idi) = OurId(sa, credentials);
+    // IDi, CERT..., CERTREQ, AUTH (RFC 7296 §1.2); charon puts N(INITIAL_CONTACT) before
+    // CERTREQ, this model after AUTH, for certificates as it did for the PSK.
+    sk.payloads = {idi};
+    for (Ikev2Payload& p : OurCertificates(credentials))
+    {
+        sk.payloads.push_back(std::move(p));
+    }
+    for (Ikev2Payload& p : OurCertReq(credentials))
+    {
+        sk.payloads.push_back(std::move(p));
+    }
+    sk.payloads.push_back(OurAuth(sa, credentials, true, idi));
     if (initialContact)
     {
         sk.payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::INITIAL_CONTACT));
@@ -136,7 +308,7 @@ Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
     sk.payloads.push_back(tsi);
     sk.payloads.push_back(tsr);
     m.encrypted = sk;
-    sa.authMethod = Ikev2AuthMethod::SHARED_KEY_MIC;
+    sa.authMethod = credentials.method;
     sa.state = Ikev2State::AUTH_SENT;
     return m;
 }
@@ -156,27 +328,41 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
     response.encrypted = Ikev2EncryptedPayload();
     const auto* idi = IkeFindPayload<Ikev2IdiPayload>(in);
     const auto* auth = IkeFindPayload<Ikev2AuthPayload>(in);
-    if (!idi || !auth || auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
-        !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
-                                           credentials.psk,
-                                           Octets(sa, true, *idi),
-                                           auth->data))
+    std::string failure;
+    if (idi && auth && IsSignature(auth->method))
     {
+        failure = CheckSignature(in, sa, credentials, true, *idi, *auth);
+        failure = failure.empty() ? "" : "AUTHENTICATION_FAILED: " + failure;
+    }
+    else if (!idi || !auth || auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
+             credentials.psk.empty() ||
+             !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
+                                                credentials.psk,
+                                                Octets(sa, true, *idi),
+                                                auth->data))
+    {
+        failure = "AUTHENTICATION_FAILED";
+    }
+    if (!failure.empty())
+    {
+        NS_LOG_LOGIC(failure);
         response.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
         sa.state = Ikev2State::FAILED;
-        return "AUTHENTICATION_FAILED";
+        return failure;
     }
     sa.peerId = *idi;
     sa.initialContact =
         sa.initialContact || Ikev2FindNotify(in, Ikev2NotifyType::INITIAL_CONTACT) != nullptr;
     Ikev2IdrPayload idr;
-    static_cast<Ikev2IdPayload&>(idr) = sa.localId;
-    Ikev2AuthPayload ours;
-    ours.method = Ikev2AuthMethod::SHARED_KEY_MIC;
-    ours.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf,
-                                            credentials.psk,
-                                            Octets(sa, false, sa.localId));
-    response.encrypted->payloads = {idr, ours};
+    static_cast<Ikev2IdPayload&>(idr) = OurId(sa, credentials);
+    // IDr, CERT..., AUTH (RFC 7296 §1.2, as charon orders them).
+    response.encrypted->payloads = {idr};
+    for (Ikev2Payload& p : OurCertificates(credentials))
+    {
+        response.encrypted->payloads.push_back(std::move(p));
+    }
+    response.encrypted->payloads.push_back(OurAuth(sa, credentials, false, idr));
+    sa.authMethod = credentials.method;
     sa.state = Ikev2State::ESTABLISHED;
     sa.established = Simulator::Now();
     sa.nextExpectedId = request.header.messageId + 1;
@@ -244,11 +430,20 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
                            std::to_string(static_cast<uint16_t>(error->type))
                      : "IKE_AUTH response without IDr or AUTH";
     }
-    if (auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
-        !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
-                                           credentials.psk,
-                                           Octets(sa, false, *idr),
-                                           auth->data))
+    if (IsSignature(auth->method))
+    {
+        const std::string failure = CheckSignature(in, sa, credentials, false, *idr, *auth);
+        if (!failure.empty())
+        {
+            sa.state = Ikev2State::FAILED;
+            return "AUTHENTICATION_FAILED: " + failure;
+        }
+    }
+    else if (auth->method != Ikev2AuthMethod::SHARED_KEY_MIC || credentials.psk.empty() ||
+             !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
+                                                credentials.psk,
+                                                Octets(sa, false, *idr),
+                                                auth->data))
     {
         sa.state = Ikev2State::FAILED;
         return "the responder's AUTH does not verify";

@@ -19,19 +19,32 @@ namespace ns3
 
 /**
  * \ingroup cxtp-ipsec
- * \brief The IKE_AUTH exchange (RFC 7296 §1.2) with a pre-shared key (§2.15) and the first
- * CHILD_SA, of both roles, as charon's ike_auth and child_create tasks: build our message and
- * process the peer's on a keyed Ikev2Sa. Messages come and go with their SK payload open; the
- * daemon protects and opens it (Ikev2Protection).
+ * \brief The IKE_AUTH exchange (RFC 7296 §1.2) with a pre-shared key or RSA signatures and
+ * X.509 certificates (§2.15), and the first CHILD_SA, of both roles, as charon's ike_auth,
+ * ike_cert_pre/post and child_create tasks: build our message and process the peer's on a keyed
+ * Ikev2Sa. Messages come and go with their SK payload open; the daemon protects and opens it
+ * (Ikev2Protection).
  *
- * Request: HDR, SK{IDi, AUTH, [N(INITIAL_CONTACT),] SAi2, TSi, TSr}. Response: HDR, SK{IDr,
- * AUTH, SAr2, TSi, TSr}; SK{N(AUTHENTICATION_FAILED)} when the initiator's AUTH does not verify;
- * SK{IDr, AUTH, N(NO_PROPOSAL_CHOSEN or TS_UNACCEPTABLE)} when the IKE SA stands but no CHILD_SA
- * can be made (§1.2, §2.21.2). The responder narrows the traffic selectors to the intersection
- * of the initiator's and its own (§2.9). The CHILD_SA's keys come from SK_d and the IKE_SA_INIT
- * nonces, without PFS (§2.17).
+ * Request: HDR, SK{IDi, [CERT...,] [CERTREQ,] AUTH, [N(INITIAL_CONTACT),] SAi2, TSi, TSr}.
+ * Response: HDR, SK{IDr, [CERT...,] AUTH, SAr2, TSi, TSr}; SK{N(AUTHENTICATION_FAILED)} when
+ * the initiator's AUTH does not verify; SK{IDr, [CERT...,] AUTH, N(NO_PROPOSAL_CHOSEN or
+ * TS_UNACCEPTABLE)} when the IKE SA stands but no CHILD_SA can be made (§1.2, §2.21.2). The
+ * responder narrows the traffic selectors to the intersection of the initiator's and its own
+ * (§2.9). The CHILD_SA's keys come from SK_d and the IKE_SA_INIT nonces, without PFS (§2.17).
  *
- * Authentication with certificates and EAP will sit beside the PSK here.
+ * Which AUTH each end sends comes from its Ikev2Credentials. With a signature method (1 or 14)
+ * an end sends its certificate chain, one CERT payload of encoding 4 each, end entity first
+ * (§3.6: always, as no other way to fetch it is offered), and its ID is by default the subject
+ * DN of its certificate (ID_DER_ASN1_DN). The initiator adds a CERTREQ with the SHA-1 hashes of
+ * its trust anchors' public keys (§3.7). A signature AUTH is accepted if the first certificate
+ * chains to a trust anchor of the receiver at the credentials' clock (RFC 5280 §6), names the
+ * sent ID (subject DN, or a subjectAltName for ID_FQDN, ID_IPV*_ADDR and ID_RFC822_ADDR;
+ * RFC 4945 §3.1) and its key verifies AUTH over the signed octets (§2.15). Either end may use
+ * another method than its peer.
+ *
+ * Payload order: IDi, CERT..., CERTREQ, AUTH as §1.2 draws them; charon sends N(INITIAL_CONTACT)
+ * between CERT and CERTREQ, this model after AUTH as it did for the PSK, so that PSK messages
+ * stay as they were. Receivers find payloads by type, so the order only shows in a capture.
  */
 class Ikev2IkeAuthExchange
 {
@@ -57,8 +70,10 @@ class Ikev2IkeAuthExchange
 
     /**
      * \brief Initiator: the request (message ID sa.nextRequestId).
-     * \param sa the keyed SA (initRequest, initResponse, localId set)
-     * \param credentials ours and what the peer must prove (the PSK)
+     * \param sa the keyed SA (initRequest, initResponse, localId set); with a signature method
+     *        and ID_DER_ASN1_DN, localId becomes the subject of our certificate
+     * \param credentials ours and what the peer must prove (aborts if a signature method has
+     *        no certificate or a key that cannot sign: see Ikev2Credentials::Validate)
      * \param child the CHILD_SA asked for
      * \param initialContact whether to say INITIAL_CONTACT (§2.4)
      * \return the message, its SK payload open
@@ -71,13 +86,14 @@ class Ikev2IkeAuthExchange
      * \brief Responder: checks the initiator's AUTH and makes the CHILD_SA.
      * \param request the request, SK opened
      * \param sa the keyed SA (initRequest, initResponse, localId set)
-     * \param credentials ours and what the peer must prove (the PSK)
+     * \param credentials ours and what the peer must prove (the PSK, or the trust anchors)
      * \param policy what we accept
      * \param [out] response the response, its SK payload open
      * \param [out] child the CHILD_SA made
      * \param [out] keys its ESP keys
-     * \return empty if the IKE SA and the CHILD_SA are made; else why not ("AUTHENTICATION_FAILED"
-     *         leaves no IKE SA; "NO_PROPOSAL_CHOSEN" and "TS_UNACCEPTABLE" leave the IKE SA up)
+     * \return empty if the IKE SA and the CHILD_SA are made; else why not ("AUTHENTICATION_FAILED",
+     *         followed by ": " and what failed for a signature AUTH, leaves no IKE SA;
+     *         "NO_PROPOSAL_CHOSEN" and "TS_UNACCEPTABLE" leave the IKE SA up)
      */
     std::string ProcessRequest(const Ikev2Message& request,
                                Ikev2Sa& sa,
@@ -90,11 +106,12 @@ class Ikev2IkeAuthExchange
      * \brief Initiator: checks the responder's AUTH and takes the CHILD_SA.
      * \param response the response, SK opened
      * \param sa the SA
-     * \param credentials ours and what the peer must prove (the PSK)
+     * \param credentials ours and what the peer must prove (the PSK, or the trust anchors)
      * \param asked the CHILD_SA asked for
      * \param [out] child the CHILD_SA made
      * \param [out] keys its ESP keys
-     * \return empty on success, else why not
+     * \return empty on success, else why not ("AUTHENTICATION_FAILED: " and what failed when
+     *         the responder's signature AUTH is not accepted)
      */
     std::string ProcessResponse(const Ikev2Message& response,
                                 Ikev2Sa& sa,
@@ -124,6 +141,56 @@ class Ikev2IkeAuthExchange
     static std::vector<uint8_t> Octets(const Ikev2Sa& sa,
                                        bool ofInitiator,
                                        const Ikev2IdPayload& id);
+    /**
+     * \brief Our identity: the subject DN of our certificate (RFC 7296 §3.5 ID_DER_ASN1_DN)
+     * with a signature method and that ID type, stored as sa.localId; else sa.localId.
+     * \param sa the SA
+     * \param credentials ours
+     * \return the ID payload body
+     */
+    static Ikev2IdPayload OurId(Ikev2Sa& sa, const Ikev2Credentials& credentials);
+    /**
+     * \param credentials ours
+     * \return one CERT payload of encoding 4 per certificate of our chain, in its order, for a
+     *         signature method (§3.6); none for the PSK
+     */
+    static std::vector<Ikev2Payload> OurCertificates(const Ikev2Credentials& credentials);
+    /**
+     * \param credentials ours
+     * \return a CERTREQ of encoding 4 listing the SHA-1 hash of each trust anchor's
+     *         SubjectPublicKeyInfo (§3.7), or nothing if we have no anchors or do not ask
+     */
+    static std::vector<Ikev2Payload> OurCertReq(const Ikev2Credentials& credentials);
+    /**
+     * \param sa the SA
+     * \param credentials ours
+     * \param ofInitiator whether we are the initiator
+     * \param id our ID payload body
+     * \return our AUTH payload: the shared-key MIC, or the signature of our signed octets
+     *         (§2.15, §3.8; RFC 7427 §3)
+     */
+    static Ikev2AuthPayload OurAuth(const Ikev2Sa& sa,
+                                    const Ikev2Credentials& credentials,
+                                    bool ofInitiator,
+                                    const Ikev2IdPayload& id);
+    /**
+     * \brief Checks the peer's signature AUTH: its first CERT chains to one of our trust anchors
+     * through the others (RFC 5280 §6), names its ID (RFC 4945 §3.1), and its key verifies the
+     * AUTH over the peer's signed octets (§2.15).
+     * \param in the peer's inner payloads
+     * \param sa the SA
+     * \param credentials ours (the trust anchors and the clock)
+     * \param ofInitiator whether the peer is the initiator
+     * \param id the peer's ID payload body
+     * \param auth the peer's AUTH payload (method 1 or 14)
+     * \return empty if accepted, else what failed
+     */
+    static std::string CheckSignature(const std::vector<Ikev2Payload>& in,
+                                      const Ikev2Sa& sa,
+                                      const Ikev2Credentials& credentials,
+                                      bool ofInitiator,
+                                      const Ikev2IdPayload& id,
+                                      const Ikev2AuthPayload& auth);
     /**
      * \brief The ESP keys of a CHILD_SA made in IKE_AUTH (§2.17, no PFS).
      * \param sa the keyed SA

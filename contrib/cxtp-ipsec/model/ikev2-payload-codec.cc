@@ -9,6 +9,7 @@
 #include "ns3/abort.h"
 
 #include <string>
+#include <type_traits>
 
 namespace ns3
 {
@@ -345,7 +346,7 @@ ReadId(const std::vector<uint8_t>& body, size_t at, bool critical, std::vector<I
  * \param at the payload's offset
  * \param critical its C bit
  * \param [out] out the payloads
- * \return OK or TRUNCATED
+ * \return OK, TRUNCATED, or BAD_LENGTH for a CERTREQ of X.509 CAs that is not a list of hashes
  */
 template <typename T>
 Ikev2DecodeResult
@@ -359,6 +360,18 @@ ReadCert(const std::vector<uint8_t>& body, size_t at, bool critical, std::vector
         return Truncated("CERT or CERTREQ", at);
     }
     cert.data = r.Bytes(r.GetRemaining());
+    // X.509 CAs are named by 20-octet SHA-1 hashes of their public keys (RFC 7296 §3.7).
+    if constexpr (std::is_same_v<T, Ikev2CertReqPayload>)
+    {
+        if (cert.encoding == Ikev2CertEncoding::X509_SIGNATURE &&
+            cert.data.size() % Ikev2PayloadCodec::CA_KEY_HASH_SIZE != 0)
+        {
+            return Ikev2DecodeResult::Fail(Ikev2DecodeError::BAD_LENGTH,
+                                           "CERTREQ: " + std::to_string(cert.data.size()) +
+                                               " octets are not a list of SHA-1 hashes",
+                                           at);
+        }
+    }
     cert.critical = critical;
     out.emplace_back(std::move(cert));
     return Ikev2DecodeResult{};
@@ -752,6 +765,29 @@ void
 Ikev2PayloadCodec::WriteBody(WireWriter& w, const Ikev2Payload& payload)
 {
     std::visit(BodyWriter{w}, payload);
+}
+
+std::vector<uint8_t>
+Ikev2PayloadCodec::JoinCaKeyHashes(const std::vector<std::vector<uint8_t>>& hashes)
+{
+    std::vector<uint8_t> data;
+    for (const std::vector<uint8_t>& hash : hashes)
+    {
+        NS_ABORT_MSG_IF(hash.size() != CA_KEY_HASH_SIZE, "a CA key hash is a SHA-1 hash");
+        data.insert(data.end(), hash.begin(), hash.end());
+    }
+    return data;
+}
+
+std::vector<std::vector<uint8_t>>
+Ikev2PayloadCodec::SplitCaKeyHashes(const std::vector<uint8_t>& data)
+{
+    std::vector<std::vector<uint8_t>> hashes;
+    for (size_t at = 0; at + CA_KEY_HASH_SIZE <= data.size(); at += CA_KEY_HASH_SIZE)
+    {
+        hashes.emplace_back(data.begin() + at, data.begin() + at + CA_KEY_HASH_SIZE);
+    }
+    return hashes;
 }
 
 } // namespace ns3

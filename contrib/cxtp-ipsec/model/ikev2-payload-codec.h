@@ -23,6 +23,7 @@ namespace ns3
  * The decoder reads every field through WireReader and checks:
  * - the fixed part of KE, IDi/IDr, CERT, CERTREQ, AUTH, Notify, Delete, TS, CP and EAP is there;
  * - Notify: the SPI fits the payload (§3.10); Delete: the SPIs fill it exactly (§3.11);
+ * - CERTREQ of encoding 4 (X.509): the CA field is a whole number of SHA-1 hashes (§3.7);
  * - Nonce data is 16 to 256 octets (§3.9);
  * - TS: Number of TSs selectors fill it exactly, each of type 7 (16 octets) or 8 (40 octets)
  *   with that Selector Length; other selector types are refused (§3.13.1);
@@ -33,6 +34,9 @@ namespace ns3
 class Ikev2PayloadCodec
 {
   public:
+    /// The size of one CA in a CERTREQ of X.509 certificates: a SHA-1 hash (RFC 7296 §3.7).
+    static constexpr size_t CA_KEY_HASH_SIZE = 20;
+
     /**
      * \param type a payload type
      * \return true for the types this model decodes, SA (33) to EAP (48) (RFC 7296 §3.2); SK
@@ -68,6 +72,20 @@ class Ikev2PayloadCodec
                                       size_t at,
                                       bool critical,
                                       std::vector<Ikev2Payload>& out);
+
+    /**
+     * \brief The Certification Authority field of a CERTREQ of X.509 certificates (RFC 7296
+     * §3.7): the SHA-1 hashes of the trusted CAs' SubjectPublicKeyInfo, concatenated.
+     * \param hashes the hashes, CA_KEY_HASH_SIZE octets each (aborts otherwise)
+     * \return the field
+     */
+    static std::vector<uint8_t> JoinCaKeyHashes(const std::vector<std::vector<uint8_t>>& hashes);
+    /**
+     * \param data the Certification Authority field of a decoded CERTREQ of encoding 4 (the
+     *        decoder has checked that it is a whole number of hashes)
+     * \return the SHA-1 hashes it lists
+     */
+    static std::vector<std::vector<uint8_t>> SplitCaKeyHashes(const std::vector<uint8_t>& data);
 };
 
 } // namespace ns3

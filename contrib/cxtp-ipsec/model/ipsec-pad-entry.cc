@@ -22,9 +22,13 @@ IpsecPadEntry::Validate() const
     {
         return who.str() + "pre-shared key authentication needs a non-empty key";
     }
-    if (authMethod == IpsecAuthMethod::CERTIFICATE)
+    if (authMethod == IpsecAuthMethod::CERTIFICATE && ikeVersion != 2)
     {
-        return who.str() + "certificate authentication is not supported yet";
+        return who.str() + "certificate authentication needs IKEv2";
+    }
+    if (authMethod == IpsecAuthMethod::CERTIFICATE && trustAnchors.empty())
+    {
+        return who.str() + "certificate authentication needs at least one trust anchor";
     }
     return "";
 }

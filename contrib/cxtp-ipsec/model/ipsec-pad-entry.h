@@ -17,8 +17,8 @@ namespace ns3
 /// How a peer authenticates (RFC 4301 §4.4.3.2).
 enum class IpsecAuthMethod : uint8_t
 {
-    PRE_SHARED_KEY,
-    CERTIFICATE, ///< reserved for signature authentication; not negotiated yet
+    PRE_SHARED_KEY, ///< a secret shared with the peer
+    CERTIFICATE,    ///< an X.509 certificate chaining to one of the entry's trust anchors (IKEv2)
 };
 
 /**
@@ -37,6 +37,9 @@ struct IpsecPadEntry
     uint8_t ikeVersion{1};                          ///< 1 or 2
     IpsecAuthMethod authMethod{IpsecAuthMethod::PRE_SHARED_KEY}; ///< authentication method
     std::vector<uint8_t> preSharedKey;                           ///< the secret, for PRE_SHARED_KEY
+    /// For CERTIFICATE: the CA certificates (DER) the peer's certificate must chain to, the
+    /// trust anchors of RFC 4301 §4.4.3.2 and RFC 5280 §6.1.1 (d).
+    std::vector<std::vector<uint8_t>> trustAnchors;
     Ipv6Address childAddress{Ipv6Address::GetAny()}; ///< child SA addresses the peer may claim
     Ipv6Prefix childPrefix{Ipv6Prefix::GetZero()};   ///< their prefix length
 

@@ -6,13 +6,13 @@
  * the shared-key AUTH against the independent vectors of test/vectors/ikev2_keys_vectors.py
  * (Python standard library), RSA signatures of both methods with keys made at run time, and
  * X.509 path validation through a root and an intermediate CA made at run time by
- * Ikev2TestPki (no private key is kept in the repository).
+ * CryptoCertificateAuthority (no private key is kept in the repository).
  */
 
 #include "cxtp-test-hex.h"
-#include "ikev2-test-pki.h"
 #include "ikev2-test-vectors.h"
 
+#include "ns3/crypto-certificate-authority.h"
 #include "ns3/crypto-mac.h"
 #include "ns3/crypto-x509.h"
 #include "ns3/ikev2-authenticator.h"
@@ -189,8 +189,8 @@ Ikev2RsaAuthTestCase::DoRun()
 {
     const Ikev2TestVectors& v = Ikev2TestVectors::Instance();
     const Bytes octets = v.Get("signed_i.sha1");
-    const Ikev2TestKeyPair key = Ikev2TestPki::MakeRsaKey(2048);
-    const Ikev2TestKeyPair other = Ikev2TestPki::MakeRsaKey(2048);
+    const CryptoCertificateAuthority::KeyPair key = CryptoCertificateAuthority::MakeRsaKey(2048);
+    const CryptoCertificateAuthority::KeyPair other = CryptoCertificateAuthority::MakeRsaKey(2048);
     Bytes tampered = octets;
     tampered[octets.size() / 2] ^= 0x80;
     for (uint8_t method : {static_cast<uint8_t>(Ikev2AuthMethod::RSA_DIGITAL_SIGNATURE),
@@ -273,11 +273,11 @@ class Ikev2CertificateTestCase : public TestCase
 void
 Ikev2CertificateTestCase::DoRun()
 {
-    using Pki = Ikev2TestPki;
-    const Ikev2TestKeyPair rootKey = Pki::MakeRsaKey(2048);
-    const Ikev2TestKeyPair caKey = Pki::MakeRsaKey(2048);
-    const Ikev2TestKeyPair eeKey = Pki::MakeRsaKey(2048);
-    const Ikev2TestKeyPair rogueKey = Pki::MakeRsaKey(2048);
+    using Pki = CryptoCertificateAuthority;
+    const CryptoCertificateAuthority::KeyPair rootKey = Pki::MakeRsaKey(2048);
+    const CryptoCertificateAuthority::KeyPair caKey = Pki::MakeRsaKey(2048);
+    const CryptoCertificateAuthority::KeyPair eeKey = Pki::MakeRsaKey(2048);
+    const CryptoCertificateAuthority::KeyPair rogueKey = Pki::MakeRsaKey(2048);
     const Bytes root =
         Pki::MakeCertificate("cxtp root CA", rootKey, "cxtp root CA", rootKey, true, 1);
     const Bytes ca =

@@ -107,9 +107,13 @@ class IpsecPadValidateTestCase : public TestCase
 
         e = base;
         e.authMethod = IpsecAuthMethod::CERTIFICATE;
-        ExpectInvalid(e, "certificate authentication is not supported yet");
+        ExpectInvalid(e, "certificate authentication needs at least one trust anchor");
         e.preSharedKey.clear();
-        ExpectInvalid(e, "certificate authentication is not supported yet");
+        ExpectInvalid(e, "certificate authentication needs at least one trust anchor");
+        e.trustAnchors = {{0x30, 0x03, 0x02, 0x01, 0x01}}; // what is in it is IKE's to check
+        NS_TEST_EXPECT_MSG_EQ(e.Validate(), "", "a certificate entry with a trust anchor");
+        e.ikeVersion = 1;
+        ExpectInvalid(e, "certificate authentication needs IKEv2");
 
         // The message says which entry.
         e = base;
