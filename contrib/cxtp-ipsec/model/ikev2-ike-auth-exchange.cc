@@ -3,7 +3,6 @@
  */
 #include "ikev2-ike-auth-exchange.h"
 
-#include "ikev2-algorithms.h"
 #include "ikev2-authenticator.h"
 
 #include "ns3/simulator.h"
@@ -83,27 +82,6 @@ Ikev2IkeAuthExchange::Octets(const Ikev2Sa& sa, bool ofInitiator, const Ikev2IdP
                                             ofInitiator ? sa.nr : sa.ni,
                                             ofInitiator ? sa.keys.skPi : sa.keys.skPr,
                                             Ikev2Authenticator::IdPayloadBody(id.idType, id.data));
-}
-
-std::string
-Ikev2IkeAuthExchange::ChildKeys(const Ikev2Sa& sa, const Ikev2EspChoice& esp, Ikev2ChildKeys& keys)
-{
-    IpsecEncryption encryption;
-    IpsecIntegrity integrity;
-    if (!Ikev2Algorithms::GetEncryption(esp.encr, esp.keyBits, encryption) ||
-        !Ikev2Algorithms::GetIntegrity(esp.integ, integrity) ||
-        !Ikev2KeyDerivation::DeriveChildKeys(sa.algorithms.prf,
-                                             sa.keys.skD,
-                                             {},
-                                             sa.ni,
-                                             sa.nr,
-                                             encryption,
-                                             integrity,
-                                             keys))
-    {
-        return "no ESP keys for the negotiated transforms";
-    }
-    return "";
 }
 
 Ikev2Message
@@ -206,12 +184,12 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
         response.encrypted->payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::TS_UNACCEPTABLE));
         return "TS_UNACCEPTABLE";
     }
-    std::string error = ChildKeys(sa, child.algorithms, keys);
-    if (!error.empty())
+    // The CHILD_SA of IKE_AUTH: the nonces of IKE_SA_INIT, no PFS (§2.17).
+    if (!sa.DeriveChildKeys(child.algorithms, {}, sa.ni, sa.nr, keys))
     {
         response.encrypted->payloads.push_back(
             Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
-        return error;
+        return "no ESP keys for the negotiated transforms";
     }
     child.inboundSpi = policy.inboundSpi;
     child.established = Simulator::Now();
@@ -276,9 +254,9 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
     {
         error = "the responder's traffic selectors are wider than ours";
     }
-    if (error.empty())
+    if (error.empty() && !sa.DeriveChildKeys(child.algorithms, {}, sa.ni, sa.nr, keys))
     {
-        error = ChildKeys(sa, child.algorithms, keys);
+        error = "no ESP keys for the negotiated transforms";
     }
     if (!error.empty())
     {

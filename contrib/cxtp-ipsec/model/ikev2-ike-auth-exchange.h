@@ -124,17 +124,6 @@ class Ikev2IkeAuthExchange
     static std::vector<uint8_t> Octets(const Ikev2Sa& sa,
                                        bool ofInitiator,
                                        const Ikev2IdPayload& id);
-    /**
-     * \brief The ESP keys of a CHILD_SA made in IKE_AUTH (§2.17, no PFS).
-     * \param sa the keyed SA
-     * \param esp the CHILD_SA's transforms
-     * \param [out] keys the keys
-     * \return empty, or why not
-     */
-    static std::string ChildKeys(const Ikev2Sa& sa,
-                                 const Ikev2EspChoice& esp,
-                                 Ikev2ChildKeys& keys);
-
     Ikev2Proposals m_proposals; ///< what we offer and accept
 };
 
