@@ -33,21 +33,6 @@ Intersect(const Ikev2TrafficSelector& a, const Ikev2TrafficSelector& b, Ikev2Tra
     return out.startPort <= out.endPort && out.startAddress <= out.endAddress;
 }
 
-/// \return true if every selector of \p answered lies within one of \p asked
-bool
-Within(const std::vector<Ikev2TrafficSelector>& answered,
-       const std::vector<Ikev2TrafficSelector>& asked)
-{
-    return std::all_of(answered.begin(), answered.end(), [&asked](const Ikev2TrafficSelector& a) {
-        return std::any_of(asked.begin(), asked.end(), [&a](const Ikev2TrafficSelector& s) {
-            Ikev2TrafficSelector both;
-            return Intersect(a, s, both) && both.ipProtocol == a.ipProtocol &&
-                   both.startPort == a.startPort && both.endPort == a.endPort &&
-                   both.startAddress == a.startAddress && both.endAddress == a.endAddress;
-        });
-    });
-}
-
 } // namespace
 
 Ikev2IkeAuthExchange::Ikev2IkeAuthExchange(const Ikev2Proposals& proposals)
@@ -72,6 +57,20 @@ Ikev2IkeAuthExchange::Narrow(const std::vector<Ikev2TrafficSelector>& offered,
         }
     }
     return out;
+}
+
+bool
+Ikev2IkeAuthExchange::Within(const std::vector<Ikev2TrafficSelector>& answered,
+                             const std::vector<Ikev2TrafficSelector>& asked)
+{
+    return std::all_of(answered.begin(), answered.end(), [&asked](const Ikev2TrafficSelector& a) {
+        return std::any_of(asked.begin(), asked.end(), [&a](const Ikev2TrafficSelector& s) {
+            Ikev2TrafficSelector both;
+            return Intersect(a, s, both) && both.ipProtocol == a.ipProtocol &&
+                   both.startPort == a.startPort && both.endPort == a.endPort &&
+                   both.startAddress == a.startAddress && both.endAddress == a.endAddress;
+        });
+    });
 }
 
 std::vector<uint8_t>

@@ -112,6 +112,14 @@ class Ikev2IkeAuthExchange
     static std::vector<Ikev2TrafficSelector> Narrow(
         const std::vector<Ikev2TrafficSelector>& offered,
         const std::vector<Ikev2TrafficSelector>& allowed);
+    /**
+     * \brief The initiator's check of the responder's narrowed selectors (§2.9).
+     * \param answered the responder's selectors of one side
+     * \param asked ours of that side
+     * \return true if every answered selector lies within one we asked for
+     */
+    static bool Within(const std::vector<Ikev2TrafficSelector>& answered,
+                       const std::vector<Ikev2TrafficSelector>& asked);
 
   private:
     /**
