@@ -76,21 +76,6 @@ Intersect(const Ikev2TrafficSelector& a, const Ikev2TrafficSelector& b, Ikev2Tra
     return out.startPort <= out.endPort && out.startAddress <= out.endAddress;
 }
 
-/// \return true if every selector of \p answered lies within one of \p asked
-bool
-Within(const std::vector<Ikev2TrafficSelector>& answered,
-       const std::vector<Ikev2TrafficSelector>& asked)
-{
-    return std::all_of(answered.begin(), answered.end(), [&asked](const Ikev2TrafficSelector& a) {
-        return std::any_of(asked.begin(), asked.end(), [&a](const Ikev2TrafficSelector& s) {
-            Ikev2TrafficSelector both;
-            return Intersect(a, s, both) && both.ipProtocol == a.ipProtocol &&
-                   both.startPort == a.startPort && both.endPort == a.endPort &&
-                   both.startAddress == a.startAddress && both.endAddress == a.endAddress;
-        });
-    });
-}
-
 } // namespace
 
 Ikev2IkeAuthExchange::Ikev2IkeAuthExchange(const Ikev2Proposals& proposals)
@@ -117,6 +102,20 @@ Ikev2IkeAuthExchange::Narrow(const std::vector<Ikev2TrafficSelector>& offered,
     return out;
 }
 
+bool
+Ikev2IkeAuthExchange::Within(const std::vector<Ikev2TrafficSelector>& answered,
+                             const std::vector<Ikev2TrafficSelector>& asked)
+{
+    return std::all_of(answered.begin(), answered.end(), [&asked](const Ikev2TrafficSelector& a) {
+        return std::any_of(asked.begin(), asked.end(), [&a](const Ikev2TrafficSelector& s) {
+            Ikev2TrafficSelector both;
+            return Intersect(a, s, both) && both.ipProtocol == a.ipProtocol &&
+                   both.startPort == a.startPort && both.endPort == a.endPort &&
+                   both.startAddress == a.startAddress && both.endAddress == a.endAddress;
+        });
+    });
+}
+
 std::vector<uint8_t>
 Ikev2IkeAuthExchange::Octets(const Ikev2Sa& sa, bool ofInitiator, const Ikev2IdPayload& id)
 {
@@ -125,27 +124,6 @@ Ikev2IkeAuthExchange::Octets(const Ikev2Sa& sa, bool ofInitiator, const Ikev2IdP
                                             ofInitiator ? sa.nr : sa.ni,
                                             ofInitiator ? sa.keys.skPi : sa.keys.skPr,
                                             Ikev2Authenticator::IdPayloadBody(id.idType, id.data));
-}
-
-std::string
-Ikev2IkeAuthExchange::ChildKeys(const Ikev2Sa& sa, const Ikev2EspChoice& esp, Ikev2ChildKeys& keys)
-{
-    IpsecEncryption encryption;
-    IpsecIntegrity integrity;
-    if (!Ikev2Algorithms::GetEncryption(esp.encr, esp.keyBits, encryption) ||
-        !Ikev2Algorithms::GetIntegrity(esp.integ, integrity) ||
-        !Ikev2KeyDerivation::DeriveChildKeys(sa.algorithms.prf,
-                                             sa.keys.skD,
-                                             {},
-                                             sa.ni,
-                                             sa.nr,
-                                             encryption,
-                                             integrity,
-                                             keys))
-    {
-        return "no ESP keys for the negotiated transforms";
-    }
-    return "";
 }
 
 Ikev2IdPayload
@@ -392,12 +370,12 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
         response.encrypted->payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::TS_UNACCEPTABLE));
         return "TS_UNACCEPTABLE";
     }
-    std::string error = ChildKeys(sa, child.algorithms, keys);
-    if (!error.empty())
+    // The CHILD_SA of IKE_AUTH: the nonces of IKE_SA_INIT, no PFS (§2.17).
+    if (!sa.DeriveChildKeys(child.algorithms, {}, sa.ni, sa.nr, keys))
     {
         response.encrypted->payloads.push_back(
             Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
-        return error;
+        return "no ESP keys for the negotiated transforms";
     }
     child.inboundSpi = policy.inboundSpi;
     child.established = Simulator::Now();
@@ -471,9 +449,9 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
     {
         error = "the responder's traffic selectors are wider than ours";
     }
-    if (error.empty())
+    if (error.empty() && !sa.DeriveChildKeys(child.algorithms, {}, sa.ni, sa.nr, keys))
     {
-        error = ChildKeys(sa, child.algorithms, keys);
+        error = "no ESP keys for the negotiated transforms";
     }
     if (!error.empty())
     {

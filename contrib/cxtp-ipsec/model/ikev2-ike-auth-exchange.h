@@ -129,6 +129,14 @@ class Ikev2IkeAuthExchange
     static std::vector<Ikev2TrafficSelector> Narrow(
         const std::vector<Ikev2TrafficSelector>& offered,
         const std::vector<Ikev2TrafficSelector>& allowed);
+    /**
+     * \brief The initiator's check of the responder's narrowed selectors (§2.9).
+     * \param answered the responder's selectors of one side
+     * \param asked ours of that side
+     * \return true if every answered selector lies within one we asked for
+     */
+    static bool Within(const std::vector<Ikev2TrafficSelector>& answered,
+                       const std::vector<Ikev2TrafficSelector>& asked);
 
   private:
     /**
@@ -191,16 +199,6 @@ class Ikev2IkeAuthExchange
                                       bool ofInitiator,
                                       const Ikev2IdPayload& id,
                                       const Ikev2AuthPayload& auth);
-    /**
-     * \brief The ESP keys of a CHILD_SA made in IKE_AUTH (§2.17, no PFS).
-     * \param sa the keyed SA
-     * \param esp the CHILD_SA's transforms
-     * \param [out] keys the keys
-     * \return empty, or why not
-     */
-    static std::string ChildKeys(const Ikev2Sa& sa,
-                                 const Ikev2EspChoice& esp,
-                                 Ikev2ChildKeys& keys);
 
     Ikev2Proposals m_proposals; ///< what we offer and accept
 };

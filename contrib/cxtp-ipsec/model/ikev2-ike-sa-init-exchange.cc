@@ -9,7 +9,6 @@
 #include "ikev2-cookie-generator.h"
 #include "ikev2-key-derivation.h"
 #include "ikev2-nat-detection.h"
-#include "wire-reader.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -18,19 +17,6 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("Ikev2IkeSaInitExchange");
-
-namespace
-{
-
-/// \return a 2-octet group number in network order
-std::vector<uint8_t>
-GroupBytes(Ikev2DhId group)
-{
-    uint16_t g = static_cast<uint16_t>(group);
-    return {static_cast<uint8_t>(g >> 8), static_cast<uint8_t>(g)};
-}
-
-} // namespace
 
 Ikev2IkeSaInitExchange::Ikev2IkeSaInitExchange(Ptr<CryptoRandom> rng,
                                                const Ikev2Proposals& proposals,
@@ -116,9 +102,8 @@ Ikev2IkeSaInitExchange::ProcessRequest(const Ikev2Message& request,
     {
         response.header.responderSpi = 0;
         bool wrongGroup = error == "INVALID_KE_PAYLOAD";
-        response.payloads = {
-            wrongGroup ? Ikev2MakeNotify(Ikev2NotifyType::INVALID_KE_PAYLOAD, GroupBytes(wanted))
-                       : Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN)};
+        response.payloads = {wrongGroup ? Ikev2MakeInvalidKeNotify(wanted)
+                                        : Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN)};
         return wrongGroup ? error : "NO_PROPOSAL_CHOSEN";
     }
     CryptoDhGroup group;
@@ -164,9 +149,7 @@ Ikev2IkeSaInitExchange::ProcessResponse(const Ikev2Message& response,
     if (const Ikev2NotifyPayload* invalid =
             Ikev2FindNotify(response.payloads, Ikev2NotifyType::INVALID_KE_PAYLOAD))
     {
-        Ikev2DhId wanted = invalid->data.size() == 2
-                               ? static_cast<Ikev2DhId>(WireReadU16(invalid->data.data()))
-                               : Ikev2DhId::NONE;
+        Ikev2DhId wanted = Ikev2GetInvalidKeGroup(*invalid);
         bool offered = false;
         for (const Ikev2IkeChoice& c : m_proposals.GetIkeChoices())
         {

@@ -4,6 +4,7 @@
 #include "ikev2-message.h"
 
 #include "wire-reader.h"
+#include "wire-writer.h"
 
 namespace ns3
 {
@@ -365,6 +366,21 @@ Ikev2MakeNotify(Ikev2NotifyType type, std::vector<uint8_t> data)
     n.type = type;
     n.data = std::move(data);
     return n;
+}
+
+Ikev2NotifyPayload
+Ikev2MakeInvalidKeNotify(Ikev2DhId group)
+{
+    std::vector<uint8_t> data;
+    WireWriter(data).U16(static_cast<uint16_t>(group));
+    return Ikev2MakeNotify(Ikev2NotifyType::INVALID_KE_PAYLOAD, data);
+}
+
+Ikev2DhId
+Ikev2GetInvalidKeGroup(const Ikev2NotifyPayload& notify)
+{
+    return notify.data.size() == 2 ? static_cast<Ikev2DhId>(WireReadU16(notify.data.data()))
+                                   : Ikev2DhId::NONE;
 }
 
 const std::vector<Ikev2Payload>&

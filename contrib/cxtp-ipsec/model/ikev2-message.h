@@ -467,6 +467,21 @@ Ikev2NotifyPayload Ikev2MakeNotify(Ikev2NotifyType type, std::vector<uint8_t> da
 
 /**
  * \ingroup cxtp-ipsec
+ * \param group the group the responder wants
+ * \return N(INVALID_KE_PAYLOAD) whose data is that group's number, two octets in network order
+ *         (RFC 7296 §1.2, §1.3, §3.10.1)
+ */
+Ikev2NotifyPayload Ikev2MakeInvalidKeNotify(Ikev2DhId group);
+
+/**
+ * \ingroup cxtp-ipsec
+ * \param notify an INVALID_KE_PAYLOAD notification
+ * \return the group it names, or NONE if its data is not two octets (RFC 7296 §3.10.1)
+ */
+Ikev2DhId Ikev2GetInvalidKeGroup(const Ikev2NotifyPayload& notify);
+
+/**
+ * \ingroup cxtp-ipsec
  * \param message a message
  * \return the payloads inside its SK payload if it is there and open, else an empty list
  */

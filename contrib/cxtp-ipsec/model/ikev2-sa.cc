@@ -3,6 +3,7 @@
  */
 #include "ikev2-sa.h"
 
+#include "ikev2-algorithms.h"
 #include "wire-writer.h"
 
 namespace ns3
@@ -74,6 +75,27 @@ Ikev2Sa::GetSkKeys(bool initiatorSide) const
     sk.encryptionKey = initiatorSide ? keys.skEi : keys.skEr;
     sk.integrityKey = initiatorSide ? keys.skAi : keys.skAr;
     return sk;
+}
+
+bool
+Ikev2Sa::DeriveChildKeys(const Ikev2EspChoice& esp,
+                         const std::vector<uint8_t>& gir,
+                         const std::vector<uint8_t>& ni,
+                         const std::vector<uint8_t>& nr,
+                         Ikev2ChildKeys& childKeys) const
+{
+    IpsecEncryption encryption;
+    IpsecIntegrity integrity;
+    return Ikev2Algorithms::GetEncryption(esp.encr, esp.keyBits, encryption) &&
+           Ikev2Algorithms::GetIntegrity(esp.integ, integrity) &&
+           Ikev2KeyDerivation::DeriveChildKeys(algorithms.prf,
+                                               keys.skD,
+                                               gir,
+                                               ni,
+                                               nr,
+                                               encryption,
+                                               integrity,
+                                               childKeys);
 }
 
 } // namespace ns3

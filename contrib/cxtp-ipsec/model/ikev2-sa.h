@@ -127,6 +127,21 @@ struct Ikev2Sa
      * \return the SK payload keys of that side: SK_ei and SK_ai, or SK_er and SK_ar (§2.14)
      */
     Ikev2SkKeys GetSkKeys(bool initiatorSide) const;
+    /**
+     * \brief The ESP keys of a CHILD_SA of this IKE SA (RFC 7296 §2.17): KEYMAT = prf+(SK_d,
+     * Ni | Nr), or prf+(SK_d, g^ir (new) | Ni | Nr) with PFS, with this SA's PRF and SK_d.
+     * \param esp the CHILD_SA's transforms
+     * \param gir the CREATE_CHILD_SA exchange's shared secret, or empty without PFS
+     * \param ni the exchange initiator's nonce (IKE_AUTH: that of IKE_SA_INIT)
+     * \param nr the exchange responder's nonce
+     * \param [out] childKeys the keys, the exchange initiator's outbound SA first
+     * \return false if ESP has no such transforms or the PRF is not supported
+     */
+    bool DeriveChildKeys(const Ikev2EspChoice& esp,
+                         const std::vector<uint8_t>& gir,
+                         const std::vector<uint8_t>& ni,
+                         const std::vector<uint8_t>& nr,
+                         Ikev2ChildKeys& childKeys) const;
 };
 
 } // namespace ns3
