@@ -9,9 +9,11 @@ costs of some categories are set to zero (same seed and run for every variant, s
 happen at the same instants):
 
   category      profile keys (section.key; '*' = every key of the section)
-  crypto        dh.*, prf.*, cipher.*            Diffie-Hellman, PRF/HMAC, IKE payload ciphers
-  processing    daemon.message_processing, cxtp.message_processing
-                                                 per-message work of the IKE and CXTP daemons
+  crypto        dh.*, prf.*, cipher.*, rsa.*, pki.*
+                                                 Diffie-Hellman, PRF/HMAC, IKE payload ciphers,
+                                                 RSA signatures, certificate checks
+  processing    daemon.message_processing, daemon.ikev2_message_processing,
+                cxtp.message_processing          per-message work of the IKE and CXTP daemons
   installation  kernel.*, cxtp.context_install   PF_KEY SA/policy installation, context install
   other         any key not matched above (reported, with a warning, so nothing is lost)
 
@@ -46,12 +48,15 @@ import cxtp_results as cr  # noqa: E402
 # (section, key or '*', category); the first match wins, so exact keys come before wildcards.
 CATEGORY_RULES = [
     ("daemon", "message_processing", "processing"),
+    ("daemon", "ikev2_message_processing", "processing"),
     ("cxtp", "message_processing", "processing"),
     ("cxtp", "context_install", "installation"),
     ("kernel", "*", "installation"),
     ("dh", "*", "crypto"),
     ("prf", "*", "crypto"),
     ("cipher", "*", "crypto"),
+    ("rsa", "*", "crypto"),
+    ("pki", "*", "crypto"),
 ]
 COST_CATEGORIES = ["crypto", "processing", "installation", "other"]
 COMPONENTS = ["network", "waiting"] + COST_CATEGORIES

@@ -22,7 +22,16 @@
  * call) on 64 B and 4096 B messages; the line through both points gives per-call and per-byte
  * costs.
  * - cipher.C_call / _per_byte: EVP CBC encryption (new key and IV each call, no padding) on
- *   64 B and 4096 B, fitted the same way.
+ *   64 B and 4096 B, fitted the same way; for aes128-gcm and aes256-gcm, EVP AES-GCM sealing
+ *   (new key and 12-byte IV each call, no associated data, 16-byte tag read out).
+ * - rsa.sign_N / rsa.verify_N (N = 1024, 2048, 3072, 4096): EVP_DigestSign / EVP_DigestVerify,
+ *   RSASSA-PKCS1-v1_5 with SHA-256 over 512 B (the size of IKEv2's signed octets), with a key
+ *   made once (EVP_RSA_gen, e = 65537) and kept loaded, as a daemon keeps its own.
+ * - pki.certificate_check: the module's CryptoX509::VerifyChain of a path of one certificate
+ *   (end entity under a self-signed root) and of four (end entity and three intermediate CAs),
+ *   all RSA-2048 with SHA-256 and made here; a third of the difference is what one more
+ *   certificate costs (its DER parsing, path building, name, validity and constraint checks, its
+ *   signature), and less rsa.verify_2048 what it costs besides its signature.
  * Each measurement runs batches of at least --minTime (0.2 s; 0.01 s with --quick) and keeps the
  * median of 5 batches. Keys that cannot be measured here (daemon, kernel, cxtp) are written as 0
  * with the provenance "not measurable here: 0".
@@ -33,6 +42,7 @@
 #include "ns3/crypto-cost-model.h"
 #include "ns3/crypto-diffie-hellman.h"
 #include "ns3/crypto-random.h"
+#include "ns3/crypto-x509.h"
 #include "ns3/cxtp-program-options.h"
 
 #include <algorithm>
@@ -50,6 +60,9 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <sstream>
 #include <string>
 #include <unistd.h>
@@ -284,6 +297,174 @@ MeasureCipher(const char* cipherName, size_t bytes, double minSeconds)
     return ns;
 }
 
+/**
+ * \brief Measures one AES-GCM seal (new key and IV per call, no associated data) of some length.
+ * \param cipherName the OpenSSL cipher name ("AES-128-GCM", "AES-256-GCM")
+ * \param bytes the plaintext length
+ * \param minSeconds batch duration
+ * \return ns per seal
+ */
+double
+MeasureGcm(const char* cipherName, size_t bytes, double minSeconds)
+{
+    EVP_CIPHER* cipher = EVP_CIPHER_fetch(nullptr, cipherName, nullptr);
+    Check(cipher, "EVP_CIPHER_fetch");
+    EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+    Check(ctx, "EVP_CIPHER_CTX_new");
+    std::vector<unsigned char> key(EVP_CIPHER_get_key_length(cipher), 0x42);
+    std::vector<unsigned char> iv(12, 0x24); // the default GCM IV length, as RFC 5282 uses
+    std::vector<unsigned char> in(bytes, 0x5a);
+    std::vector<unsigned char> out(bytes + 16);
+    unsigned char tag[16];
+    double ns = MeasureNs(
+        [&]() {
+            int length = 0;
+            int finalLength = 0;
+            Check(EVP_EncryptInit_ex2(ctx, cipher, key.data(), iv.data(), nullptr),
+                  "EVP_EncryptInit_ex2");
+            Check(EVP_EncryptUpdate(ctx, out.data(), &length, in.data(), in.size()),
+                  "EVP_EncryptUpdate");
+            Check(EVP_EncryptFinal_ex(ctx, out.data() + length, &finalLength),
+                  "EVP_EncryptFinal_ex");
+            Check(EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, sizeof(tag), tag),
+                  "EVP_CTRL_GCM_GET_TAG");
+            iv[0] = tag[0];
+        },
+        minSeconds);
+    EVP_CIPHER_CTX_free(ctx);
+    EVP_CIPHER_free(cipher);
+    return ns;
+}
+
+/// Frees an EVP_PKEY.
+struct PkeyDeleter
+{
+    /// \param key the key (may be null)
+    void operator()(EVP_PKEY* key) const
+    {
+        EVP_PKEY_free(key);
+    }
+};
+
+/// An owned EVP_PKEY.
+using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+
+/**
+ * \brief Measures RSASSA-PKCS1-v1_5 with SHA-256 over 512 bytes with a loaded key.
+ * \param key the RSA key pair
+ * \param minSeconds batch duration
+ * \param [out] signNs one signature
+ * \param [out] verifyNs one verification
+ */
+void
+MeasureRsa(EVP_PKEY* key, double minSeconds, double& signNs, double& verifyNs)
+{
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    Check(ctx, "EVP_MD_CTX_new");
+    std::vector<unsigned char> data(512, 0x5a);
+    std::vector<unsigned char> signature(EVP_PKEY_get_size(key));
+    size_t length = signature.size();
+    signNs = MeasureNs(
+        [&]() {
+            length = signature.size();
+            Check(EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, key) == 1,
+                  "EVP_DigestSignInit");
+            Check(EVP_DigestSign(ctx, signature.data(), &length, data.data(), data.size()) == 1,
+                  "EVP_DigestSign");
+            data[0] = signature[0]; // new data each call
+        },
+        minSeconds);
+    Check(EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, key) == 1 &&
+              EVP_DigestSign(ctx, signature.data(), &length, data.data(), data.size()) == 1,
+          "EVP_DigestSign");
+    verifyNs = MeasureNs(
+        [&]() {
+            Check(EVP_DigestVerifyInit(ctx, nullptr, EVP_sha256(), nullptr, key) == 1,
+                  "EVP_DigestVerifyInit");
+            Check(EVP_DigestVerify(ctx, signature.data(), length, data.data(), data.size()) == 1,
+                  "EVP_DigestVerify");
+        },
+        minSeconds);
+    EVP_MD_CTX_free(ctx);
+}
+
+/// Validity of the benchmark's certificates: 2020-01-01 to 2040-01-01, checked at 2030-01-01.
+const int64_t CERT_NOT_BEFORE = 1577836800;
+const int64_t CERT_NOT_AFTER = 2208988800;
+const int64_t CERT_CHECK_TIME = 1893456000;
+
+/**
+ * \brief Makes an X.509 v3 certificate signed with SHA-256, of the usual shape for IKE: CA
+ * certificates with basicConstraints CA:TRUE and keyUsage keyCertSign, cRLSign; end-entity
+ * certificates with CA:FALSE, digitalSignature and a subjectAltName.
+ * \param subject the subject's common name
+ * \param subjectKey the certified key
+ * \param issuer the issuer's common name (the subject's for a self-signed certificate)
+ * \param issuerKey the signing key
+ * \param isCa true for a CA certificate
+ * \param serial the serial number
+ * \return the certificate, DER
+ */
+std::vector<uint8_t>
+MakeCertificate(const std::string& subject,
+                EVP_PKEY* subjectKey,
+                const std::string& issuer,
+                EVP_PKEY* issuerKey,
+                bool isCa,
+                long serial)
+{
+    X509* cert = X509_new();
+    X509_NAME* subjectName = X509_NAME_new();
+    X509_NAME* issuerName = X509_NAME_new();
+    Check(cert && subjectName && issuerName, "X509_new");
+    auto cn = [](X509_NAME* name, const std::string& text) {
+        Check(X509_NAME_add_entry_by_txt(name,
+                                         "CN",
+                                         MBSTRING_ASC,
+                                         reinterpret_cast<const unsigned char*>(text.c_str()),
+                                         -1,
+                                         -1,
+                                         0) == 1,
+              "X509_NAME_add_entry_by_txt");
+    };
+    cn(subjectName, subject);
+    cn(issuerName, issuer);
+    Check(X509_set_version(cert, X509_VERSION_3) == 1 &&
+              ASN1_INTEGER_set(X509_get_serialNumber(cert), serial) == 1 &&
+              ASN1_TIME_set(X509_getm_notBefore(cert), CERT_NOT_BEFORE) != nullptr &&
+              ASN1_TIME_set(X509_getm_notAfter(cert), CERT_NOT_AFTER) != nullptr &&
+              X509_set_subject_name(cert, subjectName) == 1 &&
+              X509_set_issuer_name(cert, issuerName) == 1 && X509_set_pubkey(cert, subjectKey) == 1,
+          "X509 fields");
+    X509V3_CTX v3;
+    X509V3_set_ctx(&v3, nullptr, cert, nullptr, nullptr, 0);
+    const std::vector<std::pair<int, std::string>> extensions =
+        isCa ? std::vector<std::pair<int, std::string>>{{NID_basic_constraints, "critical,CA:TRUE"},
+                                                        {NID_key_usage,
+                                                         "critical,keyCertSign,cRLSign"}}
+             : std::vector<std::pair<int, std::string>>{
+                   {NID_basic_constraints, "critical,CA:FALSE"},
+                   {NID_key_usage, "critical,digitalSignature"},
+                   {NID_subject_alt_name, "DNS:" + subject + ".example"}};
+    for (const auto& extension : extensions)
+    {
+        X509_EXTENSION* ext =
+            X509V3_EXT_conf_nid(nullptr, &v3, extension.first, extension.second.c_str());
+        Check(ext && X509_add_ext(cert, ext, -1) == 1, "X509V3_EXT_conf_nid");
+        X509_EXTENSION_free(ext);
+    }
+    Check(X509_sign(cert, issuerKey, EVP_sha256()) > 0, "X509_sign");
+    int length = i2d_X509(cert, nullptr);
+    Check(length > 0, "i2d_X509");
+    std::vector<uint8_t> der(length);
+    unsigned char* p = der.data();
+    Check(i2d_X509(cert, &p) == length, "i2d_X509");
+    X509_NAME_free(issuerName);
+    X509_NAME_free(subjectName);
+    X509_free(cert);
+    return der;
+}
+
 /// \return "model name" from /proc/cpuinfo, or "unknown CPU"
 std::string
 CpuModel()
@@ -365,6 +546,88 @@ AddEcDhLines(double minSeconds, const std::string& provenance, std::map<std::str
     }
 }
 
+/**
+ * \brief Measures the RSA lines and the certificate check and adds their profile lines.
+ * \param minSeconds batch duration
+ * \param provenance the measurement's provenance
+ * \param [in,out] lines the profile lines by key
+ */
+void
+AddPublicKeyLines(double minSeconds,
+                  const std::string& provenance,
+                  std::map<std::string, Line>& lines)
+{
+    const std::string rsaText =
+        provenance + " (RSASSA-PKCS1-v1_5, SHA-256 over 512 B, key loaded, e = 65537)";
+    std::map<uint32_t, PkeyPtr> keys;
+    std::map<uint32_t, double> verifyNs;
+    for (uint32_t bits : CryptoCostModel::GetRsaModulusSizes())
+    {
+        keys[bits] = PkeyPtr(EVP_RSA_gen(bits));
+        Check(keys[bits] != nullptr, "EVP_RSA_gen");
+        double sign = 0;
+        MeasureRsa(keys[bits].get(), minSeconds, sign, verifyNs[bits]);
+        const std::string size = std::to_string(bits);
+        lines["rsa.sign_" + size] = Line{"rsa", "sign_" + size, sign / 1e3, "us", rsaText};
+        lines["rsa.verify_" + size] =
+            Line{"rsa", "verify_" + size, verifyNs[bits] / 1e3, "us", rsaText};
+        std::cerr << "rsa " << size << ": sign " << Fixed(sign / 1e3, 1) << " us, verify "
+                  << Fixed(verifyNs[bits] / 1e3, 1) << " us" << std::endl;
+    }
+
+    // Paths of one certificate (leaf <- root) and of four (leaf <- ca3 <- ca2 <- ca1 <- root),
+    // all RSA-2048: the slope is what each certificate adds, without what a validation costs
+    // once (the store, the trust anchor's parsing), which a daemon holding its anchors loaded
+    // does not pay per certificate; over three certificates so that it is not lost in noise.
+    EVP_PKEY* rootKey = keys.at(2048).get();
+    std::vector<PkeyPtr> caKeys;
+    std::vector<std::vector<uint8_t>> cas; // ca1 (under the root), ca2, ca3
+    const std::vector<uint8_t> root = MakeCertificate("root", rootKey, "root", rootKey, true, 1);
+    std::string issuer = "root";
+    EVP_PKEY* issuerKey = rootKey;
+    for (int i = 1; i <= 3; ++i)
+    {
+        caKeys.emplace_back(EVP_RSA_gen(2048));
+        Check(caKeys.back() != nullptr, "EVP_RSA_gen");
+        const std::string name = "ca" + std::to_string(i);
+        cas.push_back(MakeCertificate(name, caKeys.back().get(), issuer, issuerKey, true, 1 + i));
+        issuer = name;
+        issuerKey = caKeys.back().get();
+    }
+    PkeyPtr leafKey(EVP_RSA_gen(2048));
+    Check(leafKey != nullptr, "EVP_RSA_gen");
+    const std::vector<uint8_t> leaf =
+        MakeCertificate("leaf", leafKey.get(), "root", rootKey, false, 5);
+    const std::vector<uint8_t> deepLeaf =
+        MakeCertificate("leaf", leafKey.get(), issuer, issuerKey, false, 6);
+    std::string error;
+    const double oneNs = MeasureNs(
+        [&]() {
+            Check(CryptoX509::VerifyChain(leaf, {}, {root}, CERT_CHECK_TIME, error),
+                  "CryptoX509::VerifyChain");
+        },
+        minSeconds);
+    const double fourNs = MeasureNs(
+        [&]() {
+            Check(CryptoX509::VerifyChain(deepLeaf, cas, {root}, CERT_CHECK_TIME, error),
+                  "CryptoX509::VerifyChain");
+        },
+        minSeconds);
+    const double certificateNs = (fourNs - oneNs) / 3;
+    const double checkNs = std::max(0.0, certificateNs - verifyNs.at(2048));
+    lines["pki.certificate_check"] =
+        Line{"pki",
+             "certificate_check",
+             checkNs / 1e3,
+             "us",
+             provenance + " (CryptoX509::VerifyChain of 1 and 4 certificates under a root, " +
+                 Fixed(oneNs / 1e3, 1) + " and " + Fixed(fourNs / 1e3, 1) +
+                 " us, RSA-2048: a certificate less rsa.verify_2048)"};
+    std::cerr << "pki: paths of 1 and 4 certificates " << Fixed(oneNs / 1e3, 1) << " and "
+              << Fixed(fourNs / 1e3, 1) << " us, certificate_check " << Fixed(checkNs / 1e3, 1)
+              << " us" << std::endl;
+}
+
 } // namespace
 
 int
@@ -372,7 +635,8 @@ main(int argc, char* argv[])
 {
     CxtpProgramOptions opts("cxtp-ipsec-crypto-bench",
                             "Measures this host's OpenSSL for the operations of the crypto cost "
-                            "model (DH, HMAC, CBC ciphers) and writes a cost profile named "
+                            "model (DH, HMAC, CBC and GCM ciphers, RSA, certificates) and writes "
+                            "a cost profile named "
                             "\"host\" in the module's INI format.");
     opts.Add().add_options()("output",
                              boost::program_options::value<std::string>()->default_value(""),
@@ -455,22 +719,40 @@ main(int argc, char* argv[])
                   << Fixed(perByte, 3) << " ns/B" << std::endl;
     }
 
-    const std::pair<const char*, const char*> ciphers[] = {{"3des-cbc", "DES-EDE3-CBC"},
-                                                           {"aes128-cbc", "AES-128-CBC"},
-                                                           {"aes256-cbc", "AES-256-CBC"}};
+    /// \brief A cipher to measure: its profile name, OpenSSL's name and its mode.
+    struct Cipher
+    {
+        const char* name;    ///< profile name
+        const char* openssl; ///< OpenSSL cipher name
+        bool gcm;            ///< AES-GCM sealing (else CBC encryption)
+    };
+
+    const Cipher ciphers[] = {{"3des-cbc", "DES-EDE3-CBC", false},
+                              {"aes128-cbc", "AES-128-CBC", false},
+                              {"aes256-cbc", "AES-256-CBC", false},
+                              {"aes128-gcm", "AES-128-GCM", true},
+                              {"aes256-gcm", "AES-256-GCM", true}};
     for (const auto& cipher : ciphers)
     {
-        double small = MeasureCipher(cipher.second, 64, minSeconds);
-        double large = MeasureCipher(cipher.second, 4096, minSeconds);
+        auto measure = [&cipher, minSeconds](size_t bytes) {
+            return cipher.gcm ? MeasureGcm(cipher.openssl, bytes, minSeconds)
+                              : MeasureCipher(cipher.openssl, bytes, minSeconds);
+        };
+        double small = measure(64);
+        double large = measure(4096);
         double call = 0;
         double perByte = 0;
         FitLine(small, large, call, perByte);
-        std::string fit = provenance + " (line through CBC encryption of 64 B and 4096 B)";
-        add("cipher", std::string(cipher.first) + "_call", call, "ns", fit);
-        add("cipher", std::string(cipher.first) + "_per_byte", perByte, "ns/B", fit);
-        std::cerr << "cipher " << cipher.first << ": " << Fixed(call, 1) << " ns + "
+        std::string fit =
+            provenance + (cipher.gcm ? " (line through GCM sealing of 64 B and 4096 B)"
+                                     : " (line through CBC encryption of 64 B and 4096 B)");
+        add("cipher", std::string(cipher.name) + "_call", call, "ns", fit);
+        add("cipher", std::string(cipher.name) + "_per_byte", perByte, "ns/B", fit);
+        std::cerr << "cipher " << cipher.name << ": " << Fixed(call, 1) << " ns + "
                   << Fixed(perByte, 3) << " ns/B" << std::endl;
     }
+
+    AddPublicKeyLines(minSeconds, provenance, lines);
 
     for (const auto& key : CryptoCostModel::GetRequiredKeys())
     {

@@ -3,6 +3,8 @@
  */
 #include "crypto-cipher.h"
 
+#include "crypto-work-meter.h"
+
 #include <algorithm>
 #include <climits>
 #include <memory>
@@ -82,6 +84,17 @@ GetGcmCipher(size_t keyLength)
 }
 
 /**
+ * \brief The transform a GCM key stands for on a CryptoWorkMeter.
+ * \param keyLength the AES key length in bytes (16 or 32, as GetGcmCipher accepts)
+ * \return AES_128_GCM_16 or AES_256_GCM_16: the cost of GCM does not depend on the tag length
+ */
+IpsecEncryption
+GetGcmTransform(size_t keyLength)
+{
+    return keyLength == 16 ? IpsecEncryption::AES_128_GCM_16 : IpsecEncryption::AES_256_GCM_16;
+}
+
+/**
  * \brief Runs a CBC transform in either direction, without padding.
  * \param alg the transform
  * \param key the key
@@ -151,6 +164,8 @@ CbcRun(IpsecEncryption alg,
     }
     result.resize(total);
     out.swap(result);
+    CryptoWorkMeter::Record(
+        {CryptoOperation::Kind::CIPHER, static_cast<uint32_t>(alg), static_cast<uint32_t>(total)});
     return true;
 }
 
@@ -244,6 +259,9 @@ CryptoCipher::GcmSeal(const std::vector<uint8_t>& key,
         return false;
     }
     ciphertext.swap(result);
+    CryptoWorkMeter::Record({CryptoOperation::Kind::CIPHER,
+                             static_cast<uint32_t>(GetGcmTransform(key.size())),
+                             static_cast<uint32_t>(plaintext.size())});
     return true;
 }
 
@@ -265,6 +283,10 @@ CryptoCipher::GcmOpen(const std::vector<uint8_t>& key,
         return false;
     }
     const size_t dataLength = ciphertext.size() - tagLength;
+    // Recorded whether or not the tag verifies: a forged message costs its receiver the same.
+    CryptoWorkMeter::Record({CryptoOperation::Kind::CIPHER,
+                             static_cast<uint32_t>(GetGcmTransform(key.size())),
+                             static_cast<uint32_t>(dataLength)});
     // EVP_CTRL_GCM_SET_TAG takes a non-const pointer: hand it a copy.
     uint8_t tag[GCM_MAX_TAG_LENGTH];
     std::copy(ciphertext.begin() + dataLength, ciphertext.end(), tag);

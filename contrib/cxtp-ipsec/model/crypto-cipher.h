@@ -18,6 +18,10 @@ namespace ns3
  *
  * CBC runs without padding (the callers pad, as ESP and ISAKMP define their own padding), so the
  * input length must be a multiple of the block size. Every failure is reported, never hidden.
+ *
+ * Each call records a CryptoOperation CIPHER (the transform, the data length) on the active
+ * CryptoWorkMeter: CBC encryption and decryption and GCM sealing when they succeed, GCM opening
+ * once its inputs are accepted, whether or not the tag verifies. A refused input records nothing.
  */
 class CryptoCipher
 {

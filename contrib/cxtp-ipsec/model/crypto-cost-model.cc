@@ -8,6 +8,8 @@
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -68,12 +70,19 @@ CryptoCostModel::GetRequiredKeys()
         keys.push_back(std::string("prf.hmac_") + hash + "_call");
         keys.push_back(std::string("prf.hmac_") + hash + "_per_byte");
     }
-    for (const char* cipher : {"3des-cbc", "aes128-cbc", "aes256-cbc"})
+    for (const char* cipher : {"3des-cbc", "aes128-cbc", "aes256-cbc", "aes128-gcm", "aes256-gcm"})
     {
         keys.push_back(std::string("cipher.") + cipher + "_call");
         keys.push_back(std::string("cipher.") + cipher + "_per_byte");
     }
-    for (const char* key : {"daemon.message_processing",
+    for (uint32_t bits : GetRsaModulusSizes())
+    {
+        keys.push_back("rsa.sign_" + std::to_string(bits));
+        keys.push_back("rsa.verify_" + std::to_string(bits));
+    }
+    for (const char* key : {"pki.certificate_check",
+                            "daemon.message_processing",
+                            "daemon.ikev2_message_processing",
                             "kernel.sa_install",
                             "kernel.policy_install",
                             "cxtp.message_processing",
@@ -82,6 +91,12 @@ CryptoCostModel::GetRequiredKeys()
         keys.emplace_back(key);
     }
     return keys;
+}
+
+std::vector<uint32_t>
+CryptoCostModel::GetRsaModulusSizes()
+{
+    return {1024, 2048, 3072, 4096};
 }
 
 uint32_t
@@ -106,6 +121,25 @@ CryptoCostModel::GetModpBits(CryptoDhGroup group)
     NS_ABORT_MSG("CryptoCostModel: not a MODP Diffie-Hellman group: "
                  << static_cast<int>(group) << " (MODP: 1, 2, 5, 14, 15)");
     return 0;
+}
+
+std::string
+CryptoCostModel::GetRsaName(uint32_t modulusBits)
+{
+    std::vector<uint32_t> sizes = GetRsaModulusSizes();
+    NS_ABORT_MSG_IF(std::find(sizes.begin(), sizes.end(), modulusBits) == sizes.end(),
+                    "CryptoCostModel: no RSA cost for a " << modulusBits
+                                                          << "-bit modulus (priced: 1024, 2048, "
+                                                             "3072, 4096)");
+    return std::to_string(modulusBits);
+}
+
+CryptoDhGroup
+CryptoCostModel::ToDhGroup(uint32_t id)
+{
+    NS_ABORT_MSG_IF(id > UINT16_MAX || !CryptoDiffieHellman::IsSupported(static_cast<uint16_t>(id)),
+                    "CryptoCostModel::Price: unknown Diffie-Hellman group " << id);
+    return static_cast<CryptoDhGroup>(id);
 }
 
 std::string
@@ -225,18 +259,99 @@ CryptoCostModel::Prf(CryptoHash hash, uint32_t bytes)
 Time
 CryptoCostModel::Cipher(IpsecEncryption algorithm, uint32_t bytes)
 {
-    NS_ABORT_MSG_IF(algorithm != IpsecEncryption::TDES_CBC &&
-                        algorithm != IpsecEncryption::AES_128_CBC &&
-                        algorithm != IpsecEncryption::AES_256_CBC,
+    std::string name;
+    switch (algorithm)
+    {
+    case IpsecEncryption::TDES_CBC:
+    case IpsecEncryption::AES_128_CBC:
+    case IpsecEncryption::AES_256_CBC:
+        name = ToString(algorithm);
+        break;
+    case IpsecEncryption::AES_128_GCM_16:
+        name = "aes128-gcm"; // the ICV length does not change the cost
+        break;
+    case IpsecEncryption::AES_256_GCM_16:
+        name = "aes256-gcm";
+        break;
+    case IpsecEncryption::NULL_ENC:
+        break;
+    }
+    NS_ABORT_MSG_IF(name.empty(),
                     "CryptoCostModel::Cipher: no cost for " << ToString(algorithm)
-                                                            << " (IKE uses CBC ciphers)");
-    return PerCallPlusPerByte("cipher." + ToString(algorithm), bytes);
+                                                            << " (priced: CBC and GCM ciphers)");
+    return PerCallPlusPerByte("cipher." + name, bytes);
+}
+
+Time
+CryptoCostModel::RsaSign(uint32_t modulusBits)
+{
+    return Get("rsa.sign_" + GetRsaName(modulusBits));
+}
+
+Time
+CryptoCostModel::RsaVerify(uint32_t modulusBits)
+{
+    return Get("rsa.verify_" + GetRsaName(modulusBits));
+}
+
+Time
+CryptoCostModel::CertificateCheck(uint32_t issuerModulusBits)
+{
+    Time check = Get("pki.certificate_check");
+    return check + RsaVerify(issuerModulusBits);
+}
+
+Time
+CryptoCostModel::Price(const CryptoOperation& operation)
+{
+    switch (operation.kind)
+    {
+    case CryptoOperation::Kind::HMAC:
+        NS_ABORT_MSG_IF(operation.algorithm > static_cast<uint32_t>(CryptoHash::SHA2_512),
+                        "CryptoCostModel::Price: unknown hash " << operation.algorithm);
+        return Prf(static_cast<CryptoHash>(operation.algorithm), operation.bytes);
+    case CryptoOperation::Kind::CIPHER:
+        NS_ABORT_MSG_IF(operation.algorithm >
+                            static_cast<uint32_t>(IpsecEncryption::AES_256_GCM_16),
+                        "CryptoCostModel::Price: unknown cipher " << operation.algorithm);
+        return Cipher(static_cast<IpsecEncryption>(operation.algorithm), operation.bytes);
+    case CryptoOperation::Kind::DH_KEYGEN:
+        return DhKeyGeneration(ToDhGroup(operation.algorithm));
+    case CryptoOperation::Kind::DH_SHARED:
+        return DhSharedSecret(ToDhGroup(operation.algorithm));
+    case CryptoOperation::Kind::RSA_SIGN:
+        return RsaSign(operation.algorithm);
+    case CryptoOperation::Kind::RSA_VERIFY:
+        return RsaVerify(operation.algorithm);
+    case CryptoOperation::Kind::CERTIFICATE:
+        return CertificateCheck(operation.algorithm);
+    }
+    NS_ABORT_MSG("CryptoCostModel::Price: unknown operation kind "
+                 << static_cast<int>(operation.kind));
+    return Time(0);
+}
+
+Time
+CryptoCostModel::Price(const CryptoWorkMeter& meter)
+{
+    Time total(0);
+    for (const CryptoOperation& operation : meter.GetOperations())
+    {
+        total += Price(operation);
+    }
+    return total;
 }
 
 Time
 CryptoCostModel::MessageProcessing()
 {
     return Get("daemon.message_processing");
+}
+
+Time
+CryptoCostModel::Ikev2MessageProcessing()
+{
+    return Get("daemon.ikev2_message_processing");
 }
 
 Time

@@ -7,6 +7,7 @@
 #include "crypto-cost-profile.h"
 #include "crypto-diffie-hellman.h"
 #include "crypto-mac.h"
+#include "crypto-work-meter.h"
 #include "ipsec-algorithm.h"
 
 #include "ns3/nstime.h"
@@ -33,9 +34,18 @@ namespace ns3
  * when loaded):
  * - dh.{modp768,modp1024,modp1536,modp2048,modp3072,ecp256,curve25519}_{keygen,shared} (time)
  * - prf.hmac_{md5,sha1,sha256,sha384,sha512}_call (time) and ..._per_byte (ns/B)
- * - cipher.{3des-cbc,aes128-cbc,aes256-cbc}_call (time) and ..._per_byte (ns/B)
- * - daemon.message_processing, kernel.sa_install, kernel.policy_install,
- *   cxtp.message_processing, cxtp.context_install (time)
+ * - cipher.{3des-cbc,aes128-cbc,aes256-cbc,aes128-gcm,aes256-gcm}_call (time) and
+ *   ..._per_byte (ns/B)
+ * - rsa.{sign,verify}_{1024,2048,3072,4096} (time): one RSASSA-PKCS1-v1_5 signature or
+ *   verification with a modulus of that many bits (GetRsaModulusSizes())
+ * - pki.certificate_check (time): one certificate of a path besides its signature, which is
+ *   priced as the RSA verification with the issuer's key (CertificateCheck())
+ * - daemon.message_processing (IKEv1), daemon.ikev2_message_processing (IKEv2),
+ *   kernel.sa_install, kernel.policy_install, cxtp.message_processing, cxtp.context_install
+ *   (time)
+ *
+ * The IKEv1 daemon charges each operation through the methods below; the IKEv2 daemon records
+ * what the crypto primitives computed on a CryptoWorkMeter and charges it with Price().
  */
 class CryptoCostModel : public Object
 {
@@ -59,6 +69,8 @@ class CryptoCostModel : public Object
 
     /// \return every key the model reads from a profile
     static std::vector<std::string> GetRequiredKeys();
+    /// \return the RSA modulus sizes in bits that a profile prices: 1024, 2048, 3072, 4096
+    static std::vector<uint32_t> GetRsaModulusSizes();
     /**
      * \param group a MODP Diffie-Hellman group (RFC 2409 §6, RFC 3526); aborts for the
      *        elliptic-curve groups
@@ -90,13 +102,50 @@ class CryptoCostModel : public Object
      */
     Time Prf(CryptoHash hash, uint32_t bytes);
     /**
-     * \param algorithm a CBC cipher (3DES, AES-128 or AES-256; aborts for others)
-     * \param bytes the data length
+     * \param algorithm a CBC cipher (3DES, AES-128 or AES-256) or AES-GCM (128 or 256; keys
+     *        cipher.aes128-gcm_* and cipher.aes256-gcm_*, whatever the ICV length); aborts for
+     *        NULL
+     * \param bytes the data length (for GCM the data encrypted or decrypted, without the
+     *        associated data and the tag)
      * \return per-call cost + bytes * per-byte cost of one encryption or decryption
      */
     Time Cipher(IpsecEncryption algorithm, uint32_t bytes);
-    /// \return the daemon's processing of one IKE message (besides its crypto)
+    /**
+     * \param modulusBits the RSA modulus size (one of GetRsaModulusSizes(); aborts otherwise)
+     * \return the cost of one RSASSA-PKCS1-v1_5 signature (hash of the data and the private-key
+     *         operation), key rsa.sign_BITS
+     */
+    Time RsaSign(uint32_t modulusBits);
+    /**
+     * \param modulusBits the RSA modulus size (one of GetRsaModulusSizes(); aborts otherwise)
+     * \return the cost of one RSASSA-PKCS1-v1_5 verification (hash of the data and the
+     *         public-key operation), key rsa.verify_BITS
+     */
+    Time RsaVerify(uint32_t modulusBits);
+    /**
+     * \brief The cost of checking one certificate of a path: pki.certificate_check (parsing,
+     * path building, name, validity and constraint checks) plus the verification of its
+     * signature with the issuer's key, RsaVerify(issuerModulusBits). Charges both keys.
+     * \param issuerModulusBits the issuer's RSA modulus size
+     * \return the sum of the two
+     */
+    Time CertificateCheck(uint32_t issuerModulusBits);
+    /**
+     * \param operation one operation a primitive recorded
+     * \return its cost, charged through the method of its kind (Prf, Cipher, DhKeyGeneration,
+     *         DhSharedSecret, RsaSign, RsaVerify, CertificateCheck); aborts for an algorithm
+     *         the profile does not price
+     */
+    Time Price(const CryptoOperation& operation);
+    /**
+     * \param meter the operations of one step
+     * \return the sum of their costs, each charged (and traced) on its own key in order
+     */
+    Time Price(const CryptoWorkMeter& meter);
+    /// \return the IKEv1 daemon's processing of one IKE message (besides its crypto)
     Time MessageProcessing();
+    /// \return the IKEv2 daemon's processing of one IKE message (besides its crypto)
+    Time Ikev2MessageProcessing();
     /// \return installing one SA in the kernel (PF_KEY-like add/update)
     Time SaInstallation();
     /// \return installing one security policy in the kernel
@@ -122,6 +171,16 @@ class CryptoCostModel : public Object
     const CryptoCostProfile& GetProfile();
 
   private:
+    /**
+     * \param modulusBits an RSA modulus size
+     * \return its name in the rsa.* keys ("2048"); aborts unless one of GetRsaModulusSizes()
+     */
+    static std::string GetRsaName(uint32_t modulusBits);
+    /**
+     * \param id a Diffie-Hellman group number, as a CryptoOperation carries it
+     * \return the group; aborts if it is not one of CryptoDhGroup
+     */
+    static CryptoDhGroup ToDhGroup(uint32_t id);
     /// \brief Reads the profile if not yet done; aborts with the one-line error on failure.
     void EnsureLoaded();
     /**

@@ -4,6 +4,7 @@
 #include "crypto-diffie-hellman.h"
 
 #include "crypto-random.h"
+#include "crypto-work-meter.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -616,8 +617,10 @@ CryptoDiffieHellman::ComputePublic(CryptoDhGroup group,
     if (!ok)
     {
         publicValue.clear();
+        return false;
     }
-    return ok;
+    CryptoWorkMeter::Record({CryptoOperation::Kind::DH_KEYGEN, static_cast<uint32_t>(group), 0});
+    return true;
 }
 
 bool
@@ -650,10 +653,14 @@ CryptoDiffieHellman::ComputeShared(CryptoDhGroup group,
     }
     if (!ok)
     {
+        // A refused peer value cost a range or curve check, not the exponentiation or scalar
+        // multiplication: nothing is recorded.
         std::fill(shared.begin(), shared.end(), 0);
         shared.clear();
+        return false;
     }
-    return ok;
+    CryptoWorkMeter::Record({CryptoOperation::Kind::DH_SHARED, static_cast<uint32_t>(group), 0});
+    return true;
 }
 
 std::vector<uint8_t>

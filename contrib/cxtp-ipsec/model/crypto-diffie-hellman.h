@@ -52,6 +52,9 @@ enum class CryptoDhGroup : uint8_t
  * Private values are drawn by MakePrivate() from the module's reproducible CryptoRandom, so a
  * run gives the same keys for the same seed and run, whatever the group.
  *
+ * ComputePublic() and ComputeShared() record a CryptoOperation DH_KEYGEN or DH_SHARED (the
+ * group) on the active CryptoWorkMeter when they succeed; MakePrivate() records nothing.
+ *
  * Each MODP prime was written from the RFC text; the test suite checks that it is prime, that
  * (p-1)/2 is prime, that its top and bottom 64 bits are ones (the form
  * 2^n - 2^(n-64) - 1 + 2^64 * ([2^(n-130) pi] + k)) and that it equals OpenSSL's built-in copy.

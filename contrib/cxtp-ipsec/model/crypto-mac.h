@@ -30,6 +30,9 @@ enum class CryptoHash : uint8_t
 /**
  * \ingroup cxtp-ipsec
  * \brief HMAC (RFC 2104) and plain hashes through OpenSSL.
+ *
+ * Hmac() records a CryptoOperation HMAC (the hash, the message length) on the active
+ * CryptoWorkMeter; Digest() records nothing.
  */
 class CryptoMac
 {

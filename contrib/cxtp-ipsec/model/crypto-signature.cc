@@ -4,6 +4,7 @@
 #include "crypto-signature.h"
 
 #include "crypto-openssl-internal.h"
+#include "crypto-work-meter.h"
 
 #include "ns3/log.h"
 
@@ -69,6 +70,8 @@ CryptoSignature::SignRsa(CryptoHash hash,
         return false;
     }
     signature.resize(length);
+    CryptoWorkMeter::Record(
+        {CryptoOperation::Kind::RSA_SIGN, static_cast<uint32_t>(EVP_PKEY_get_bits(key.get())), 0});
     return true;
 }
 
@@ -93,6 +96,10 @@ CryptoSignature::VerifyRsa(CryptoHash hash,
         NS_LOG_LOGIC("not an RSA public key, or an unsupported hash");
         return false;
     }
+    // Recorded whether or not the signature verifies: the check costs the same.
+    CryptoWorkMeter::Record({CryptoOperation::Kind::RSA_VERIFY,
+                             static_cast<uint32_t>(EVP_PKEY_get_bits(key.get())),
+                             0});
     return EVP_DigestVerify(ctx.get(),
                             signature.data(),
                             signature.size(),

@@ -19,6 +19,10 @@ namespace ns3
  * Keys cross the interface as DER: a private key as PKCS#8 PrivateKeyInfo (RFC 5208) or a
  * PKCS#1 RSAPrivateKey, a public key as X.509 SubjectPublicKeyInfo (RFC 5280 §4.1.2.7), the form
  * CryptoX509::GetPublicKey returns.
+ *
+ * SignRsa() records a CryptoOperation RSA_SIGN (the modulus size) on the active CryptoWorkMeter
+ * when it succeeds; VerifyRsa() records RSA_VERIFY once the key is loaded, whether or not the
+ * signature verifies.
  */
 class CryptoSignature
 {

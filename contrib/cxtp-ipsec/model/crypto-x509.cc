@@ -4,9 +4,11 @@
 #include "crypto-x509.h"
 
 #include "crypto-openssl-internal.h"
+#include "crypto-work-meter.h"
 
 #include "ns3/log.h"
 
+#include <algorithm>
 #include <ctime>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
@@ -16,6 +18,40 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("CryptoX509");
+
+namespace
+{
+
+/**
+ * \brief Records one CryptoOperation CERTIFICATE, with the issuer's key size, per certificate
+ * whose signature a validation checked.
+ *
+ * X509_verify_cert builds the path first, then checks it from the top down: each certificate
+ * below the trust anchor against its issuer's key (the anchor's own signature is not checked),
+ * stopping at the first error. So a valid path records every certificate below the anchor; a
+ * failed validation records those from the one that failed (the error depth) upward, which is
+ * an upper bound when the error is found before the signatures are checked (a CA certificate
+ * without CA:TRUE); a path that could not be built records none.
+ *
+ * \param ctx the store context after X509_verify_cert
+ * \param valid true if the path was valid
+ */
+void
+RecordCheckedCertificates(X509_STORE_CTX* ctx, bool valid)
+{
+    STACK_OF(X509)* chain = X509_STORE_CTX_get0_chain(ctx);
+    const int length = chain == nullptr ? 0 : sk_X509_num(chain);
+    const int first = valid ? 0 : std::max(0, X509_STORE_CTX_get_error_depth(ctx));
+    for (int depth = first; depth + 1 < length; ++depth)
+    {
+        const EVP_PKEY* issuerKey = X509_get0_pubkey(sk_X509_value(chain, depth + 1));
+        const int bits = issuerKey == nullptr ? 0 : EVP_PKEY_get_bits(issuerKey);
+        CryptoWorkMeter::Record(
+            {CryptoOperation::Kind::CERTIFICATE, static_cast<uint32_t>(std::max(bits, 0)), 0});
+    }
+}
+
+} // namespace
 
 bool
 CryptoX509::GetPublicKey(const std::vector<uint8_t>& certificateDer,
@@ -104,7 +140,9 @@ CryptoX509::VerifyChain(const std::vector<uint8_t>& endEntityDer,
         return false;
     }
     X509_STORE_CTX_set_time(ctx.get(), 0, static_cast<time_t>(atTime));
-    if (X509_verify_cert(ctx.get()) != 1)
+    const bool valid = X509_verify_cert(ctx.get()) == 1;
+    RecordCheckedCertificates(ctx.get(), valid);
+    if (!valid)
     {
         error = X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get()));
         NS_LOG_LOGIC("certificate path invalid: " << error);

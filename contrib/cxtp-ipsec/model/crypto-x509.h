@@ -67,6 +67,10 @@ class CryptoX509
      * checked by OpenSSL's X509_verify_cert. The time is explicit so that a simulation does
      * not depend on the host's clock.
      *
+     * Records one CryptoOperation CERTIFICATE (the issuer's modulus size) per certificate whose
+     * signature was checked on the active CryptoWorkMeter: on success every certificate below
+     * the trust anchor; on failure those from the failing one upward.
+     *
      * \param endEntityDer the peer's certificate, DER
      * \param intermediatesDer untrusted CA certificates that may complete the path, DER
      * \param trustAnchorsDer trusted (root) certificates, DER

@@ -3,13 +3,15 @@
  */
 /*
  * Tests for CryptoCostProfile (INI parsing, units, provenance, one-line errors with FILE:LINE)
- * and CryptoCostModel (per-call + per-byte sums, group and algorithm keys, Cost trace), plus
- * the shipped profiles zero, testbed-2008 and host (every key the model reads must exist).
+ * and CryptoCostModel (per-call + per-byte sums, group and algorithm keys, Cost trace, the
+ * price of a CryptoWorkMeter), plus the shipped profiles zero, testbed-2008 and host (every key
+ * the model reads must exist).
  * Expected values in the model tests are worked out by hand from the test profile below.
  */
 
 #include "ns3/crypto-cost-model.h"
 #include "ns3/crypto-cost-profile.h"
+#include "ns3/crypto-work-meter.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/string.h"
@@ -84,8 +86,24 @@ aes128-cbc_call = 500 ns ; test
 aes128-cbc_per_byte = 12.5 ns/B ; test
 aes256-cbc_call = 0.75 us ; test
 aes256-cbc_per_byte = 17.25 ns/B ; test
+aes128-gcm_call = 600 ns ; test
+aes128-gcm_per_byte = 1.5 ns/B ; test
+aes256-gcm_call = 0.8 us ; test
+aes256-gcm_per_byte = 2.25 ns/B ; test
+[rsa]
+sign_1024 = 21 ms ; test
+verify_1024 = 22 us ; test
+sign_2048 = 23 ms ; test
+verify_2048 = 24 us ; test
+sign_3072 = 25 ms ; test
+verify_3072 = 26 us ; test
+sign_4096 = 27 ms ; test
+verify_4096 = 28 us ; test
+[pki]
+certificate_check = 30 us ; test
 [daemon]
 message_processing = 0.25 s ; test
+ikev2_message_processing = 125 ms ; test
 [kernel]
 sa_install = 300 us ; test
 policy_install = 200000 ns ; test
@@ -349,12 +367,22 @@ CryptoCostZeroProfileTestCase::DoRun()
     {
         NS_TEST_EXPECT_MSG_EQ(model->Prf(hash, 1000), Time(0), "prf");
     }
-    for (IpsecEncryption cipher :
-         {IpsecEncryption::TDES_CBC, IpsecEncryption::AES_128_CBC, IpsecEncryption::AES_256_CBC})
+    for (IpsecEncryption cipher : {IpsecEncryption::TDES_CBC,
+                                   IpsecEncryption::AES_128_CBC,
+                                   IpsecEncryption::AES_256_CBC,
+                                   IpsecEncryption::AES_128_GCM_16,
+                                   IpsecEncryption::AES_256_GCM_16})
     {
         NS_TEST_EXPECT_MSG_EQ(model->Cipher(cipher, 1500), Time(0), ToString(cipher));
     }
+    for (uint32_t bits : CryptoCostModel::GetRsaModulusSizes())
+    {
+        NS_TEST_EXPECT_MSG_EQ(model->RsaSign(bits), Time(0), "RSA sign " << bits);
+        NS_TEST_EXPECT_MSG_EQ(model->RsaVerify(bits), Time(0), "RSA verify " << bits);
+        NS_TEST_EXPECT_MSG_EQ(model->CertificateCheck(bits), Time(0), "certificate " << bits);
+    }
     NS_TEST_EXPECT_MSG_EQ(model->MessageProcessing(), Time(0), "message processing");
+    NS_TEST_EXPECT_MSG_EQ(model->Ikev2MessageProcessing(), Time(0), "IKEv2 message processing");
     NS_TEST_EXPECT_MSG_EQ(model->SaInstallation(), Time(0), "SA installation");
     NS_TEST_EXPECT_MSG_EQ(model->PolicyInstallation(), Time(0), "policy installation");
     NS_TEST_EXPECT_MSG_EQ(model->CxtpProcessing(), Time(0), "CXTP processing");
@@ -532,6 +560,24 @@ CryptoCostModelSumTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(model->Cipher(IpsecEncryption::AES_256_CBC, 1000),
                           NanoSeconds(18000),
                           "AES-256");
+    // 600 ns + 64 B * 1.5 ns/B = 696 ns; 800 ns + 1000 B * 2.25 ns/B = 3050 ns
+    NS_TEST_EXPECT_MSG_EQ(model->Cipher(IpsecEncryption::AES_128_GCM_16, 64),
+                          NanoSeconds(696),
+                          "AES-128-GCM");
+    NS_TEST_EXPECT_MSG_EQ(model->Cipher(IpsecEncryption::AES_256_GCM_16, 1000),
+                          NanoSeconds(3050),
+                          "AES-256-GCM");
+    NS_TEST_EXPECT_MSG_EQ(model->RsaSign(1024), MilliSeconds(21), "rsa.sign_1024");
+    NS_TEST_EXPECT_MSG_EQ(model->RsaVerify(1024), MicroSeconds(22), "rsa.verify_1024");
+    NS_TEST_EXPECT_MSG_EQ(model->RsaSign(2048), MilliSeconds(23), "rsa.sign_2048");
+    NS_TEST_EXPECT_MSG_EQ(model->RsaVerify(2048), MicroSeconds(24), "rsa.verify_2048");
+    NS_TEST_EXPECT_MSG_EQ(model->RsaSign(3072), MilliSeconds(25), "rsa.sign_3072");
+    NS_TEST_EXPECT_MSG_EQ(model->RsaVerify(3072), MicroSeconds(26), "rsa.verify_3072");
+    NS_TEST_EXPECT_MSG_EQ(model->RsaSign(4096), MilliSeconds(27), "rsa.sign_4096");
+    NS_TEST_EXPECT_MSG_EQ(model->RsaVerify(4096), MicroSeconds(28), "rsa.verify_4096");
+    // pki.certificate_check 30 us + rsa.verify_2048 24 us
+    NS_TEST_EXPECT_MSG_EQ(model->CertificateCheck(2048), MicroSeconds(54), "certificate");
+    NS_TEST_EXPECT_MSG_EQ(model->Ikev2MessageProcessing(), MilliSeconds(125), "IKEv2 daemon");
 
     NS_TEST_EXPECT_MSG_EQ(model->MessageProcessing(), MilliSeconds(250), "0.25 s");
     NS_TEST_EXPECT_MSG_EQ(model->SaInstallation(), MicroSeconds(300), "300 us");
@@ -630,6 +676,122 @@ CryptoCostTraceTestCase::DoRun()
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief Price() of a CryptoWorkMeter is the sum of the costs of its operations, each charged
+ * on its own key, in the order recorded.
+ */
+class CryptoCostPriceTestCase : public TestCase
+{
+  public:
+    CryptoCostPriceTestCase()
+        : TestCase("Price of a work meter sums its operations, each traced on its key")
+    {
+    }
+
+  private:
+    void DoRun() override;
+    /**
+     * \brief Trace sink.
+     * \param key the operation
+     * \param cost the amount
+     */
+    void Record(std::string key, Time cost);
+
+    std::vector<std::pair<std::string, Time>> m_records; ///< charges seen
+};
+
+void
+CryptoCostPriceTestCase::Record(std::string key, Time cost)
+{
+    m_records.emplace_back(key, cost);
+}
+
+void
+CryptoCostPriceTestCase::DoRun()
+{
+    using Kind = CryptoOperation::Kind;
+    std::string path = WriteTempProfile(FULL_TEST_PROFILE);
+    Ptr<CryptoCostModel> model = CreateObject<CryptoCostModel>();
+    model->SetAttribute("Profile", StringValue(path));
+    bool connected =
+        model->TraceConnectWithoutContext("Cost",
+                                          MakeCallback(&CryptoCostPriceTestCase::Record, this));
+    NS_TEST_ASSERT_MSG_EQ(connected, true, "Cost trace source exists");
+    if (!(connected))
+    {
+        return; // ASSERT continues by default
+    }
+
+    CryptoWorkMeter empty;
+    NS_TEST_EXPECT_MSG_EQ(model->Price(empty), Time(0), "an empty meter costs nothing");
+    NS_TEST_EXPECT_MSG_EQ(m_records.size(), 0, "and charges nothing");
+
+    CryptoWorkMeter meter;
+    {
+        CryptoWorkMeter::Scope scope(meter);
+        CryptoWorkMeter::Record({Kind::HMAC, static_cast<uint32_t>(CryptoHash::SHA1), 100});
+        CryptoWorkMeter::Record(
+            {Kind::CIPHER, static_cast<uint32_t>(IpsecEncryption::AES_128_GCM_16), 64});
+        CryptoWorkMeter::Record(
+            {Kind::CIPHER, static_cast<uint32_t>(IpsecEncryption::AES_256_CBC), 1000});
+        CryptoWorkMeter::Record(
+            {Kind::DH_KEYGEN, static_cast<uint32_t>(CryptoDhGroup::CURVE25519), 0});
+        CryptoWorkMeter::Record(
+            {Kind::DH_SHARED, static_cast<uint32_t>(CryptoDhGroup::MODP_2048), 0});
+        CryptoWorkMeter::Record({Kind::RSA_SIGN, 2048, 0});
+        CryptoWorkMeter::Record({Kind::RSA_VERIFY, 3072, 0});
+        CryptoWorkMeter::Record({Kind::CERTIFICATE, 4096, 0});
+    }
+    // Worked out from FULL_TEST_PROFILE: 2 us + 100 B * 2.5 ns/B = 2250 ns (HMAC-SHA1);
+    // 600 ns + 64 B * 1.5 ns/B = 696 ns (AES-128-GCM); 750 ns + 1000 B * 17.25 ns/B = 18000 ns
+    // (AES-256-CBC); 13 ms (curve25519 keygen); 8 ms (modp2048 shared); 23 ms (RSA-2048 sign);
+    // 26 us (RSA-3072 verify); 30 us + 28 us (certificate under an RSA-4096 issuer).
+    std::vector<std::pair<std::string, Time>> expected = {
+        {"prf.hmac_sha1", NanoSeconds(2250)},
+        {"cipher.aes128-gcm", NanoSeconds(696)},
+        {"cipher.aes256-cbc", NanoSeconds(18000)},
+        {"dh.curve25519_keygen", MilliSeconds(13)},
+        {"dh.modp2048_shared", MilliSeconds(8)},
+        {"rsa.sign_2048", MilliSeconds(23)},
+        {"rsa.verify_3072", MicroSeconds(26)},
+        {"pki.certificate_check", MicroSeconds(30)},
+        {"rsa.verify_4096", MicroSeconds(28)},
+    };
+    Time price = model->Price(meter);
+    NS_TEST_EXPECT_MSG_EQ(price,
+                          MilliSeconds(44) + MicroSeconds(84) + NanoSeconds(20946),
+                          "sum of the operations' costs");
+    NS_TEST_ASSERT_MSG_EQ(m_records.size(), expected.size(), "one charge per key");
+    if (!(m_records.size() == expected.size()))
+    {
+        return; // ASSERT continues by default
+    }
+    Time traced(0);
+    for (size_t i = 0; i < expected.size(); ++i)
+    {
+        NS_TEST_EXPECT_MSG_EQ(m_records[i].first, expected[i].first, "key of charge " << i);
+        NS_TEST_EXPECT_MSG_EQ(m_records[i].second, expected[i].second, "cost of charge " << i);
+        traced += m_records[i].second;
+    }
+    NS_TEST_EXPECT_MSG_EQ(traced, price, "traced costs add up to the price");
+
+    // The same as the per-key methods, called one by one on another model.
+    Ptr<CryptoCostModel> single = CreateObject<CryptoCostModel>();
+    single->SetAttribute("Profile", StringValue(path));
+    Time sum = single->Prf(CryptoHash::SHA1, 100);
+    sum += single->Cipher(IpsecEncryption::AES_128_GCM_16, 64);
+    sum += single->Cipher(IpsecEncryption::AES_256_CBC, 1000);
+    sum += single->DhKeyGeneration(CryptoDhGroup::CURVE25519);
+    sum += single->DhSharedSecret(CryptoDhGroup::MODP_2048);
+    sum += single->RsaSign(2048);
+    sum += single->RsaVerify(3072);
+    sum += single->CertificateCheck(4096);
+    NS_TEST_EXPECT_MSG_EQ(price, sum, "Price equals the per-key methods");
+    NS_TEST_EXPECT_MSG_EQ(meter.GetOperations().size(), 8, "pricing leaves the meter as it was");
+    std::remove(path.c_str());
+}
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief Suite for the crypto cost profile and model.
  */
 class CryptoCostModelTestSuite : public TestSuite
@@ -652,6 +814,7 @@ class CryptoCostModelTestSuite : public TestSuite
                     TestCase::QUICK);
         AddTestCase(new CryptoCostModelSumTestCase, TestCase::QUICK);
         AddTestCase(new CryptoCostTraceTestCase, TestCase::QUICK);
+        AddTestCase(new CryptoCostPriceTestCase, TestCase::QUICK);
     }
 };
 

@@ -86,10 +86,26 @@ GatewayProfile()
            "aes128-cbc_per_byte = 0 ns/B ; test\n"
            "aes256-cbc_call = 0 us ; test\n"
            "aes256-cbc_per_byte = 0 ns/B ; test\n"
+           "aes128-gcm_call = 0 us ; test\n"
+           "aes128-gcm_per_byte = 0 ns/B ; test\n"
+           "aes256-gcm_call = 0 us ; test\n"
+           "aes256-gcm_per_byte = 0 ns/B ; test\n"
+           "[rsa]\n"
+           "sign_1024 = 0 ms ; test\n"
+           "verify_1024 = 0 ms ; test\n"
+           "sign_2048 = 0 ms ; test\n"
+           "verify_2048 = 0 ms ; test\n"
+           "sign_3072 = 0 ms ; test\n"
+           "verify_3072 = 0 ms ; test\n"
+           "sign_4096 = 0 ms ; test\n"
+           "verify_4096 = 0 ms ; test\n"
+           "[pki]\n"
+           "certificate_check = 0 ms ; test\n"
            "[daemon]\n"
            "message_processing = " +
            std::to_string(PROCESSING_MS) +
            " ms ; test\n"
+           "ikev2_message_processing = 0 ms ; test\n"
            "[kernel]\n"
            "sa_install = " +
            std::to_string(SA_INSTALL_MS) +
@@ -333,8 +349,12 @@ class Ikev1GatewayLoadTestCase : public TestCase
         Ptr<CryptoCostModel> cost = gw->GetObject<CryptoCostModel>();
         NS_TEST_ASSERT_MSG_NE(cost, nullptr, "the gateway's cost model");
         NS_TEST_EXPECT_MSG_EQ(cost->MessageProcessing(), processing, "daemon.message_processing");
-        NS_TEST_EXPECT_MSG_EQ(cost->DhKeyGeneration(CryptoDhGroup::MODP_1024), keygen, "dh.modp1024_keygen");
-        NS_TEST_EXPECT_MSG_EQ(cost->DhSharedSecret(CryptoDhGroup::MODP_1024), shared, "dh.modp1024_shared");
+        NS_TEST_EXPECT_MSG_EQ(cost->DhKeyGeneration(CryptoDhGroup::MODP_1024),
+                              keygen,
+                              "dh.modp1024_keygen");
+        NS_TEST_EXPECT_MSG_EQ(cost->DhSharedSecret(CryptoDhGroup::MODP_1024),
+                              shared,
+                              "dh.modp1024_shared");
         NS_TEST_EXPECT_MSG_EQ(cost->SaInstallation(), saInstall, "kernel.sa_install");
 
         LoadLog gwLog;
