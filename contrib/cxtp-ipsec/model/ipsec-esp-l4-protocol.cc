@@ -65,9 +65,12 @@ IpsecEspL4Protocol::GetTypeId()
                           MakeUintegerAccessor(&IpsecEspL4Protocol::m_holdLimit),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("TunnelMtu",
-                          "MTU of the IPsec tunnel interface. At 1500 an ESP packet that grows "
-                          "past the link MTU is fragmented by the IPsec endpoint.",
-                          UintegerValue(1500),
+                          "MTU of the IPsec tunnel interface. At 65535 the SPD decides on whole "
+                          "packets and the IP layer fragments what leaves (ESP or BYPASS) to the "
+                          "link MTU, as in RFC 4301 §8.1 and Linux's xfrm; below a packet's size, "
+                          "the stack fragments before the SPD, and a non-first fragment, which "
+                          "has no ports, misses a port-specific BYPASS rule (a large IKE message).",
+                          UintegerValue(65535),
                           MakeUintegerAccessor(&IpsecEspL4Protocol::m_tunnelMtu),
                           MakeUintegerChecker<uint32_t>(1280, 65535))
             .AddTraceSource("Drop",
@@ -89,7 +92,7 @@ IpsecEspL4Protocol::IpsecEspL4Protocol()
     : m_interface(0),
       m_noSaAction(DROP),
       m_holdLimit(32),
-      m_tunnelMtu(1500)
+      m_tunnelMtu(65535)
 {
     NS_LOG_FUNCTION(this);
 }
