@@ -1,0 +1,46 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ikev2-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/ikev2-daemon.h"
+#include "ns3/ipsec-pad.h"
+#include "ns3/node.h"
+
+namespace ns3
+{
+
+Ikev2Helper::Ikev2Helper()
+    : IkeHelper(Ikev2Daemon::GetTypeId(), 2)
+{
+}
+
+void
+Ikev2Helper::AddPreSharedKey(Ptr<Node> node,
+                             const Ipv6Address& peer,
+                             const Ipv6Prefix& prefix,
+                             const std::string& key)
+{
+    IkeHelper::AddPreSharedKey(node, peer, prefix, key, 2);
+}
+
+void
+Ikev2Helper::AddCertificatePeer(Ptr<Node> node,
+                                const Ipv6Address& peer,
+                                const Ipv6Prefix& prefix,
+                                const std::vector<std::vector<uint8_t>>& trustAnchors)
+{
+    Ptr<IpsecPad> pad = node->GetObject<IpsecPad>();
+    NS_ABORT_MSG_IF(!pad, "Ikev2Helper: node " << node->GetId() << " has no IPsec");
+    IpsecPadEntry entry;
+    entry.peerAddress = peer;
+    entry.peerPrefix = prefix;
+    entry.ikeVersion = 2;
+    entry.authMethod = IpsecAuthMethod::CERTIFICATE;
+    entry.trustAnchors = trustAnchors;
+    std::string error = pad->Add(entry);
+    NS_ABORT_MSG_IF(!error.empty(), "node " << node->GetId() << ": " << error);
+}
+
+} // namespace ns3

@@ -1,0 +1,1263 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ikev2-daemon.h"
+
+#include "crypto-cost-model.h"
+#include "crypto-random.h"
+#include "ike-sa-pair-installer.h"
+#include "ikev2-algorithms.h"
+#include "ikev2-child-sa-mapping.h"
+#include "ikev2-codec.h"
+#include "ikev2-informational-exchange.h"
+#include "ikev2-protection.h"
+#include "ipsec-credential-store.h"
+#include "ipsec-pad.h"
+#include "ipsec-pf-key.h"
+#include "ipsec-spd.h"
+#include "ipsec-work-clock.h"
+
+#include "ns3/abort.h"
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Ikev2Daemon");
+NS_OBJECT_ENSURE_REGISTERED(Ikev2Daemon);
+
+TypeId
+Ikev2Daemon::GetTypeId()
+{
+    static TypeId tid = AddTraceSources(AddBehaviourAttributes(
+        TypeId("ns3::Ikev2Daemon")
+            .SetParent<Application>()
+            .SetGroupName("CxtpIpsec")
+            .AddConstructor<Ikev2Daemon>()
+            .AddAttribute(
+                "IkeProposals",
+                "IKE SA proposals in preference order, strongSwan's syntax (charon's "
+                "ike=), e.g. \"aes128-sha256-modp2048,aes256gcm16-prfsha384-ecp256\".",
+                StringValue("aes128-sha256-modp2048"),
+                MakeStringAccessor(&Ikev2Daemon::SetIkeProposals, &Ikev2Daemon::GetIkeProposals),
+                MakeStringChecker())
+            .AddAttribute(
+                "EspProposals",
+                "CHILD_SA proposals in preference order (charon's esp=), e.g. "
+                "\"aes128-sha256,aes128gcm16\"; empty: the ESP pair of the SPD rule.",
+                StringValue(""),
+                MakeStringAccessor(&Ikev2Daemon::SetEspProposals, &Ikev2Daemon::GetEspProposals),
+                MakeStringChecker())));
+    return tid;
+}
+
+TypeId
+Ikev2Daemon::AddBehaviourAttributes(TypeId tid)
+{
+    return tid
+        .AddAttribute("NonceSize",
+                      "Octets of our nonces (RFC 7296 §2.10: 16 to 256; charon: 32).",
+                      UintegerValue(32),
+                      MakeUintegerAccessor(&Ikev2Daemon::m_nonceSize),
+                      MakeUintegerChecker<uint32_t>(16, 256))
+        .AddAttribute("InitialContact",
+                      "Send INITIAL_CONTACT in the first IKE_AUTH with a peer (§2.4).",
+                      BooleanValue(true),
+                      MakeBooleanAccessor(&Ikev2Daemon::m_initialContact),
+                      MakeBooleanChecker())
+        .AddAttribute("Passive",
+                      "Never initiate on an ACQUIRE (a gateway that only answers).",
+                      BooleanValue(false),
+                      MakeBooleanAccessor(&Ikev2Daemon::m_passive),
+                      MakeBooleanChecker())
+        .AddAttribute("RetransmitTimeout",
+                      "First retransmission timeout (charon's retransmit_timeout).",
+                      TimeValue(Seconds(4)),
+                      MakeTimeAccessor(&Ikev2Daemon::m_retransmitTimeout),
+                      MakeTimeChecker(MilliSeconds(1)))
+        .AddAttribute("RetransmitBase",
+                      "Factor of each further timeout (charon's retransmit_base).",
+                      DoubleValue(1.8),
+                      MakeDoubleAccessor(&Ikev2Daemon::m_retransmitBase),
+                      MakeDoubleChecker<double>(1.0))
+        .AddAttribute("RetransmitTries",
+                      "Retransmissions before giving up (charon's retransmit_tries).",
+                      UintegerValue(5),
+                      MakeUintegerAccessor(&Ikev2Daemon::m_retransmitTries),
+                      MakeUintegerChecker<uint32_t>())
+        .AddAttribute("CookieThreshold",
+                      "Half-open IKE SAs from which IKE_SA_INIT requests must carry a COOKIE "
+                      "(§2.6; charon's cookie_threshold); 0: always.",
+                      UintegerValue(10),
+                      MakeUintegerAccessor(&Ikev2Daemon::m_cookieThreshold),
+                      MakeUintegerChecker<uint32_t>())
+        .AddAttribute("HalfOpenLimit",
+                      "Half-open IKE SAs beyond which IKE_SA_INIT requests are dropped "
+                      "(charon's block_threshold); 0: no limit.",
+                      UintegerValue(0),
+                      MakeUintegerAccessor(&Ikev2Daemon::m_halfOpenLimit),
+                      MakeUintegerChecker<uint32_t>())
+        .AddAttribute("IkeSaLimit",
+                      "IKE SAs beyond which new IKE_SA_INIT requests are dropped "
+                      "(charon's ikesa_limit); 0: no limit.",
+                      UintegerValue(0),
+                      MakeUintegerAccessor(&Ikev2Daemon::m_ikeSaLimit),
+                      MakeUintegerChecker<uint32_t>())
+        .AddAttribute("HalfOpenTimeout",
+                      "A responder forgets an IKE SA still waiting for IKE_AUTH after this "
+                      "(charon's half_open_timeout).",
+                      TimeValue(Seconds(30)),
+                      MakeTimeAccessor(&Ikev2Daemon::m_halfOpenTimeout),
+                      MakeTimeChecker(MilliSeconds(1)))
+        .AddAttribute("IkeLifetime",
+                      "IKE SA lifetime.",
+                      TimeValue(Hours(4)),
+                      MakeTimeAccessor(&Ikev2Daemon::m_ikeLifetime),
+                      MakeTimeChecker(Seconds(1)))
+        .AddAttribute("ChildLifetime",
+                      "CHILD_SA lifetime (hard lifetime of its ESP SAs).",
+                      TimeValue(Hours(1)),
+                      MakeTimeAccessor(&Ikev2Daemon::m_childLifetime),
+                      MakeTimeChecker(Seconds(1)));
+}
+
+TypeId
+Ikev2Daemon::AddTraceSources(TypeId tid)
+{
+    return tid
+        .AddTraceSource("Message",
+                        "An IKEv2 message sent or received.",
+                        MakeTraceSourceAccessor(&Ikev2Daemon::m_messageTrace),
+                        "ns3::Ikev2Daemon::MessageTracedCallback")
+        .AddTraceSource("StateTransition",
+                        "An IKE SA changed state.",
+                        MakeTraceSourceAccessor(&Ikev2Daemon::m_stateTrace),
+                        "ns3::Ikev2Daemon::StateTracedCallback")
+        .AddTraceSource("Established",
+                        "An IKE SA is authenticated (IKE_AUTH done).",
+                        MakeTraceSourceAccessor(&Ikev2Daemon::m_establishedTrace),
+                        "ns3::Ikev2Daemon::EstablishedTracedCallback")
+        .AddTraceSource("Installed",
+                        "Both ESP SAs of a CHILD_SA are installed.",
+                        MakeTraceSourceAccessor(&Ikev2Daemon::m_installedTrace),
+                        "ns3::Ikev2Daemon::InstalledTracedCallback")
+        .AddTraceSource("Failure",
+                        "An exchange failed.",
+                        MakeTraceSourceAccessor(&Ikev2Daemon::m_failureTrace),
+                        "ns3::Ikev2Daemon::FailureTracedCallback")
+        .AddTraceSource("Discard",
+                        "A received message was discarded or a request refused.",
+                        MakeTraceSourceAccessor(&Ikev2Daemon::m_discardTrace),
+                        "ns3::Ikev2Daemon::FailureTracedCallback");
+}
+
+Ikev2Daemon::Ikev2Daemon()
+    : m_nonceSize(32),
+      m_initialContact(true),
+      m_passive(false),
+      m_retransmitTimeout(Seconds(4)),
+      m_retransmitBase(1.8),
+      m_retransmitTries(5),
+      m_cookieThreshold(10),
+      m_halfOpenLimit(0),
+      m_ikeSaLimit(0),
+      m_halfOpenTimeout(Seconds(30)),
+      m_ikeLifetime(Hours(4)),
+      m_childLifetime(Hours(1))
+{
+    NS_LOG_FUNCTION(this);
+}
+
+Ikev2Daemon::~Ikev2Daemon()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+Ikev2Daemon::DoDispose()
+{
+    m_exchanges.clear();
+    m_table.Clear();
+    m_rng = nullptr;
+    m_pfKey = nullptr;
+    m_spd = nullptr;
+    m_pad = nullptr;
+    m_cost = nullptr;
+    m_clock = nullptr;
+    m_transport = nullptr;
+    Application::DoDispose();
+}
+
+void
+Ikev2Daemon::SetIkeProposals(std::string list)
+{
+    std::vector<Ikev2IkeChoice> choices;
+    std::string error = Ikev2Proposals::ParseIkeList(list, choices);
+    NS_ABORT_MSG_IF(!error.empty(), "Ikev2Daemon::IkeProposals: " << error);
+    NS_ABORT_MSG_IF(choices.empty(), "Ikev2Daemon::IkeProposals: empty list");
+    m_ikeChoices = choices;
+}
+
+std::string
+Ikev2Daemon::GetIkeProposals() const
+{
+    return Ikev2Proposals::FormatIkeList(m_ikeChoices);
+}
+
+void
+Ikev2Daemon::SetEspProposals(std::string list)
+{
+    std::vector<Ikev2EspChoice> choices;
+    if (!list.empty())
+    {
+        std::string error = Ikev2Proposals::ParseEspList(list, choices);
+        NS_ABORT_MSG_IF(!error.empty(), "Ikev2Daemon::EspProposals: " << error);
+    }
+    m_espChoices = choices;
+}
+
+std::string
+Ikev2Daemon::GetEspProposals() const
+{
+    return Ikev2Proposals::FormatEspList(m_espChoices);
+}
+
+void
+Ikev2Daemon::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    Ptr<Node> node = GetNode();
+    m_pfKey = node->GetObject<IpsecPfKey>();
+    m_spd = node->GetObject<IpsecSpd>();
+    m_pad = node->GetObject<IpsecPad>();
+    m_rng = node->GetObject<CryptoRandom>();
+    NS_ABORT_MSG_IF(!m_pfKey || !m_spd || !m_pad || !m_rng,
+                    "Ikev2Daemon on node " << node->GetId() << " needs IPsec (IpsecHelper)");
+    m_cost = node->GetObject<CryptoCostModel>();
+    if (!m_cost)
+    {
+        m_cost = CreateObject<CryptoCostModel>(); // profile "zero" unless configured
+        node->AggregateObject(m_cost);
+    }
+    m_clock = IpsecWorkClock::Get(node);
+    m_cookies = std::make_unique<Ikev2CookieGenerator>(m_rng->GetBytes(32));
+    m_transport = IkeTransport::Get(node);
+    m_transport->Register(2,
+                          MakeCallback(&Ikev2Daemon::Receive, this),
+                          MakeCallback(&Ikev2Daemon::HandleAcquire, this));
+}
+
+void
+Ikev2Daemon::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    for (auto& [spi, x] : m_exchanges)
+    {
+        x.request.Stop();
+        x.halfOpenTimer.Cancel();
+    }
+    if (m_transport)
+    {
+        m_transport->Unregister(2);
+    }
+}
+
+const Ikev2Sa*
+Ikev2Daemon::FindSa(const Ipv6Address& peer) const
+{
+    return m_table.FindNewestEstablished(peer);
+}
+
+const std::map<uint64_t, Ikev2Sa>&
+Ikev2Daemon::GetSas() const
+{
+    return m_table.GetAll();
+}
+
+const std::map<std::string, uint64_t>&
+Ikev2Daemon::GetDiscards() const
+{
+    return m_discards;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration as the exchanges see it
+
+Ikev2Proposals
+Ikev2Daemon::GetProposals(const IpsecPolicy* rule) const
+{
+    std::vector<Ikev2EspChoice> esp = m_espChoices;
+    if (esp.empty())
+    {
+        Ikev2EspChoice choice;
+        IpsecEncryption encryption = rule ? rule->encryption : IpsecEncryption::AES_128_CBC;
+        IpsecIntegrity integrity = rule ? rule->integrity : IpsecIntegrity::HMAC_SHA2_256_128;
+        Ikev2Algorithms::GetEncrId(encryption, choice.encr, choice.keyBits);
+        choice.integ = Ikev2Algorithms::GetIntegId(integrity);
+        esp.push_back(choice);
+    }
+    return Ikev2Proposals(m_ikeChoices, esp);
+}
+
+Ikev2Credentials
+Ikev2Daemon::GetCredentials(const Ipv6Address& peer) const
+{
+    const IpsecPadEntry* entry = m_pad->FindByAddress(peer);
+    if (!entry)
+    {
+        return Ikev2Credentials(); // no key: every AUTH fails
+    }
+    return Ikev2Credentials::FromPadEntry(*entry, IpsecCredentialStore::Get(GetNode()));
+}
+
+Ikev2IdPayload
+Ikev2Daemon::MakeAddressId(const Ipv6Address& address)
+{
+    Ikev2IdPayload id;
+    id.idType = Ikev2IdType::ID_IPV6_ADDR;
+    id.data.resize(16);
+    address.GetBytes(id.data.data());
+    return id;
+}
+
+IpsecRetransmissionPolicy
+Ikev2Daemon::GetRetransmissionPolicy() const
+{
+    return IpsecRetransmissionPolicy::Exponential(m_retransmitTimeout,
+                                                  m_retransmitBase,
+                                                  m_retransmitTries);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Triggers
+
+void
+Ikev2Daemon::HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& /* fields */)
+{
+    NS_LOG_FUNCTION(this << policy.ToString());
+    if (!m_passive && policy.direction == IpsecDirection::OUTBOUND &&
+        policy.mode == IpsecMode::TUNNEL)
+    {
+        Initiate(policy.id);
+    }
+}
+
+void
+Ikev2Daemon::Initiate(uint32_t outPolicyId)
+{
+    NS_LOG_FUNCTION(this << outPolicyId);
+    const IpsecPolicy* rule = m_spd->Get(outPolicyId);
+    NS_ABORT_MSG_IF(!rule || rule->action != IpsecPolicyAction::PROTECT,
+                    "Ikev2Daemon::Initiate: " << outPolicyId << " is not a PROTECT rule");
+    Ipv6Address peer = rule->tunnelRemote;
+    std::vector<uint32_t>& waiting = m_waiting[peer];
+    if (std::find(waiting.begin(), waiting.end(), outPolicyId) != waiting.end())
+    {
+        return; // an IKE SA for it is under way
+    }
+    for (const auto& [spi, sa] : m_table.GetAll())
+    {
+        if (sa.peer != peer || sa.state == Ikev2State::FAILED || sa.state == Ikev2State::DELETED ||
+            sa.state == Ikev2State::DELETING)
+        {
+            continue;
+        }
+        for (const auto& [in, child] : sa.children)
+        {
+            if (child.outPolicyId == outPolicyId)
+            {
+                return; // the rule has its CHILD_SA
+            }
+        }
+        const Exchanges& x = m_exchanges[spi];
+        if (sa.state != Ikev2State::ESTABLISHED || x.outPolicyId == outPolicyId)
+        {
+            waiting.push_back(outPolicyId); // IKE_SA_INIT/IKE_AUTH under way
+            return;
+        }
+        // A further CHILD_SA on an established IKE SA is a CREATE_CHILD_SA exchange (§1.3.1).
+        Discard(peer, "a further CHILD_SA needs CREATE_CHILD_SA, not supported yet");
+        return;
+    }
+    StartIkeSa(*rule);
+}
+
+void
+Ikev2Daemon::StartIkeSa(const IpsecPolicy& rule)
+{
+    CryptoWorkMeter::Scope scope(m_meter);
+    Ikev2Sa& sa = m_table.Create(rule.tunnelRemote, true, 0, *m_rng);
+    sa.local = rule.tunnelLocal;
+    sa.localId = MakeAddressId(sa.local);
+    sa.lifetime = m_ikeLifetime;
+    sa.started = Simulator::Now();
+    sa.algorithms = m_ikeChoices.front();
+    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
+    x.outPolicyId = rule.id;
+    Ikev2IkeSaInitExchange init(m_rng, GetProposals(&rule), m_nonceSize);
+    Ikev2State before = sa.state;
+    std::vector<uint8_t> bytes = Ikev2Codec::EncodeMessage(init.BuildRequest(sa, PORT));
+    NoteState(sa, before);
+    sa.initRequest = bytes;
+    SendRequest(sa, Request::IKE_SA_INIT, bytes);
+}
+
+void
+Ikev2Daemon::Delete(const Ipv6Address& peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    for (const auto& [spi, sa] : m_table.GetAll())
+    {
+        if (sa.peer != peer || sa.state != Ikev2State::ESTABLISHED)
+        {
+            continue;
+        }
+        uint64_t ours = spi;
+        WhenWindowFree(*m_table.Find(spi), Callback<void>([this, ours]() {
+            Ikev2Sa* sa = m_table.Find(ours);
+            if (!sa || sa->state != Ikev2State::ESTABLISHED)
+            {
+                return;
+            }
+            CryptoWorkMeter::Scope scope(m_meter);
+            Ikev2State before = sa->state;
+            Ikev2Message m = Ikev2InformationalExchange::BuildDeleteIkeSa(*sa);
+            NoteState(*sa, before);
+            SendRequest(*sa, Request::INFORMATIONAL, Encode(*sa, m));
+        }));
+    }
+}
+
+void
+Ikev2Daemon::DeleteChildren(const Ipv6Address& peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    for (const auto& [spi, sa] : m_table.GetAll())
+    {
+        if (sa.peer != peer || sa.state != Ikev2State::ESTABLISHED || sa.children.empty())
+        {
+            continue;
+        }
+        uint64_t ours = spi;
+        WhenWindowFree(*m_table.Find(spi), Callback<void>([this, ours]() {
+            Ikev2Sa* sa = m_table.Find(ours);
+            if (!sa || sa->state != Ikev2State::ESTABLISHED)
+            {
+                return;
+            }
+            std::vector<uint32_t> spis;
+            for (const auto& [in, child] : sa->children)
+            {
+                spis.push_back(in);
+            }
+            CryptoWorkMeter::Scope scope(m_meter);
+            Ikev2Message m = Ikev2InformationalExchange::BuildDeleteChildren(*sa, spis);
+            SendRequest(*sa, Request::INFORMATIONAL, Encode(*sa, m));
+        }));
+    }
+}
+
+void
+Ikev2Daemon::CheckLiveness(const Ipv6Address& peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    const Ikev2Sa* newest = m_table.FindNewestEstablished(peer);
+    if (!newest)
+    {
+        return;
+    }
+    uint64_t ours = newest->GetLocalSpi();
+    WhenWindowFree(*m_table.Find(ours), Callback<void>([this, ours]() {
+        Ikev2Sa* sa = m_table.Find(ours);
+        if (!sa || sa->state != Ikev2State::ESTABLISHED)
+        {
+            return;
+        }
+        CryptoWorkMeter::Scope scope(m_meter);
+        Ikev2Message m = Ikev2InformationalExchange::BuildLiveness(*sa);
+        SendRequest(*sa, Request::INFORMATIONAL, Encode(*sa, m));
+    }));
+}
+
+void
+Ikev2Daemon::Purge(const Ipv6Address& peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    std::vector<uint64_t> gone;
+    for (const auto& [spi, sa] : m_table.GetAll())
+    {
+        if (sa.peer == peer)
+        {
+            gone.push_back(spi);
+        }
+    }
+    for (uint64_t spi : gone)
+    {
+        const Ikev2Sa& sa = *m_table.Find(spi);
+        std::vector<Ikev2ChildSa> children;
+        for (const auto& [in, child] : sa.children)
+        {
+            children.push_back(child);
+        }
+        UninstallChildren(sa, children);
+        RemoveSa(spi);
+    }
+    m_waiting.erase(peer);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport, costs and retransmission
+
+Time
+Ikev2Daemon::TakeWork()
+{
+    Time work = m_cost->Price(m_meter);
+    m_meter.Clear();
+    return work;
+}
+
+void
+Ikev2Daemon::Transmit(const Ipv6Address& peer, std::vector<uint8_t> bytes)
+{
+    Ikev2Header header;
+    Ikev2Codec::DecodeHeader(bytes, header);
+    m_messageTrace(true, peer, header.exchangeType, header.response, bytes.size());
+    m_transport->Send(peer, bytes);
+}
+
+Time
+Ikev2Daemon::SendAfterWork(const Ipv6Address& peer, const std::vector<uint8_t>& bytes)
+{
+    Time work = TakeWork() + m_cost->Get("daemon.ikev2_message_processing");
+    Time delay = m_clock->Reserve(work);
+    Simulator::Schedule(delay, &Ikev2Daemon::Transmit, this, peer, bytes);
+    return delay;
+}
+
+std::vector<uint8_t>
+Ikev2Daemon::Encode(const Ikev2Sa& sa, const Ikev2Message& message)
+{
+    if (!message.encrypted)
+    {
+        return Ikev2Codec::EncodeMessage(message);
+    }
+    return Ikev2Protection::Protect(message, sa.GetSkKeys(sa.originalInitiator), m_rng);
+}
+
+void
+Ikev2Daemon::SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes)
+{
+    uint64_t spi = sa.GetLocalSpi();
+    Exchanges& x = m_exchanges[spi];
+    x.outstanding = kind;
+    x.request.NoteSent(bytes);
+    x.request.Stop();
+    Time delay = SendAfterWork(sa.peer, bytes);
+    Ptr<Ikev2Daemon> self = this;
+    auto resend = [self, spi]() {
+        const Ikev2Sa* sa = self->m_table.Find(spi);
+        IpsecRetransmission& flight = self->m_exchanges.at(spi).request;
+        NS_LOG_INFO("retransmission " << flight.GetRetries() << " to " << sa->peer);
+        self->Transmit(sa->peer, flight.GetLastSent());
+    };
+    auto giveUp = [self, spi]() {
+        Ikev2Sa* sa = self->m_table.Find(spi);
+        self->Fail(*sa,
+                   "no answer after " + std::to_string(self->m_retransmitTries) +
+                       " retransmissions");
+        // §2.4: a peer that does not answer is gone; so are the SAs with it.
+        std::vector<Ikev2ChildSa> children;
+        for (const auto& [in, child] : sa->children)
+        {
+            children.push_back(child);
+        }
+        self->UninstallChildren(*sa, children);
+        self->RemoveSa(spi);
+    };
+    x.request.Start(GetRetransmissionPolicy(),
+                    delay,
+                    Callback<void>(resend),
+                    Callback<void>(giveUp));
+}
+
+void
+Ikev2Daemon::SendAnswer(Ikev2Sa& sa,
+                        const std::vector<uint8_t>& request,
+                        const Ikev2Message& answer)
+{
+    std::vector<uint8_t> bytes = Encode(sa, answer);
+    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
+    x.answer.NoteReceived(request);
+    x.answer.NoteSent(bytes);
+    sa.nextExpectedId = answer.header.messageId + 1;
+    x.answerLeaves = Simulator::Now() + SendAfterWork(sa.peer, bytes);
+}
+
+void
+Ikev2Daemon::WhenWindowFree(Ikev2Sa& sa, Callback<void> start)
+{
+    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
+    if (x.outstanding == Request::NONE)
+    {
+        start();
+        return;
+    }
+    x.queued.push_back(start);
+}
+
+void
+Ikev2Daemon::RequestDone(uint64_t spi)
+{
+    auto it = m_exchanges.find(spi);
+    if (it == m_exchanges.end())
+    {
+        return;
+    }
+    it->second.request.Stop();
+    it->second.outstanding = Request::NONE;
+    if (!it->second.queued.empty())
+    {
+        Callback<void> next = it->second.queued.front();
+        it->second.queued.erase(it->second.queued.begin());
+        // After the current step: its work is booked first.
+        Simulator::ScheduleNow([this, spi, next]() {
+            Ikev2Sa* sa = m_table.Find(spi);
+            if (sa)
+            {
+                WhenWindowFree(*sa, next);
+            }
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch
+
+void
+Ikev2Daemon::Receive(const std::vector<uint8_t>& bytes,
+                     const Ipv6Address& from,
+                     const Ipv6Address& to)
+{
+    Ikev2Header header;
+    Ikev2DecodeResult r = Ikev2Codec::DecodeHeader(bytes, header);
+    if (!r.IsOk() || header.length != bytes.size())
+    {
+        Discard(from, "malformed IKEv2 header");
+        return;
+    }
+    m_messageTrace(false, from, header.exchangeType, header.response, bytes.size());
+    CryptoWorkMeter::Scope scope(m_meter);
+    m_meter.Clear();
+    if (header.exchangeType == Ikev2ExchangeType::IKE_SA_INIT && !header.response)
+    {
+        ReceiveInitRequest(header, bytes, from, to);
+        return;
+    }
+    // Our SPI is the responder's if the sender is the original initiator (I flag, §3.1).
+    uint64_t ours = header.initiator ? header.responderSpi : header.initiatorSpi;
+    Ikev2Sa* sa = m_table.Find(ours);
+    if (!sa || sa->peer != from || header.initiatorSpi != sa->spiI ||
+        (header.exchangeType != Ikev2ExchangeType::IKE_SA_INIT && header.responderSpi != sa->spiR))
+    {
+        // §2.21.4: INVALID_IKE_SPI may be sent unprotected; charon stays silent, as we do.
+        Discard(from, "unknown IKE SA");
+        return;
+    }
+    if (header.initiator == sa->originalInitiator)
+    {
+        Discard(from, "I flag of our own role");
+        return;
+    }
+    if (header.exchangeType == Ikev2ExchangeType::IKE_SA_INIT)
+    {
+        ReceiveInitResponse(*sa, bytes);
+    }
+    else if (sa->state == Ikev2State::IDLE || sa->state == Ikev2State::INIT_SENT)
+    {
+        Discard(from, "protected message before the keys");
+    }
+    else if (header.response)
+    {
+        ReceiveProtectedResponse(*sa, bytes);
+    }
+    else
+    {
+        ReceiveProtectedRequest(*sa, bytes);
+    }
+}
+
+void
+Ikev2Daemon::ReceiveInitRequest(const Ikev2Header& header,
+                                const std::vector<uint8_t>& bytes,
+                                const Ipv6Address& from,
+                                const Ipv6Address& to)
+{
+    if (header.responderSpi != 0 || header.messageId != 0 || !header.initiator)
+    {
+        Discard(from, "IKE_SA_INIT request with SPIr, message ID or flags set");
+        return;
+    }
+    if (Ikev2Sa* known = m_table.FindResponderSa(header.initiatorSpi, from))
+    {
+        // §2.1: a retransmitted request is answered again, never processed twice.
+        const Exchanges& x = m_exchanges[known->GetLocalSpi()];
+        if (x.answer.IsDuplicate(bytes) && Simulator::Now() >= x.answerLeaves)
+        {
+            Transmit(from, x.answer.GetLastSent());
+        }
+        else if (!x.answer.IsDuplicate(bytes))
+        {
+            Discard(from, "another IKE_SA_INIT request for a half-open SA");
+        }
+        return;
+    }
+    const IpsecPadEntry* entry = m_pad->FindByAddress(from);
+    if (!entry || entry->ikeVersion != 2)
+    {
+        Discard(from, "peer not in the PAD for IKEv2");
+        return;
+    }
+    uint32_t halfOpen = m_table.CountHalfOpen();
+    if ((m_halfOpenLimit != 0 && halfOpen >= m_halfOpenLimit) ||
+        (m_ikeSaLimit != 0 && m_table.GetAll().size() >= m_ikeSaLimit))
+    {
+        Discard(from, "IKE SA limit reached");
+        return;
+    }
+    Ikev2Message request;
+    Ikev2DecodeResult r = Ikev2Codec::DecodeMessage(bytes, request);
+    Ikev2Message response;
+    if (r.error == Ikev2DecodeError::UNSUPPORTED_CRITICAL_PAYLOAD)
+    {
+        // §2.5: refused with the payload type; no state is kept.
+        response.header = header;
+        response.header.initiator = false;
+        response.header.response = true;
+        response.payloads = {Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
+                                             {static_cast<uint8_t>(r.unsupportedType)})};
+        Discard(from, "IKE_SA_INIT request with an unsupported critical payload");
+        SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
+        return;
+    }
+    if (!r.IsOk())
+    {
+        Discard(from,
+                std::string("malformed IKE_SA_INIT request: ") + GetIkev2DecodeErrorName(r.error));
+        return;
+    }
+    Ikev2Sa& sa = m_table.Create(from, false, header.initiatorSpi, *m_rng);
+    uint64_t spi = sa.GetLocalSpi();
+    sa.local = to;
+    sa.localId = MakeAddressId(to);
+    sa.lifetime = m_ikeLifetime;
+    sa.started = Simulator::Now();
+    const Ikev2CookieGenerator* cookies = halfOpen >= m_cookieThreshold ? m_cookies.get() : nullptr;
+    Ikev2IkeSaInitExchange init(m_rng, GetProposals(nullptr), m_nonceSize);
+    std::string refused = init.ProcessRequest(request, sa, PORT, cookies, response);
+    if (!refused.empty())
+    {
+        // COOKIE, INVALID_KE_PAYLOAD, NO_PROPOSAL_CHOSEN: answered without keeping state (§2.6,
+        // §1.2); a request we cannot even answer is dropped.
+        m_table.Erase(spi);
+        Discard(from, "IKE_SA_INIT refused: " + refused);
+        if (!response.payloads.empty())
+        {
+            SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
+        }
+        return;
+    }
+    sa.initRequest = bytes;
+    sa.initResponse = Ikev2Codec::EncodeMessage(response);
+    sa.nextExpectedId = 1;
+    m_stateTrace(from, spi, Ikev2State::IDLE, sa.state);
+    SendAnswer(sa, bytes, response);
+    m_exchanges[spi].halfOpenTimer =
+        Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
+}
+
+void
+Ikev2Daemon::ReceiveInitResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes)
+{
+    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
+    if (x.outstanding != Request::IKE_SA_INIT)
+    {
+        Discard(sa.peer, "IKE_SA_INIT response not awaited");
+        return;
+    }
+    Ikev2Message response;
+    Ikev2DecodeResult r = Ikev2Codec::DecodeMessage(bytes, response);
+    if (!r.IsOk() || response.header.messageId != 0)
+    {
+        Discard(sa.peer, "malformed IKE_SA_INIT response");
+        return;
+    }
+    const IpsecPolicy* rule = m_spd->Get(x.outPolicyId);
+    Ikev2IkeSaInitExchange init(m_rng, GetProposals(rule), m_nonceSize);
+    std::string reason;
+    Ikev2State before = sa.state;
+    Ikev2IkeSaInitExchange::Outcome outcome = init.ProcessResponse(response, sa, PORT, reason);
+    NoteState(sa, before);
+    if (outcome == Ikev2IkeSaInitExchange::Outcome::FAILED)
+    {
+        Fail(sa, reason);
+        return;
+    }
+    if (outcome == Ikev2IkeSaInitExchange::Outcome::RETRY)
+    {
+        NS_LOG_INFO("IKE_SA_INIT with " << sa.peer << " again: " << reason);
+        sa.spiR = 0;
+        std::vector<uint8_t> again = Ikev2Codec::EncodeMessage(init.BuildRequest(sa, PORT));
+        sa.initRequest = again;
+        SendRequest(sa, Request::IKE_SA_INIT, again);
+        return;
+    }
+    sa.initResponse = bytes;
+    sa.nextRequestId = 1;
+    RequestDone(sa.GetLocalSpi());
+    if (!rule)
+    {
+        Fail(sa, "the rule of the CHILD_SA is gone");
+        return;
+    }
+    x.child = Ikev2ChildSaMapping::MakeRequest(*rule, m_pfKey->GetSpi());
+    Ikev2IkeAuthExchange auth(GetProposals(rule));
+    before = sa.state;
+    Ikev2Message request =
+        auth.BuildRequest(sa, GetCredentials(sa.peer), x.child, m_initialContact);
+    NoteState(sa, before);
+    SendRequest(sa, Request::IKE_AUTH, Encode(sa, request));
+}
+
+Ikev2DecodeResult
+Ikev2Daemon::Open(const Ikev2Sa& sa, const std::vector<uint8_t>& bytes, Ikev2Message& message)
+{
+    Ikev2DecodeResult r =
+        Ikev2Protection::Open(bytes, sa.GetSkKeys(!sa.originalInitiator), message);
+    if (!r.IsOk() && r.error != Ikev2DecodeError::UNSUPPORTED_CRITICAL_PAYLOAD)
+    {
+        Discard(sa.peer,
+                r.error == Ikev2DecodeError::INTEGRITY_FAILED
+                    ? "ICV does not verify"
+                    : std::string("malformed protected message: ") +
+                          GetIkev2DecodeErrorName(r.error));
+    }
+    return r;
+}
+
+void
+Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& bytes)
+{
+    Ikev2Header header;
+    Ikev2Codec::DecodeHeader(bytes, header);
+    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
+    if (header.messageId + 1 == sa.nextExpectedId)
+    {
+        // §2.1: the peer did not get our answer; the same answer again, once it has left.
+        if (x.answer.IsDuplicate(bytes) && Simulator::Now() >= x.answerLeaves)
+        {
+            Transmit(sa.peer, x.answer.GetLastSent());
+        }
+        return;
+    }
+    if (header.messageId != sa.nextExpectedId)
+    {
+        Discard(sa.peer, "request outside the window");
+        return;
+    }
+    Ikev2Message request;
+    Ikev2DecodeResult r = Open(sa, bytes, request);
+    if (r.error == Ikev2DecodeError::UNSUPPORTED_CRITICAL_PAYLOAD)
+    {
+        // §2.5: answered, protected, with the type of the payload we do not know.
+        Discard(sa.peer, "request with an unsupported critical payload");
+        Ikev2Message answer;
+        answer.header = sa.MakeHeader(header.exchangeType, true, header.messageId);
+        answer.encrypted = Ikev2EncryptedPayload();
+        answer.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
+                                                      {static_cast<uint8_t>(r.unsupportedType)})};
+        SendAnswer(sa, bytes, answer);
+        return;
+    }
+    if (!r.IsOk())
+    {
+        return;
+    }
+    switch (header.exchangeType)
+    {
+    case Ikev2ExchangeType::IKE_AUTH:
+        if (sa.state != Ikev2State::INIT_ANSWERED)
+        {
+            Discard(sa.peer, "IKE_AUTH request on an authenticated IKE SA");
+            return;
+        }
+        AnswerIkeAuth(sa, bytes, request);
+        break;
+    case Ikev2ExchangeType::INFORMATIONAL:
+        if (sa.state != Ikev2State::ESTABLISHED && sa.state != Ikev2State::DELETING)
+        {
+            Discard(sa.peer, "INFORMATIONAL request before IKE_AUTH");
+            return;
+        }
+        AnswerInformational(sa, bytes, request);
+        break;
+    default: {
+        // §1.3: CREATE_CHILD_SA is not supported yet; refused, the IKE SA stays.
+        Discard(sa.peer, "unsupported exchange type");
+        Ikev2Message answer;
+        answer.header = sa.MakeHeader(header.exchangeType, true, header.messageId);
+        answer.encrypted = Ikev2EncryptedPayload();
+        answer.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::NO_ADDITIONAL_SAS)};
+        SendAnswer(sa, bytes, answer);
+        break;
+    }
+    }
+}
+
+void
+Ikev2Daemon::ReceiveProtectedResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes)
+{
+    Ikev2Header header;
+    Ikev2Codec::DecodeHeader(bytes, header);
+    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
+    if (x.outstanding == Request::NONE || header.messageId != sa.nextRequestId)
+    {
+        Discard(sa.peer, "response to no outstanding request");
+        return;
+    }
+    Ikev2Message response;
+    Ikev2DecodeResult r = Open(sa, bytes, response);
+    if (r.error == Ikev2DecodeError::UNSUPPORTED_CRITICAL_PAYLOAD)
+    {
+        Discard(sa.peer, "response with an unsupported critical payload");
+        return; // §2.5 asks a response to be rejected: the request is retransmitted
+    }
+    if (!r.IsOk())
+    {
+        return;
+    }
+    switch (x.outstanding)
+    {
+    case Request::IKE_AUTH:
+        CompleteIkeAuth(sa, response);
+        break;
+    case Request::INFORMATIONAL:
+        CompleteInformational(sa, response);
+        break;
+    case Request::AUTH_FAILED: {
+        uint64_t spi = sa.GetLocalSpi();
+        RequestDone(spi);
+        RemoveSa(spi);
+        break;
+    }
+    default:
+        Discard(sa.peer, "response of another exchange");
+        break;
+    }
+}
+
+void
+Ikev2Daemon::AnswerIkeAuth(Ikev2Sa& sa,
+                           const std::vector<uint8_t>& bytes,
+                           const Ikev2Message& request)
+{
+    uint64_t spi = sa.GetLocalSpi();
+    Exchanges& x = m_exchanges[spi];
+    x.halfOpenTimer.Cancel();
+    uint32_t outPolicy = 0;
+    uint32_t inPolicy = 0;
+    const IpsecPolicy* rule = nullptr;
+    for (const IpsecPolicy& p : m_spd->GetPolicies())
+    {
+        if (p.action == IpsecPolicyAction::PROTECT && p.mode == IpsecMode::TUNNEL &&
+            p.tunnelRemote == sa.peer && (sa.local.IsAny() || p.tunnelLocal == sa.local))
+        {
+            (p.direction == IpsecDirection::OUTBOUND ? outPolicy : inPolicy) = p.id;
+            rule = p.direction == IpsecDirection::OUTBOUND ? &p : rule;
+        }
+    }
+    Ikev2IkeAuthExchange::ChildPolicy policy;
+    if (rule)
+    {
+        policy = Ikev2ChildSaMapping::MakePolicy(*rule, m_pfKey->GetSpi());
+    }
+    Ikev2IkeAuthExchange auth(GetProposals(rule));
+    Ikev2Message answer;
+    Ikev2ChildSa child;
+    Ikev2ChildKeys keys;
+    Ikev2State before = sa.state;
+    std::string refused =
+        auth.ProcessRequest(request, sa, GetCredentials(sa.peer), policy, answer, child, keys);
+    if (!rule && refused.empty())
+    {
+        refused = "no PROTECT rule for the peer";
+    }
+    NoteState(sa, before);
+    SendAnswer(sa, bytes, answer);
+    if (sa.state == Ikev2State::FAILED)
+    {
+        Fail(sa, "IKE_AUTH: " + refused);
+        // Kept until the peer may have stopped retransmitting, to answer it the same way.
+        x.halfOpenTimer =
+            Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
+        return;
+    }
+    NoteEstablished(sa);
+    if (!refused.empty())
+    {
+        m_failureTrace(sa.peer, "no CHILD_SA in IKE_AUTH: " + refused);
+        return;
+    }
+    child.outPolicyId = outPolicy;
+    child.inPolicyId = inPolicy;
+    child.lifetime = m_childLifetime;
+    InstallChild(sa, child, keys);
+}
+
+void
+Ikev2Daemon::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
+{
+    uint64_t spi = sa.GetLocalSpi();
+    Exchanges& x = m_exchanges[spi];
+    Ikev2IkeAuthExchange auth(GetProposals(m_spd->Get(x.outPolicyId)));
+    Ikev2ChildSa child;
+    Ikev2ChildKeys keys;
+    Ikev2State before = sa.state;
+    std::string reason =
+        auth.ProcessResponse(response, sa, GetCredentials(sa.peer), x.child, child, keys);
+    NoteState(sa, before);
+    RequestDone(spi);
+    if (sa.state == Ikev2State::FAILED)
+    {
+        Fail(sa, "IKE_AUTH: " + reason);
+        if (response.encrypted && !Ikev2FindErrorNotify(response.encrypted->payloads))
+        {
+            // §2.21.2: the responder's AUTH does not verify; tell it, protected.
+            Ikev2Message m;
+            m.header = sa.MakeHeader(Ikev2ExchangeType::INFORMATIONAL, false, sa.nextRequestId);
+            m.encrypted = Ikev2EncryptedPayload();
+            m.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
+            SendRequest(sa, Request::AUTH_FAILED, Encode(sa, m));
+            return;
+        }
+        RemoveSa(spi);
+        return;
+    }
+    m_clock->Reserve(TakeWork()); // the AUTH check, before the SA counts as established
+    NoteEstablished(sa);
+    if (!reason.empty())
+    {
+        m_failureTrace(sa.peer, "no CHILD_SA in IKE_AUTH: " + reason);
+        return;
+    }
+    const IpsecPolicy* out = m_spd->Get(x.outPolicyId);
+    child.outPolicyId = x.outPolicyId;
+    for (const IpsecPolicy& p : m_spd->GetPolicies())
+    {
+        if (out && p.direction == IpsecDirection::INBOUND &&
+            p.action == IpsecPolicyAction::PROTECT && p.tunnelRemote == out->tunnelLocal &&
+            p.tunnelLocal == out->tunnelRemote)
+        {
+            child.inPolicyId = p.id;
+        }
+    }
+    child.lifetime = m_childLifetime;
+    InstallChild(sa, child, keys);
+}
+
+void
+Ikev2Daemon::AnswerInformational(Ikev2Sa& sa,
+                                 const std::vector<uint8_t>& bytes,
+                                 const Ikev2Message& request)
+{
+    std::map<uint32_t, Ikev2ChildSa> before = sa.children;
+    Ikev2State state = sa.state;
+    Ikev2Message answer;
+    Ikev2InformationalExchange::Result result;
+    std::string refused = Ikev2InformationalExchange::ProcessRequest(request, sa, answer, result);
+    if (!refused.empty())
+    {
+        Discard(sa.peer, "INFORMATIONAL: " + refused);
+        return;
+    }
+    SendAnswer(sa, bytes, answer);
+    NoteState(sa, state);
+    std::vector<Ikev2ChildSa> gone;
+    for (uint32_t in : result.deletedChildren)
+    {
+        gone.push_back(before.at(in));
+    }
+    UninstallChildren(sa, gone);
+    if (result.ikeSaDeleted)
+    {
+        // Kept (DELETED) until the peer may have stopped retransmitting its DELETE.
+        uint64_t spi = sa.GetLocalSpi();
+        Exchanges& x = m_exchanges[spi];
+        x.request.Stop();
+        x.halfOpenTimer =
+            Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
+    }
+}
+
+void
+Ikev2Daemon::CompleteInformational(Ikev2Sa& sa, const Ikev2Message& response)
+{
+    std::map<uint32_t, Ikev2ChildSa> before = sa.children;
+    Ikev2State state = sa.state;
+    Ikev2InformationalExchange::Result result;
+    std::string error = Ikev2InformationalExchange::ProcessResponse(response, sa, result);
+    NoteState(sa, state);
+    uint64_t spi = sa.GetLocalSpi();
+    RequestDone(spi);
+    if (!error.empty())
+    {
+        m_failureTrace(sa.peer, "INFORMATIONAL: " + error);
+    }
+    std::vector<Ikev2ChildSa> gone;
+    for (const auto& [in, child] : before)
+    {
+        if (!sa.children.count(in))
+        {
+            gone.push_back(child);
+        }
+    }
+    UninstallChildren(sa, gone);
+    if (result.ikeSaDeleted || sa.state == Ikev2State::DELETED)
+    {
+        RemoveSa(spi);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SAs
+
+void
+Ikev2Daemon::SwitchState(Ikev2Sa& sa, Ikev2State state)
+{
+    Ikev2State old = sa.state;
+    sa.state = state;
+    NoteState(sa, old);
+}
+
+void
+Ikev2Daemon::NoteState(Ikev2Sa& sa, Ikev2State before)
+{
+    if (sa.state != before)
+    {
+        NS_LOG_INFO(sa.peer << " IKE SA " << sa.GetLocalSpi() << ": " << ToString(before) << " -> "
+                            << ToString(sa.state));
+        m_stateTrace(sa.peer, sa.GetLocalSpi(), before, sa.state);
+    }
+}
+
+void
+Ikev2Daemon::Fail(Ikev2Sa& sa, const std::string& reason)
+{
+    NS_LOG_INFO("IKEv2 with " << sa.peer << " failed: " << reason);
+    m_failureTrace(sa.peer, reason);
+    if (sa.state != Ikev2State::FAILED)
+    {
+        SwitchState(sa, Ikev2State::FAILED);
+    }
+    auto it = m_exchanges.find(sa.GetLocalSpi());
+    if (it != m_exchanges.end())
+    {
+        it->second.request.Stop();
+        it->second.queued.clear();
+    }
+    m_waiting.erase(sa.peer);
+}
+
+void
+Ikev2Daemon::Discard(const Ipv6Address& peer, const std::string& reason)
+{
+    NS_LOG_INFO("from " << peer << ": " << reason);
+    ++m_discards[reason];
+    m_discardTrace(peer, reason);
+}
+
+void
+Ikev2Daemon::NoteEstablished(Ikev2Sa& sa)
+{
+    sa.established = m_clock->GetBusyUntil();
+    m_establishedTrace(sa.peer, sa.established - sa.started);
+    std::vector<uint32_t> waiting;
+    waiting.swap(m_waiting[sa.peer]);
+    m_waiting.erase(sa.peer);
+    for (uint32_t rule : waiting)
+    {
+        Initiate(rule);
+    }
+}
+
+void
+Ikev2Daemon::InstallChild(Ikev2Sa& sa, Ikev2ChildSa& child, const Ikev2ChildKeys& keys)
+{
+    IpsecSecurityAssociation in;
+    IpsecSecurityAssociation out;
+    std::string error =
+        Ikev2ChildSaMapping::MakeSaPair(sa, child, keys, sa.originalInitiator, in, out);
+    if (!error.empty())
+    {
+        m_failureTrace(sa.peer, error);
+        return;
+    }
+    sa.children[child.inboundSpi] = child;
+    // PF_KEY gets the pair once the work booked so far (this step's answer included) is done.
+    Ptr<Ikev2Daemon> self = this;
+    Ipv6Address peer = sa.peer;
+    Time after = m_clock->Reserve(TakeWork());
+    IkeSaPairInstaller::Install(
+        m_pfKey,
+        after,
+        in,
+        out,
+        Callback<void>([self, peer, in, out]() { self->m_installedTrace(peer, in.spi, out.spi); }),
+        Callback<void, std::string>(
+            [self, peer](std::string e) { self->m_failureTrace(peer, e); }));
+}
+
+void
+Ikev2Daemon::UninstallChildren(const Ikev2Sa& sa, const std::vector<Ikev2ChildSa>& children)
+{
+    for (const Ikev2ChildSa& child : children)
+    {
+        m_pfKey->Delete(IpsecDirection::INBOUND, child.inboundSpi, Ipv6Address::GetAny());
+        m_pfKey->Delete(IpsecDirection::OUTBOUND, child.outboundSpi, sa.peer);
+    }
+}
+
+void
+Ikev2Daemon::RemoveSa(uint64_t spi)
+{
+    auto it = m_exchanges.find(spi);
+    if (it != m_exchanges.end())
+    {
+        it->second.request.Stop();
+        it->second.halfOpenTimer.Cancel();
+        m_exchanges.erase(it);
+    }
+    m_table.Erase(spi);
+}
+
+void
+Ikev2Daemon::ExpireHalfOpen(uint64_t spi)
+{
+    Ikev2Sa* sa = m_table.Find(spi);
+    if (sa && (sa->state == Ikev2State::INIT_ANSWERED || sa->state == Ikev2State::FAILED ||
+               sa->state == Ikev2State::DELETED))
+    {
+        NS_LOG_INFO("forgetting IKE SA " << spi << " with " << sa->peer << " ("
+                                         << ToString(sa->state) << ")");
+        RemoveSa(spi);
+    }
+}
+
+} // namespace ns3

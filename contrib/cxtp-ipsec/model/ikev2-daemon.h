@@ -1,0 +1,329 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef IKEV2_DAEMON_H
+#define IKEV2_DAEMON_H
+
+#include "crypto-work-meter.h"
+#include "ike-transport.h"
+#include "ikev2-cookie-generator.h"
+#include "ikev2-ike-auth-exchange.h"
+#include "ikev2-ike-sa-init-exchange.h"
+#include "ikev2-sa-table.h"
+#include "ipsec-retransmission.h"
+
+#include "ns3/application.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class CryptoCostModel;
+class CryptoRandom;
+class IpsecPad;
+class IpsecPfKey;
+class IpsecSpd;
+class IpsecWorkClock;
+struct IpsecPolicy;
+struct IpsecPacketFields;
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief An IKEv2 daemon after strongSwan's charon (RFC 7296): IKE_SA_INIT with KE group
+ * negotiation and COOKIEs, IKE_AUTH with the first CHILD_SA, INFORMATIONAL exchanges (DELETE,
+ * liveness), retransmissions, and the CHILD_SAs installed through PF_KEY.
+ *
+ * Both roles run in the same application: it initiates when the node's PF_KEY raises an
+ * ACQUIRE for a peer whose PAD entry says IKEv2 (IkeTransport routes it here) or when
+ * Initiate() is called, and responds to any peer that the PAD authorises for IKEv2.
+ *
+ * The daemon is a dispatcher, like charon's task manager: it holds the attributes, the IKE SAs
+ * (Ikev2SaTable), the outstanding request and the answer cache of each SA, and routes each
+ * message to its exchange (Ikev2IkeSaInitExchange, Ikev2IkeAuthExchange,
+ * Ikev2InformationalExchange), which build and process messages with their SK payload open.
+ * The daemon protects and opens SK payloads (Ikev2Protection) at the edge.
+ *
+ * Message IDs and window (RFC 7296 §2.1-2.3): one request of ours outstanding per IKE SA (later
+ * requests wait in order); the initiator of an exchange retransmits with charon's back-off
+ * (RetransmitTimeout x RetransmitBase^n, RetransmitTries times); the responder answers a
+ * retransmitted request from its cache and never processes it twice.
+ *
+ * Costs: every cryptographic operation a step performs is recorded by a CryptoWorkMeter and
+ * priced by the node's CryptoCostModel; a message leaves once that work plus the per-message
+ * processing of the profile (daemon.ikev2_message_processing) is done on the node's
+ * IpsecWorkClock. The work is the model's, not the host's.
+ */
+class Ikev2Daemon : public Application
+{
+  public:
+    /// IKE's UDP port (RFC 7296 §2), where the node's IkeTransport listens.
+    static constexpr uint16_t PORT = IkeTransport::PORT;
+
+    /// \return the TypeId
+    static TypeId GetTypeId();
+    Ikev2Daemon();
+    ~Ikev2Daemon() override;
+
+    /**
+     * \brief Negotiates a CHILD_SA for an outbound PROTECT rule: IKE_SA_INIT and IKE_AUTH with
+     * the rule's tunnel peer if there is no IKE SA with it yet.
+     * \param outPolicyId the id of the node's outbound PROTECT rule
+     */
+    void Initiate(uint32_t outPolicyId);
+    /**
+     * \brief Deletes every IKE SA with a peer by an INFORMATIONAL exchange (RFC 7296 §1.4.1):
+     * the SA and its CHILD_SAs go when the peer answers (or when it does not, after the
+     * retransmissions).
+     * \param peer the peer
+     */
+    void Delete(const Ipv6Address& peer);
+    /**
+     * \brief Deletes the CHILD_SAs with a peer by an INFORMATIONAL exchange (§1.4.1), keeping
+     * the IKE SA.
+     * \param peer the peer
+     */
+    void DeleteChildren(const Ipv6Address& peer);
+    /**
+     * \brief Sends a liveness check (an empty INFORMATIONAL request, §2.4) on the newest
+     * established IKE SA with a peer; an unanswered check deletes the SA.
+     * \param peer the peer
+     */
+    void CheckLiveness(const Ipv6Address& peer);
+    /**
+     * \brief Forgets every IKE SA with a peer and its CHILD_SAs without telling the peer: state
+     * lost on one side (a mobile node whose care-of address went away with its link).
+     * \param peer the peer
+     */
+    void Purge(const Ipv6Address& peer);
+
+    /// \param peer a peer \return the newest established IKE SA with it, or nullptr
+    const Ikev2Sa* FindSa(const Ipv6Address& peer) const;
+    /// \return every IKE SA, by our SPI
+    const std::map<uint64_t, Ikev2Sa>& GetSas() const;
+    /**
+     * \return how many received messages were discarded or requests refused, by reason (a
+     *         malformed header, an ICV that does not verify, a request with the wrong KE group,
+     *         a COOKIE demanded, ...)
+     */
+    const std::map<std::string, uint64_t>& GetDiscards() const;
+
+    /**
+     * \brief Signature of the Message trace: one IKEv2 message sent or received.
+     * \param sent true if sent
+     * \param peer the peer
+     * \param exchange the exchange type
+     * \param response true for a response (R flag)
+     * \param size the IKE message size (UDP payload)
+     */
+    typedef void (*MessageTracedCallback)(bool sent,
+                                          const Ipv6Address& peer,
+                                          Ikev2ExchangeType exchange,
+                                          bool response,
+                                          uint32_t size);
+    /**
+     * \brief Signature of the StateTransition trace.
+     * \param peer the peer
+     * \param spi our IKE SA SPI
+     * \param from old state
+     * \param to new state
+     */
+    typedef void (*StateTracedCallback)(const Ipv6Address& peer,
+                                        uint64_t spi,
+                                        Ikev2State from,
+                                        Ikev2State to);
+    /**
+     * \brief Signature of the Established trace.
+     * \param peer the peer
+     * \param duration from the first IKE_SA_INIT message to the IKE SA's authentication
+     */
+    typedef void (*EstablishedTracedCallback)(const Ipv6Address& peer, Time duration);
+    /**
+     * \brief Signature of the Failure and Discard traces.
+     * \param peer the peer
+     * \param reason what went wrong
+     */
+    typedef void (*FailureTracedCallback)(const Ipv6Address& peer, const std::string& reason);
+    /**
+     * \brief Signature of the Installed trace: both ESP SAs of a CHILD_SA are installed.
+     * \param peer the peer
+     * \param inboundSpi our SPI
+     * \param outboundSpi the peer's SPI
+     */
+    typedef void (*InstalledTracedCallback)(const Ipv6Address& peer,
+                                            uint32_t inboundSpi,
+                                            uint32_t outboundSpi);
+
+  private:
+    /// What our outstanding request of an IKE SA is, to process its answer.
+    enum class Request : uint8_t
+    {
+        NONE,          ///< nothing outstanding
+        IKE_SA_INIT,   ///< IKE_SA_INIT
+        IKE_AUTH,      ///< IKE_AUTH with the first CHILD_SA
+        INFORMATIONAL, ///< DELETE or liveness
+        AUTH_FAILED,   ///< INFORMATIONAL N(AUTHENTICATION_FAILED) after the responder's AUTH
+    };
+
+    /// The exchange state of one IKE SA that is not part of the SA: what the daemon holds.
+    struct Exchanges
+    {
+        Request outstanding{Request::NONE};       ///< our request waiting for its answer
+        uint32_t outPolicyId{0};                  ///< IKE_AUTH: the rule of the first CHILD_SA
+        Ikev2IkeAuthExchange::ChildRequest child; ///< IKE_AUTH: the CHILD_SA asked for
+        IpsecRetransmission request;              ///< our outstanding request
+        IpsecRetransmission answer;               ///< the last request answered and its answer
+        Time answerLeaves;                        ///< when that answer is sent
+        std::vector<uint32_t> pending;            ///< rules waiting for a CHILD_SA
+        std::vector<Callback<void>> queued;       ///< requests waiting for the window (§2.3)
+        EventId halfOpenTimer;                    ///< responder: forgets an SA left half-open
+    };
+
+    void SetIkeProposals(std::string list);
+    std::string GetIkeProposals() const;
+    void SetEspProposals(std::string list);
+    std::string GetEspProposals() const;
+    /// \return tid with the behaviour and timer attributes
+    static TypeId AddBehaviourAttributes(TypeId tid);
+    /// \return tid with the trace sources
+    static TypeId AddTraceSources(TypeId tid);
+
+    void StartApplication() override;
+    void StopApplication() override;
+    void DoDispose() override;
+
+    /// \return the proposals for a rule: ours, the rule's ESP pair when EspProposals is empty
+    Ikev2Proposals GetProposals(const IpsecPolicy* rule) const;
+    /// \return the credentials for a peer from the PAD (empty PSK if it has none)
+    Ikev2Credentials GetCredentials(const Ipv6Address& peer) const;
+    /// \return our ID payload: our address (ID_IPV6_ADDR), as charon's default
+    static Ikev2IdPayload MakeAddressId(const Ipv6Address& address);
+    /// \return the retransmission policy of charon's settings
+    IpsecRetransmissionPolicy GetRetransmissionPolicy() const;
+
+    // ---- Triggers
+    void HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& fields);
+    /// Starts IKE_SA_INIT with a peer for a rule.
+    void StartIkeSa(const IpsecPolicy& rule);
+
+    // ---- Transport, costs and retransmission
+    /// \return the work recorded since the last call, priced; the meter is cleared
+    Time TakeWork();
+    /// Sends now and fires the Message trace.
+    void Transmit(const Ipv6Address& peer, std::vector<uint8_t> bytes);
+    /// Sends once the work recorded so far plus the per-message processing is done. \return
+    /// the delay until then
+    Time SendAfterWork(const Ipv6Address& peer, const std::vector<uint8_t>& bytes);
+    /// \return the message's octets: the SK payload protected with our keys if it has one
+    std::vector<uint8_t> Encode(const Ikev2Sa& sa, const Ikev2Message& message);
+    /// Sends a request of ours and arms its retransmission.
+    void SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes);
+    /// Sends our answer to the peer's request and keeps it for retransmitted copies.
+    void SendAnswer(Ikev2Sa& sa, const std::vector<uint8_t>& request, const Ikev2Message& answer);
+    /// Runs \p start now if the window is free, else when our outstanding request is answered.
+    void WhenWindowFree(Ikev2Sa& sa, Callback<void> start);
+    /// Our request was answered: the window is free for the next queued request.
+    void RequestDone(uint64_t spi);
+
+    // ---- Dispatch
+    /// Dispatches a received message sent by \p from to our address \p to.
+    void Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from, const Ipv6Address& to);
+    /// A new IKE_SA_INIT request (or a retransmission of one).
+    void ReceiveInitRequest(const Ikev2Header& header,
+                            const std::vector<uint8_t>& bytes,
+                            const Ipv6Address& from,
+                            const Ipv6Address& to);
+    /// The answer to our IKE_SA_INIT request.
+    void ReceiveInitResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
+    /// A request on an IKE SA with keys. \return false if the message was discarded
+    void ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
+    /// A response to our request on an IKE SA with keys.
+    void ReceiveProtectedResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
+    /**
+     * \brief Opens a protected message with the peer's keys.
+     * \param sa the SA
+     * \param bytes the message
+     * \param [out] message the message, its SK payload open
+     * \return the decode result (discarded and counted unless OK or an unsupported critical
+     *         payload)
+     */
+    Ikev2DecodeResult Open(const Ikev2Sa& sa,
+                           const std::vector<uint8_t>& bytes,
+                           Ikev2Message& message);
+    /// Responder's side of IKE_AUTH.
+    void AnswerIkeAuth(Ikev2Sa& sa, const std::vector<uint8_t>& bytes, const Ikev2Message& request);
+    /// Responder's side of an INFORMATIONAL exchange.
+    void AnswerInformational(Ikev2Sa& sa,
+                             const std::vector<uint8_t>& bytes,
+                             const Ikev2Message& request);
+    /// Initiator: the IKE_AUTH response.
+    void CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response);
+    /// Initiator: the response to our INFORMATIONAL request.
+    void CompleteInformational(Ikev2Sa& sa, const Ikev2Message& response);
+
+    // ---- SAs
+    /// The one place where an IKE SA's state changes: logs and fires StateTransition.
+    void SwitchState(Ikev2Sa& sa, Ikev2State state);
+    /// Fires StateTransition if an exchange changed the SA's state from \p before.
+    void NoteState(Ikev2Sa& sa, Ikev2State before);
+    /// Fails an SA: traces, stops its retransmission; it is removed after its answers.
+    void Fail(Ikev2Sa& sa, const std::string& reason);
+    /// Counts and traces a discarded message or a refused request.
+    void Discard(const Ipv6Address& peer, const std::string& reason);
+    /// The IKE SA is authenticated: Established trace, then the CHILD_SAs waiting for it.
+    void NoteEstablished(Ikev2Sa& sa);
+    /// Installs a CHILD_SA's ESP pair through PF_KEY after the work booked so far.
+    void InstallChild(Ikev2Sa& sa, Ikev2ChildSa& child, const Ikev2ChildKeys& keys);
+    /// Removes CHILD_SAs' ESP pairs from the SAD. \param children the CHILD_SAs gone
+    void UninstallChildren(const Ikev2Sa& sa, const std::vector<Ikev2ChildSa>& children);
+    /// Forgets an IKE SA and everything pending on it. \param spi our SPI
+    void RemoveSa(uint64_t spi);
+    /// Responder: forgets an SA still half-open after HalfOpenTimeout (charon's
+    /// half_open_timeout). \param spi our SPI
+    void ExpireHalfOpen(uint64_t spi);
+
+    // Attributes
+    std::vector<Ikev2IkeChoice> m_ikeChoices; ///< IKE proposals (charon's ike=)
+    std::vector<Ikev2EspChoice> m_espChoices; ///< ESP proposals (esp=); empty: the rule's pair
+    uint32_t m_nonceSize;                     ///< nonce octets (charon: 32)
+    bool m_initialContact;                    ///< INITIAL_CONTACT to new peers
+    bool m_passive;                           ///< never initiate on ACQUIRE
+    Time m_retransmitTimeout;                 ///< charon's retransmit_timeout
+    double m_retransmitBase;                  ///< charon's retransmit_base
+    uint32_t m_retransmitTries;               ///< charon's retransmit_tries
+    uint32_t m_cookieThreshold;               ///< half-open SAs from which COOKIEs are demanded
+    uint32_t m_halfOpenLimit;                 ///< half-open SAs beyond which requests are dropped
+    uint32_t m_ikeSaLimit;                    ///< IKE SAs beyond which requests are dropped
+    Time m_halfOpenTimeout;                   ///< a half-open SA is forgotten after this
+    Time m_ikeLifetime;                       ///< IKE SA lifetime
+    Time m_childLifetime;                     ///< CHILD_SA lifetime
+
+    Ptr<CryptoRandom> m_rng;                         ///< SPIs, nonces, DH values, IVs
+    Ptr<IpsecPfKey> m_pfKey;                         ///< the node's key-management interface
+    Ptr<IpsecSpd> m_spd;                             ///< the node's rules
+    Ptr<IpsecPad> m_pad;                             ///< who may run IKEv2 with us, and the keys
+    Ptr<CryptoCostModel> m_cost;                     ///< the node's profile
+    Ptr<IpsecWorkClock> m_clock;                     ///< the node's processor
+    Ptr<IkeTransport> m_transport;                   ///< the node's UDP 500 endpoint
+    CryptoWorkMeter m_meter;                         ///< the operations of the step being processed
+    std::unique_ptr<Ikev2CookieGenerator> m_cookies; ///< COOKIEs (§2.6)
+    Ikev2SaTable m_table;                            ///< the IKE SAs
+    std::map<uint64_t, Exchanges> m_exchanges;       ///< by our SPI
+    std::map<Ipv6Address, std::vector<uint32_t>> m_waiting; ///< rules waiting for an IKE SA
+    std::map<std::string, uint64_t> m_discards;             ///< discards by reason
+
+    TracedCallback<bool, const Ipv6Address&, Ikev2ExchangeType, bool, uint32_t> m_messageTrace;
+    TracedCallback<const Ipv6Address&, uint64_t, Ikev2State, Ikev2State> m_stateTrace;
+    TracedCallback<const Ipv6Address&, const std::string&> m_failureTrace;
+    TracedCallback<const Ipv6Address&, const std::string&> m_discardTrace;
+    TracedCallback<const Ipv6Address&, Time> m_establishedTrace;
+    TracedCallback<const Ipv6Address&, uint32_t, uint32_t> m_installedTrace;
+};
+
+} // namespace ns3
+
+#endif // IKEV2_DAEMON_H
