@@ -88,6 +88,9 @@ main(int argc, char* argv[])
         ("ctMode", po::value<std::string>()->default_value("predictive"),
          "context transfer mode of method ikev1-ct: predictive (pSG pushes on the handover "
          "hint) or reactive (nSG asks pSG after the CTAR)")
+        ("ikeAuth", po::value<std::string>()->default_value("psk"),
+         "authentication of method ikev2: psk (pre-shared keys) or cert (RSA signatures with "
+         "X.509 certificates of a CA made at run time)")
         ("handovers", po::value<uint32_t>()->default_value(10), "number of handovers (>= 1)")
         ("handoverRate", po::value<double>(),
          "handovers per minute (> 0): one every 60/rate s, each at a random phase of the probe")
@@ -124,6 +127,11 @@ main(int argc, char* argv[])
     if (config.ctMode != "predictive" && config.ctMode != "reactive")
     {
         options.Fail("--ctMode: must be predictive or reactive, not '" + config.ctMode + "'");
+    }
+    config.ikeAuth = vm["ikeAuth"].as<std::string>();
+    if (config.ikeAuth != "psk" && config.ikeAuth != "cert")
+    {
+        options.Fail("--ikeAuth: must be psk or cert, not '" + config.ikeAuth + "'");
     }
     config.handovers = vm["handovers"].as<uint32_t>();
     if (config.handovers == 0)

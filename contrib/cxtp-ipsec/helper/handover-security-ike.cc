@@ -79,14 +79,8 @@ HandoverSecurityIke::Install(const Topology& topology)
     for (uint32_t link = 0; link < topology.gateways.size(); ++link)
     {
         nodes.Add(topology.gateways[link]);
-        ike->AddPreSharedKeyEntry(topology.mobileNode,
-                                  topology.gatewayAddresses[link],
-                                  Ipv6Prefix(128),
-                                  m_psk);
-        ike->AddPreSharedKeyEntry(topology.gateways[link],
-                                  topology.careOfAddresses[link],
-                                  Ipv6Prefix(128),
-                                  m_psk);
+        Authorize(*ike, topology.mobileNode, topology.gatewayAddresses[link]);
+        Authorize(*ike, topology.gateways[link], topology.careOfAddresses[link]);
     }
     m_daemons = ike->Install(nodes);
     for (uint32_t i = 0; i < m_daemons.GetN(); ++i)
@@ -100,6 +94,12 @@ HandoverSecurityIke::Install(const Topology& topology)
             "Installed",
             MakeCallback(&HandoverSecurityIke::Installed, this).Bind(i));
     }
+}
+
+void
+HandoverSecurityIke::Authorize(const IkeHelper& ike, Ptr<Node> node, const Ipv6Address& peer)
+{
+    ike.AddPreSharedKeyEntry(node, peer, Ipv6Prefix(128), m_psk);
 }
 
 uint32_t

@@ -63,6 +63,15 @@ class HandoverSecurityIke : public HandoverSecurityMethod
     /// \return the pre-shared key of every MN–gateway pair
     const std::string& GetPreSharedKey() const;
 
+    /**
+     * \brief Adds the PAD entry by which \p node authorises \p peer (RFC 4301 §4.4.3); by
+     * default the pre-shared key of every pair.
+     * \param ike the helper (its IKE version)
+     * \param node the node
+     * \param peer the peer's address
+     */
+    virtual void Authorize(const IkeHelper& ike, Ptr<Node> node, const Ipv6Address& peer);
+
   private:
     /**
      * \brief Makes the helper with the version's daemon and its attributes.

@@ -5,6 +5,7 @@
 
 #include "handover-security-ct.h"
 #include "handover-security-ikev1.h"
+#include "handover-security-ikev2.h"
 #include "handover-security-manual.h"
 #include "handover-security-none.h"
 
@@ -86,6 +87,8 @@ Registry()
          [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityIkev1>(true)); }},
         {"ikev1-ct",
          [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityCt>()); }},
+        {"ikev2",
+         [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityIkev2>()); }},
     };
     return methods;
 }

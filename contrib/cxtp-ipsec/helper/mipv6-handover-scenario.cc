@@ -128,6 +128,7 @@ Mipv6HandoverScenario::Mipv6HandoverScenario(const Config& config)
     m_security->SetAttributeFailSafe("Profile", StringValue(config.profile));
     m_security->SetAttributeFailSafe("Mode", StringValue(config.ctMode));
     m_security->SetAttributeFailSafe("Transport", StringValue(config.ctTransport));
+    m_security->SetAttributeFailSafe("Auth", StringValue(config.ikeAuth));
     NS_ABORT_MSG_IF(config.raMin > config.raMax, "Mipv6HandoverScenario: raMin > raMax");
     NS_ABORT_MSG_IF(config.handovers == 0, "Mipv6HandoverScenario: no handover");
     NS_ABORT_MSG_IF(config.handovers > 1 && config.handoverPeriod <= config.probeInterval,

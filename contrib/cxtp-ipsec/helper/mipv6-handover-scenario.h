@@ -64,6 +64,7 @@ class Mipv6HandoverScenario
         std::string method{"none"};       ///< security method (HandoverSecurityMethod::GetNames)
         std::string ctMode{"predictive"}; ///< method ikev1-ct: HandoverSecurityCt::Mode
         std::string ctTransport{"udp"};   ///< method ikev1-ct: HandoverSecurityCt::Transport
+        std::string ikeAuth{"psk"};       ///< method ikev2: HandoverSecurityIkev2::Auth
         Time handoverAt{Seconds(2)};      ///< L2 detach instant of the first handover
         uint32_t handovers{1};            ///< handovers, alternately to link 2 and back to link 1
         Time handoverPeriod{Seconds(2)};  ///< time between two handovers
