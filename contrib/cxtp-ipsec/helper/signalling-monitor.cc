@@ -69,8 +69,35 @@ SignallingMonitor::Record(uint32_t node, bool core, Ptr<const Packet> frame)
     f.ike = false;
     f.cxtp = false;
     f.exchange = 0;
-    f.esp = ip.GetNextHeader() == 50;
-    if (ip.GetNextHeader() == 17 && copy->GetSize() >= 8)
+    f.continuation = false;
+    uint8_t next = ip.GetNextHeader();
+    std::tuple<uint32_t, Ipv6Address, uint32_t> fragmentKey;
+    bool firstFragment = false;
+    if (next == 44 && copy->GetSize() >= 8) // Fragment header (RFC 8200 §4.5)
+    {
+        uint8_t fh[8];
+        copy->CopyData(fh, 8);
+        copy->RemoveAtStart(8);
+        next = fh[0];
+        uint16_t offset = WireReadU16(fh + 2) >> 3;
+        fragmentKey = {node, ip.GetSource(), WireReadU32(fh + 4)};
+        auto first = m_firstFragments.find(fragmentKey);
+        if (offset != 0)
+        {
+            if (first != m_firstFragments.end())
+            {
+                Frame c = first->second;
+                c.time = f.time;
+                c.bytes = f.bytes;
+                c.continuation = true;
+                m_frames.push_back(c);
+            }
+            return;
+        }
+        firstFragment = true;
+    }
+    f.esp = next == 50;
+    if (next == 17 && copy->GetSize() >= 8)
     {
         UdpHeader udp;
         copy->RemoveHeader(udp);
@@ -94,11 +121,15 @@ SignallingMonitor::Record(uint32_t node, bool core, Ptr<const Packet> frame)
         copy->CopyData(spi, 4);
         f.cxtp = m_cxtpSpis.count(WireReadU32(spi)) != 0;
     }
-    else if (ip.GetNextHeader() == 58 && copy->GetSize() >= 1)
+    else if (next == 58 && copy->GetSize() >= 1)
     {
         uint8_t type;
         copy->CopyData(&type, 1);
         f.cxtp = type == 150;
+    }
+    if (firstFragment)
+    {
+        m_firstFragments[fragmentKey] = f;
     }
     m_frames.push_back(f);
 }
@@ -109,7 +140,7 @@ SignallingMonitor::GetSecurityMessages(Time from, Time to) const
     uint32_t n = 0;
     for (const auto& f : m_frames)
     {
-        n += !f.core && (f.ike || f.cxtp) && f.time >= from && f.time < to;
+        n += !f.core && !f.continuation && (f.ike || f.cxtp) && f.time >= from && f.time < to;
     }
     return n;
 }
@@ -142,7 +173,7 @@ SignallingMonitor::GetIkeMessages(Time from, Time to) const
     uint32_t n = 0;
     for (const auto& f : m_frames)
     {
-        n += !f.core && f.ike && f.time >= from && f.time <= to;
+        n += !f.core && !f.continuation && f.ike && f.time >= from && f.time <= to;
     }
     return n;
 }

@@ -4,13 +4,16 @@
 #ifndef SIGNALLING_MONITOR_H
 #define SIGNALLING_MONITOR_H
 
+#include "ns3/ipv6-address.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
 #include "ns3/simple-ref-count.h"
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace ns3
@@ -23,7 +26,9 @@ namespace ns3
  * bytes), no FCS and no preamble. IKE is UDP port 500 or 4500; CXTP is UDP port 5091 (our UDP
  * transport on CXTP's SCTP port) or ICMPv6 type 150 (RFC 4065 experimental mobility).
  *
- * Frames are classified from their bytes; what is counted does not depend on the protocol
+ * Frames are classified from their bytes; an IPv6-fragmented message (RFC 8200 §4.5, e.g. an
+ * IKE_AUTH with a certificate chain) counts once, with the bytes of all its frames: its non-first
+ * fragments are classified as their first one. What is counted does not depend on the protocol
  * code that sent them. CXTP between gateways may travel in ESP (RFC 4067 §6.2): ESP packets
  * whose SPI belongs to SAs that carry nothing but CXTP (SetCxtpSpis) count as CXTP, with their
  * ESP overhead.
@@ -34,14 +39,15 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
     /// One frame seen.
     struct Frame
     {
-        Time time;        ///< when it was sent
-        uint32_t node;    ///< node of the device it was seen on
-        bool ike;         ///< IKE (UDP 500/4500)
-        bool cxtp;        ///< CXTP (UDP 5091 or ICMPv6 type 150)
-        bool core;        ///< seen on a point-to-point (core) device rather than on an access link
-        uint8_t exchange; ///< IKE: the ISAKMP exchange type (0 if unreadable)
-        bool esp;         ///< an ESP packet (CXTP or not)
-        uint32_t bytes;   ///< Ethernet frame length without FCS
+        Time time;         ///< when it was sent
+        uint32_t node;     ///< node of the device it was seen on
+        bool ike;          ///< IKE (UDP 500/4500)
+        bool cxtp;         ///< CXTP (UDP 5091 or ICMPv6 type 150)
+        bool core;         ///< seen on a point-to-point (core) device rather than on an access link
+        uint8_t exchange;  ///< IKE: the ISAKMP exchange type (0 if unreadable)
+        bool esp;          ///< an ESP packet (CXTP or not)
+        bool continuation; ///< a non-first IPv6 fragment: part of the message of its first one
+        uint32_t bytes;    ///< Ethernet frame length without FCS
     };
 
     /**
@@ -91,7 +97,9 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
   private:
     /// MacTx sink.
     void Record(uint32_t node, bool core, Ptr<const Packet> frame);
-    std::vector<Frame> m_frames;   ///< frames seen
+    std::vector<Frame> m_frames;
+    /// (node, source, fragment Identification) -> the first fragment's classification
+    std::map<std::tuple<uint32_t, Ipv6Address, uint32_t>, Frame> m_firstFragments; ///< frames seen
     std::set<uint32_t> m_cxtpSpis; ///< ESP SAs of CXTP
 };
 
