@@ -80,6 +80,16 @@ if(TARGET cxtp-ipsec-sim)
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-sim-cli.sh $<TARGET_FILE:cxtp-ipsec-sim>
                    ${PROJECT_BINARY_DIR}/example-output/cli-sim)
   set_tests_properties(cli-sim PROPERTIES LABELS system)
+  # IKEv2 after each move: tshark dissects every IKE frame and counts the messages and bytes
+  # handovers.csv reports (a certificate chain makes IKE_AUTH span two IPv6 fragments).
+  foreach(auth IN ITEMS psk cert)
+    add_test(NAME capture-sim-ikev2-${auth}
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ikev2-sim-capture.sh
+                     $<TARGET_FILE:cxtp-ipsec-sim>
+                     ${PROJECT_BINARY_DIR}/example-output/capture-sim-ikev2-${auth}
+                     --ikeAuth=${auth} --handovers=2)
+    set_tests_properties(capture-sim-ikev2-${auth} PROPERTIES LABELS system)
+  endforeach()
 endif()
 
 # Context transfer (ikev1-ct): predictive over UDP (the default), reactive over ICMPv6 with the
