@@ -10,7 +10,6 @@
 #include "ikev2-child-sa-mapping.h"
 #include "ikev2-codec.h"
 #include "ikev2-informational-exchange.h"
-#include "ikev2-protection.h"
 #include "ipsec-credential-store.h"
 #include "ipsec-pad.h"
 #include "ipsec-pf-key.h"
@@ -185,6 +184,7 @@ void
 Ikev2Daemon::DoDispose()
 {
     m_exchanges.clear();
+    m_messenger.Dispose();
     m_table.Clear();
     m_rng = nullptr;
     m_pfKey = nullptr;
@@ -250,6 +250,11 @@ Ikev2Daemon::StartApplication()
     m_clock = IpsecWorkClock::Get(node);
     m_cookies = std::make_unique<Ikev2CookieGenerator>(m_rng->GetBytes(32));
     m_transport = IkeTransport::Get(node);
+    m_messenger.SetUp(m_transport,
+                      m_cost,
+                      m_clock,
+                      m_rng,
+                      MakeCallback(&Ikev2Daemon::TraceMessage, this));
     m_transport->Register(2,
                           MakeCallback(&Ikev2Daemon::Receive, this),
                           MakeCallback(&Ikev2Daemon::HandleAcquire, this));
@@ -261,7 +266,7 @@ Ikev2Daemon::StopApplication()
     NS_LOG_FUNCTION(this);
     for (auto& [spi, x] : m_exchanges)
     {
-        x.request.Stop();
+        m_messenger.Stop(spi);
         x.halfOpenTimer.Cancel();
     }
     if (m_transport)
@@ -393,7 +398,7 @@ Ikev2Daemon::Initiate(uint32_t outPolicyId)
 void
 Ikev2Daemon::StartIkeSa(const IpsecPolicy& rule)
 {
-    CryptoWorkMeter::Scope scope(m_meter);
+    CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
     Ikev2Sa& sa = m_table.Create(rule.tunnelRemote, true, 0, *m_rng);
     sa.local = rule.tunnelLocal;
     sa.localId = MakeAddressId(sa.local);
@@ -421,18 +426,20 @@ Ikev2Daemon::Delete(const Ipv6Address& peer)
             continue;
         }
         uint64_t ours = spi;
-        WhenWindowFree(*m_table.Find(spi), Callback<void>([this, ours]() {
-            Ikev2Sa* sa = m_table.Find(ours);
-            if (!sa || sa->state != Ikev2State::ESTABLISHED)
-            {
-                return;
-            }
-            CryptoWorkMeter::Scope scope(m_meter);
-            Ikev2State before = sa->state;
-            Ikev2Message m = Ikev2InformationalExchange::BuildDeleteIkeSa(*sa);
-            NoteState(*sa, before);
-            SendRequest(*sa, Request::INFORMATIONAL, Encode(*sa, m));
-        }));
+        m_messenger.WhenFree(spi, Callback<void>([this, ours]() {
+                                 Ikev2Sa* sa = m_table.Find(ours);
+                                 if (!sa || sa->state != Ikev2State::ESTABLISHED)
+                                 {
+                                     return;
+                                 }
+                                 CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
+                                 Ikev2State before = sa->state;
+                                 Ikev2Message m = Ikev2InformationalExchange::BuildDeleteIkeSa(*sa);
+                                 NoteState(*sa, before);
+                                 SendRequest(*sa,
+                                             Request::INFORMATIONAL,
+                                             m_messenger.Encode(*sa, m));
+                             }));
     }
 }
 
@@ -447,21 +454,23 @@ Ikev2Daemon::DeleteChildren(const Ipv6Address& peer)
             continue;
         }
         uint64_t ours = spi;
-        WhenWindowFree(*m_table.Find(spi), Callback<void>([this, ours]() {
-            Ikev2Sa* sa = m_table.Find(ours);
-            if (!sa || sa->state != Ikev2State::ESTABLISHED)
-            {
-                return;
-            }
-            std::vector<uint32_t> spis;
-            for (const auto& [in, child] : sa->children)
-            {
-                spis.push_back(in);
-            }
-            CryptoWorkMeter::Scope scope(m_meter);
-            Ikev2Message m = Ikev2InformationalExchange::BuildDeleteChildren(*sa, spis);
-            SendRequest(*sa, Request::INFORMATIONAL, Encode(*sa, m));
-        }));
+        m_messenger.WhenFree(
+            spi,
+            Callback<void>([this, ours]() {
+                Ikev2Sa* sa = m_table.Find(ours);
+                if (!sa || sa->state != Ikev2State::ESTABLISHED)
+                {
+                    return;
+                }
+                std::vector<uint32_t> spis;
+                for (const auto& [in, child] : sa->children)
+                {
+                    spis.push_back(in);
+                }
+                CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
+                Ikev2Message m = Ikev2InformationalExchange::BuildDeleteChildren(*sa, spis);
+                SendRequest(*sa, Request::INFORMATIONAL, m_messenger.Encode(*sa, m));
+            }));
     }
 }
 
@@ -475,16 +484,16 @@ Ikev2Daemon::CheckLiveness(const Ipv6Address& peer)
         return;
     }
     uint64_t ours = newest->GetLocalSpi();
-    WhenWindowFree(*m_table.Find(ours), Callback<void>([this, ours]() {
-        Ikev2Sa* sa = m_table.Find(ours);
-        if (!sa || sa->state != Ikev2State::ESTABLISHED)
-        {
-            return;
-        }
-        CryptoWorkMeter::Scope scope(m_meter);
-        Ikev2Message m = Ikev2InformationalExchange::BuildLiveness(*sa);
-        SendRequest(*sa, Request::INFORMATIONAL, Encode(*sa, m));
-    }));
+    m_messenger.WhenFree(ours, Callback<void>([this, ours]() {
+                             Ikev2Sa* sa = m_table.Find(ours);
+                             if (!sa || sa->state != Ikev2State::ESTABLISHED)
+                             {
+                                 return;
+                             }
+                             CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
+                             Ikev2Message m = Ikev2InformationalExchange::BuildLiveness(*sa);
+                             SendRequest(*sa, Request::INFORMATIONAL, m_messenger.Encode(*sa, m));
+                         }));
 }
 
 void
@@ -514,60 +523,14 @@ Ikev2Daemon::Purge(const Ipv6Address& peer)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Transport, costs and retransmission
-
-Time
-Ikev2Daemon::TakeWork()
-{
-    Time work = m_cost->Price(m_meter);
-    m_meter.Clear();
-    return work;
-}
-
-void
-Ikev2Daemon::Transmit(const Ipv6Address& peer, std::vector<uint8_t> bytes)
-{
-    Ikev2Header header;
-    Ikev2Codec::DecodeHeader(bytes, header);
-    m_messageTrace(true, peer, header.exchangeType, header.response, bytes.size());
-    m_transport->Send(peer, bytes);
-}
-
-Time
-Ikev2Daemon::SendAfterWork(const Ipv6Address& peer, const std::vector<uint8_t>& bytes)
-{
-    Time work = TakeWork() + m_cost->Get("daemon.ikev2_message_processing");
-    Time delay = m_clock->Reserve(work);
-    Simulator::Schedule(delay, &Ikev2Daemon::Transmit, this, peer, bytes);
-    return delay;
-}
-
-std::vector<uint8_t>
-Ikev2Daemon::Encode(const Ikev2Sa& sa, const Ikev2Message& message)
-{
-    if (!message.encrypted)
-    {
-        return Ikev2Codec::EncodeMessage(message);
-    }
-    return Ikev2Protection::Protect(message, sa.GetSkKeys(sa.originalInitiator), m_rng);
-}
+// Requests of ours
 
 void
 Ikev2Daemon::SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes)
 {
     uint64_t spi = sa.GetLocalSpi();
-    Exchanges& x = m_exchanges[spi];
-    x.outstanding = kind;
-    x.request.NoteSent(bytes);
-    x.request.Stop();
-    Time delay = SendAfterWork(sa.peer, bytes);
+    m_exchanges[spi].outstanding = kind;
     Ptr<Ikev2Daemon> self = this;
-    auto resend = [self, spi]() {
-        const Ikev2Sa* sa = self->m_table.Find(spi);
-        IpsecRetransmission& flight = self->m_exchanges.at(spi).request;
-        NS_LOG_INFO("retransmission " << flight.GetRetries() << " to " << sa->peer);
-        self->Transmit(sa->peer, flight.GetLastSent());
-    };
     auto giveUp = [self, spi]() {
         Ikev2Sa* sa = self->m_table.Find(spi);
         self->Fail(*sa,
@@ -582,60 +545,18 @@ Ikev2Daemon::SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& 
         self->UninstallChildren(*sa, children);
         self->RemoveSa(spi);
     };
-    x.request.Start(GetRetransmissionPolicy(),
-                    delay,
-                    Callback<void>(resend),
-                    Callback<void>(giveUp));
-}
-
-void
-Ikev2Daemon::SendAnswer(Ikev2Sa& sa,
-                        const std::vector<uint8_t>& request,
-                        const Ikev2Message& answer)
-{
-    std::vector<uint8_t> bytes = Encode(sa, answer);
-    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
-    x.answer.NoteReceived(request);
-    x.answer.NoteSent(bytes);
-    sa.nextExpectedId = answer.header.messageId + 1;
-    x.answerLeaves = Simulator::Now() + SendAfterWork(sa.peer, bytes);
-}
-
-void
-Ikev2Daemon::WhenWindowFree(Ikev2Sa& sa, Callback<void> start)
-{
-    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
-    if (x.outstanding == Request::NONE)
-    {
-        start();
-        return;
-    }
-    x.queued.push_back(start);
+    m_messenger.SendRequest(sa, bytes, GetRetransmissionPolicy(), Callback<void>(giveUp));
 }
 
 void
 Ikev2Daemon::RequestDone(uint64_t spi)
 {
     auto it = m_exchanges.find(spi);
-    if (it == m_exchanges.end())
+    if (it != m_exchanges.end())
     {
-        return;
+        it->second.outstanding = Request::NONE;
     }
-    it->second.request.Stop();
-    it->second.outstanding = Request::NONE;
-    if (!it->second.queued.empty())
-    {
-        Callback<void> next = it->second.queued.front();
-        it->second.queued.erase(it->second.queued.begin());
-        // After the current step: its work is booked first.
-        Simulator::ScheduleNow([this, spi, next]() {
-            Ikev2Sa* sa = m_table.Find(spi);
-            if (sa)
-            {
-                WhenWindowFree(*sa, next);
-            }
-        });
-    }
+    m_messenger.Done(spi);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -654,8 +575,8 @@ Ikev2Daemon::Receive(const std::vector<uint8_t>& bytes,
         return;
     }
     m_messageTrace(false, from, header.exchangeType, header.response, bytes.size());
-    CryptoWorkMeter::Scope scope(m_meter);
-    m_meter.Clear();
+    CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
+    m_messenger.GetMeter().Clear();
     if (header.exchangeType == Ikev2ExchangeType::IKE_SA_INIT && !header.response)
     {
         ReceiveInitRequest(header, bytes, from, to);
@@ -708,12 +629,7 @@ Ikev2Daemon::ReceiveInitRequest(const Ikev2Header& header,
     if (Ikev2Sa* known = m_table.FindResponderSa(header.initiatorSpi, from))
     {
         // §2.1: a retransmitted request is answered again, never processed twice.
-        const Exchanges& x = m_exchanges[known->GetLocalSpi()];
-        if (x.answer.IsDuplicate(bytes) && Simulator::Now() >= x.answerLeaves)
-        {
-            Transmit(from, x.answer.GetLastSent());
-        }
-        else if (!x.answer.IsDuplicate(bytes))
+        if (!m_messenger.RepeatAnswer(known->GetLocalSpi(), from, bytes))
         {
             Discard(from, "another IKE_SA_INIT request for a half-open SA");
         }
@@ -744,7 +660,7 @@ Ikev2Daemon::ReceiveInitRequest(const Ikev2Header& header,
         response.payloads = {Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
                                              {static_cast<uint8_t>(r.unsupportedType)})};
         Discard(from, "IKE_SA_INIT request with an unsupported critical payload");
-        SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
+        m_messenger.SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
         return;
     }
     if (!r.IsOk())
@@ -770,7 +686,7 @@ Ikev2Daemon::ReceiveInitRequest(const Ikev2Header& header,
         Discard(from, "IKE_SA_INIT refused: " + refused);
         if (!response.payloads.empty())
         {
-            SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
+            m_messenger.SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
         }
         return;
     }
@@ -778,7 +694,7 @@ Ikev2Daemon::ReceiveInitRequest(const Ikev2Header& header,
     sa.initResponse = Ikev2Codec::EncodeMessage(response);
     sa.nextExpectedId = 1;
     m_stateTrace(from, spi, Ikev2State::IDLE, sa.state);
-    SendAnswer(sa, bytes, response);
+    m_messenger.SendAnswer(sa, bytes, response);
     m_exchanges[spi].halfOpenTimer =
         Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
 }
@@ -833,14 +749,13 @@ Ikev2Daemon::ReceiveInitResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes)
     Ikev2Message request =
         auth.BuildRequest(sa, GetCredentials(sa.peer), x.child, m_initialContact);
     NoteState(sa, before);
-    SendRequest(sa, Request::IKE_AUTH, Encode(sa, request));
+    SendRequest(sa, Request::IKE_AUTH, m_messenger.Encode(sa, request));
 }
 
 Ikev2DecodeResult
 Ikev2Daemon::Open(const Ikev2Sa& sa, const std::vector<uint8_t>& bytes, Ikev2Message& message)
 {
-    Ikev2DecodeResult r =
-        Ikev2Protection::Open(bytes, sa.GetSkKeys(!sa.originalInitiator), message);
+    Ikev2DecodeResult r = Ikev2Messenger::Open(sa, bytes, message);
     if (!r.IsOk() && r.error != Ikev2DecodeError::UNSUPPORTED_CRITICAL_PAYLOAD)
     {
         Discard(sa.peer,
@@ -857,14 +772,10 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
 {
     Ikev2Header header;
     Ikev2Codec::DecodeHeader(bytes, header);
-    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
     if (header.messageId + 1 == sa.nextExpectedId)
     {
         // §2.1: the peer did not get our answer; the same answer again, once it has left.
-        if (x.answer.IsDuplicate(bytes) && Simulator::Now() >= x.answerLeaves)
-        {
-            Transmit(sa.peer, x.answer.GetLastSent());
-        }
+        m_messenger.RepeatAnswer(sa.GetLocalSpi(), sa.peer, bytes);
         return;
     }
     if (header.messageId != sa.nextExpectedId)
@@ -883,7 +794,7 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
         answer.encrypted = Ikev2EncryptedPayload();
         answer.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
                                                       {static_cast<uint8_t>(r.unsupportedType)})};
-        SendAnswer(sa, bytes, answer);
+        m_messenger.SendAnswer(sa, bytes, answer);
         return;
     }
     if (!r.IsOk())
@@ -915,7 +826,7 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
         answer.header = sa.MakeHeader(header.exchangeType, true, header.messageId);
         answer.encrypted = Ikev2EncryptedPayload();
         answer.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::NO_ADDITIONAL_SAS)};
-        SendAnswer(sa, bytes, answer);
+        m_messenger.SendAnswer(sa, bytes, answer);
         break;
     }
     }
@@ -1000,7 +911,7 @@ Ikev2Daemon::AnswerIkeAuth(Ikev2Sa& sa,
         refused = "no PROTECT rule for the peer";
     }
     NoteState(sa, before);
-    SendAnswer(sa, bytes, answer);
+    m_messenger.SendAnswer(sa, bytes, answer);
     if (sa.state == Ikev2State::FAILED)
     {
         Fail(sa, "IKE_AUTH: " + refused);
@@ -1044,13 +955,13 @@ Ikev2Daemon::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
             m.header = sa.MakeHeader(Ikev2ExchangeType::INFORMATIONAL, false, sa.nextRequestId);
             m.encrypted = Ikev2EncryptedPayload();
             m.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
-            SendRequest(sa, Request::AUTH_FAILED, Encode(sa, m));
+            SendRequest(sa, Request::AUTH_FAILED, m_messenger.Encode(sa, m));
             return;
         }
         RemoveSa(spi);
         return;
     }
-    m_clock->Reserve(TakeWork()); // the AUTH check, before the SA counts as established
+    m_clock->Reserve(m_messenger.TakeWork()); // the AUTH check, before the SA counts as established
     NoteEstablished(sa);
     if (!reason.empty())
     {
@@ -1087,7 +998,7 @@ Ikev2Daemon::AnswerInformational(Ikev2Sa& sa,
         Discard(sa.peer, "INFORMATIONAL: " + refused);
         return;
     }
-    SendAnswer(sa, bytes, answer);
+    m_messenger.SendAnswer(sa, bytes, answer);
     NoteState(sa, state);
     std::vector<Ikev2ChildSa> gone;
     for (uint32_t in : result.deletedChildren)
@@ -1100,7 +1011,7 @@ Ikev2Daemon::AnswerInformational(Ikev2Sa& sa,
         // Kept (DELETED) until the peer may have stopped retransmitting its DELETE.
         uint64_t spi = sa.GetLocalSpi();
         Exchanges& x = m_exchanges[spi];
-        x.request.Stop();
+        m_messenger.Stop(spi);
         x.halfOpenTimer =
             Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
     }
@@ -1166,12 +1077,7 @@ Ikev2Daemon::Fail(Ikev2Sa& sa, const std::string& reason)
     {
         SwitchState(sa, Ikev2State::FAILED);
     }
-    auto it = m_exchanges.find(sa.GetLocalSpi());
-    if (it != m_exchanges.end())
-    {
-        it->second.request.Stop();
-        it->second.queued.clear();
-    }
+    m_messenger.Stop(sa.GetLocalSpi());
     m_waiting.erase(sa.peer);
 }
 
@@ -1181,6 +1087,16 @@ Ikev2Daemon::Discard(const Ipv6Address& peer, const std::string& reason)
     NS_LOG_INFO("from " << peer << ": " << reason);
     ++m_discards[reason];
     m_discardTrace(peer, reason);
+}
+
+void
+Ikev2Daemon::TraceMessage(bool sent,
+                          const Ipv6Address& peer,
+                          Ikev2ExchangeType exchange,
+                          bool response,
+                          uint32_t size)
+{
+    m_messageTrace(sent, peer, exchange, response, size);
 }
 
 void
@@ -1213,7 +1129,7 @@ Ikev2Daemon::InstallChild(Ikev2Sa& sa, Ikev2ChildSa& child, const Ikev2ChildKeys
     // PF_KEY gets the pair once the work booked so far (this step's answer included) is done.
     Ptr<Ikev2Daemon> self = this;
     Ipv6Address peer = sa.peer;
-    Time after = m_clock->Reserve(TakeWork());
+    Time after = m_clock->Reserve(m_messenger.TakeWork());
     IkeSaPairInstaller::Install(
         m_pfKey,
         after,
@@ -1240,10 +1156,10 @@ Ikev2Daemon::RemoveSa(uint64_t spi)
     auto it = m_exchanges.find(spi);
     if (it != m_exchanges.end())
     {
-        it->second.request.Stop();
         it->second.halfOpenTimer.Cancel();
         m_exchanges.erase(it);
     }
+    m_messenger.Forget(spi);
     m_table.Erase(spi);
 }
 

@@ -4,13 +4,12 @@
 #ifndef IKEV2_DAEMON_H
 #define IKEV2_DAEMON_H
 
-#include "crypto-work-meter.h"
 #include "ike-transport.h"
 #include "ikev2-cookie-generator.h"
 #include "ikev2-ike-auth-exchange.h"
 #include "ikev2-ike-sa-init-exchange.h"
+#include "ikev2-messenger.h"
 #include "ikev2-sa-table.h"
-#include "ipsec-retransmission.h"
 
 #include "ns3/application.h"
 #include "ns3/traced-callback.h"
@@ -46,12 +45,12 @@ struct IpsecPacketFields;
  * (Ikev2SaTable), the outstanding request and the answer cache of each SA, and routes each
  * message to its exchange (Ikev2IkeSaInitExchange, Ikev2IkeAuthExchange,
  * Ikev2InformationalExchange), which build and process messages with their SK payload open.
- * The daemon protects and opens SK payloads (Ikev2Protection) at the edge.
+ * Its Ikev2Messenger protects and opens SK payloads (Ikev2Protection) at the edge.
  *
- * Message IDs and window (RFC 7296 §2.1-2.3): one request of ours outstanding per IKE SA (later
- * requests wait in order); the initiator of an exchange retransmits with charon's back-off
- * (RetransmitTimeout x RetransmitBase^n, RetransmitTries times); the responder answers a
- * retransmitted request from its cache and never processes it twice.
+ * Message IDs and window (RFC 7296 §2.1-2.3, kept by Ikev2Messenger): one request of ours
+ * outstanding per IKE SA (later requests wait in order); the initiator of an exchange retransmits
+ * with charon's back-off (RetransmitTimeout x RetransmitBase^n, RetransmitTries times); the
+ * responder answers a retransmitted request from its cache and never processes it twice.
  *
  * Costs: every cryptographic operation a step performs is recorded by a CryptoWorkMeter and
  * priced by the node's CryptoCostModel; a message leaves once that work plus the per-message
@@ -175,11 +174,6 @@ class Ikev2Daemon : public Application
         Request outstanding{Request::NONE};       ///< our request waiting for its answer
         uint32_t outPolicyId{0};                  ///< IKE_AUTH: the rule of the first CHILD_SA
         Ikev2IkeAuthExchange::ChildRequest child; ///< IKE_AUTH: the CHILD_SA asked for
-        IpsecRetransmission request;              ///< our outstanding request
-        IpsecRetransmission answer;               ///< the last request answered and its answer
-        Time answerLeaves;                        ///< when that answer is sent
-        std::vector<uint32_t> pending;            ///< rules waiting for a CHILD_SA
-        std::vector<Callback<void>> queued;       ///< requests waiting for the window (§2.3)
         EventId halfOpenTimer;                    ///< responder: forgets an SA left half-open
     };
 
@@ -210,24 +204,18 @@ class Ikev2Daemon : public Application
     /// Starts IKE_SA_INIT with a peer for a rule.
     void StartIkeSa(const IpsecPolicy& rule);
 
-    // ---- Transport, costs and retransmission
-    /// \return the work recorded since the last call, priced; the meter is cleared
-    Time TakeWork();
-    /// Sends now and fires the Message trace.
-    void Transmit(const Ipv6Address& peer, std::vector<uint8_t> bytes);
-    /// Sends once the work recorded so far plus the per-message processing is done. \return
-    /// the delay until then
-    Time SendAfterWork(const Ipv6Address& peer, const std::vector<uint8_t>& bytes);
-    /// \return the message's octets: the SK payload protected with our keys if it has one
-    std::vector<uint8_t> Encode(const Ikev2Sa& sa, const Ikev2Message& message);
-    /// Sends a request of ours and arms its retransmission.
+    // ---- Requests of ours (the window is Ikev2Messenger's)
+    /// Sends a request of ours, retransmitted until answered; \p kind says how to take the
+    /// answer.
     void SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes);
-    /// Sends our answer to the peer's request and keeps it for retransmitted copies.
-    void SendAnswer(Ikev2Sa& sa, const std::vector<uint8_t>& request, const Ikev2Message& answer);
-    /// Runs \p start now if the window is free, else when our outstanding request is answered.
-    void WhenWindowFree(Ikev2Sa& sa, Callback<void> start);
-    /// Our request was answered: the window is free for the next queued request.
+    /// Our request was answered: the window is free for the next one. \param spi our SPI
     void RequestDone(uint64_t spi);
+    /// Fires the Message trace (the messenger's callback).
+    void TraceMessage(bool sent,
+                      const Ipv6Address& peer,
+                      Ikev2ExchangeType exchange,
+                      bool response,
+                      uint32_t size);
 
     // ---- Dispatch
     /// Dispatches a received message sent by \p from to our address \p to.
@@ -309,7 +297,7 @@ class Ikev2Daemon : public Application
     Ptr<CryptoCostModel> m_cost;                     ///< the node's profile
     Ptr<IpsecWorkClock> m_clock;                     ///< the node's processor
     Ptr<IkeTransport> m_transport;                   ///< the node's UDP 500 endpoint
-    CryptoWorkMeter m_meter;                         ///< the operations of the step being processed
+    Ikev2Messenger m_messenger;                      ///< encoding, costs, window
     std::unique_ptr<Ikev2CookieGenerator> m_cookies; ///< COOKIEs (§2.6)
     Ikev2SaTable m_table;                            ///< the IKE SAs
     std::map<uint64_t, Exchanges> m_exchanges;       ///< by our SPI
