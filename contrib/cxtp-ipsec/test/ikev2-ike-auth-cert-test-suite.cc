@@ -10,7 +10,7 @@
 // and certificate is made at run time (CryptoCertificateAuthority).
 
 #include "cxtp-test-isolation.h"
-#include "ikev2-test-auth-run.h"
+#include "ikev2-test-ike-pair.h"
 
 #include "ns3/crypto-certificate-authority.h"
 #include "ns3/crypto-mac.h"
@@ -38,7 +38,7 @@ namespace
 /// A byte string.
 using Bytes = std::vector<uint8_t>;
 /// The harness.
-using AuthRun = Ikev2TestAuthRun;
+using AuthRun = Ikev2TestIkePair;
 /// The run-time PKI.
 using Ca = CryptoCertificateAuthority;
 
@@ -206,11 +206,11 @@ class Ikev2CertAuthTestCase : public TestCase
                 const std::string what = "method " + std::to_string(static_cast<int>(method)) +
                                          ", depth " + std::to_string(mnId->chain.size()) + ": ";
                 AuthRun r;
-                r.Go(Cbc(),
-                     Cbc(),
-                     Cert(*mnId, root, method),
-                     Cert(k.gw, root, method),
-                     AuthRun::MnPrefix());
+                r.Auth(Cbc(),
+                       Cbc(),
+                       Cert(*mnId, root, method),
+                       Cert(k.gw, root, method),
+                       AuthRun::MnPrefix());
                 NS_TEST_EXPECT_MSG_EQ(r.gatewaySays, "", what + "the gateway accepts the MN");
                 NS_TEST_EXPECT_MSG_EQ(r.mnSays, "", what + "the MN accepts the gateway");
                 NS_TEST_EXPECT_MSG_EQ((r.mn.state == Ikev2State::ESTABLISHED &&
@@ -296,11 +296,11 @@ class Ikev2CertSizeTestCase : public TestCase
             const Ikev2Proposals p = gcm ? Gcm() : Cbc();
             const std::string what = gcm ? "AES-GCM: " : "AES-CBC: ";
             AuthRun psk;
-            psk.Go(p, p, PSK, PSK, AuthRun::MnPrefix());
+            psk.Auth(p, p, PSK, PSK, AuthRun::MnPrefix());
             AuthRun depth1;
-            depth1.Go(p, p, Cert(k.mn1, root), Cert(k.gw, root), AuthRun::MnPrefix());
+            depth1.Auth(p, p, Cert(k.mn1, root), Cert(k.gw, root), AuthRun::MnPrefix());
             AuthRun depth2;
-            depth2.Go(p, p, Cert(k.mn2, root), Cert(k.gw, root), AuthRun::MnPrefix());
+            depth2.Auth(p, p, Cert(k.mn2, root), Cert(k.gw, root), AuthRun::MnPrefix());
             NS_TEST_ASSERT_MSG_EQ(psk.mnSays + depth1.mnSays + depth2.mnSays, "", what);
             NS_LOG_INFO(what << "IKE_AUTH request/response octets (RSA-" << k.ca.GetKeyBits()
                              << ", method 14): PSK " << psk.requestWire.size() << "/"
@@ -358,7 +358,11 @@ class Ikev2CertRsa3072TestCase : public TestCase
         {
             const std::string what = "method " + std::to_string(static_cast<int>(method)) + ": ";
             AuthRun r;
-            r.Go(Cbc(), Cbc(), Cert(mn, root, method), Cert(gw, root, method), AuthRun::MnPrefix());
+            r.Auth(Cbc(),
+                   Cbc(),
+                   Cert(mn, root, method),
+                   Cert(gw, root, method),
+                   AuthRun::MnPrefix());
             NS_TEST_EXPECT_MSG_EQ(r.gatewaySays, "", what + "the gateway accepts the MN");
             NS_TEST_EXPECT_MSG_EQ(r.mnSays, "", what + "the MN accepts the gateway");
             const auto* auth = IkeFindPayload<Ikev2AuthPayload>(Ikev2GetInnerPayloads(r.response));
@@ -427,26 +431,26 @@ class Ikev2CertFailureTestCase : public TestCase
         const Ikev2Credentials gw = Cert(k.gw, root);
         {
             AuthRun r;
-            r.Go(Cbc(), Cbc(), Cert(k.rogueMn, root), gw, AuthRun::MnPrefix());
+            r.Auth(Cbc(), Cbc(), Cert(k.rogueMn, root), gw, AuthRun::MnPrefix());
             ExpectGatewayRefuses(r, "certificate not trusted", "the MN's CA is unknown");
         }
         {
             AuthRun r;
-            r.Go(Cbc(), Cbc(), Cert(k.mn1, root), Cert(k.rogueGw, root), AuthRun::MnPrefix());
+            r.Auth(Cbc(), Cbc(), Cert(k.mn1, root), Cert(k.rogueGw, root), AuthRun::MnPrefix());
             ExpectMnRefuses(r, "certificate not trusted", "the gateway's CA is unknown");
         }
         {
             AuthRun r;
             Ikev2Credentials mn = Cert(k.mn2, root);
             mn.certificateChain.resize(1); // the intermediate is not sent
-            r.Go(Cbc(), Cbc(), mn, gw, AuthRun::MnPrefix());
+            r.Auth(Cbc(), Cbc(), mn, gw, AuthRun::MnPrefix());
             ExpectGatewayRefuses(r, "certificate not trusted", "no intermediate");
         }
         {
             AuthRun r;
             Ikev2Credentials late = gw;
             late.clockAtStart = Ca::NOT_AFTER + 86400;
-            r.Go(Cbc(), Cbc(), Cert(k.mn1, root), late, AuthRun::MnPrefix());
+            r.Auth(Cbc(), Cbc(), Cert(k.mn1, root), late, AuthRun::MnPrefix());
             ExpectGatewayRefuses(r, "certificate not trusted", "expired at the gateway's clock");
         }
         // IDs other than the DN must be subjectAltNames of the certificate (RFC 4945 §3.1).
@@ -464,7 +468,7 @@ class Ikev2CertFailureTestCase : public TestCase
             other.data = fqdn ? B("gw.example") : AuthRun::Id(AuthRun::GATEWAY).data;
             AuthRun good;
             good.mnId = named;
-            good.Go(Cbc(), Cbc(), mn, gw, AuthRun::MnPrefix());
+            good.Auth(Cbc(), Cbc(), mn, gw, AuthRun::MnPrefix());
             NS_TEST_EXPECT_MSG_EQ(good.gatewaySays, "", what + " named in the certificate");
             NS_TEST_EXPECT_MSG_EQ(
                 (good.gw.peerId.idType == type && good.gw.peerId.data == named.data),
@@ -472,7 +476,7 @@ class Ikev2CertFailureTestCase : public TestCase
                 what + " is the MN's identity at the gateway");
             AuthRun bad;
             bad.mnId = other;
-            bad.Go(Cbc(), Cbc(), mn, gw, AuthRun::MnPrefix());
+            bad.Auth(Cbc(), Cbc(), mn, gw, AuthRun::MnPrefix());
             ExpectGatewayRefuses(bad,
                                  "the ID does not match the certificate",
                                  what + " not in the MN's certificate");
@@ -480,7 +484,7 @@ class Ikev2CertFailureTestCase : public TestCase
             gwNamed.idType = type;
             AuthRun badR;
             badR.gwId = named; // the MN's name, not the gateway's
-            badR.Go(Cbc(), Cbc(), Cert(k.mn1, root), gwNamed, AuthRun::MnPrefix());
+            badR.Auth(Cbc(), Cbc(), Cert(k.mn1, root), gwNamed, AuthRun::MnPrefix());
             ExpectMnRefuses(badR,
                             "the ID does not match the certificate",
                             what + " not in the gateway's certificate");
@@ -491,32 +495,32 @@ class Ikev2CertFailureTestCase : public TestCase
             const std::string what = "method " + std::to_string(static_cast<int>(method));
             AuthRun r;
             r.tamperRequestAuth = true;
-            r.Go(Cbc(),
-                 Cbc(),
-                 Cert(k.mn1, root, method),
-                 Cert(k.gw, root, method),
-                 AuthRun::MnPrefix());
+            r.Auth(Cbc(),
+                   Cbc(),
+                   Cert(k.mn1, root, method),
+                   Cert(k.gw, root, method),
+                   AuthRun::MnPrefix());
             ExpectGatewayRefuses(r,
                                  "the AUTH signature does not verify",
                                  what + ", the MN's AUTH tampered");
             AuthRun s;
             s.tamperAuth = true;
-            s.Go(Cbc(),
-                 Cbc(),
-                 Cert(k.mn1, root, method),
-                 Cert(k.gw, root, method),
-                 AuthRun::MnPrefix());
+            s.Auth(Cbc(),
+                   Cbc(),
+                   Cert(k.mn1, root, method),
+                   Cert(k.gw, root, method),
+                   AuthRun::MnPrefix());
             ExpectMnRefuses(s,
                             "the AUTH signature does not verify",
                             what + ", the gateway's AUTH tampered");
         }
         {
             AuthRun r;
-            r.Go(Cbc(),
-                 Cbc(),
-                 Cert(k.mn1, root),
-                 Ikev2Credentials::FromPsk(PSK),
-                 AuthRun::MnPrefix());
+            r.Auth(Cbc(),
+                   Cbc(),
+                   Cert(k.mn1, root),
+                   Ikev2Credentials::FromPsk(PSK),
+                   AuthRun::MnPrefix());
             ExpectGatewayRefuses(r,
                                  "no trust anchor to check a certificate against",
                                  "a PSK-only gateway");
@@ -525,7 +529,7 @@ class Ikev2CertFailureTestCase : public TestCase
             // A certificate gateway without a PSK refuses a shared-key AUTH (an empty key would
             // let anyone compute it).
             AuthRun r;
-            r.Go(Cbc(), Cbc(), Ikev2Credentials::FromPsk(PSK), gw, AuthRun::MnPrefix());
+            r.Auth(Cbc(), Cbc(), Ikev2Credentials::FromPsk(PSK), gw, AuthRun::MnPrefix());
             NS_TEST_EXPECT_MSG_EQ(r.gatewaySays, "AUTHENTICATION_FAILED", "a PSK MN, no PSK here");
         }
         {
@@ -535,7 +539,7 @@ class Ikev2CertFailureTestCase : public TestCase
             Ikev2Credentials both = gw;
             both.psk = PSK;
             AuthRun r;
-            r.Go(Cbc(), Cbc(), mn, both, AuthRun::MnPrefix());
+            r.Auth(Cbc(), Cbc(), mn, both, AuthRun::MnPrefix());
             NS_TEST_EXPECT_MSG_EQ(r.gatewaySays, "", "the gateway takes the MN's PSK");
             NS_TEST_EXPECT_MSG_EQ(r.mnSays, "", "the MN takes the gateway's certificate");
             NS_TEST_EXPECT_MSG_EQ(CertsOf(r.request).size(), 0, "the PSK end sends no CERT");
@@ -691,7 +695,7 @@ class Ikev2CertCredentialsTestCase : public TestCase
                               "the node's chain and key, the entry's anchors");
         NS_TEST_EXPECT_MSG_EQ(fromPad.Validate(), "", "usable");
         AuthRun r;
-        r.Go(Cbc(), Cbc(), fromPad, Cert(k.gw, root), AuthRun::MnPrefix());
+        r.Auth(Cbc(), Cbc(), fromPad, Cert(k.gw, root), AuthRun::MnPrefix());
         NS_TEST_EXPECT_MSG_EQ(r.gatewaySays + r.mnSays, "", "they authenticate an IKE_AUTH");
         NS_TEST_EXPECT_MSG_EQ(Ikev2Credentials::FromPadEntry(entry, nullptr).Validate().empty(),
                               false,

@@ -7,7 +7,7 @@
 // AUTH (RFC 7296 §1.2, §2.9, §2.15, §2.17).
 
 #include "cxtp-test-isolation.h"
-#include "ikev2-test-auth-run.h"
+#include "ikev2-test-ike-pair.h"
 
 #include "ns3/ikev2-ike-auth-exchange.h"
 #include "ns3/test.h"
@@ -18,7 +18,7 @@ namespace
 {
 
 /// The harness of one IKE_SA_INIT and IKE_AUTH.
-using AuthRun = Ikev2TestAuthRun;
+using AuthRun = Ikev2TestIkePair;
 
 const std::vector<uint8_t> PSK(32, 0x42); ///< the shared key
 
@@ -43,7 +43,7 @@ class Ikev2IkeAuthTestCase : public TestCase
         Ikev2Proposals p = AuthRun::Proposals("aes128-sha256-modp2048", "aes128-sha256");
         {
             AuthRun r;
-            r.Go(p, p, PSK, PSK, AuthRun::MnPrefix());
+            r.Auth(p, p, PSK, PSK, AuthRun::MnPrefix());
             NS_TEST_EXPECT_MSG_EQ(r.gatewaySays, "", "the gateway makes both SAs");
             NS_TEST_EXPECT_MSG_EQ(r.mnSays, "", "the MN takes them");
             NS_TEST_EXPECT_MSG_EQ(
@@ -75,18 +75,18 @@ class Ikev2IkeAuthTestCase : public TestCase
         }
         {
             AuthRun r;
-            r.Go(p, p, PSK, std::vector<uint8_t>(32, 0x43), AuthRun::MnPrefix());
+            r.Auth(p, p, PSK, std::vector<uint8_t>(32, 0x43), AuthRun::MnPrefix());
             NS_TEST_EXPECT_MSG_EQ(r.gatewaySays, "AUTHENTICATION_FAILED", "wrong PSK");
             NS_TEST_EXPECT_MSG_EQ(r.mnSays, "IKE_AUTH refused, notify 24", "the MN hears it");
             NS_TEST_EXPECT_MSG_EQ((r.mn.state == Ikev2State::FAILED), true, "no IKE SA");
         }
         {
             AuthRun r;
-            r.Go(p,
-                 AuthRun::Proposals("aes128-sha256-modp2048", "aes256gcm16"),
-                 PSK,
-                 PSK,
-                 AuthRun::MnPrefix());
+            r.Auth(p,
+                   AuthRun::Proposals("aes128-sha256-modp2048", "aes256gcm16"),
+                   PSK,
+                   PSK,
+                   AuthRun::MnPrefix());
             NS_TEST_EXPECT_MSG_EQ(r.gatewaySays, "NO_PROPOSAL_CHOSEN", "no common ESP");
             NS_TEST_EXPECT_MSG_EQ(r.mnSays, "no CHILD_SA, notify 14", "the MN hears it");
             NS_TEST_EXPECT_MSG_EQ((r.mn.state == Ikev2State::ESTABLISHED), true, "IKE SA stands");
@@ -96,14 +96,14 @@ class Ikev2IkeAuthTestCase : public TestCase
             std::vector<Ikev2TrafficSelector> elsewhere = {
                 Ikev2TrafficSelector::Ipv6Range(Ipv6Address("2001:db8:7::"),
                                                 Ipv6Address("2001:db8:7::ffff"))};
-            r.Go(p, p, PSK, PSK, elsewhere);
+            r.Auth(p, p, PSK, PSK, elsewhere);
             NS_TEST_EXPECT_MSG_EQ(r.gatewaySays, "TS_UNACCEPTABLE", "the MN is not ours");
             NS_TEST_EXPECT_MSG_EQ(r.mnSays, "no CHILD_SA, notify 38", "the MN hears it");
         }
         {
             AuthRun r;
             r.tamperAuth = true;
-            r.Go(p, p, PSK, PSK, AuthRun::MnPrefix());
+            r.Auth(p, p, PSK, PSK, AuthRun::MnPrefix());
             NS_TEST_EXPECT_MSG_EQ(r.mnSays,
                                   "the responder's AUTH does not verify",
                                   "a tampered AUTH");

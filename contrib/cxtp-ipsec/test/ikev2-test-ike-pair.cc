@@ -75,7 +75,7 @@ Ikev2TestIkePair::Init(const Ikev2Proposals& pi, const Ikev2Proposals& pr)
     mn.local = MN;
     mn.peer = GATEWAY;
     mn.algorithms = pi.GetIkeChoices()[0];
-    mn.localId = Id(MN);
+    mn.localId = mnId;
     std::vector<uint8_t> request = Ikev2Codec::EncodeMessage(i.BuildRequest(mn, PORT));
     Ikev2Message in;
     NS_ABORT_IF(!Ikev2Codec::DecodeMessage(request, in).IsOk());
@@ -84,7 +84,7 @@ Ikev2TestIkePair::Init(const Ikev2Proposals& pi, const Ikev2Proposals& pr)
     gw.spiR = 0xfedcba9876543210;
     gw.local = GATEWAY;
     gw.peer = MN;
-    gw.localId = Id(GATEWAY);
+    gw.localId = gwId;
     Ikev2Message out;
     NS_ABORT_IF(!r.ProcessRequest(in, gw, PORT, nullptr, out).empty());
     std::vector<uint8_t> response = Ikev2Codec::EncodeMessage(out);
@@ -97,13 +97,43 @@ Ikev2TestIkePair::Init(const Ikev2Proposals& pi, const Ikev2Proposals& pr)
     gw.nextExpectedId = 1;
 }
 
+namespace
+{
+
+/**
+ * \brief Flips a bit of the AUTH data.
+ * \param m a message with an open SK payload
+ */
+void
+FlipAuth(Ikev2Message& m)
+{
+    for (auto& p : m.encrypted->payloads)
+    {
+        if (auto* auth = std::get_if<Ikev2AuthPayload>(&p))
+        {
+            auth->data[0] ^= 1;
+        }
+    }
+}
+
+} // namespace
+
 void
 Ikev2TestIkePair::Auth(const Ikev2Proposals& pi,
                        const Ikev2Proposals& pr,
                        const std::vector<uint8_t>& pskI,
                        const std::vector<uint8_t>& pskR,
-                       const std::vector<Ikev2TrafficSelector>& allowTsi,
-                       bool tamperAuth)
+                       const std::vector<Ikev2TrafficSelector>& allowTsi)
+{
+    Auth(pi, pr, Ikev2Credentials::FromPsk(pskI), Ikev2Credentials::FromPsk(pskR), allowTsi);
+}
+
+void
+Ikev2TestIkePair::Auth(const Ikev2Proposals& pi,
+                       const Ikev2Proposals& pr,
+                       const Ikev2Credentials& credentialsI,
+                       const Ikev2Credentials& credentialsR,
+                       const std::vector<Ikev2TrafficSelector>& allowTsi)
 {
     Init(pi, pr);
     Ikev2IkeAuthExchange ai(pi);
@@ -117,28 +147,22 @@ Ikev2TestIkePair::Auth(const Ikev2Proposals& pi,
     policy.tsi = allowTsi;
     policy.tsr = GatewaySide();
 
-    Ikev2Message request =
-        Carry(ai.BuildRequest(mn, Ikev2Credentials::FromPsk(pskI), ask, true), mn, gw, rngI);
-    Ikev2Message response;
-    gatewaySays = ar.ProcessRequest(request,
-                                    gw,
-                                    Ikev2Credentials::FromPsk(pskR),
-                                    policy,
-                                    response,
-                                    gwChild,
-                                    gwKeys);
+    Ikev2Message out = ai.BuildRequest(mn, credentialsI, ask, true);
+    if (tamperRequestAuth)
+    {
+        FlipAuth(out);
+    }
+    requestWire = Ikev2Protection::Protect(out, mn.GetSkKeys(true), rngI);
+    NS_ABORT_IF(!Ikev2Protection::Open(requestWire, gw.GetSkKeys(true), request).IsOk());
+    Ikev2Message answer;
+    gatewaySays = ar.ProcessRequest(request, gw, credentialsR, policy, answer, gwChild, gwKeys);
     if (tamperAuth)
     {
-        for (auto& p : response.encrypted->payloads)
-        {
-            if (auto* auth = std::get_if<Ikev2AuthPayload>(&p))
-            {
-                auth->data[0] ^= 1;
-            }
-        }
+        FlipAuth(answer);
     }
-    Ikev2Message answer = Carry(response, gw, mn, rngR);
-    mnSays = ai.ProcessResponse(answer, mn, Ikev2Credentials::FromPsk(pskI), ask, mnChild, mnKeys);
+    responseWire = Ikev2Protection::Protect(answer, gw.GetSkKeys(false), rngR);
+    NS_ABORT_IF(!Ikev2Protection::Open(responseWire, mn.GetSkKeys(false), response).IsOk());
+    mnSays = ai.ProcessResponse(response, mn, credentialsI, ask, mnChild, mnKeys);
 }
 
 void

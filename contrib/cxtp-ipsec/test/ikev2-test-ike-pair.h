@@ -5,6 +5,7 @@
 #define IKEV2_TEST_IKE_PAIR_H
 
 #include "ns3/crypto-random.h"
+#include "ns3/ikev2-credentials.h"
 #include "ns3/ikev2-ike-auth-exchange.h"
 #include "ns3/ikev2-message.h"
 #include "ns3/ikev2-proposals.h"
@@ -58,22 +59,34 @@ class Ikev2TestIkePair
      */
     void Init(const Ikev2Proposals& pi, const Ikev2Proposals& pr);
     /**
-     * \brief Init(), then IKE_AUTH through the SK payload: the MN asks for its address and
-     * anywhere, with inbound SPI 0xc0000001; the gateway accepts \p allowTsi and its own side,
-     * with inbound SPI 0xd0000002. The results land in the members.
+     * \brief Init(), then IKE_AUTH with the first CHILD_SA: the MN asks for its own address to
+     * anywhere, the gateway allows \p allowTsi to the documentation prefix. The messages cross
+     * protected (Protect, then Open with the other end's keys); tamperRequestAuth and
+     * tamperAuth flip a bit of the MN's or the gateway's AUTH on the way.
+     * \param pi the MN's proposals
+     * \param pr the gateway's proposals
+     * \param credentialsI the MN's credentials
+     * \param credentialsR the gateway's credentials
+     * \param allowTsi the initiator-side selectors the gateway accepts
+     */
+    void Auth(const Ikev2Proposals& pi,
+              const Ikev2Proposals& pr,
+              const Ikev2Credentials& credentialsI,
+              const Ikev2Credentials& credentialsR,
+              const std::vector<Ikev2TrafficSelector>& allowTsi);
+    /**
+     * \brief Auth() with a pre-shared key at each end.
      * \param pi the MN's proposals
      * \param pr the gateway's proposals
      * \param pskI the MN's key
      * \param pskR the gateway's key
-     * \param allowTsi the gateway's acceptable initiator-side selectors
-     * \param tamperAuth flip a bit of the gateway's AUTH
+     * \param allowTsi the initiator-side selectors the gateway accepts
      */
     void Auth(const Ikev2Proposals& pi,
               const Ikev2Proposals& pr,
               const std::vector<uint8_t>& pskI,
               const std::vector<uint8_t>& pskR,
-              const std::vector<Ikev2TrafficSelector>& allowTsi,
-              bool tamperAuth = false);
+              const std::vector<Ikev2TrafficSelector>& allowTsi);
     /**
      * \brief Auth() with the usual keys and selectors, which must succeed; the first CHILD_SA
      * then goes into both SAs' children, as the daemon puts it there.
@@ -96,16 +109,24 @@ class Ikev2TestIkePair
                               const Ikev2Sa& to,
                               const Ptr<CryptoRandom>& rng);
 
-    Ptr<CryptoRandom> rngI;  ///< the MN's randomness
-    Ptr<CryptoRandom> rngR;  ///< the gateway's randomness
-    Ikev2Sa mn;              ///< the MN's IKE SA
-    Ikev2Sa gw;              ///< the gateway's IKE SA
-    Ikev2ChildSa mnChild;    ///< the MN's first CHILD_SA
-    Ikev2ChildSa gwChild;    ///< the gateway's first CHILD_SA
-    Ikev2ChildKeys mnKeys;   ///< its keys at the MN
-    Ikev2ChildKeys gwKeys;   ///< its keys at the gateway
-    std::string gatewaySays; ///< the gateway's IKE_AUTH ProcessRequest result
-    std::string mnSays;      ///< the MN's IKE_AUTH ProcessResponse result
+    Ikev2IdPayload mnId{Id(MN)};       ///< the MN's localId before IKE_AUTH
+    Ikev2IdPayload gwId{Id(GATEWAY)};  ///< the gateway's localId before IKE_AUTH
+    bool tamperRequestAuth{false};     ///< flip a bit of the MN's AUTH on the way
+    bool tamperAuth{false};            ///< flip a bit of the gateway's AUTH on the way
+    Ptr<CryptoRandom> rngI;            ///< the MN's randomness
+    Ptr<CryptoRandom> rngR;            ///< the gateway's randomness
+    Ikev2Sa mn;                        ///< the MN's IKE SA
+    Ikev2Sa gw;                        ///< the gateway's IKE SA
+    Ikev2ChildSa mnChild;              ///< the MN's first CHILD_SA
+    Ikev2ChildSa gwChild;              ///< the gateway's first CHILD_SA
+    Ikev2ChildKeys mnKeys;             ///< its keys at the MN
+    Ikev2ChildKeys gwKeys;             ///< its keys at the gateway
+    std::string gatewaySays;           ///< the gateway's IKE_AUTH ProcessRequest result
+    std::string mnSays;                ///< the MN's IKE_AUTH ProcessResponse result
+    Ikev2Message request;              ///< the IKE_AUTH request as the gateway opened it
+    Ikev2Message response;             ///< the IKE_AUTH response as the MN opened it
+    std::vector<uint8_t> requestWire;  ///< the protected request, from the IKE header on
+    std::vector<uint8_t> responseWire; ///< the protected response
 };
 
 } // namespace ns3
