@@ -789,12 +789,15 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
     {
         // §2.5: answered, protected, with the type of the payload we do not know.
         Discard(sa.peer, "request with an unsupported critical payload");
-        Ikev2Message answer;
-        answer.header = sa.MakeHeader(header.exchangeType, true, header.messageId);
-        answer.encrypted = Ikev2EncryptedPayload();
-        answer.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
-                                                      {static_cast<uint8_t>(r.unsupportedType)})};
-        m_messenger.SendAnswer(sa, bytes, answer);
+        m_messenger.SendAnswer(
+            sa,
+            bytes,
+            MakeNotifyMessage(sa,
+                              header.exchangeType,
+                              true,
+                              header.messageId,
+                              Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
+                                              {static_cast<uint8_t>(r.unsupportedType)})));
         return;
     }
     if (!r.IsOk())
@@ -822,11 +825,14 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
     default: {
         // §1.3: CREATE_CHILD_SA is not supported yet; refused, the IKE SA stays.
         Discard(sa.peer, "unsupported exchange type");
-        Ikev2Message answer;
-        answer.header = sa.MakeHeader(header.exchangeType, true, header.messageId);
-        answer.encrypted = Ikev2EncryptedPayload();
-        answer.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::NO_ADDITIONAL_SAS)};
-        m_messenger.SendAnswer(sa, bytes, answer);
+        m_messenger.SendAnswer(
+            sa,
+            bytes,
+            MakeNotifyMessage(sa,
+                              header.exchangeType,
+                              true,
+                              header.messageId,
+                              Ikev2MakeNotify(Ikev2NotifyType::NO_ADDITIONAL_SAS)));
         break;
     }
     }
@@ -951,10 +957,12 @@ Ikev2Daemon::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
         if (response.encrypted && !Ikev2FindErrorNotify(response.encrypted->payloads))
         {
             // §2.21.2: the responder's AUTH does not verify; tell it, protected.
-            Ikev2Message m;
-            m.header = sa.MakeHeader(Ikev2ExchangeType::INFORMATIONAL, false, sa.nextRequestId);
-            m.encrypted = Ikev2EncryptedPayload();
-            m.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
+            Ikev2Message m =
+                MakeNotifyMessage(sa,
+                                  Ikev2ExchangeType::INFORMATIONAL,
+                                  false,
+                                  sa.nextRequestId,
+                                  Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED));
             SendRequest(sa, Request::AUTH_FAILED, m_messenger.Encode(sa, m));
             return;
         }
@@ -1087,6 +1095,20 @@ Ikev2Daemon::Discard(const Ipv6Address& peer, const std::string& reason)
     NS_LOG_INFO("from " << peer << ": " << reason);
     ++m_discards[reason];
     m_discardTrace(peer, reason);
+}
+
+Ikev2Message
+Ikev2Daemon::MakeNotifyMessage(const Ikev2Sa& sa,
+                               Ikev2ExchangeType type,
+                               bool response,
+                               uint32_t messageId,
+                               Ikev2NotifyPayload notify)
+{
+    Ikev2Message m;
+    m.header = sa.MakeHeader(type, response, messageId);
+    m.encrypted = Ikev2EncryptedPayload();
+    m.encrypted->payloads = {std::move(notify)};
+    return m;
 }
 
 void

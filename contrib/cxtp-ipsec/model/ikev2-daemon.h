@@ -210,6 +210,19 @@ class Ikev2Daemon : public Application
     void SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes);
     /// Our request was answered: the window is free for the next one. \param spi our SPI
     void RequestDone(uint64_t spi);
+    /**
+     * \param sa the SA
+     * \param type the exchange
+     * \param response whether a response
+     * \param messageId its message ID
+     * \param notify the one payload
+     * \return a message whose SK payload holds one notification (§3.10)
+     */
+    static Ikev2Message MakeNotifyMessage(const Ikev2Sa& sa,
+                                          Ikev2ExchangeType type,
+                                          bool response,
+                                          uint32_t messageId,
+                                          Ikev2NotifyPayload notify);
     /// Fires the Message trace (the messenger's callback).
     void TraceMessage(bool sent,
                       const Ipv6Address& peer,
