@@ -382,8 +382,7 @@ Ikev2Daemon::Initiate(uint32_t outPolicyId)
                 return; // the rule has its CHILD_SA
             }
         }
-        const Exchanges& x = m_exchanges[spi];
-        if (sa.state != Ikev2State::ESTABLISHED || x.outPolicyId == outPolicyId)
+        if (sa.state != Ikev2State::ESTABLISHED)
         {
             waiting.push_back(outPolicyId); // IKE_SA_INIT/IKE_AUTH under way
             return;
