@@ -240,7 +240,7 @@ class Ikev2Daemon : public Application
                             const Ipv6Address& to);
     /// The answer to our IKE_SA_INIT request.
     void ReceiveInitResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
-    /// A request on an IKE SA with keys. \return false if the message was discarded
+    /// A request on an IKE SA with keys: answered, or discarded and counted.
     void ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
     /// A response to our request on an IKE SA with keys.
     void ReceiveProtectedResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
