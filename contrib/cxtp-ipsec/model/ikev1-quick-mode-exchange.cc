@@ -69,7 +69,7 @@ Ikev1QuickModeExchange::Start(Ikev1Sa& sa, uint32_t outPolicyId)
     qm.lifetime = config.phase2Lifetime;
     qm.pfsGroup = config.pfs ? (config.pfsGroup ? config.pfsGroup : sa.dhGroup) : 0;
     uint32_t out;
-    m_services.FindPolicies(sa.local, sa.peer, out, qm.inPolicyId);
+    m_services.GetSpd()->FindTunnelRules(sa.local, sa.peer, out, qm.inPolicyId);
     qm.outPolicyId = outPolicyId;
     qm.inboundSpi = m_services.GetPfKey()->GetSpi();
     qm.ni = rng.GetBytes(config.nonceLength);
@@ -190,7 +190,7 @@ Ikev1QuickModeExchange::ReceiveQm1(Ikev1Sa& sa, Ikev1QuickMode& qm, const Messag
         return "QM1 without SA or nonce";
     }
     uint32_t outPolicy = 0;
-    if (!m_services.FindPolicies(sa.local, sa.peer, outPolicy, qm.inPolicyId))
+    if (!m_services.GetSpd()->FindTunnelRules(sa.local, sa.peer, outPolicy, qm.inPolicyId))
     {
         return "no PROTECT rules for peer";
     }

@@ -132,19 +132,6 @@ class Ikev1Services
     static Ikev1IdPayload MakeSelectorId(const Ipv6Address& address, const Ipv6Prefix& prefix);
     /// \return the pre-shared key the PAD holds for a peer (empty if none)
     std::vector<uint8_t> GetPreSharedKey(const Ipv6Address& peer) const;
-    /**
-     * \brief Finds the node's tunnel-mode PROTECT pair with a peer.
-     * \param local our address, or :: for any
-     * \param peer the peer
-     * \param [out] outPolicyId the outbound rule
-     * \param [out] inPolicyId the inbound rule
-     * \return true if both exist
-     */
-    bool FindPolicies(const Ipv6Address& local,
-                      const Ipv6Address& peer,
-                      uint32_t& outPolicyId,
-                      uint32_t& inPolicyId) const;
-
     // ---- Provided by the daemon: transport, bookkeeping, observation
     /// \return the retransmission and duplicate-detection state of one exchange
     virtual IpsecRetransmission& GetFlight(const Ikev1Sa& sa, uint32_t messageId) = 0;

@@ -26,6 +26,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace ns3
 {
@@ -420,25 +421,10 @@ Ikev2Daemon::Delete(const Ipv6Address& peer)
     NS_LOG_FUNCTION(this << peer);
     for (const auto& [spi, sa] : m_table.GetAll())
     {
-        if (sa.peer != peer || sa.state != Ikev2State::ESTABLISHED)
+        if (sa.peer == peer && sa.state == Ikev2State::ESTABLISHED)
         {
-            continue;
+            RequestInformational(spi, &Ikev2InformationalExchange::BuildDeleteIkeSa);
         }
-        uint64_t ours = spi;
-        m_messenger.WhenFree(spi, Callback<void>([this, ours]() {
-                                 Ikev2Sa* sa = m_table.Find(ours);
-                                 if (!sa || sa->state != Ikev2State::ESTABLISHED)
-                                 {
-                                     return;
-                                 }
-                                 CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
-                                 Ikev2State before = sa->state;
-                                 Ikev2Message m = Ikev2InformationalExchange::BuildDeleteIkeSa(*sa);
-                                 NoteState(*sa, before);
-                                 SendRequest(*sa,
-                                             Request::INFORMATIONAL,
-                                             m_messenger.Encode(*sa, m));
-                             }));
     }
 }
 
@@ -446,30 +432,20 @@ void
 Ikev2Daemon::DeleteChildren(const Ipv6Address& peer)
 {
     NS_LOG_FUNCTION(this << peer);
+    auto deleteAll = [](Ikev2Sa& sa) {
+        std::vector<uint32_t> spis;
+        for (const auto& [in, child] : sa.children)
+        {
+            spis.push_back(in);
+        }
+        return Ikev2InformationalExchange::BuildDeleteChildren(sa, spis);
+    };
     for (const auto& [spi, sa] : m_table.GetAll())
     {
-        if (sa.peer != peer || sa.state != Ikev2State::ESTABLISHED || sa.children.empty())
+        if (sa.peer == peer && sa.state == Ikev2State::ESTABLISHED && !sa.children.empty())
         {
-            continue;
+            RequestInformational(spi, deleteAll);
         }
-        uint64_t ours = spi;
-        m_messenger.WhenFree(
-            spi,
-            Callback<void>([this, ours]() {
-                Ikev2Sa* sa = m_table.Find(ours);
-                if (!sa || sa->state != Ikev2State::ESTABLISHED)
-                {
-                    return;
-                }
-                std::vector<uint32_t> spis;
-                for (const auto& [in, child] : sa->children)
-                {
-                    spis.push_back(in);
-                }
-                CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
-                Ikev2Message m = Ikev2InformationalExchange::BuildDeleteChildren(*sa, spis);
-                SendRequest(*sa, Request::INFORMATIONAL, m_messenger.Encode(*sa, m));
-            }));
     }
 }
 
@@ -477,20 +453,25 @@ void
 Ikev2Daemon::CheckLiveness(const Ipv6Address& peer)
 {
     NS_LOG_FUNCTION(this << peer);
-    const Ikev2Sa* newest = m_table.FindNewestEstablished(peer);
-    if (!newest)
+    if (const Ikev2Sa* newest = m_table.FindNewestEstablished(peer))
     {
-        return;
+        RequestInformational(newest->GetLocalSpi(), &Ikev2InformationalExchange::BuildLiveness);
     }
-    uint64_t ours = newest->GetLocalSpi();
-    m_messenger.WhenFree(ours, Callback<void>([this, ours]() {
-                             Ikev2Sa* sa = m_table.Find(ours);
+}
+
+void
+Ikev2Daemon::RequestInformational(uint64_t spi, std::function<Ikev2Message(Ikev2Sa&)> build)
+{
+    m_messenger.WhenFree(spi, Callback<void>([this, spi, build]() {
+                             Ikev2Sa* sa = m_table.Find(spi);
                              if (!sa || sa->state != Ikev2State::ESTABLISHED)
                              {
-                                 return;
+                                 return; // gone or replaced while the request waited
                              }
                              CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
-                             Ikev2Message m = Ikev2InformationalExchange::BuildLiveness(*sa);
+                             Ikev2State before = sa->state;
+                             Ikev2Message m = build(*sa);
+                             NoteState(*sa, before);
                              SendRequest(*sa, Request::INFORMATIONAL, m_messenger.Encode(*sa, m));
                          }));
 }
@@ -889,16 +870,8 @@ Ikev2Daemon::AnswerIkeAuth(Ikev2Sa& sa,
     x.halfOpenTimer.Cancel();
     uint32_t outPolicy = 0;
     uint32_t inPolicy = 0;
-    const IpsecPolicy* rule = nullptr;
-    for (const IpsecPolicy& p : m_spd->GetPolicies())
-    {
-        if (p.action == IpsecPolicyAction::PROTECT && p.mode == IpsecMode::TUNNEL &&
-            p.tunnelRemote == sa.peer && (sa.local.IsAny() || p.tunnelLocal == sa.local))
-        {
-            (p.direction == IpsecDirection::OUTBOUND ? outPolicy : inPolicy) = p.id;
-            rule = p.direction == IpsecDirection::OUTBOUND ? &p : rule;
-        }
-    }
+    m_spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
+    const IpsecPolicy* rule = outPolicy ? m_spd->Get(outPolicy) : nullptr;
     Ikev2IkeAuthExchange::ChildPolicy policy;
     if (rule)
     {
@@ -975,17 +948,9 @@ Ikev2Daemon::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
         m_failureTrace(sa.peer, "no CHILD_SA in IKE_AUTH: " + reason);
         return;
     }
-    const IpsecPolicy* out = m_spd->Get(x.outPolicyId);
+    uint32_t out = 0;
+    m_spd->FindTunnelRules(sa.local, sa.peer, out, child.inPolicyId);
     child.outPolicyId = x.outPolicyId;
-    for (const IpsecPolicy& p : m_spd->GetPolicies())
-    {
-        if (out && p.direction == IpsecDirection::INBOUND &&
-            p.action == IpsecPolicyAction::PROTECT && p.tunnelRemote == out->tunnelLocal &&
-            p.tunnelLocal == out->tunnelRemote)
-        {
-            child.inPolicyId = p.id;
-        }
-    }
     child.lifetime = m_childLifetime;
     InstallChild(sa, child, keys);
 }

@@ -14,6 +14,7 @@
 #include "ns3/application.h"
 #include "ns3/traced-callback.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -203,6 +204,13 @@ class Ikev2Daemon : public Application
     void HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& fields);
     /// Starts IKE_SA_INIT with a peer for a rule.
     void StartIkeSa(const IpsecPolicy& rule);
+    /**
+     * \brief Sends an INFORMATIONAL request of ours when the SA's window is free, if the SA is
+     * still established then.
+     * \param spi our SPI of the SA
+     * \param build makes the request (Ikev2InformationalExchange: DELETE, liveness)
+     */
+    void RequestInformational(uint64_t spi, std::function<Ikev2Message(Ikev2Sa&)> build);
 
     // ---- Requests of ours (the window is Ikev2Messenger's)
     /// Sends a request of ours, retransmitted until answered; \p kind says how to take the

@@ -152,4 +152,25 @@ IpsecSpd::GetPolicies() const
     return m_policies;
 }
 
+bool
+IpsecSpd::FindTunnelRules(const Ipv6Address& local,
+                          const Ipv6Address& peer,
+                          uint32_t& outPolicyId,
+                          uint32_t& inPolicyId) const
+{
+    outPolicyId = 0;
+    inPolicyId = 0;
+    for (const auto& p : m_policies)
+    {
+        if (p.action != IpsecPolicyAction::PROTECT || p.mode != IpsecMode::TUNNEL ||
+            p.tunnelRemote != peer || (!local.IsAny() && p.tunnelLocal != local))
+        {
+            continue;
+        }
+        uint32_t& slot = p.direction == IpsecDirection::OUTBOUND ? outPolicyId : inPolicyId;
+        slot = slot ? slot : p.id;
+    }
+    return outPolicyId && inPolicyId;
+}
+
 } // namespace ns3

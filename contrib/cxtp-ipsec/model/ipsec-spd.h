@@ -69,6 +69,20 @@ class IpsecSpd : public Object
      * \return true if the packet must go through the IPsec data plane to be decided
      */
     bool MayApply(IpsecDirection direction, const IpsecPacketFields& fields) const;
+    /**
+     * \brief Finds the node's tunnel-mode PROTECT pair with a peer (the rules an IKE daemon
+     * negotiates SAs for): the first outbound and the first inbound rule whose tunnel runs
+     * between \p local and \p peer.
+     * \param local our address, or :: for any
+     * \param peer the peer
+     * \param [out] outPolicyId the outbound rule, 0 if none
+     * \param [out] inPolicyId the inbound rule, 0 if none
+     * \return true if both exist
+     */
+    bool FindTunnelRules(const Ipv6Address& local,
+                         const Ipv6Address& peer,
+                         uint32_t& outPolicyId,
+                         uint32_t& inPolicyId) const;
     /// \return every rule, in evaluation order (outbound and inbound interleaved)
     const std::vector<IpsecPolicy>& GetPolicies() const;
 

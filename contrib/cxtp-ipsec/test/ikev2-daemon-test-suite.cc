@@ -308,6 +308,14 @@ Ikev2DaemonTestCase::CheckEstablished(Ikev2Bench& b, const std::string& label)
                               label << ": SK_ei and SK_ar at both ends");
         NS_TEST_EXPECT_MSG_EQ(mn->children.size(), 1u, label << ": one CHILD_SA at the MN");
         NS_TEST_EXPECT_MSG_EQ(sg->children.size(), 1u, label << ": one CHILD_SA at the SG");
+        for (const Ikev2Sa* end : {mn, sg})
+        {
+            for (const auto& [in, child] : end->children)
+            {
+                NS_TEST_EXPECT_MSG_NE(child.outPolicyId, 0u, label << ": its outbound rule");
+                NS_TEST_EXPECT_MSG_NE(child.inPolicyId, 0u, label << ": its inbound rule");
+            }
+        }
     }
     NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.installed, 1u, label << ": the MN installed one pair");
     NS_TEST_EXPECT_MSG_EQ(b.m_sgLog.installed, 1u, label << ": the SG installed one pair");
