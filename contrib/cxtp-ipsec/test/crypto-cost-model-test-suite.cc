@@ -284,12 +284,16 @@ class CryptoCostProfileResolveTestCase : public TestCase
 void
 CryptoCostProfileResolveTestCase::DoRun()
 {
-    NS_TEST_EXPECT_MSG_EQ(CryptoCostProfile::Resolve("zero"),
-                          std::string(CXTP_PROFILE_DIR) + "/zero.ini",
-                          "bare name");
-    NS_TEST_EXPECT_MSG_EQ(CryptoCostProfile::Resolve("testbed-2008"),
-                          std::string(CXTP_PROFILE_DIR) + "/testbed-2008.ini",
-                          "bare name with a dash");
+    // A bare name is a file of the module's profiles/ folder that exists.
+    for (std::string name : {"zero", "testbed-2008"})
+    {
+        std::string path = CryptoCostProfile::Resolve(name);
+        std::string tail = "/profiles/" + name + ".ini";
+        bool inProfiles = path.size() > tail.size() &&
+                          path.compare(path.size() - tail.size(), tail.size(), tail) == 0;
+        NS_TEST_EXPECT_MSG_EQ(inProfiles, true, "bare name " << name << " resolves to " << path);
+        NS_TEST_EXPECT_MSG_EQ(std::ifstream(path).good(), true, path << " exists");
+    }
     NS_TEST_EXPECT_MSG_EQ(CryptoCostProfile::Resolve("dir/zero"), "dir/zero", "contains '/'");
     NS_TEST_EXPECT_MSG_EQ(CryptoCostProfile::Resolve("mine.ini"), "mine.ini", "ends in .ini");
     NS_TEST_EXPECT_MSG_EQ(CryptoCostProfile::Resolve("/abs/p.ini"), "/abs/p.ini", "absolute");

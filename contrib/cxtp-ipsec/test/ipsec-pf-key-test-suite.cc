@@ -12,6 +12,7 @@
 
 #include "ns3/config.h"
 #include "ns3/crypto-cost-model.h"
+#include "ns3/crypto-cost-profile.h"
 #include "ns3/crypto-random.h"
 #include "ns3/ipsec-pf-key.h"
 #include "ns3/ipsec-policy.h"
@@ -123,7 +124,7 @@ struct KeyNode
 void
 SetSaInstallCost(const KeyNode& k, const std::string& saInstall)
 {
-    std::ifstream in(std::string(CXTP_PROFILE_DIR) + "/zero.ini");
+    std::ifstream in(CryptoCostProfile::Resolve("zero"));
     std::string path = "/tmp/cxtp-pf-key-cost-" + std::to_string(getpid()) + ".ini";
     std::ofstream out(path);
     std::string line;
