@@ -141,6 +141,11 @@ Ikev2Daemon::AddTraceSources(TypeId tid)
                         "An IKE SA changed state.",
                         MakeTraceSourceAccessor(&Ikev2Daemon::m_stateTrace),
                         "ns3::Ikev2Daemon::StateTracedCallback")
+        .AddTraceSource("IkeSaKeys",
+                        "An IKE SA has its keys: after IKE_SA_INIT (either role) and for the new "
+                        "IKE SA of a rekey (what Ikev2KeyExport records).",
+                        MakeTraceSourceAccessor(&Ikev2Daemon::m_keysTrace),
+                        "ns3::Ikev2Daemon::KeysTracedCallback")
         .AddTraceSource("Established",
                         "An IKE SA is authenticated (IKE_AUTH done).",
                         MakeTraceSourceAccessor(&Ikev2Daemon::m_establishedTrace),
@@ -674,6 +679,7 @@ Ikev2Daemon::ReceiveInitRequest(const Ikev2Header& header,
     sa.initResponse = Ikev2Codec::EncodeMessage(response);
     sa.nextExpectedId = 1;
     m_stateTrace(from, spi, Ikev2State::IDLE, sa.state);
+    m_keysTrace(sa);
     m_messenger.SendAnswer(sa, bytes, response);
     m_exchanges[spi].halfOpenTimer =
         Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
@@ -717,6 +723,7 @@ Ikev2Daemon::ReceiveInitResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes)
     }
     sa.initResponse = bytes;
     sa.nextRequestId = 1;
+    m_keysTrace(sa);
     RequestDone(sa.GetLocalSpi());
     if (!rule)
     {

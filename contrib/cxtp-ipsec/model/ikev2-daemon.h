@@ -137,6 +137,11 @@ class Ikev2Daemon : public Application
                                         Ikev2State from,
                                         Ikev2State to);
     /**
+     * \brief Signature of the IkeSaKeys trace: an IKE SA has its SK_* keys (RFC 7296 §2.14).
+     * \param sa the IKE SA (SPIs, algorithms and keys)
+     */
+    typedef void (*KeysTracedCallback)(const Ikev2Sa& sa);
+    /**
      * \brief Signature of the Established trace.
      * \param peer the peer
      * \param duration from the first IKE_SA_INIT message to the IKE SA's authentication
@@ -329,6 +334,7 @@ class Ikev2Daemon : public Application
     TracedCallback<const Ipv6Address&, uint64_t, Ikev2State, Ikev2State> m_stateTrace;
     TracedCallback<const Ipv6Address&, const std::string&> m_failureTrace;
     TracedCallback<const Ipv6Address&, const std::string&> m_discardTrace;
+    TracedCallback<const Ikev2Sa&> m_keysTrace;
     TracedCallback<const Ipv6Address&, Time> m_establishedTrace;
     TracedCallback<const Ipv6Address&, uint32_t, uint32_t> m_installedTrace;
 };
