@@ -20,8 +20,18 @@ IkeSaPairInstaller::Install(Ptr<IpsecPfKey> pfKey,
                             Callback<void> installed,
                             Callback<void, std::string> failed)
 {
-    Simulator::Schedule(after, [pfKey, in, out, installed, failed]() {
-        auto pending = std::make_shared<int>(2);
+    Install(pfKey, after, std::vector<IpsecSecurityAssociation>{in, out}, installed, failed);
+}
+
+void
+IkeSaPairInstaller::Install(Ptr<IpsecPfKey> pfKey,
+                            Time after,
+                            const std::vector<IpsecSecurityAssociation>& sas,
+                            Callback<void> installed,
+                            Callback<void, std::string> failed)
+{
+    Simulator::Schedule(after, [pfKey, sas, installed, failed]() {
+        auto pending = std::make_shared<size_t>(sas.size());
         auto done = [pending, installed, failed](const std::string& error) {
             if (!error.empty())
             {
@@ -33,7 +43,7 @@ IkeSaPairInstaller::Install(Ptr<IpsecPfKey> pfKey,
                 installed();
             }
         };
-        for (const auto& esp : {in, out})
+        for (const auto& esp : sas)
         {
             std::string error = pfKey->Add(esp, IpsecPfKey::Completion(done));
             if (!error.empty())

@@ -11,6 +11,7 @@
 #include "ns3/ptr.h"
 
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -41,6 +42,20 @@ class IkeSaPairInstaller
                         Time after,
                         const IpsecSecurityAssociation& in,
                         const IpsecSecurityAssociation& out,
+                        Callback<void> installed,
+                        Callback<void, std::string> failed);
+    /**
+     * \brief Installs some of a pair's SAs (an IKEv2 rekey responder's inbound SA first, its
+     * outbound one later), as Install() does for both.
+     * \param pfKey the node's PF_KEY
+     * \param after when to hand the SAs to PF_KEY, from now
+     * \param sas the SAs
+     * \param installed called when every SA is installed
+     * \param failed called with the reason of a refusal or failure
+     */
+    static void Install(Ptr<IpsecPfKey> pfKey,
+                        Time after,
+                        const std::vector<IpsecSecurityAssociation>& sas,
                         Callback<void> installed,
                         Callback<void, std::string> failed);
 };

@@ -5,6 +5,7 @@
 
 #include "crypto-cost-model.h"
 #include "crypto-random.h"
+#include "crypto-work-meter.h"
 #include "ike-sa-pair-installer.h"
 #include "ikev2-algorithms.h"
 #include "ikev2-child-sa-mapping.h"
@@ -176,7 +177,10 @@ Ikev2Daemon::Ikev2Daemon()
       m_ikeSaLimit(0),
       m_halfOpenTimeout(Seconds(30)),
       m_ikeLifetime(Hours(4)),
-      m_childLifetime(Hours(1))
+      m_childLifetime(Hours(1)),
+      m_ikeSaTask(*this),
+      m_informational(*this),
+      m_createChildSa(*this, m_informational)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -190,6 +194,9 @@ void
 Ikev2Daemon::DoDispose()
 {
     m_exchanges.clear();
+    m_ikeSaTask.Clear();
+    m_createChildSa.Clear();
+    m_heldOutbound.clear();
     m_messenger.Dispose();
     m_table.Clear();
     m_rng = nullptr;
@@ -254,7 +261,7 @@ Ikev2Daemon::StartApplication()
         node->AggregateObject(m_cost);
     }
     m_clock = IpsecWorkClock::Get(node);
-    m_cookies = std::make_unique<Ikev2CookieGenerator>(m_rng->GetBytes(32));
+    m_ikeSaTask.SetUp();
     m_transport = IkeTransport::Get(node);
     m_messenger.SetUp(m_transport,
                       m_cost,
@@ -273,7 +280,7 @@ Ikev2Daemon::StopApplication()
     for (auto& [spi, x] : m_exchanges)
     {
         m_messenger.Stop(spi);
-        x.halfOpenTimer.Cancel();
+        x.quietTimer.Cancel();
     }
     if (m_transport)
     {
@@ -299,52 +306,22 @@ Ikev2Daemon::GetDiscards() const
     return m_discards;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Configuration as the exchanges see it
-
-Ikev2Proposals
-Ikev2Daemon::GetProposals(const IpsecPolicy* rule) const
-{
-    std::vector<Ikev2EspChoice> esp = m_espChoices;
-    if (esp.empty())
-    {
-        Ikev2EspChoice choice;
-        IpsecEncryption encryption = rule ? rule->encryption : IpsecEncryption::AES_128_CBC;
-        IpsecIntegrity integrity = rule ? rule->integrity : IpsecIntegrity::HMAC_SHA2_256_128;
-        Ikev2Algorithms::GetEncrId(encryption, choice.encr, choice.keyBits);
-        choice.integ = Ikev2Algorithms::GetIntegId(integrity);
-        esp.push_back(choice);
-    }
-    return Ikev2Proposals(m_ikeChoices, esp);
-}
-
-Ikev2Credentials
-Ikev2Daemon::GetCredentials(const Ipv6Address& peer) const
-{
-    const IpsecPadEntry* entry = m_pad->FindByAddress(peer);
-    if (!entry)
-    {
-        return Ikev2Credentials(); // no key: every AUTH fails
-    }
-    return Ikev2Credentials::FromPadEntry(*entry, IpsecCredentialStore::Get(GetNode()));
-}
-
-Ikev2IdPayload
-Ikev2Daemon::MakeAddressId(const Ipv6Address& address)
-{
-    Ikev2IdPayload id;
-    id.idType = Ikev2IdType::ID_IPV6_ADDR;
-    id.data.resize(16);
-    address.GetBytes(id.data.data());
-    return id;
-}
-
 IpsecRetransmissionPolicy
 Ikev2Daemon::GetRetransmissionPolicy() const
 {
     return IpsecRetransmissionPolicy::Exponential(m_retransmitTimeout,
                                                   m_retransmitBase,
                                                   m_retransmitTries);
+}
+
+void
+Ikev2Daemon::TraceMessage(bool sent,
+                          const Ipv6Address& peer,
+                          Ikev2ExchangeType exchange,
+                          bool response,
+                          uint32_t size)
+{
+    m_messageTrace(sent, peer, exchange, response, size);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,14 +347,15 @@ Ikev2Daemon::Initiate(uint32_t outPolicyId)
                     "Ikev2Daemon::Initiate: " << outPolicyId << " is not a PROTECT rule");
     Ipv6Address peer = rule->tunnelRemote;
     std::vector<uint32_t>& waiting = m_waiting[peer];
-    if (std::find(waiting.begin(), waiting.end(), outPolicyId) != waiting.end())
+    if (std::find(waiting.begin(), waiting.end(), outPolicyId) != waiting.end() ||
+        m_createChildSa.IsCreating(outPolicyId))
     {
-        return; // an IKE SA for it is under way
+        return; // its CHILD_SA is under way
     }
     for (const auto& [spi, sa] : m_table.GetAll())
     {
         if (sa.peer != peer || sa.state == Ikev2State::FAILED || sa.state == Ikev2State::DELETED ||
-            sa.state == Ikev2State::DELETING)
+            sa.state == Ikev2State::DELETING || sa.state == Ikev2State::REKEYED)
         {
             continue;
         }
@@ -393,31 +371,11 @@ Ikev2Daemon::Initiate(uint32_t outPolicyId)
             waiting.push_back(outPolicyId); // IKE_SA_INIT/IKE_AUTH under way
             return;
         }
-        // A further CHILD_SA on an established IKE SA is a CREATE_CHILD_SA exchange (§1.3.1).
-        Discard(peer, "a further CHILD_SA needs CREATE_CHILD_SA, not supported yet");
+        // A further CHILD_SA on an established IKE SA (§1.3.1).
+        m_createChildSa.CreateChild(spi, outPolicyId);
         return;
     }
-    StartIkeSa(*rule);
-}
-
-void
-Ikev2Daemon::StartIkeSa(const IpsecPolicy& rule)
-{
-    CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
-    Ikev2Sa& sa = m_table.Create(rule.tunnelRemote, true, 0, *m_rng);
-    sa.local = rule.tunnelLocal;
-    sa.localId = MakeAddressId(sa.local);
-    sa.lifetime = m_ikeLifetime;
-    sa.started = Simulator::Now();
-    sa.algorithms = m_ikeChoices.front();
-    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
-    x.outPolicyId = rule.id;
-    Ikev2IkeSaInitExchange init(m_rng, GetProposals(&rule), m_nonceSize);
-    Ikev2State before = sa.state;
-    std::vector<uint8_t> bytes = Ikev2Codec::EncodeMessage(init.BuildRequest(sa, PORT));
-    NoteState(sa, before);
-    sa.initRequest = bytes;
-    SendRequest(sa, Request::IKE_SA_INIT, bytes);
+    m_ikeSaTask.Start(*rule);
 }
 
 void
@@ -428,7 +386,7 @@ Ikev2Daemon::Delete(const Ipv6Address& peer)
     {
         if (sa.peer == peer && sa.state == Ikev2State::ESTABLISHED)
         {
-            RequestInformational(spi, &Ikev2InformationalExchange::BuildDeleteIkeSa);
+            m_informational.Request(spi, &Ikev2InformationalExchange::BuildDeleteIkeSa);
         }
     }
 }
@@ -449,7 +407,7 @@ Ikev2Daemon::DeleteChildren(const Ipv6Address& peer)
     {
         if (sa.peer == peer && sa.state == Ikev2State::ESTABLISHED && !sa.children.empty())
         {
-            RequestInformational(spi, deleteAll);
+            m_informational.Request(spi, deleteAll);
         }
     }
 }
@@ -460,25 +418,34 @@ Ikev2Daemon::CheckLiveness(const Ipv6Address& peer)
     NS_LOG_FUNCTION(this << peer);
     if (const Ikev2Sa* newest = m_table.FindNewestEstablished(peer))
     {
-        RequestInformational(newest->GetLocalSpi(), &Ikev2InformationalExchange::BuildLiveness);
+        m_informational.Request(newest->GetLocalSpi(), &Ikev2InformationalExchange::BuildLiveness);
     }
 }
 
 void
-Ikev2Daemon::RequestInformational(uint64_t spi, std::function<Ikev2Message(Ikev2Sa&)> build)
+Ikev2Daemon::RekeyChildren(const Ipv6Address& peer)
 {
-    m_messenger.WhenFree(spi, Callback<void>([this, spi, build]() {
-                             Ikev2Sa* sa = m_table.Find(spi);
-                             if (!sa || sa->state != Ikev2State::ESTABLISHED)
-                             {
-                                 return; // gone or replaced while the request waited
-                             }
-                             CryptoWorkMeter::Scope scope(m_messenger.GetMeter());
-                             Ikev2State before = sa->state;
-                             Ikev2Message m = build(*sa);
-                             NoteState(*sa, before);
-                             SendRequest(*sa, Request::INFORMATIONAL, m_messenger.Encode(*sa, m));
-                         }));
+    NS_LOG_FUNCTION(this << peer);
+    for (const auto& [spi, sa] : m_table.GetAll())
+    {
+        if (sa.peer == peer && sa.state == Ikev2State::ESTABLISHED)
+        {
+            for (const auto& [in, child] : sa.children)
+            {
+                m_createChildSa.RekeyChild(spi, in);
+            }
+        }
+    }
+}
+
+void
+Ikev2Daemon::RekeyIkeSa(const Ipv6Address& peer)
+{
+    NS_LOG_FUNCTION(this << peer);
+    if (const Ikev2Sa* newest = m_table.FindNewestEstablished(peer))
+    {
+        m_createChildSa.RekeyIke(newest->GetLocalSpi());
+    }
 }
 
 void
@@ -493,7 +460,14 @@ Ikev2Daemon::Purge(const Ipv6Address& peer)
             gone.push_back(spi);
         }
     }
-    for (uint64_t spi : gone)
+    RemoveAll(gone);
+    m_waiting.erase(peer);
+}
+
+void
+Ikev2Daemon::RemoveAll(const std::vector<uint64_t>& spis)
+{
+    for (uint64_t spi : spis)
     {
         const Ikev2Sa& sa = *m_table.Find(spi);
         std::vector<Ikev2ChildSa> children;
@@ -504,44 +478,6 @@ Ikev2Daemon::Purge(const Ipv6Address& peer)
         UninstallChildren(sa, children);
         RemoveSa(spi);
     }
-    m_waiting.erase(peer);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Requests of ours
-
-void
-Ikev2Daemon::SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes)
-{
-    uint64_t spi = sa.GetLocalSpi();
-    m_exchanges[spi].outstanding = kind;
-    Ptr<Ikev2Daemon> self = this;
-    auto giveUp = [self, spi]() {
-        Ikev2Sa* sa = self->m_table.Find(spi);
-        self->Fail(*sa,
-                   "no answer after " + std::to_string(self->m_retransmitTries) +
-                       " retransmissions");
-        // §2.4: a peer that does not answer is gone; so are the SAs with it.
-        std::vector<Ikev2ChildSa> children;
-        for (const auto& [in, child] : sa->children)
-        {
-            children.push_back(child);
-        }
-        self->UninstallChildren(*sa, children);
-        self->RemoveSa(spi);
-    };
-    m_messenger.SendRequest(sa, bytes, GetRetransmissionPolicy(), Callback<void>(giveUp));
-}
-
-void
-Ikev2Daemon::RequestDone(uint64_t spi)
-{
-    auto it = m_exchanges.find(spi);
-    if (it != m_exchanges.end())
-    {
-        it->second.outstanding = Request::NONE;
-    }
-    m_messenger.Done(spi);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -564,7 +500,7 @@ Ikev2Daemon::Receive(const std::vector<uint8_t>& bytes,
     m_messenger.GetMeter().Clear();
     if (header.exchangeType == Ikev2ExchangeType::IKE_SA_INIT && !header.response)
     {
-        ReceiveInitRequest(header, bytes, from, to);
+        m_ikeSaTask.ReceiveInitRequest(header, bytes, from, to);
         return;
     }
     // Our SPI is the responder's if the sender is the original initiator (I flag, §3.1).
@@ -584,7 +520,12 @@ Ikev2Daemon::Receive(const std::vector<uint8_t>& bytes,
     }
     if (header.exchangeType == Ikev2ExchangeType::IKE_SA_INIT)
     {
-        ReceiveInitResponse(*sa, bytes);
+        if (m_exchanges[ours].outstanding != Request::IKE_SA_INIT)
+        {
+            Discard(from, "IKE_SA_INIT response not awaited");
+            return;
+        }
+        m_ikeSaTask.ReceiveInitResponse(*sa, bytes);
     }
     else if (sa->state == Ikev2State::IDLE || sa->state == Ikev2State::INIT_SENT)
     {
@@ -598,145 +539,6 @@ Ikev2Daemon::Receive(const std::vector<uint8_t>& bytes,
     {
         ReceiveProtectedRequest(*sa, bytes);
     }
-}
-
-void
-Ikev2Daemon::ReceiveInitRequest(const Ikev2Header& header,
-                                const std::vector<uint8_t>& bytes,
-                                const Ipv6Address& from,
-                                const Ipv6Address& to)
-{
-    if (header.responderSpi != 0 || header.messageId != 0 || !header.initiator)
-    {
-        Discard(from, "IKE_SA_INIT request with SPIr, message ID or flags set");
-        return;
-    }
-    if (Ikev2Sa* known = m_table.FindResponderSa(header.initiatorSpi, from))
-    {
-        // §2.1: a retransmitted request is answered again, never processed twice.
-        if (!m_messenger.RepeatAnswer(known->GetLocalSpi(), from, bytes))
-        {
-            Discard(from, "another IKE_SA_INIT request for a half-open SA");
-        }
-        return;
-    }
-    const IpsecPadEntry* entry = m_pad->FindByAddress(from);
-    if (!entry || entry->ikeVersion != 2)
-    {
-        Discard(from, "peer not in the PAD for IKEv2");
-        return;
-    }
-    uint32_t halfOpen = m_table.CountHalfOpen();
-    if ((m_halfOpenLimit != 0 && halfOpen >= m_halfOpenLimit) ||
-        (m_ikeSaLimit != 0 && m_table.GetAll().size() >= m_ikeSaLimit))
-    {
-        Discard(from, "IKE SA limit reached");
-        return;
-    }
-    Ikev2Message request;
-    Ikev2DecodeResult r = Ikev2Codec::DecodeMessage(bytes, request);
-    Ikev2Message response;
-    if (r.error == Ikev2DecodeError::UNSUPPORTED_CRITICAL_PAYLOAD)
-    {
-        // §2.5: refused with the payload type; no state is kept.
-        response.header = header;
-        response.header.initiator = false;
-        response.header.response = true;
-        response.payloads = {Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
-                                             {static_cast<uint8_t>(r.unsupportedType)})};
-        Discard(from, "IKE_SA_INIT request with an unsupported critical payload");
-        m_messenger.SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
-        return;
-    }
-    if (!r.IsOk())
-    {
-        Discard(from,
-                std::string("malformed IKE_SA_INIT request: ") + GetIkev2DecodeErrorName(r.error));
-        return;
-    }
-    Ikev2Sa& sa = m_table.Create(from, false, header.initiatorSpi, *m_rng);
-    uint64_t spi = sa.GetLocalSpi();
-    sa.local = to;
-    sa.localId = MakeAddressId(to);
-    sa.lifetime = m_ikeLifetime;
-    sa.started = Simulator::Now();
-    const Ikev2CookieGenerator* cookies = halfOpen >= m_cookieThreshold ? m_cookies.get() : nullptr;
-    Ikev2IkeSaInitExchange init(m_rng, GetProposals(nullptr), m_nonceSize);
-    std::string refused = init.ProcessRequest(request, sa, PORT, cookies, response);
-    if (!refused.empty())
-    {
-        // COOKIE, INVALID_KE_PAYLOAD, NO_PROPOSAL_CHOSEN: answered without keeping state (§2.6,
-        // §1.2); a request we cannot even answer is dropped.
-        m_table.Erase(spi);
-        Discard(from, "IKE_SA_INIT refused: " + refused);
-        if (!response.payloads.empty())
-        {
-            m_messenger.SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
-        }
-        return;
-    }
-    sa.initRequest = bytes;
-    sa.initResponse = Ikev2Codec::EncodeMessage(response);
-    sa.nextExpectedId = 1;
-    m_stateTrace(from, spi, Ikev2State::IDLE, sa.state);
-    m_keysTrace(sa);
-    m_messenger.SendAnswer(sa, bytes, response);
-    m_exchanges[spi].halfOpenTimer =
-        Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
-}
-
-void
-Ikev2Daemon::ReceiveInitResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes)
-{
-    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
-    if (x.outstanding != Request::IKE_SA_INIT)
-    {
-        Discard(sa.peer, "IKE_SA_INIT response not awaited");
-        return;
-    }
-    Ikev2Message response;
-    Ikev2DecodeResult r = Ikev2Codec::DecodeMessage(bytes, response);
-    if (!r.IsOk() || response.header.messageId != 0)
-    {
-        Discard(sa.peer, "malformed IKE_SA_INIT response");
-        return;
-    }
-    const IpsecPolicy* rule = m_spd->Get(x.outPolicyId);
-    Ikev2IkeSaInitExchange init(m_rng, GetProposals(rule), m_nonceSize);
-    std::string reason;
-    Ikev2State before = sa.state;
-    Ikev2IkeSaInitExchange::Outcome outcome = init.ProcessResponse(response, sa, PORT, reason);
-    NoteState(sa, before);
-    if (outcome == Ikev2IkeSaInitExchange::Outcome::FAILED)
-    {
-        Fail(sa, reason);
-        return;
-    }
-    if (outcome == Ikev2IkeSaInitExchange::Outcome::RETRY)
-    {
-        NS_LOG_INFO("IKE_SA_INIT with " << sa.peer << " again: " << reason);
-        sa.spiR = 0;
-        std::vector<uint8_t> again = Ikev2Codec::EncodeMessage(init.BuildRequest(sa, PORT));
-        sa.initRequest = again;
-        SendRequest(sa, Request::IKE_SA_INIT, again);
-        return;
-    }
-    sa.initResponse = bytes;
-    sa.nextRequestId = 1;
-    m_keysTrace(sa);
-    RequestDone(sa.GetLocalSpi());
-    if (!rule)
-    {
-        Fail(sa, "the rule of the CHILD_SA is gone");
-        return;
-    }
-    x.child = Ikev2ChildSaMapping::MakeRequest(*rule, m_pfKey->GetSpi());
-    Ikev2IkeAuthExchange auth(GetProposals(rule));
-    before = sa.state;
-    Ikev2Message request =
-        auth.BuildRequest(sa, GetCredentials(sa.peer), x.child, m_initialContact);
-    NoteState(sa, before);
-    SendRequest(sa, Request::IKE_AUTH, m_messenger.Encode(sa, request));
 }
 
 Ikev2DecodeResult
@@ -779,18 +581,19 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
         m_messenger.SendAnswer(
             sa,
             bytes,
-            MakeNotifyMessage(sa,
-                              header.exchangeType,
-                              true,
-                              header.messageId,
-                              Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
-                                              {static_cast<uint8_t>(r.unsupportedType)})));
+            sa.MakeNotifyMessage(header.exchangeType,
+                                 true,
+                                 header.messageId,
+                                 Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
+                                                 {static_cast<uint8_t>(r.unsupportedType)})));
         return;
     }
     if (!r.IsOk())
     {
         return;
     }
+    bool authenticated = sa.state == Ikev2State::ESTABLISHED || sa.state == Ikev2State::REKEYED ||
+                         sa.state == Ikev2State::DELETING;
     switch (header.exchangeType)
     {
     case Ikev2ExchangeType::IKE_AUTH:
@@ -799,29 +602,27 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
             Discard(sa.peer, "IKE_AUTH request on an authenticated IKE SA");
             return;
         }
-        AnswerIkeAuth(sa, bytes, request);
+        m_ikeSaTask.AnswerIkeAuth(sa, bytes, request);
         break;
     case Ikev2ExchangeType::INFORMATIONAL:
-        if (sa.state != Ikev2State::ESTABLISHED && sa.state != Ikev2State::DELETING)
+        if (!authenticated)
         {
             Discard(sa.peer, "INFORMATIONAL request before IKE_AUTH");
             return;
         }
-        AnswerInformational(sa, bytes, request);
+        m_informational.Answer(sa, bytes, request);
         break;
-    default: {
-        // §1.3: CREATE_CHILD_SA is not supported yet; refused, the IKE SA stays.
+    case Ikev2ExchangeType::CREATE_CHILD_SA:
+        if (!authenticated)
+        {
+            Discard(sa.peer, "CREATE_CHILD_SA request before IKE_AUTH");
+            return;
+        }
+        m_createChildSa.Answer(sa, bytes, request); // TEMPORARY_FAILURE unless ESTABLISHED
+        break;
+    default:
         Discard(sa.peer, "unsupported exchange type");
-        m_messenger.SendAnswer(
-            sa,
-            bytes,
-            MakeNotifyMessage(sa,
-                              header.exchangeType,
-                              true,
-                              header.messageId,
-                              Ikev2MakeNotify(Ikev2NotifyType::NO_ADDITIONAL_SAS)));
         break;
-    }
     }
 }
 
@@ -830,8 +631,16 @@ Ikev2Daemon::ReceiveProtectedResponse(Ikev2Sa& sa, const std::vector<uint8_t>& b
 {
     Ikev2Header header;
     Ikev2Codec::DecodeHeader(bytes, header);
-    Exchanges& x = m_exchanges[sa.GetLocalSpi()];
-    if (x.outstanding == Request::NONE || header.messageId != sa.nextRequestId)
+    Request outstanding = m_exchanges[sa.GetLocalSpi()].outstanding;
+    static const std::map<Request, Ikev2ExchangeType> exchangeOf = {
+        {Request::IKE_AUTH, Ikev2ExchangeType::IKE_AUTH},
+        {Request::INFORMATIONAL, Ikev2ExchangeType::INFORMATIONAL},
+        {Request::AUTH_FAILED, Ikev2ExchangeType::INFORMATIONAL},
+        {Request::CREATE_CHILD_SA, Ikev2ExchangeType::CREATE_CHILD_SA},
+    };
+    auto expected = exchangeOf.find(outstanding);
+    if (expected == exchangeOf.end() || header.messageId != sa.nextRequestId ||
+        header.exchangeType != expected->second)
     {
         Discard(sa.peer, "response to no outstanding request");
         return;
@@ -847,313 +656,24 @@ Ikev2Daemon::ReceiveProtectedResponse(Ikev2Sa& sa, const std::vector<uint8_t>& b
     {
         return;
     }
-    switch (x.outstanding)
+    switch (outstanding)
     {
     case Request::IKE_AUTH:
-        CompleteIkeAuth(sa, response);
+        m_ikeSaTask.CompleteIkeAuth(sa, response);
         break;
     case Request::INFORMATIONAL:
-        CompleteInformational(sa, response);
+        m_informational.Complete(sa, response);
         break;
-    case Request::AUTH_FAILED: {
+    case Request::CREATE_CHILD_SA:
+        m_createChildSa.Complete(sa, response);
+        break;
+    default: { // AUTH_FAILED: told; the SA goes
         uint64_t spi = sa.GetLocalSpi();
         RequestDone(spi);
         RemoveSa(spi);
         break;
     }
-    default:
-        Discard(sa.peer, "response of another exchange");
-        break;
     }
-}
-
-void
-Ikev2Daemon::AnswerIkeAuth(Ikev2Sa& sa,
-                           const std::vector<uint8_t>& bytes,
-                           const Ikev2Message& request)
-{
-    uint64_t spi = sa.GetLocalSpi();
-    Exchanges& x = m_exchanges[spi];
-    x.halfOpenTimer.Cancel();
-    uint32_t outPolicy = 0;
-    uint32_t inPolicy = 0;
-    m_spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
-    const IpsecPolicy* rule = outPolicy ? m_spd->Get(outPolicy) : nullptr;
-    Ikev2IkeAuthExchange::ChildPolicy policy;
-    if (rule)
-    {
-        policy = Ikev2ChildSaMapping::MakePolicy(*rule, m_pfKey->GetSpi());
-    }
-    Ikev2IkeAuthExchange auth(GetProposals(rule));
-    Ikev2Message answer;
-    Ikev2ChildSa child;
-    Ikev2ChildKeys keys;
-    Ikev2State before = sa.state;
-    std::string refused =
-        auth.ProcessRequest(request, sa, GetCredentials(sa.peer), policy, answer, child, keys);
-    if (!rule && refused.empty())
-    {
-        refused = "no PROTECT rule for the peer";
-    }
-    NoteState(sa, before);
-    m_messenger.SendAnswer(sa, bytes, answer);
-    if (sa.state == Ikev2State::FAILED)
-    {
-        Fail(sa, "IKE_AUTH: " + refused);
-        // Kept until the peer may have stopped retransmitting, to answer it the same way.
-        x.halfOpenTimer =
-            Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
-        return;
-    }
-    NoteEstablished(sa);
-    if (!refused.empty())
-    {
-        m_failureTrace(sa.peer, "no CHILD_SA in IKE_AUTH: " + refused);
-        return;
-    }
-    child.outPolicyId = outPolicy;
-    child.inPolicyId = inPolicy;
-    child.lifetime = m_childLifetime;
-    InstallChild(sa, child, keys);
-}
-
-void
-Ikev2Daemon::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
-{
-    uint64_t spi = sa.GetLocalSpi();
-    Exchanges& x = m_exchanges[spi];
-    Ikev2IkeAuthExchange auth(GetProposals(m_spd->Get(x.outPolicyId)));
-    Ikev2ChildSa child;
-    Ikev2ChildKeys keys;
-    Ikev2State before = sa.state;
-    std::string reason =
-        auth.ProcessResponse(response, sa, GetCredentials(sa.peer), x.child, child, keys);
-    NoteState(sa, before);
-    RequestDone(spi);
-    if (sa.state == Ikev2State::FAILED)
-    {
-        Fail(sa, "IKE_AUTH: " + reason);
-        if (response.encrypted && !Ikev2FindErrorNotify(response.encrypted->payloads))
-        {
-            // §2.21.2: the responder's AUTH does not verify; tell it, protected.
-            Ikev2Message m =
-                MakeNotifyMessage(sa,
-                                  Ikev2ExchangeType::INFORMATIONAL,
-                                  false,
-                                  sa.nextRequestId,
-                                  Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED));
-            SendRequest(sa, Request::AUTH_FAILED, m_messenger.Encode(sa, m));
-            return;
-        }
-        RemoveSa(spi);
-        return;
-    }
-    m_clock->Reserve(m_messenger.TakeWork()); // the AUTH check, before the SA counts as established
-    NoteEstablished(sa);
-    if (!reason.empty())
-    {
-        m_failureTrace(sa.peer, "no CHILD_SA in IKE_AUTH: " + reason);
-        return;
-    }
-    uint32_t out = 0;
-    m_spd->FindTunnelRules(sa.local, sa.peer, out, child.inPolicyId);
-    child.outPolicyId = x.outPolicyId;
-    child.lifetime = m_childLifetime;
-    InstallChild(sa, child, keys);
-}
-
-void
-Ikev2Daemon::AnswerInformational(Ikev2Sa& sa,
-                                 const std::vector<uint8_t>& bytes,
-                                 const Ikev2Message& request)
-{
-    std::map<uint32_t, Ikev2ChildSa> before = sa.children;
-    Ikev2State state = sa.state;
-    Ikev2Message answer;
-    Ikev2InformationalExchange::Result result;
-    std::string refused = Ikev2InformationalExchange::ProcessRequest(request, sa, answer, result);
-    if (!refused.empty())
-    {
-        Discard(sa.peer, "INFORMATIONAL: " + refused);
-        return;
-    }
-    m_messenger.SendAnswer(sa, bytes, answer);
-    NoteState(sa, state);
-    std::vector<Ikev2ChildSa> gone;
-    for (uint32_t in : result.deletedChildren)
-    {
-        gone.push_back(before.at(in));
-    }
-    UninstallChildren(sa, gone);
-    if (result.ikeSaDeleted)
-    {
-        // Kept (DELETED) until the peer may have stopped retransmitting its DELETE.
-        uint64_t spi = sa.GetLocalSpi();
-        Exchanges& x = m_exchanges[spi];
-        m_messenger.Stop(spi);
-        x.halfOpenTimer =
-            Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
-    }
-}
-
-void
-Ikev2Daemon::CompleteInformational(Ikev2Sa& sa, const Ikev2Message& response)
-{
-    std::map<uint32_t, Ikev2ChildSa> before = sa.children;
-    Ikev2State state = sa.state;
-    Ikev2InformationalExchange::Result result;
-    std::string error = Ikev2InformationalExchange::ProcessResponse(response, sa, result);
-    NoteState(sa, state);
-    uint64_t spi = sa.GetLocalSpi();
-    RequestDone(spi);
-    if (!error.empty())
-    {
-        m_failureTrace(sa.peer, "INFORMATIONAL: " + error);
-    }
-    std::vector<Ikev2ChildSa> gone;
-    for (const auto& [in, child] : before)
-    {
-        if (!sa.children.count(in))
-        {
-            gone.push_back(child);
-        }
-    }
-    UninstallChildren(sa, gone);
-    if (result.ikeSaDeleted || sa.state == Ikev2State::DELETED)
-    {
-        RemoveSa(spi);
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// SAs
-
-void
-Ikev2Daemon::SwitchState(Ikev2Sa& sa, Ikev2State state)
-{
-    Ikev2State old = sa.state;
-    sa.state = state;
-    NoteState(sa, old);
-}
-
-void
-Ikev2Daemon::NoteState(Ikev2Sa& sa, Ikev2State before)
-{
-    if (sa.state != before)
-    {
-        NS_LOG_INFO(sa.peer << " IKE SA " << sa.GetLocalSpi() << ": " << ToString(before) << " -> "
-                            << ToString(sa.state));
-        m_stateTrace(sa.peer, sa.GetLocalSpi(), before, sa.state);
-    }
-}
-
-void
-Ikev2Daemon::Fail(Ikev2Sa& sa, const std::string& reason)
-{
-    NS_LOG_INFO("IKEv2 with " << sa.peer << " failed: " << reason);
-    m_failureTrace(sa.peer, reason);
-    if (sa.state != Ikev2State::FAILED)
-    {
-        SwitchState(sa, Ikev2State::FAILED);
-    }
-    m_messenger.Stop(sa.GetLocalSpi());
-    m_waiting.erase(sa.peer);
-}
-
-void
-Ikev2Daemon::Discard(const Ipv6Address& peer, const std::string& reason)
-{
-    NS_LOG_INFO("from " << peer << ": " << reason);
-    ++m_discards[reason];
-    m_discardTrace(peer, reason);
-}
-
-Ikev2Message
-Ikev2Daemon::MakeNotifyMessage(const Ikev2Sa& sa,
-                               Ikev2ExchangeType type,
-                               bool response,
-                               uint32_t messageId,
-                               Ikev2NotifyPayload notify)
-{
-    Ikev2Message m;
-    m.header = sa.MakeHeader(type, response, messageId);
-    m.encrypted = Ikev2EncryptedPayload();
-    m.encrypted->payloads = {std::move(notify)};
-    return m;
-}
-
-void
-Ikev2Daemon::TraceMessage(bool sent,
-                          const Ipv6Address& peer,
-                          Ikev2ExchangeType exchange,
-                          bool response,
-                          uint32_t size)
-{
-    m_messageTrace(sent, peer, exchange, response, size);
-}
-
-void
-Ikev2Daemon::NoteEstablished(Ikev2Sa& sa)
-{
-    sa.established = m_clock->GetBusyUntil();
-    m_establishedTrace(sa.peer, sa.established - sa.started);
-    std::vector<uint32_t> waiting;
-    waiting.swap(m_waiting[sa.peer]);
-    m_waiting.erase(sa.peer);
-    for (uint32_t rule : waiting)
-    {
-        Initiate(rule);
-    }
-}
-
-void
-Ikev2Daemon::InstallChild(Ikev2Sa& sa, Ikev2ChildSa& child, const Ikev2ChildKeys& keys)
-{
-    IpsecSecurityAssociation in;
-    IpsecSecurityAssociation out;
-    std::string error =
-        Ikev2ChildSaMapping::MakeSaPair(sa, child, keys, sa.originalInitiator, in, out);
-    if (!error.empty())
-    {
-        m_failureTrace(sa.peer, error);
-        return;
-    }
-    sa.children[child.inboundSpi] = child;
-    // PF_KEY gets the pair once the work booked so far (this step's answer included) is done.
-    Ptr<Ikev2Daemon> self = this;
-    Ipv6Address peer = sa.peer;
-    Time after = m_clock->Reserve(m_messenger.TakeWork());
-    IkeSaPairInstaller::Install(
-        m_pfKey,
-        after,
-        in,
-        out,
-        Callback<void>([self, peer, in, out]() { self->m_installedTrace(peer, in.spi, out.spi); }),
-        Callback<void, std::string>(
-            [self, peer](std::string e) { self->m_failureTrace(peer, e); }));
-}
-
-void
-Ikev2Daemon::UninstallChildren(const Ikev2Sa& sa, const std::vector<Ikev2ChildSa>& children)
-{
-    for (const Ikev2ChildSa& child : children)
-    {
-        m_pfKey->Delete(IpsecDirection::INBOUND, child.inboundSpi, Ipv6Address::GetAny());
-        m_pfKey->Delete(IpsecDirection::OUTBOUND, child.outboundSpi, sa.peer);
-    }
-}
-
-void
-Ikev2Daemon::RemoveSa(uint64_t spi)
-{
-    auto it = m_exchanges.find(spi);
-    if (it != m_exchanges.end())
-    {
-        it->second.halfOpenTimer.Cancel();
-        m_exchanges.erase(it);
-    }
-    m_messenger.Forget(spi);
-    m_table.Erase(spi);
 }
 
 void
@@ -1167,6 +687,299 @@ Ikev2Daemon::ExpireHalfOpen(uint64_t spi)
                                          << ToString(sa->state) << ")");
         RemoveSa(spi);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ikev2Services: settings and the node
+
+Ikev2Config
+Ikev2Daemon::GetConfig() const
+{
+    Ikev2Config c;
+    c.nonceSize = m_nonceSize;
+    c.initialContact = m_initialContact;
+    c.ikeLifetime = m_ikeLifetime;
+    c.childLifetime = m_childLifetime;
+    c.cookieThreshold = m_cookieThreshold;
+    c.halfOpenLimit = m_halfOpenLimit;
+    c.ikeSaLimit = m_ikeSaLimit;
+    return c;
+}
+
+Ikev2Proposals
+Ikev2Daemon::GetProposals(const IpsecPolicy* rule) const
+{
+    std::vector<Ikev2EspChoice> esp = m_espChoices;
+    if (esp.empty())
+    {
+        Ikev2EspChoice choice;
+        IpsecEncryption encryption = rule ? rule->encryption : IpsecEncryption::AES_128_CBC;
+        IpsecIntegrity integrity = rule ? rule->integrity : IpsecIntegrity::HMAC_SHA2_256_128;
+        Ikev2Algorithms::GetEncrId(encryption, choice.encr, choice.keyBits);
+        choice.integ = Ikev2Algorithms::GetIntegId(integrity);
+        esp.push_back(choice);
+    }
+    return Ikev2Proposals(m_ikeChoices, esp);
+}
+
+Ikev2Credentials
+Ikev2Daemon::GetCredentials(const Ipv6Address& peer) const
+{
+    const IpsecPadEntry* entry = m_pad->FindByAddress(peer);
+    if (!entry)
+    {
+        return Ikev2Credentials(); // no key: every AUTH fails
+    }
+    return Ikev2Credentials::FromPadEntry(*entry, IpsecCredentialStore::Get(GetNode()));
+}
+
+Ptr<CryptoRandom>
+Ikev2Daemon::GetRandom() const
+{
+    return m_rng;
+}
+
+Ptr<IpsecSpd>
+Ikev2Daemon::GetSpd() const
+{
+    return m_spd;
+}
+
+Ptr<IpsecPad>
+Ikev2Daemon::GetPad() const
+{
+    return m_pad;
+}
+
+Ptr<IpsecPfKey>
+Ikev2Daemon::GetPfKey() const
+{
+    return m_pfKey;
+}
+
+Ikev2SaTable&
+Ikev2Daemon::GetTable()
+{
+    return m_table;
+}
+
+Ikev2Messenger&
+Ikev2Daemon::GetMessenger()
+{
+    return m_messenger;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ikev2Services: requests of ours
+
+void
+Ikev2Daemon::SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes)
+{
+    uint64_t spi = sa.GetLocalSpi();
+    m_exchanges[spi].outstanding = kind;
+    Ptr<Ikev2Daemon> self = this;
+    auto giveUp = [self, spi]() {
+        Ikev2Sa* sa = self->m_table.Find(spi);
+        self->Fail(*sa,
+                   "no answer after " + std::to_string(self->m_retransmitTries) +
+                       " retransmissions");
+        // §2.4: a peer that does not answer is gone; so are the SAs with it.
+        self->RemoveAll({spi});
+    };
+    m_messenger.SendRequest(sa, bytes, GetRetransmissionPolicy(), Callback<void>(giveUp));
+}
+
+void
+Ikev2Daemon::RequestDone(uint64_t spi)
+{
+    auto it = m_exchanges.find(spi);
+    if (it != m_exchanges.end())
+    {
+        it->second.outstanding = Request::NONE;
+    }
+    m_messenger.Done(spi);
+}
+
+void
+Ikev2Daemon::BookWork()
+{
+    m_clock->Reserve(m_messenger.TakeWork());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ikev2Services: bookkeeping
+
+void
+Ikev2Daemon::NoteState(Ikev2Sa& sa, Ikev2State before)
+{
+    if (sa.state != before)
+    {
+        NS_LOG_INFO(sa.peer << " IKE SA " << sa.GetLocalSpi() << ": " << ToString(before) << " -> "
+                            << ToString(sa.state));
+        m_stateTrace(sa.peer, sa.GetLocalSpi(), before, sa.state);
+    }
+}
+
+void
+Ikev2Daemon::NoteKeys(const Ikev2Sa& sa)
+{
+    m_keysTrace(sa);
+}
+
+void
+Ikev2Daemon::NoteEstablished(Ikev2Sa& sa)
+{
+    m_exchanges[sa.GetLocalSpi()].quietTimer.Cancel(); // no longer half-open
+    sa.established = m_clock->GetBusyUntil();
+    m_establishedTrace(sa.peer, sa.established - sa.started);
+    std::vector<uint32_t> waiting;
+    waiting.swap(m_waiting[sa.peer]);
+    m_waiting.erase(sa.peer);
+    for (uint32_t rule : waiting)
+    {
+        Initiate(rule);
+    }
+}
+
+void
+Ikev2Daemon::Fail(Ikev2Sa& sa, const std::string& reason)
+{
+    NS_LOG_INFO("IKEv2 with " << sa.peer << " failed: " << reason);
+    m_failureTrace(sa.peer, reason);
+    if (sa.state != Ikev2State::FAILED)
+    {
+        Ikev2State before = sa.state;
+        sa.state = Ikev2State::FAILED;
+        NoteState(sa, before);
+    }
+    m_messenger.Stop(sa.GetLocalSpi());
+    m_waiting.erase(sa.peer);
+}
+
+void
+Ikev2Daemon::TraceFailure(const Ipv6Address& peer, const std::string& reason)
+{
+    NS_LOG_INFO("IKEv2 with " << peer << ": " << reason);
+    m_failureTrace(peer, reason);
+}
+
+void
+Ikev2Daemon::Discard(const Ipv6Address& peer, const std::string& reason)
+{
+    NS_LOG_INFO("from " << peer << ": " << reason);
+    ++m_discards[reason];
+    m_discardTrace(peer, reason);
+}
+
+void
+Ikev2Daemon::InstallChild(Ikev2Sa& sa,
+                          Ikev2ChildSa& child,
+                          const Ikev2ChildKeys& keys,
+                          bool exchangeInitiator,
+                          bool outbound,
+                          std::function<void()> installed)
+{
+    IpsecSecurityAssociation in;
+    IpsecSecurityAssociation out;
+    std::string error =
+        Ikev2ChildSaMapping::MakeSaPair(sa, child, keys, exchangeInitiator, in, out);
+    if (!error.empty())
+    {
+        m_failureTrace(sa.peer, error);
+        return;
+    }
+    sa.children[child.inboundSpi] = child;
+    std::vector<IpsecSecurityAssociation> sas{in};
+    if (outbound)
+    {
+        sas.push_back(out);
+    }
+    else
+    {
+        m_heldOutbound[in.spi] = out;
+    }
+    // PF_KEY gets the SAs once the work booked so far (this step's answer included) is done.
+    Ptr<Ikev2Daemon> self = this;
+    Ipv6Address peer = sa.peer;
+    IkeSaPairInstaller::Install(m_pfKey,
+                                m_clock->Reserve(m_messenger.TakeWork()),
+                                sas,
+                                Callback<void>([self, peer, in, out, outbound, installed]() {
+                                    if (outbound)
+                                    {
+                                        self->m_installedTrace(peer, in.spi, out.spi);
+                                    }
+                                    if (installed)
+                                    {
+                                        installed();
+                                    }
+                                }),
+                                Callback<void, std::string>([self, peer](std::string e) {
+                                    self->m_failureTrace(peer, e);
+                                }));
+}
+
+void
+Ikev2Daemon::InstallOutbound(const Ikev2Sa& sa, uint32_t inboundSpi)
+{
+    auto it = m_heldOutbound.find(inboundSpi);
+    if (it == m_heldOutbound.end() || !sa.children.count(inboundSpi))
+    {
+        return;
+    }
+    IpsecSecurityAssociation out = it->second;
+    m_heldOutbound.erase(it);
+    Ptr<Ikev2Daemon> self = this;
+    Ipv6Address peer = sa.peer;
+    IkeSaPairInstaller::Install(m_pfKey,
+                                m_clock->Reserve(m_messenger.TakeWork()),
+                                {out},
+                                Callback<void>([self, peer, inboundSpi, out]() {
+                                    self->m_installedTrace(peer, inboundSpi, out.spi);
+                                }),
+                                Callback<void, std::string>([self, peer](std::string e) {
+                                    self->m_failureTrace(peer, e);
+                                }));
+}
+
+void
+Ikev2Daemon::UninstallChildren(const Ikev2Sa& sa, const std::vector<Ikev2ChildSa>& children)
+{
+    for (const Ikev2ChildSa& child : children)
+    {
+        m_pfKey->Delete(IpsecDirection::INBOUND, child.inboundSpi, Ipv6Address::GetAny());
+        if (m_heldOutbound.erase(child.inboundSpi) == 0)
+        {
+            m_pfKey->Delete(IpsecDirection::OUTBOUND, child.outboundSpi, sa.peer);
+        }
+    }
+    for (const Ikev2ChildSa& child : children)
+    {
+        m_createChildSa.NoteChildDeleted(sa, child.inboundSpi);
+    }
+}
+
+void
+Ikev2Daemon::KeepUntilQuiet(uint64_t spi)
+{
+    EventId& timer = m_exchanges[spi].quietTimer;
+    timer.Cancel();
+    timer = Simulator::Schedule(m_halfOpenTimeout, &Ikev2Daemon::ExpireHalfOpen, this, spi);
+}
+
+void
+Ikev2Daemon::RemoveSa(uint64_t spi)
+{
+    auto it = m_exchanges.find(spi);
+    if (it != m_exchanges.end())
+    {
+        it->second.quietTimer.Cancel();
+        m_exchanges.erase(it);
+    }
+    m_ikeSaTask.Forget(spi);
+    m_createChildSa.Forget(spi);
+    m_messenger.Forget(spi);
+    m_table.Erase(spi);
 }
 
 } // namespace ns3

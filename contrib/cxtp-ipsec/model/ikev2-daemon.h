@@ -5,11 +5,13 @@
 #define IKEV2_DAEMON_H
 
 #include "ike-transport.h"
-#include "ikev2-cookie-generator.h"
-#include "ikev2-ike-auth-exchange.h"
-#include "ikev2-ike-sa-init-exchange.h"
+#include "ikev2-create-child-sa-task.h"
+#include "ikev2-ike-sa-task.h"
+#include "ikev2-informational-task.h"
 #include "ikev2-messenger.h"
 #include "ikev2-sa-table.h"
+#include "ikev2-services.h"
+#include "ipsec-security-association.h"
 
 #include "ns3/application.h"
 #include "ns3/traced-callback.h"
@@ -24,12 +26,7 @@ namespace ns3
 {
 
 class CryptoCostModel;
-class CryptoRandom;
-class IpsecPad;
-class IpsecPfKey;
-class IpsecSpd;
 class IpsecWorkClock;
-struct IpsecPolicy;
 struct IpsecPacketFields;
 
 /**
@@ -43,10 +40,12 @@ struct IpsecPacketFields;
  * Initiate() is called, and responds to any peer that the PAD authorises for IKEv2.
  *
  * The daemon is a dispatcher, like charon's task manager: it holds the attributes, the IKE SAs
- * (Ikev2SaTable), the outstanding request and the answer cache of each SA, and routes each
- * message to its exchange (Ikev2IkeSaInitExchange, Ikev2IkeAuthExchange,
- * Ikev2InformationalExchange), which build and process messages with their SK payload open.
- * Its Ikev2Messenger protects and opens SK payloads (Ikev2Protection) at the edge.
+ * (Ikev2SaTable) and the outstanding request of each SA, and routes each message to the task of
+ * its exchange, as charon's tasks: Ikev2IkeSaTask (IKE_SA_INIT, IKE_AUTH),
+ * Ikev2InformationalTask (DELETE, liveness) and Ikev2CreateChildSaTask (further CHILD_SAs,
+ * CHILD_SA and IKE SA rekeys), which drive the exchange classes and reach the daemon through
+ * Ikev2Services. Its Ikev2Messenger protects and opens SK payloads (Ikev2Protection) at the
+ * edge.
  *
  * Message IDs and window (RFC 7296 §2.1-2.3, kept by Ikev2Messenger): one request of ours
  * outstanding per IKE SA (later requests wait in order); the initiator of an exchange retransmits
@@ -58,7 +57,7 @@ struct IpsecPacketFields;
  * processing of the profile (daemon.ikev2_message_processing) is done on the node's
  * IpsecWorkClock. The work is the model's, not the host's.
  */
-class Ikev2Daemon : public Application
+class Ikev2Daemon : public Application, private Ikev2Services
 {
   public:
     /// IKE's UDP port (RFC 7296 §2), where the node's IkeTransport listens.
@@ -94,6 +93,19 @@ class Ikev2Daemon : public Application
      * \param peer the peer
      */
     void CheckLiveness(const Ipv6Address& peer);
+    /**
+     * \brief Rekeys every CHILD_SA with a peer by CREATE_CHILD_SA (RFC 7296 §1.3.3, §2.8), with
+     * PFS when the ESP proposals carry a group: the new ESP SAs are installed before the old
+     * CHILD_SA is deleted, so traffic flows on throughout.
+     * \param peer the peer
+     */
+    void RekeyChildren(const Ipv6Address& peer);
+    /**
+     * \brief Rekeys the newest established IKE SA with a peer by CREATE_CHILD_SA (§1.3.2): the
+     * CHILD_SAs move to the new IKE SA and the old one is deleted.
+     * \param peer the peer
+     */
+    void RekeyIkeSa(const Ipv6Address& peer);
     /**
      * \brief Forgets every IKE SA with a peer and its CHILD_SAs without telling the peer: state
      * lost on one side (a mobile node whose care-of address went away with its link).
@@ -164,23 +176,11 @@ class Ikev2Daemon : public Application
                                             uint32_t outboundSpi);
 
   private:
-    /// What our outstanding request of an IKE SA is, to process its answer.
-    enum class Request : uint8_t
-    {
-        NONE,          ///< nothing outstanding
-        IKE_SA_INIT,   ///< IKE_SA_INIT
-        IKE_AUTH,      ///< IKE_AUTH with the first CHILD_SA
-        INFORMATIONAL, ///< DELETE or liveness
-        AUTH_FAILED,   ///< INFORMATIONAL N(AUTHENTICATION_FAILED) after the responder's AUTH
-    };
-
-    /// The exchange state of one IKE SA that is not part of the SA: what the daemon holds.
+    /// The daemon's own state of one IKE SA, besides the SA's and its tasks'.
     struct Exchanges
     {
-        Request outstanding{Request::NONE};       ///< our request waiting for its answer
-        uint32_t outPolicyId{0};                  ///< IKE_AUTH: the rule of the first CHILD_SA
-        Ikev2IkeAuthExchange::ChildRequest child; ///< IKE_AUTH: the CHILD_SA asked for
-        EventId halfOpenTimer;                    ///< responder: forgets an SA left half-open
+        Request outstanding{Request::NONE}; ///< our request waiting for its answer
+        EventId quietTimer;                 ///< forgets a finished or half-open SA (KeepUntilQuiet)
     };
 
     void SetIkeProposals(std::string list);
@@ -196,46 +196,9 @@ class Ikev2Daemon : public Application
     void StopApplication() override;
     void DoDispose() override;
 
-    /// \return the proposals for a rule: ours, the rule's ESP pair when EspProposals is empty
-    Ikev2Proposals GetProposals(const IpsecPolicy* rule) const;
-    /// \return the credentials for a peer from the PAD (empty PSK if it has none)
-    Ikev2Credentials GetCredentials(const Ipv6Address& peer) const;
-    /// \return our ID payload: our address (ID_IPV6_ADDR), as charon's default
-    static Ikev2IdPayload MakeAddressId(const Ipv6Address& address);
     /// \return the retransmission policy of charon's settings
     IpsecRetransmissionPolicy GetRetransmissionPolicy() const;
-
-    // ---- Triggers
     void HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& fields);
-    /// Starts IKE_SA_INIT with a peer for a rule.
-    void StartIkeSa(const IpsecPolicy& rule);
-    /**
-     * \brief Sends an INFORMATIONAL request of ours when the SA's window is free, if the SA is
-     * still established then.
-     * \param spi our SPI of the SA
-     * \param build makes the request (Ikev2InformationalExchange: DELETE, liveness)
-     */
-    void RequestInformational(uint64_t spi, std::function<Ikev2Message(Ikev2Sa&)> build);
-
-    // ---- Requests of ours (the window is Ikev2Messenger's)
-    /// Sends a request of ours, retransmitted until answered; \p kind says how to take the
-    /// answer.
-    void SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes);
-    /// Our request was answered: the window is free for the next one. \param spi our SPI
-    void RequestDone(uint64_t spi);
-    /**
-     * \param sa the SA
-     * \param type the exchange
-     * \param response whether a response
-     * \param messageId its message ID
-     * \param notify the one payload
-     * \return a message whose SK payload holds one notification (§3.10)
-     */
-    static Ikev2Message MakeNotifyMessage(const Ikev2Sa& sa,
-                                          Ikev2ExchangeType type,
-                                          bool response,
-                                          uint32_t messageId,
-                                          Ikev2NotifyPayload notify);
     /// Fires the Message trace (the messenger's callback).
     void TraceMessage(bool sent,
                       const Ipv6Address& peer,
@@ -246,16 +209,9 @@ class Ikev2Daemon : public Application
     // ---- Dispatch
     /// Dispatches a received message sent by \p from to our address \p to.
     void Receive(const std::vector<uint8_t>& bytes, const Ipv6Address& from, const Ipv6Address& to);
-    /// A new IKE_SA_INIT request (or a retransmission of one).
-    void ReceiveInitRequest(const Ikev2Header& header,
-                            const std::vector<uint8_t>& bytes,
-                            const Ipv6Address& from,
-                            const Ipv6Address& to);
-    /// The answer to our IKE_SA_INIT request.
-    void ReceiveInitResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
-    /// A request on an IKE SA with keys: answered, or discarded and counted.
+    /// A request on an IKE SA with keys: answered by its task, or discarded and counted.
     void ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
-    /// A response to our request on an IKE SA with keys.
+    /// A response to our request on an IKE SA with keys, for the task that sent the request.
     void ReceiveProtectedResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
     /**
      * \brief Opens a protected message with the peer's keys.
@@ -268,37 +224,41 @@ class Ikev2Daemon : public Application
     Ikev2DecodeResult Open(const Ikev2Sa& sa,
                            const std::vector<uint8_t>& bytes,
                            Ikev2Message& message);
-    /// Responder's side of IKE_AUTH.
-    void AnswerIkeAuth(Ikev2Sa& sa, const std::vector<uint8_t>& bytes, const Ikev2Message& request);
-    /// Responder's side of an INFORMATIONAL exchange.
-    void AnswerInformational(Ikev2Sa& sa,
-                             const std::vector<uint8_t>& bytes,
-                             const Ikev2Message& request);
-    /// Initiator: the IKE_AUTH response.
-    void CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response);
-    /// Initiator: the response to our INFORMATIONAL request.
-    void CompleteInformational(Ikev2Sa& sa, const Ikev2Message& response);
-
-    // ---- SAs
-    /// The one place where an IKE SA's state changes: logs and fires StateTransition.
-    void SwitchState(Ikev2Sa& sa, Ikev2State state);
-    /// Fires StateTransition if an exchange changed the SA's state from \p before.
-    void NoteState(Ikev2Sa& sa, Ikev2State before);
-    /// Fails an SA: traces, stops its retransmission; it is removed after its answers.
-    void Fail(Ikev2Sa& sa, const std::string& reason);
-    /// Counts and traces a discarded message or a refused request.
-    void Discard(const Ipv6Address& peer, const std::string& reason);
-    /// The IKE SA is authenticated: Established trace, then the CHILD_SAs waiting for it.
-    void NoteEstablished(Ikev2Sa& sa);
-    /// Installs a CHILD_SA's ESP pair through PF_KEY after the work booked so far.
-    void InstallChild(Ikev2Sa& sa, Ikev2ChildSa& child, const Ikev2ChildKeys& keys);
-    /// Removes CHILD_SAs' ESP pairs from the SAD. \param children the CHILD_SAs gone
-    void UninstallChildren(const Ikev2Sa& sa, const std::vector<Ikev2ChildSa>& children);
-    /// Forgets an IKE SA and everything pending on it. \param spi our SPI
-    void RemoveSa(uint64_t spi);
-    /// Responder: forgets an SA still half-open after HalfOpenTimeout (charon's
+    /// Responder: forgets an SA still half-open, failed or deleted (charon's
     /// half_open_timeout). \param spi our SPI
     void ExpireHalfOpen(uint64_t spi);
+    /// Removes IKE SAs and their CHILD_SAs, here and from the SAD. \param spis our SPIs of them
+    void RemoveAll(const std::vector<uint64_t>& spis);
+
+    // ---- Ikev2Services
+    Ikev2Config GetConfig() const override;
+    Ikev2Proposals GetProposals(const IpsecPolicy* rule) const override;
+    Ikev2Credentials GetCredentials(const Ipv6Address& peer) const override;
+    Ptr<CryptoRandom> GetRandom() const override;
+    Ptr<IpsecSpd> GetSpd() const override;
+    Ptr<IpsecPad> GetPad() const override;
+    Ptr<IpsecPfKey> GetPfKey() const override;
+    Ikev2SaTable& GetTable() override;
+    Ikev2Messenger& GetMessenger() override;
+    void SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes) override;
+    void RequestDone(uint64_t spi) override;
+    void BookWork() override;
+    void NoteState(Ikev2Sa& sa, Ikev2State before) override;
+    void NoteKeys(const Ikev2Sa& sa) override;
+    void NoteEstablished(Ikev2Sa& sa) override;
+    void Fail(Ikev2Sa& sa, const std::string& reason) override;
+    void TraceFailure(const Ipv6Address& peer, const std::string& reason) override;
+    void Discard(const Ipv6Address& peer, const std::string& reason) override;
+    void InstallChild(Ikev2Sa& sa,
+                      Ikev2ChildSa& child,
+                      const Ikev2ChildKeys& keys,
+                      bool exchangeInitiator,
+                      bool outbound,
+                      std::function<void()> installed) override;
+    void InstallOutbound(const Ikev2Sa& sa, uint32_t inboundSpi) override;
+    void UninstallChildren(const Ikev2Sa& sa, const std::vector<Ikev2ChildSa>& children) override;
+    void KeepUntilQuiet(uint64_t spi) override;
+    void RemoveSa(uint64_t spi) override;
 
     // Attributes
     std::vector<Ikev2IkeChoice> m_ikeChoices; ///< IKE proposals (charon's ike=)
@@ -316,19 +276,23 @@ class Ikev2Daemon : public Application
     Time m_ikeLifetime;                       ///< IKE SA lifetime
     Time m_childLifetime;                     ///< CHILD_SA lifetime
 
-    Ptr<CryptoRandom> m_rng;                         ///< SPIs, nonces, DH values, IVs
-    Ptr<IpsecPfKey> m_pfKey;                         ///< the node's key-management interface
-    Ptr<IpsecSpd> m_spd;                             ///< the node's rules
-    Ptr<IpsecPad> m_pad;                             ///< who may run IKEv2 with us, and the keys
-    Ptr<CryptoCostModel> m_cost;                     ///< the node's profile
-    Ptr<IpsecWorkClock> m_clock;                     ///< the node's processor
-    Ptr<IkeTransport> m_transport;                   ///< the node's UDP 500 endpoint
-    Ikev2Messenger m_messenger;                      ///< encoding, costs, window
-    std::unique_ptr<Ikev2CookieGenerator> m_cookies; ///< COOKIEs (§2.6)
-    Ikev2SaTable m_table;                            ///< the IKE SAs
-    std::map<uint64_t, Exchanges> m_exchanges;       ///< by our SPI
-    std::map<Ipv6Address, std::vector<uint32_t>> m_waiting; ///< rules waiting for an IKE SA
-    std::map<std::string, uint64_t> m_discards;             ///< discards by reason
+    Ptr<CryptoRandom> m_rng;                   ///< SPIs, nonces, DH values, IVs
+    Ptr<IpsecPfKey> m_pfKey;                   ///< the node's key-management interface
+    Ptr<IpsecSpd> m_spd;                       ///< the node's rules
+    Ptr<IpsecPad> m_pad;                       ///< who may run IKEv2 with us, and the keys
+    Ptr<CryptoCostModel> m_cost;               ///< the node's profile
+    Ptr<IpsecWorkClock> m_clock;               ///< the node's processor
+    Ptr<IkeTransport> m_transport;             ///< the node's UDP 500 endpoint
+    Ikev2Messenger m_messenger;                ///< encoding, costs, window
+    Ikev2SaTable m_table;                      ///< the IKE SAs
+    Ikev2IkeSaTask m_ikeSaTask;                ///< IKE_SA_INIT and IKE_AUTH
+    Ikev2InformationalTask m_informational;    ///< INFORMATIONAL
+    Ikev2CreateChildSaTask m_createChildSa;    ///< CREATE_CHILD_SA
+    std::map<uint64_t, Exchanges> m_exchanges; ///< by our SPI
+    std::map<Ipv6Address, std::vector<uint32_t>> m_waiting;      ///< rules waiting for an IKE SA
+    std::map<uint32_t, IpsecSecurityAssociation> m_heldOutbound; ///< InstallOutbound()'s, by
+                                                                 ///< the inbound SPI
+    std::map<std::string, uint64_t> m_discards;                  ///< discards by reason
 
     TracedCallback<bool, const Ipv6Address&, Ikev2ExchangeType, bool, uint32_t> m_messageTrace;
     TracedCallback<const Ipv6Address&, uint64_t, Ikev2State, Ikev2State> m_stateTrace;

@@ -5,6 +5,7 @@
 
 #include "crypto-random.h"
 
+#include "ns3/abort.h"
 #include "ns3/simulator.h"
 
 namespace ns3
@@ -16,11 +17,7 @@ Ikev2SaTable::Create(const Ipv6Address& peer,
                      uint64_t peerSpi,
                      CryptoRandom& rng)
 {
-    uint64_t spi = 0;
-    while (spi == 0 || m_sas.count(spi))
-    {
-        spi = (static_cast<uint64_t>(rng.GetU32()) << 32) | rng.GetU32();
-    }
+    uint64_t spi = NewSpi(rng);
     Ikev2Sa& sa = m_sas[spi];
     sa.originalInitiator = originalInitiator;
     sa.spiI = originalInitiator ? spi : peerSpi;
@@ -32,6 +29,25 @@ Ikev2SaTable::Create(const Ipv6Address& peer,
         m_responding[{peerSpi, peer}] = spi;
     }
     return sa;
+}
+
+uint64_t
+Ikev2SaTable::NewSpi(CryptoRandom& rng) const
+{
+    uint64_t spi = 0;
+    while (spi == 0 || m_sas.count(spi))
+    {
+        spi = (static_cast<uint64_t>(rng.GetU32()) << 32) | rng.GetU32();
+    }
+    return spi;
+}
+
+Ikev2Sa&
+Ikev2SaTable::Add(const Ikev2Sa& sa)
+{
+    uint64_t spi = sa.GetLocalSpi();
+    NS_ABORT_MSG_IF(spi == 0 || m_sas.count(spi), "Ikev2SaTable::Add: SPI " << spi << " taken");
+    return m_sas[spi] = sa;
 }
 
 Ikev2Sa*

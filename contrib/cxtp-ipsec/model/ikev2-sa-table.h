@@ -42,6 +42,14 @@ class Ikev2SaTable
                     bool originalInitiator,
                     uint64_t peerSpi,
                     CryptoRandom& rng);
+    /// \param rng the random source \return a non-zero SPI of ours that no SA has
+    uint64_t NewSpi(CryptoRandom& rng) const;
+    /**
+     * \brief Adds an SA made elsewhere under our SPI of it (the new IKE SA of a rekey, §1.3.2).
+     * \param sa the SA; no SA may have its SPI
+     * \return the SA in the table
+     */
+    Ikev2Sa& Add(const Ikev2Sa& sa);
     /// \param localSpi our SPI \return the SA, or nullptr
     Ikev2Sa* Find(uint64_t localSpi);
     /// \param localSpi our SPI \return the SA, or nullptr

@@ -6,6 +6,8 @@
 #include "ikev2-algorithms.h"
 #include "wire-writer.h"
 
+#include <utility>
+
 namespace ns3
 {
 
@@ -57,6 +59,19 @@ Ikev2Sa::MakeHeader(Ikev2ExchangeType type, bool response, uint32_t messageId) c
     h.response = response;
     h.messageId = messageId;
     return h;
+}
+
+Ikev2Message
+Ikev2Sa::MakeNotifyMessage(Ikev2ExchangeType type,
+                           bool response,
+                           uint32_t messageId,
+                           Ikev2NotifyPayload notify) const
+{
+    Ikev2Message m;
+    m.header = MakeHeader(type, response, messageId);
+    m.encrypted = Ikev2EncryptedPayload();
+    m.encrypted->payloads = {std::move(notify)};
+    return m;
 }
 
 uint64_t

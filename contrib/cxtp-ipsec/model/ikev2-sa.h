@@ -120,6 +120,17 @@ struct Ikev2Sa
      *         when we are the original initiator, the R flag for a response (§3.1)
      */
     Ikev2Header MakeHeader(Ikev2ExchangeType type, bool response, uint32_t messageId) const;
+    /**
+     * \param type the exchange
+     * \param response whether a response
+     * \param messageId its message ID
+     * \param notify the one payload
+     * \return a message of this SA whose SK payload holds one notification (§3.10), SK open
+     */
+    Ikev2Message MakeNotifyMessage(Ikev2ExchangeType type,
+                                   bool response,
+                                   uint32_t messageId,
+                                   Ikev2NotifyPayload notify) const;
     /// \return our SPI: SPIi when we are the original initiator, else SPIr
     uint64_t GetLocalSpi() const;
     /**

@@ -25,6 +25,7 @@
 #include "ns3/uinteger.h"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ struct BenchConfig
     bool foreignCa{false};                       ///< certificates: the SG trusts another root
     uint32_t intermediates{1};                   ///< certificates: CAs below the root
     uint32_t cookieThreshold{10};                ///< the SG's CookieThreshold
+    std::string profile{"zero"};                 ///< both nodes' cost profile
     int32_t drop{-1};          ///< drop the n-th IKE frame on the access link (from 0), -1: none
     Time duration{Seconds(8)}; ///< probes run this long
 };
@@ -204,7 +206,7 @@ class Ikev2Bench
                                          config.pskSg);
         }
         Ikev2Helper ike;
-        ike.SetCostProfile("zero");
+        ike.SetCostProfile(config.profile);
         ike.SetAttribute("EspProposals", StringValue(config.esp));
         ike.SetAttribute("RetransmitTimeout", TimeValue(MilliSeconds(500)));
         ApplicationContainer daemons = ike.Install(NodeContainer(mn, sg));
@@ -577,6 +579,124 @@ class Ikev2InformationalTestCase : public Ikev2DaemonTestCase
     }
 };
 
+/// \return our inbound SPIs of the CHILD_SAs of every IKE SA of a daemon
+std::set<uint32_t>
+ChildSpis(Ptr<Ikev2Daemon> daemon)
+{
+    std::set<uint32_t> spis;
+    for (const auto& [spi, sa] : daemon->GetSas())
+    {
+        for (const auto& [in, child] : sa.children)
+        {
+            spis.insert(in);
+        }
+    }
+    return spis;
+}
+
+/**
+ * CREATE_CHILD_SA with probes flowing both ways every 50 ms and the testbed's processing
+ * times (each message takes tens of ms): the MN rekeys the CHILD_SA, then the IKE SA, then the
+ * SG (the original responder) rekeys the CHILD_SA on the new IKE SA. Every rekey replaces what
+ * it rekeys (new SPIs, the old SAs deleted) and not one probe more is lost than in the same run
+ * without rekeys.
+ */
+class Ikev2RekeyTestCase : public Ikev2DaemonTestCase
+{
+  public:
+    /// \param pfs CHILD_SA rekeys with a KE (PFS, MODP-2048)
+    explicit Ikev2RekeyTestCase(bool pfs)
+        : Ikev2DaemonTestCase(std::string("rekey of CHILD_SA and IKE SA with probes flowing, ") +
+                              (pfs ? "PFS" : "no PFS") + ": no probe lost"),
+          m_pfs(pfs)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        BenchConfig c;
+        c.duration = Seconds(6);
+        c.profile = "testbed-2008";
+        c.esp = m_pfs ? "aes128-sha256-modp2048" : "aes128-sha256";
+        uint64_t baseUp = 0;
+        uint64_t baseDown = 0;
+        {
+            CxtpTestIsolation isolation;
+            Ikev2Bench b(c);
+            b.Run();
+            baseUp = b.m_scenario.GetUplinkReceived();
+            baseDown = b.m_scenario.GetDownlinkReceived();
+            Simulator::Destroy();
+        }
+        CxtpTestIsolation isolation;
+        Ikev2Bench b(c);
+        Ipv6Address sg = b.m_scenario.GetSgAddress();
+        Ipv6Address mn = b.m_scenario.GetMnAddress();
+        std::set<uint32_t> seen;
+        uint64_t firstIkeSpi = 0;
+        auto note = [&](const std::string& when) {
+            std::set<uint32_t> now = ChildSpis(b.m_mn);
+            NS_TEST_EXPECT_MSG_EQ(now.size(), 1u, when << ": one CHILD_SA at the MN");
+            for (uint32_t spi : now)
+            {
+                NS_TEST_EXPECT_MSG_EQ(seen.count(spi), 0u, when << ": a new CHILD_SA");
+                seen.insert(spi);
+            }
+            NS_TEST_EXPECT_MSG_EQ(b.GetSad(0).size(), 2u, when << ": two ESP SAs at the MN");
+            NS_TEST_EXPECT_MSG_EQ(b.GetSad(1).size(), 2u, when << ": two ESP SAs at the SG");
+        };
+        Simulator::Schedule(Seconds(2), [&]() {
+            note("before the rekeys");
+            firstIkeSpi = b.m_mn->FindSa(sg)->spiI;
+            b.m_mn->RekeyChildren(sg);
+        });
+        std::set<uint32_t> beforeIkeRekey;
+        Simulator::Schedule(Seconds(3), [&]() {
+            note("after the MN's CHILD_SA rekey");
+            beforeIkeRekey = ChildSpis(b.m_mn);
+            b.m_mn->RekeyIkeSa(sg);
+        });
+        Simulator::Schedule(Seconds(4), [&]() {
+            NS_TEST_EXPECT_MSG_EQ((ChildSpis(b.m_mn) == beforeIkeRekey),
+                                  true,
+                                  "the IKE SA rekey moved the CHILD_SA to the new IKE SA");
+            NS_TEST_EXPECT_MSG_EQ(b.m_mn->GetSas().size(), 1u, "the old IKE SA is deleted");
+            b.m_sg->RekeyChildren(mn);
+        });
+        Simulator::Schedule(Seconds(5), [&]() { note("after the SG's CHILD_SA rekey"); });
+        b.Run();
+
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.failures.size() + b.m_sgLog.failures.size(),
+                              0u,
+                              "no failure");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mn->GetSas().size(), 1u, "one IKE SA at the MN");
+        uint32_t sgLive = 0;
+        for (const auto& [spi, sa] : b.m_sg->GetSas())
+        {
+            sgLive += sa.state != Ikev2State::DELETED; // kept for a retransmitted DELETE
+        }
+        NS_TEST_EXPECT_MSG_EQ(sgLive, 1u, "one IKE SA at the SG");
+        const Ikev2Sa* ours = b.m_mn->FindSa(sg);
+        const Ikev2Sa* theirs = b.m_sg->FindSa(mn);
+        NS_TEST_ASSERT_MSG_NE(ours, nullptr, "the MN's IKE SA is established");
+        NS_TEST_ASSERT_MSG_NE(theirs, nullptr, "the SG's IKE SA is established");
+        NS_TEST_EXPECT_MSG_NE(ours->spiI, firstIkeSpi, "the IKE SA was rekeyed");
+        NS_TEST_EXPECT_MSG_EQ(ours->spiI, theirs->spiI, "SPIi of the new IKE SA");
+        NS_TEST_EXPECT_MSG_EQ(ours->spiR, theirs->spiR, "SPIr of the new IKE SA");
+        NS_TEST_EXPECT_MSG_EQ((ours->keys.skD == theirs->keys.skD), true, "its SK_d");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.installed, 3u, "the MN installed three CHILD_SAs");
+        NS_TEST_EXPECT_MSG_EQ(b.m_sgLog.installed, 3u, "the SG installed three CHILD_SAs");
+        // IKE_SA_INIT, IKE_AUTH; three CREATE_CHILD_SA exchanges, each with its DELETE.
+        NS_TEST_EXPECT_MSG_EQ(b.m_monitor->GetIkeMessages(), 16u, "IKE messages");
+        NS_TEST_EXPECT_MSG_EQ(b.m_scenario.GetUplinkReceived(), baseUp, "uplink probes");
+        NS_TEST_EXPECT_MSG_EQ(b.m_scenario.GetDownlinkReceived(), baseDown, "downlink probes");
+        Simulator::Destroy();
+    }
+
+    bool m_pfs; ///< CHILD_SA rekeys with PFS
+};
+
 /// Malformed and unsolicited messages to UDP 500: discarded and counted, nothing else happens.
 class Ikev2MalformedTestCase : public Ikev2DaemonTestCase
 {
@@ -648,6 +768,8 @@ class Ikev2DaemonTestSuite : public TestSuite
             AddTestCase(new Ikev2LossTestCase(lost), TestCase::QUICK);
         }
         AddTestCase(new Ikev2InformationalTestCase, TestCase::QUICK);
+        AddTestCase(new Ikev2RekeyTestCase(false), TestCase::QUICK);
+        AddTestCase(new Ikev2RekeyTestCase(true), TestCase::QUICK);
         AddTestCase(new Ikev2MalformedTestCase, TestCase::QUICK);
     }
 };

@@ -1,0 +1,344 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ikev2-ike-sa-task.h"
+
+#include "crypto-random.h"
+#include "crypto-work-meter.h"
+#include "ike-transport.h"
+#include "ikev2-child-sa-mapping.h"
+#include "ikev2-codec.h"
+#include "ikev2-ike-sa-init-exchange.h"
+#include "ikev2-messenger.h"
+#include "ikev2-sa-table.h"
+#include "ikev2-services.h"
+#include "ipsec-pad.h"
+#include "ipsec-pf-key.h"
+#include "ipsec-spd.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Ikev2IkeSaTask");
+
+namespace
+{
+constexpr uint16_t PORT = IkeTransport::PORT;
+} // namespace
+
+Ikev2IkeSaTask::Ikev2IkeSaTask(Ikev2Services& services)
+    : m_services(services)
+{
+}
+
+void
+Ikev2IkeSaTask::SetUp()
+{
+    m_cookies = std::make_unique<Ikev2CookieGenerator>(m_services.GetRandom()->GetBytes(32));
+}
+
+void
+Ikev2IkeSaTask::Clear()
+{
+    m_initiations.clear();
+}
+
+void
+Ikev2IkeSaTask::Forget(uint64_t spi)
+{
+    m_initiations.erase(spi);
+}
+
+Ikev2IdPayload
+Ikev2IkeSaTask::MakeAddressId(const Ipv6Address& address)
+{
+    Ikev2IdPayload id;
+    id.idType = Ikev2IdType::ID_IPV6_ADDR;
+    id.data.resize(16);
+    address.GetBytes(id.data.data());
+    return id;
+}
+
+void
+Ikev2IkeSaTask::Start(const IpsecPolicy& rule)
+{
+    Ikev2Messenger& messenger = m_services.GetMessenger();
+    CryptoWorkMeter::Scope scope(messenger.GetMeter());
+    const Ikev2Config& config = m_services.GetConfig();
+    Ikev2Proposals proposals = m_services.GetProposals(&rule);
+    Ikev2Sa& sa = m_services.GetTable().Create(rule.tunnelRemote, true, 0, *m_services.GetRandom());
+    sa.local = rule.tunnelLocal;
+    sa.localId = MakeAddressId(sa.local);
+    sa.lifetime = config.ikeLifetime;
+    sa.started = Simulator::Now();
+    sa.algorithms = proposals.GetIkeChoices().front();
+    m_initiations[sa.GetLocalSpi()].outPolicyId = rule.id;
+    Ikev2IkeSaInitExchange init(m_services.GetRandom(), proposals, config.nonceSize);
+    Ikev2State before = sa.state;
+    std::vector<uint8_t> bytes = Ikev2Codec::EncodeMessage(init.BuildRequest(sa, PORT));
+    m_services.NoteState(sa, before);
+    sa.initRequest = bytes;
+    m_services.SendRequest(sa, Ikev2Services::Request::IKE_SA_INIT, bytes);
+}
+
+void
+Ikev2IkeSaTask::ReceiveInitRequest(const Ikev2Header& header,
+                                   const std::vector<uint8_t>& bytes,
+                                   const Ipv6Address& from,
+                                   const Ipv6Address& to)
+{
+    Ikev2SaTable& table = m_services.GetTable();
+    Ikev2Messenger& messenger = m_services.GetMessenger();
+    const Ikev2Config& config = m_services.GetConfig();
+    if (header.responderSpi != 0 || header.messageId != 0 || !header.initiator)
+    {
+        m_services.Discard(from, "IKE_SA_INIT request with SPIr, message ID or flags set");
+        return;
+    }
+    if (Ikev2Sa* known = table.FindResponderSa(header.initiatorSpi, from))
+    {
+        // §2.1: a retransmitted request is answered again, never processed twice.
+        if (!messenger.RepeatAnswer(known->GetLocalSpi(), from, bytes))
+        {
+            m_services.Discard(from, "another IKE_SA_INIT request for a half-open SA");
+        }
+        return;
+    }
+    const IpsecPadEntry* entry = m_services.GetPad()->FindByAddress(from);
+    if (!entry || entry->ikeVersion != 2)
+    {
+        m_services.Discard(from, "peer not in the PAD for IKEv2");
+        return;
+    }
+    uint32_t halfOpen = table.CountHalfOpen();
+    if ((config.halfOpenLimit != 0 && halfOpen >= config.halfOpenLimit) ||
+        (config.ikeSaLimit != 0 && table.GetAll().size() >= config.ikeSaLimit))
+    {
+        m_services.Discard(from, "IKE SA limit reached");
+        return;
+    }
+    Ikev2Message request;
+    Ikev2DecodeResult r = Ikev2Codec::DecodeMessage(bytes, request);
+    Ikev2Message response;
+    if (r.error == Ikev2DecodeError::UNSUPPORTED_CRITICAL_PAYLOAD)
+    {
+        // §2.5: refused with the payload type; no state is kept.
+        response.header = header;
+        response.header.initiator = false;
+        response.header.response = true;
+        response.payloads = {Ikev2MakeNotify(Ikev2NotifyType::UNSUPPORTED_CRITICAL_PAYLOAD,
+                                             {static_cast<uint8_t>(r.unsupportedType)})};
+        m_services.Discard(from, "IKE_SA_INIT request with an unsupported critical payload");
+        messenger.SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
+        return;
+    }
+    if (!r.IsOk())
+    {
+        m_services.Discard(from,
+                           std::string("malformed IKE_SA_INIT request: ") +
+                               GetIkev2DecodeErrorName(r.error));
+        return;
+    }
+    Ikev2Sa& sa = table.Create(from, false, header.initiatorSpi, *m_services.GetRandom());
+    uint64_t spi = sa.GetLocalSpi();
+    sa.local = to;
+    sa.localId = MakeAddressId(to);
+    sa.lifetime = config.ikeLifetime;
+    sa.started = Simulator::Now();
+    const Ikev2CookieGenerator* cookies =
+        halfOpen >= config.cookieThreshold ? m_cookies.get() : nullptr;
+    Ikev2IkeSaInitExchange init(m_services.GetRandom(),
+                                m_services.GetProposals(nullptr),
+                                config.nonceSize);
+    std::string refused = init.ProcessRequest(request, sa, PORT, cookies, response);
+    if (!refused.empty())
+    {
+        // COOKIE, INVALID_KE_PAYLOAD, NO_PROPOSAL_CHOSEN: answered without keeping state (§2.6,
+        // §1.2); a request we cannot even answer is dropped.
+        table.Erase(spi);
+        m_services.Discard(from, "IKE_SA_INIT refused: " + refused);
+        if (!response.payloads.empty())
+        {
+            messenger.SendAfterWork(from, Ikev2Codec::EncodeMessage(response));
+        }
+        return;
+    }
+    sa.initRequest = bytes;
+    sa.initResponse = Ikev2Codec::EncodeMessage(response);
+    sa.nextExpectedId = 1;
+    m_services.NoteState(sa, Ikev2State::IDLE);
+    m_services.NoteKeys(sa);
+    messenger.SendAnswer(sa, bytes, response);
+    m_services.KeepUntilQuiet(spi); // forgotten if IKE_AUTH does not follow
+}
+
+void
+Ikev2IkeSaTask::ReceiveInitResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes)
+{
+    uint64_t spi = sa.GetLocalSpi();
+    auto it = m_initiations.find(spi);
+    if (it == m_initiations.end())
+    {
+        m_services.Discard(sa.peer, "IKE_SA_INIT response not awaited");
+        return;
+    }
+    Initiation& x = it->second;
+    Ikev2Message response;
+    Ikev2DecodeResult r = Ikev2Codec::DecodeMessage(bytes, response);
+    if (!r.IsOk() || response.header.messageId != 0)
+    {
+        m_services.Discard(sa.peer, "malformed IKE_SA_INIT response");
+        return;
+    }
+    const IpsecPolicy* rule = m_services.GetSpd()->Get(x.outPolicyId);
+    Ikev2IkeSaInitExchange init(m_services.GetRandom(),
+                                m_services.GetProposals(rule),
+                                m_services.GetConfig().nonceSize);
+    std::string reason;
+    Ikev2State before = sa.state;
+    Ikev2IkeSaInitExchange::Outcome outcome = init.ProcessResponse(response, sa, PORT, reason);
+    m_services.NoteState(sa, before);
+    if (outcome == Ikev2IkeSaInitExchange::Outcome::FAILED)
+    {
+        m_services.Fail(sa, reason);
+        return;
+    }
+    if (outcome == Ikev2IkeSaInitExchange::Outcome::RETRY)
+    {
+        NS_LOG_INFO("IKE_SA_INIT with " << sa.peer << " again: " << reason);
+        sa.spiR = 0;
+        std::vector<uint8_t> again = Ikev2Codec::EncodeMessage(init.BuildRequest(sa, PORT));
+        sa.initRequest = again;
+        m_services.SendRequest(sa, Ikev2Services::Request::IKE_SA_INIT, again);
+        return;
+    }
+    sa.initResponse = bytes;
+    sa.nextRequestId = 1;
+    m_services.NoteKeys(sa);
+    m_services.RequestDone(spi);
+    if (!rule)
+    {
+        m_services.Fail(sa, "the rule of the CHILD_SA is gone");
+        return;
+    }
+    x.child = Ikev2ChildSaMapping::MakeRequest(*rule, m_services.GetPfKey()->GetSpi());
+    Ikev2IkeAuthExchange auth(m_services.GetProposals(rule));
+    before = sa.state;
+    Ikev2Message request = auth.BuildRequest(sa,
+                                             m_services.GetCredentials(sa.peer),
+                                             x.child,
+                                             m_services.GetConfig().initialContact);
+    m_services.NoteState(sa, before);
+    m_services.SendRequest(sa,
+                           Ikev2Services::Request::IKE_AUTH,
+                           m_services.GetMessenger().Encode(sa, request));
+}
+
+void
+Ikev2IkeSaTask::AnswerIkeAuth(Ikev2Sa& sa,
+                              const std::vector<uint8_t>& bytes,
+                              const Ikev2Message& request)
+{
+    Ptr<IpsecSpd> spd = m_services.GetSpd();
+    uint32_t outPolicy = 0;
+    uint32_t inPolicy = 0;
+    spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
+    const IpsecPolicy* rule = outPolicy ? spd->Get(outPolicy) : nullptr;
+    Ikev2IkeAuthExchange::ChildPolicy policy;
+    if (rule)
+    {
+        policy = Ikev2ChildSaMapping::MakePolicy(*rule, m_services.GetPfKey()->GetSpi());
+    }
+    Ikev2IkeAuthExchange auth(m_services.GetProposals(rule));
+    Ikev2Message answer;
+    Ikev2ChildSa child;
+    Ikev2ChildKeys keys;
+    Ikev2State before = sa.state;
+    std::string refused = auth.ProcessRequest(request,
+                                              sa,
+                                              m_services.GetCredentials(sa.peer),
+                                              policy,
+                                              answer,
+                                              child,
+                                              keys);
+    if (!rule && refused.empty())
+    {
+        refused = "no PROTECT rule for the peer";
+    }
+    m_services.NoteState(sa, before);
+    m_services.GetMessenger().SendAnswer(sa, bytes, answer);
+    if (sa.state == Ikev2State::FAILED)
+    {
+        m_services.Fail(sa, "IKE_AUTH: " + refused);
+        // Kept until the peer may have stopped retransmitting, to answer it the same way.
+        m_services.KeepUntilQuiet(sa.GetLocalSpi());
+        return;
+    }
+    m_services.NoteEstablished(sa);
+    if (!refused.empty())
+    {
+        m_services.TraceFailure(sa.peer, "no CHILD_SA in IKE_AUTH: " + refused);
+        return;
+    }
+    child.outPolicyId = outPolicy;
+    child.inPolicyId = inPolicy;
+    child.lifetime = m_services.GetConfig().childLifetime;
+    m_services.InstallChild(sa, child, keys, false);
+}
+
+void
+Ikev2IkeSaTask::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
+{
+    uint64_t spi = sa.GetLocalSpi();
+    Initiation x = m_initiations[spi];
+    m_initiations.erase(spi);
+    Ptr<IpsecSpd> spd = m_services.GetSpd();
+    Ikev2IkeAuthExchange auth(m_services.GetProposals(spd->Get(x.outPolicyId)));
+    Ikev2ChildSa child;
+    Ikev2ChildKeys keys;
+    Ikev2State before = sa.state;
+    std::string reason = auth.ProcessResponse(response,
+                                              sa,
+                                              m_services.GetCredentials(sa.peer),
+                                              x.child,
+                                              child,
+                                              keys);
+    m_services.NoteState(sa, before);
+    m_services.RequestDone(spi);
+    if (sa.state == Ikev2State::FAILED)
+    {
+        m_services.Fail(sa, "IKE_AUTH: " + reason);
+        if (response.encrypted && !Ikev2FindErrorNotify(response.encrypted->payloads))
+        {
+            // §2.21.2: the responder's AUTH does not verify; tell it, protected.
+            Ikev2Message m =
+                sa.MakeNotifyMessage(Ikev2ExchangeType::INFORMATIONAL,
+                                     false,
+                                     sa.nextRequestId,
+                                     Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED));
+            m_services.SendRequest(sa,
+                                   Ikev2Services::Request::AUTH_FAILED,
+                                   m_services.GetMessenger().Encode(sa, m));
+            return;
+        }
+        m_services.RemoveSa(spi);
+        return;
+    }
+    m_services.BookWork(); // the AUTH check, before the SA counts as established
+    m_services.NoteEstablished(sa);
+    if (!reason.empty())
+    {
+        m_services.TraceFailure(sa.peer, "no CHILD_SA in IKE_AUTH: " + reason);
+        return;
+    }
+    uint32_t out = 0;
+    spd->FindTunnelRules(sa.local, sa.peer, out, child.inPolicyId);
+    child.outPolicyId = x.outPolicyId;
+    child.lifetime = m_services.GetConfig().childLifetime;
+    m_services.InstallChild(sa, child, keys, true);
+}
+
+} // namespace ns3

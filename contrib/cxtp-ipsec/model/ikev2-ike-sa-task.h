@@ -1,0 +1,98 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef IKEV2_IKE_SA_TASK_H
+#define IKEV2_IKE_SA_TASK_H
+
+#include "ikev2-cookie-generator.h"
+#include "ikev2-ike-auth-exchange.h"
+#include "ikev2-message.h"
+#include "ikev2-sa.h"
+
+#include "ns3/ipv6-address.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace ns3
+{
+
+class Ikev2Services;
+struct IpsecPolicy;
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief The setup of an IKE SA in both roles, as charon's ike_init and ike_auth tasks with the
+ * child_create of the first CHILD_SA: IKE_SA_INIT (RFC 7296 §1.2, with the KE group retry of
+ * INVALID_KE_PAYLOAD and COOKIEs, §2.6) and IKE_AUTH with the first CHILD_SA (§1.2, §2.15),
+ * driving Ikev2IkeSaInitExchange and Ikev2IkeAuthExchange for Ikev2Daemon.
+ *
+ * Responder: a new IKE_SA_INIT request is refused without keeping state when the peer is not
+ * in the PAD for IKEv2, when the half-open or IKE SA limits are reached, and when the exchange
+ * answers COOKIE, INVALID_KE_PAYLOAD or NO_PROPOSAL_CHOSEN; a retransmitted one is answered
+ * from the cache. COOKIEs are demanded from Ikev2Config::cookieThreshold half-open SAs on.
+ * Initiator: an AUTH of the responder that does not verify is reported with a protected
+ * INFORMATIONAL N(AUTHENTICATION_FAILED) (§2.21.2).
+ */
+class Ikev2IkeSaTask
+{
+  public:
+    /// \param services the daemon
+    explicit Ikev2IkeSaTask(Ikev2Services& services);
+
+    /// Draws the COOKIE secret (§2.6). Call once the node's random source is known.
+    void SetUp();
+    /// Forgets every IKE SA under way.
+    void Clear();
+
+    /**
+     * \brief Initiator: starts IKE_SA_INIT with a rule's tunnel peer; the rule's CHILD_SA
+     * follows in IKE_AUTH.
+     * \param rule our outbound PROTECT rule
+     */
+    void Start(const IpsecPolicy& rule);
+    /**
+     * \brief Responder: a new IKE_SA_INIT request, or a retransmission of one.
+     * \param header its header
+     * \param bytes the message
+     * \param from the sender
+     * \param to our address it was sent to
+     */
+    void ReceiveInitRequest(const Ikev2Header& header,
+                            const std::vector<uint8_t>& bytes,
+                            const Ipv6Address& from,
+                            const Ipv6Address& to);
+    /// Initiator: the answer to our IKE_SA_INIT request. \param sa the SA \param bytes the
+    /// message
+    void ReceiveInitResponse(Ikev2Sa& sa, const std::vector<uint8_t>& bytes);
+    /// Responder: the IKE_AUTH request. \param sa the SA \param bytes the request as received
+    /// \param request the request, SK opened
+    void AnswerIkeAuth(Ikev2Sa& sa, const std::vector<uint8_t>& bytes, const Ikev2Message& request);
+    /// Initiator: the IKE_AUTH response. \param sa the SA \param response the response, SK
+    /// opened
+    void CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response);
+    /// Forgets what the task keeps of an SA. \param spi our SPI
+    void Forget(uint64_t spi);
+
+    /// \param address our address \return our ID payload: the address (ID_IPV6_ADDR), as
+    /// charon's default
+    static Ikev2IdPayload MakeAddressId(const Ipv6Address& address);
+
+  private:
+    /// What the initiator keeps from IKE_SA_INIT to the IKE_AUTH response.
+    struct Initiation
+    {
+        uint32_t outPolicyId{0};                  ///< the rule of the first CHILD_SA
+        Ikev2IkeAuthExchange::ChildRequest child; ///< the CHILD_SA asked for
+    };
+
+    Ikev2Services& m_services;                       ///< the daemon
+    std::unique_ptr<Ikev2CookieGenerator> m_cookies; ///< COOKIEs (§2.6)
+    std::map<uint64_t, Initiation> m_initiations;    ///< by our SPI
+};
+
+} // namespace ns3
+
+#endif // IKEV2_IKE_SA_TASK_H
