@@ -213,7 +213,6 @@ Ikev2CreateChildSaTask::Answer(Ikev2Sa& sa,
     }
     child.outPolicyId = outPolicy;
     child.inPolicyId = inPolicy;
-    child.lifetime = m_services.GetConfig().childLifetime;
     m_services.InstallChild(sa, child, keys, false, rekeyed == 0);
 }
 
@@ -290,7 +289,6 @@ Ikev2CreateChildSaTask::CompleteChild(Ikev2Sa& sa,
     }
     child.outPolicyId = pending.outPolicyId;
     child.inPolicyId = inPolicy;
-    child.lifetime = m_services.GetConfig().childLifetime;
     std::function<void()> installed;
     if (pending.kind == Kind::REKEY_CHILD_SA)
     {

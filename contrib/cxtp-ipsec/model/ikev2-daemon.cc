@@ -699,7 +699,6 @@ Ikev2Daemon::GetConfig() const
     c.nonceSize = m_nonceSize;
     c.initialContact = m_initialContact;
     c.ikeLifetime = m_ikeLifetime;
-    c.childLifetime = m_childLifetime;
     c.cookieThreshold = m_cookieThreshold;
     c.halfOpenLimit = m_halfOpenLimit;
     c.ikeSaLimit = m_ikeSaLimit;
@@ -879,6 +878,7 @@ Ikev2Daemon::InstallChild(Ikev2Sa& sa,
                           bool outbound,
                           std::function<void()> installed)
 {
+    child.lifetime = m_childLifetime;
     IpsecSecurityAssociation in;
     IpsecSecurityAssociation out;
     std::string error =

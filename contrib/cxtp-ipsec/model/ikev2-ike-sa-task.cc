@@ -285,7 +285,6 @@ Ikev2IkeSaTask::AnswerIkeAuth(Ikev2Sa& sa,
     }
     child.outPolicyId = outPolicy;
     child.inPolicyId = inPolicy;
-    child.lifetime = m_services.GetConfig().childLifetime;
     m_services.InstallChild(sa, child, keys, false);
 }
 
@@ -337,7 +336,6 @@ Ikev2IkeSaTask::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
     uint32_t out = 0;
     spd->FindTunnelRules(sa.local, sa.peer, out, child.inPolicyId);
     child.outPolicyId = x.outPolicyId;
-    child.lifetime = m_services.GetConfig().childLifetime;
     m_services.InstallChild(sa, child, keys, true);
 }
 

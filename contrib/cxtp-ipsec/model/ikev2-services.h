@@ -36,7 +36,6 @@ struct Ikev2Config
     uint32_t nonceSize{32};     ///< our nonces' octets (charon: 32)
     bool initialContact{true};  ///< INITIAL_CONTACT in IKE_AUTH to new peers (§2.4)
     Time ikeLifetime;           ///< IKE SA lifetime
-    Time childLifetime;         ///< CHILD_SA lifetime
     uint32_t cookieThreshold{}; ///< half-open SAs from which COOKIEs are demanded (§2.6)
     uint32_t halfOpenLimit{};   ///< half-open SAs beyond which requests are dropped (0: none)
     uint32_t ikeSaLimit{};      ///< IKE SAs beyond which requests are dropped (0: none)
@@ -116,7 +115,7 @@ class Ikev2Services
     virtual void Discard(const Ipv6Address& peer, const std::string& reason) = 0;
     /**
      * \brief Installs a CHILD_SA's ESP SAs through PF_KEY after the work booked so far and
-     * records it in the SA.
+     * records it in the SA, with the configured lifetime.
      * \param sa the IKE SA
      * \param child the CHILD_SA (SPIs, selectors, rule ids)
      * \param keys its keys

@@ -7,6 +7,7 @@
 #include "ns3/ikev2-codec.h"
 #include "ns3/ikev2-credentials.h"
 #include "ns3/ikev2-ike-sa-init-exchange.h"
+#include "ns3/ikev2-ike-sa-task.h"
 #include "ns3/ikev2-protection.h"
 
 namespace ns3
@@ -29,11 +30,7 @@ Ikev2TestIkePair::Proposals(const std::string& ike, const std::string& esp)
 Ikev2IdPayload
 Ikev2TestIkePair::Id(const Ipv6Address& a)
 {
-    Ikev2IdPayload id;
-    id.idType = Ikev2IdType::ID_IPV6_ADDR;
-    id.data.resize(16);
-    a.Serialize(id.data.data());
-    return id;
+    return Ikev2IkeSaTask::MakeAddressId(a);
 }
 
 std::vector<Ikev2TrafficSelector>
