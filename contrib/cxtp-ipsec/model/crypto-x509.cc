@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <memory>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
@@ -69,6 +70,23 @@ CryptoX509::GetSubject(const std::vector<uint8_t>& certificateDer, std::vector<u
     CryptoX509Ptr cert = CryptoParseX509(certificateDer);
     return cert &&
            CryptoToDer<X509_NAME>(X509_get_subject_name(cert.get()), &i2d_X509_NAME, subjectDer);
+}
+
+bool
+CryptoX509::SubjectMatches(const std::vector<uint8_t>& certificateDer,
+                           const std::vector<uint8_t>& nameDer)
+{
+    CryptoX509Ptr cert = CryptoParseX509(certificateDer);
+    if (!cert || nameDer.empty())
+    {
+        return false;
+    }
+    const unsigned char* p = nameDer.data();
+    std::unique_ptr<X509_NAME, decltype(&X509_NAME_free)> name(
+        d2i_X509_NAME(nullptr, &p, static_cast<long>(nameDer.size())),
+        &X509_NAME_free);
+    return name && p == nameDer.data() + nameDer.size() &&
+           X509_NAME_cmp(X509_get_subject_name(cert.get()), name.get()) == 0;
 }
 
 bool

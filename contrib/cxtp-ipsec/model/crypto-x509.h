@@ -47,6 +47,17 @@ class CryptoX509
     static bool GetSubject(const std::vector<uint8_t>& certificateDer,
                            std::vector<uint8_t>& subjectDer);
     /**
+     * \brief Whether a certificate's subject is a distinguished name, compared as RFC 5280
+     * §7.1 asks (OpenSSL's canonical form: string types, case and spaces folded), not octet by
+     * octet: a peer may encode the DN of its ID_DER_ASN1_DN (RFC 7296 §3.5) with other string
+     * types than its certificate does.
+     * \param certificateDer a certificate, DER
+     * \param nameDer a Name, DER
+     * \return false if they differ or either does not parse (trailing octets included)
+     */
+    static bool SubjectMatches(const std::vector<uint8_t>& certificateDer,
+                               const std::vector<uint8_t>& nameDer);
+    /**
      * \brief Whether a certificate names an identity in its subjectAltName extension
      * (RFC 5280 §4.2.1.6), as RFC 4945 §3.1 asks of an IKE peer's ID that is not its subject DN.
      * The subject's common name is never consulted.

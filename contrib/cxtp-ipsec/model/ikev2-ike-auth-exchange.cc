@@ -42,10 +42,8 @@ IdMatchesCertificate(const Ikev2IdPayload& id, const std::vector<uint8_t>& certi
 {
     switch (id.idType)
     {
-    case Ikev2IdType::ID_DER_ASN1_DN: {
-        std::vector<uint8_t> subject;
-        return CryptoX509::GetSubject(certificate, subject) && subject == id.data;
-    }
+    case Ikev2IdType::ID_DER_ASN1_DN:
+        return CryptoX509::SubjectMatches(certificate, id.data);
     case Ikev2IdType::ID_FQDN:
         return CryptoX509::HasSubjectAltName(certificate, CryptoX509::AltName::DNS_NAME, id.data);
     case Ikev2IdType::ID_IPV4_ADDR:
@@ -397,6 +395,9 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
                                       Ikev2ChildSa& child,
                                       Ikev2ChildKeys& keys)
 {
+    // The exchange is over whatever it says: a failure notified in an INFORMATIONAL takes the
+    // next message ID (§2.21.2).
+    sa.nextRequestId = response.header.messageId + 1;
     const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(response);
     const auto* idr = IkeFindPayload<Ikev2IdrPayload>(in);
     const auto* auth = IkeFindPayload<Ikev2AuthPayload>(in);
@@ -429,7 +430,6 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
     sa.peerId = *idr;
     sa.state = Ikev2State::ESTABLISHED;
     sa.established = Simulator::Now();
-    sa.nextRequestId = response.header.messageId + 1;
     if (const Ikev2NotifyPayload* error = Ikev2FindErrorNotify(in))
     {
         return "no CHILD_SA, notify " + std::to_string(static_cast<uint16_t>(error->type));

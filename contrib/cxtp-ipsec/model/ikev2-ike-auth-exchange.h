@@ -138,6 +138,14 @@ class Ikev2IkeAuthExchange
     static bool Within(const std::vector<Ikev2TrafficSelector>& answered,
                        const std::vector<Ikev2TrafficSelector>& asked);
 
+    /**
+     * \param credentials ours
+     * \return a CERTREQ of encoding 4 listing the SHA-1 hash of each trust anchor's
+     *         SubjectPublicKeyInfo (§3.7): in the initiator's IKE_AUTH request and the
+     *         responder's IKE_SA_INIT response (§1.2); nothing if we have no anchors or do not ask
+     */
+    static std::vector<Ikev2Payload> OurCertReq(const Ikev2Credentials& credentials);
+
   private:
     /**
      * \param sa the SA
@@ -163,12 +171,6 @@ class Ikev2IkeAuthExchange
      *         signature method (§3.6); none for the PSK
      */
     static std::vector<Ikev2Payload> OurCertificates(const Ikev2Credentials& credentials);
-    /**
-     * \param credentials ours
-     * \return a CERTREQ of encoding 4 listing the SHA-1 hash of each trust anchor's
-     *         SubjectPublicKeyInfo (§3.7), or nothing if we have no anchors or do not ask
-     */
-    static std::vector<Ikev2Payload> OurCertReq(const Ikev2Credentials& credentials);
     /**
      * \param sa the SA
      * \param credentials ours

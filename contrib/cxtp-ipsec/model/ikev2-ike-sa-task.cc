@@ -166,6 +166,13 @@ Ikev2IkeSaTask::ReceiveInitRequest(const Ikev2Header& header,
         }
         return;
     }
+    // HDR, SAr1, KEr, Nr, [CERTREQ] (§1.2): a responder that authenticates its peer by
+    // certificate names its trust anchors here already, as charon does, so that a peer which
+    // sends its certificate only when asked (charon's send_cert=ifasked) sends it in IKE_AUTH.
+    for (Ikev2Payload& p : Ikev2IkeAuthExchange::OurCertReq(m_services.GetCredentials(from)))
+    {
+        response.payloads.push_back(std::move(p));
+    }
     sa.initRequest = bytes;
     sa.initResponse = Ikev2Codec::EncodeMessage(response);
     sa.nextExpectedId = 1;

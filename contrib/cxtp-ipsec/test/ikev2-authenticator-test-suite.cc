@@ -23,6 +23,7 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace ns3;
@@ -326,6 +327,40 @@ Ikev2CertificateTestCase::DoRun()
     Bytes subject;
     NS_TEST_EXPECT_MSG_EQ(CryptoX509::GetSubject(ee, subject), true, "subject");
     NS_TEST_EXPECT_MSG_GT(subject.size(), 11, "subject DN");
+    NS_TEST_EXPECT_MSG_EQ(CryptoX509::SubjectMatches(ee, subject), true, "its own subject");
+    // The same DN with a PrintableString (the certificate has a UTF8String), as another
+    // implementation may encode its ID_DER_ASN1_DN: equal under RFC 5280 §7.1, not octet-equal.
+    for (const auto& [cn, same] : {std::pair<std::string, bool>{"nsg.example", true},
+                                   std::pair<std::string, bool>{"NSG.example", true},
+                                   std::pair<std::string, bool>{"msg.example", false}})
+    {
+        std::unique_ptr<X509_NAME, decltype(&X509_NAME_free)> name(X509_NAME_new(),
+                                                                   &X509_NAME_free);
+        X509_NAME_add_entry_by_txt(name.get(),
+                                   "CN",
+                                   V_ASN1_PRINTABLESTRING,
+                                   reinterpret_cast<const unsigned char*>(cn.c_str()),
+                                   -1,
+                                   -1,
+                                   0);
+        unsigned char* der = nullptr;
+        const int n = i2d_X509_NAME(name.get(), &der);
+        NS_TEST_ASSERT_MSG_GT(n, 0, "encode the name");
+        Bytes printable(der, der + n);
+        OPENSSL_free(der);
+        if (cn == "nsg.example")
+        {
+            NS_TEST_EXPECT_MSG_NE(CxtpTestToHex(printable),
+                                  CxtpTestToHex(subject),
+                                  "the encodings differ");
+        }
+        NS_TEST_EXPECT_MSG_EQ(CryptoX509::SubjectMatches(ee, printable), same, "CN=" + cn);
+        printable.push_back(0);
+        NS_TEST_EXPECT_MSG_EQ(CryptoX509::SubjectMatches(ee, printable),
+                              false,
+                              "trailing octet after CN=" + cn);
+    }
+    NS_TEST_EXPECT_MSG_EQ(CryptoX509::SubjectMatches(ee, Bytes{0x30, 0x01}), false, "garbage");
     const Bytes octets = Ikev2TestVectors::Instance().Get("signed_r.sha256");
     Bytes auth;
     NS_TEST_EXPECT_MSG_EQ(Ikev2Authenticator::Sign(1, eeKey.privateKeyDer, octets, auth), true, "");

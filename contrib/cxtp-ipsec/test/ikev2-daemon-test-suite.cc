@@ -98,6 +98,7 @@ struct DaemonLog
 {
     uint32_t sent{0};                  ///< messages sent
     uint32_t received{0};              ///< messages received
+    std::vector<uint32_t> initSizes;   ///< sizes of the IKE_SA_INIT messages it sent
     std::vector<uint32_t> authSizes;   ///< sizes of the IKE_AUTH messages it sent
     std::vector<std::string> failures; ///< Failure traces
     uint32_t established{0};           ///< Established traces
@@ -113,6 +114,10 @@ RecordMessage(DaemonLog* log,
               uint32_t size)
 {
     (sent ? log->sent : log->received)++;
+    if (sent && exchange == Ikev2ExchangeType::IKE_SA_INIT)
+    {
+        log->initSizes.push_back(size);
+    }
     if (sent && exchange == Ikev2ExchangeType::IKE_AUTH)
     {
         log->authSizes.push_back(size);
@@ -385,8 +390,15 @@ class Ikev2CertificateChainTestCase : public Ikev2DaemonTestCase
     }
 
   private:
-    /// \return the MN's IKE_AUTH request size with this configuration
-    uint32_t AuthRequestSize(bool certificates, uint32_t intermediates)
+    /// Sizes of the messages that depend on the authentication.
+    struct Sizes
+    {
+        uint32_t initResponse{0}; ///< the SG's IKE_SA_INIT response
+        uint32_t authRequest{0};  ///< the MN's IKE_AUTH request
+    };
+
+    /// \return the sizes with this configuration
+    Sizes Measure(bool certificates, uint32_t intermediates)
     {
         BenchConfig c;
         c.certificates = certificates;
@@ -396,20 +408,30 @@ class Ikev2CertificateChainTestCase : public Ikev2DaemonTestCase
         Ikev2Bench b(c);
         b.Run();
         CheckEstablished(b, certificates ? "certificates" : "psk");
-        uint32_t size = b.m_mnLog.authSizes.empty() ? 0 : b.m_mnLog.authSizes.front();
+        Sizes sizes;
+        sizes.initResponse = b.m_sgLog.initSizes.empty() ? 0 : b.m_sgLog.initSizes.front();
+        sizes.authRequest = b.m_mnLog.authSizes.empty() ? 0 : b.m_mnLog.authSizes.front();
         Simulator::Destroy();
-        return size;
+        return sizes;
     }
 
     void DoRun() override
     {
-        uint32_t psk = AuthRequestSize(false, 0);
-        uint32_t depth1 = AuthRequestSize(true, 0);
-        uint32_t depth2 = AuthRequestSize(true, 1);
-        uint32_t depth3 = AuthRequestSize(true, 2);
-        NS_TEST_EXPECT_MSG_GT(depth1, psk + 500, "a certificate is larger than a PSK's AUTH");
-        NS_TEST_EXPECT_MSG_GT(depth2, depth1 + 500, "an intermediate CA's certificate more");
-        NS_TEST_EXPECT_MSG_GT(depth3, depth2 + 500, "and another");
+        Sizes psk = Measure(false, 0);
+        Sizes depth1 = Measure(true, 0);
+        Sizes depth2 = Measure(true, 1);
+        Sizes depth3 = Measure(true, 2);
+        NS_TEST_EXPECT_MSG_GT(depth1.authRequest,
+                              psk.authRequest + 500,
+                              "a certificate is larger than a PSK's AUTH");
+        NS_TEST_EXPECT_MSG_GT(depth2.authRequest,
+                              depth1.authRequest + 500,
+                              "an intermediate CA's certificate more");
+        NS_TEST_EXPECT_MSG_GT(depth3.authRequest, depth2.authRequest + 500, "and another");
+        // A certificate-authenticating SG asks for certificates in IKE_SA_INIT already (RFC 7296
+        // §1.2): one CERTREQ naming its one root, 4 + 1 + 20 octets, whatever the chain's depth.
+        NS_TEST_EXPECT_MSG_EQ(depth1.initResponse, psk.initResponse + 25, "CERTREQ in IKE_SA_INIT");
+        NS_TEST_EXPECT_MSG_EQ(depth3.initResponse, depth1.initResponse, "one trust anchor");
     }
 };
 

@@ -421,6 +421,8 @@ class Ikev2CertFailureTestCase : public TestCase
                               true,
                               what << ": the MN said '" << r.mnSays << "'");
         NS_TEST_EXPECT_MSG_EQ((r.mn.state == Ikev2State::FAILED), true, what + ": no IKE SA");
+        // Its AUTHENTICATION_FAILED INFORMATIONAL follows IKE_AUTH (message ID 1): ID 2.
+        NS_TEST_EXPECT_MSG_EQ(r.mn.nextRequestId, 2, what + ": the next request's message ID");
     }
 
     void DoRun() override
