@@ -43,6 +43,25 @@ if(TARGET cxtp-ipsec-ikev1)
   endforeach()
 endif()
 
+# IKEv2 (IKE_SA_INIT + IKE_AUTH, CREATE_CHILD_SA rekeys, DELETE): the example, then its capture
+# through tshark with the exported ikev2_decryption_table and esp_sa.
+if(TARGET cxtp-ipsec-ikev2)
+  cxtp_example_test(example-ikev2 ikev2 --duration=1s --pcap=0)
+  set(CXTP_IKEV2_CAPTURE_psk --auth=psk)
+  set(CXTP_IKEV2_CAPTURE_cert --auth=cert)
+  set(CXTP_IKEV2_CAPTURE_gcm --ike=aes256gcm16-prfsha384-ecp256 --esp=aes128gcm16)
+  set(CXTP_IKEV2_CAPTURE_rekey --esp=aes128-sha256-modp2048 --duration=2s --rekeyAt=0.5s
+      --rekeyIkeAt=1s --deleteAt=1.5s)
+  foreach(case IN ITEMS psk cert gcm rekey)
+    add_test(NAME capture-ikev2-${case}
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ikev2-capture.sh
+                     $<TARGET_FILE:cxtp-ipsec-ikev2>
+                     ${PROJECT_BINARY_DIR}/example-output/capture-ikev2-${case}
+                     ${CXTP_IKEV2_CAPTURE_${case}})
+    set_tests_properties(capture-ikev2-${case} PROPERTIES LABELS system)
+  endforeach()
+endif()
+
 # Mobile IPv6 handover (method none): the three DAD modes, and a capture test with tshark.
 if(TARGET cxtp-ipsec-mipv6-handover)
   cxtp_example_test(example-mipv6-handover mipv6-handover --pcap=0)
