@@ -327,6 +327,13 @@ main(int argc, char* argv[])
     row("ike_sas_authenticated", std::to_string(log.established));
     row("child_sas_mn", std::to_string(log.installed[mn->GetId()]));
     row("child_sas_sg", std::to_string(log.installed[sg->GetId()]));
+    // Every IKE SA beyond those IKE_AUTH authenticated was keyed by an IKE SA rekey; every
+    // CHILD_SA beyond the first of each IKE_AUTH came from a CHILD_SA rekey (the MN asks for no
+    // other CHILD_SA).
+    row("ike_sa_rekeys", std::to_string(log.ikeSas - std::min(log.ikeSas, log.established)));
+    row("child_sa_rekeys",
+        std::to_string(log.installed[mn->GetId()] -
+                       std::min(log.installed[mn->GetId()], log.established)));
     row("failures", std::to_string(log.failures));
     row("uplink_probes_sent", std::to_string(scenario.GetUplinkSent()));
     row("uplink_probes_received", std::to_string(scenario.GetUplinkReceived()));
