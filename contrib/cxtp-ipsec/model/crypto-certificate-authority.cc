@@ -8,6 +8,7 @@
 #include "ns3/abort.h"
 #include "ns3/log.h"
 
+#include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <openssl/x509v3.h>
 #include <sstream>
@@ -92,6 +93,21 @@ MustDer(const T* object, int (*i2d)(const T*, unsigned char**))
     NS_ABORT_MSG_IF(!CryptoToDer<T>(object, i2d, out),
                     "CryptoCertificateAuthority: DER encoding failed");
     return out;
+}
+
+/// Frees an OpenSSL BIO.
+using BioPtr = std::unique_ptr<BIO, CryptoOpensslDeleter<BIO, &BIO_free_all>>;
+
+/**
+ * \param bio a memory BIO
+ * \return what was written into it
+ */
+std::string
+BioText(BIO* bio)
+{
+    char* data = nullptr;
+    long length = BIO_get_mem_data(bio, &data);
+    return length > 0 && data ? std::string(data, static_cast<size_t>(length)) : std::string();
 }
 
 } // namespace
@@ -225,6 +241,39 @@ CryptoCertificateAuthority::MakeCertificate(const std::string& subjectCn,
                     "CryptoCertificateAuthority: making the certificate of " << subjectCn
                                                                              << " failed");
     return MustDer<X509>(cert.get(), &i2d_X509);
+}
+
+std::string
+CryptoCertificateAuthority::ToPem(const std::vector<uint8_t>& certificateDer)
+{
+    CryptoX509Ptr cert = CryptoParseX509(certificateDer);
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!cert || !bio || PEM_write_bio_X509(bio.get(), cert.get()) != 1)
+    {
+        return "";
+    }
+    return BioText(bio.get());
+}
+
+std::string
+CryptoCertificateAuthority::RsaPrivateKeyToPem(const std::vector<uint8_t>& privateKeyDer)
+{
+    const unsigned char* p = privateKeyDer.data();
+    CryptoPkeyPtr key(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(privateKeyDer.size())));
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    // The traditional writer gives PKCS#1 ("RSA PRIVATE KEY") for an RSA key.
+    if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA || !bio ||
+        PEM_write_bio_PrivateKey_traditional(bio.get(),
+                                             key.get(),
+                                             nullptr,
+                                             nullptr,
+                                             0,
+                                             nullptr,
+                                             nullptr) != 1)
+    {
+        return "";
+    }
+    return BioText(bio.get());
 }
 
 } // namespace ns3

@@ -121,6 +121,22 @@ class CryptoCertificateAuthority
                                                 const std::vector<std::string>& dnsNames = {},
                                                 const std::vector<Ipv6Address>& ipAddresses = {});
 
+    /**
+     * \brief PEM of a certificate (RFC 7468 §5, label CERTIFICATE), the file format of
+     * strongSwan's swanctl/x509 and x509ca directories and of OpenSSL's tools.
+     * \param certificateDer the certificate, DER
+     * \return the PEM text, or an empty string if \p certificateDer is not a certificate
+     */
+    static std::string ToPem(const std::vector<uint8_t>& certificateDer);
+    /**
+     * \brief PEM of an RSA private key in PKCS#1 (RFC 8017 Appendix A.1.2; label RSA PRIVATE
+     * KEY), the format of swanctl's rsa directory.
+     * \param privateKeyDer the private key, DER (PKCS#1 RSAPrivateKey, as KeyPair holds it, or
+     *        PKCS#8)
+     * \return the PEM text, or an empty string if \p privateKeyDer is not an RSA private key
+     */
+    static std::string RsaPrivateKeyToPem(const std::vector<uint8_t>& privateKeyDer);
+
   private:
     /// One CA of this authority.
     struct Ca

@@ -348,7 +348,7 @@ Ikev2Daemon::Initiate(uint32_t outPolicyId)
     Ipv6Address peer = rule->tunnelRemote;
     std::vector<uint32_t>& waiting = m_waiting[peer];
     if (std::find(waiting.begin(), waiting.end(), outPolicyId) != waiting.end() ||
-        m_createChildSa.IsCreating(outPolicyId))
+        m_ikeSaTask.IsInitiating(outPolicyId) || m_createChildSa.IsCreating(outPolicyId))
     {
         return; // its CHILD_SA is under way
     }

@@ -19,6 +19,8 @@
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -60,6 +62,14 @@ Ikev2IkeSaTask::MakeAddressId(const Ipv6Address& address)
     id.data.resize(16);
     address.GetBytes(id.data.data());
     return id;
+}
+
+bool
+Ikev2IkeSaTask::IsInitiating(uint32_t outPolicyId) const
+{
+    return std::any_of(m_initiations.begin(), m_initiations.end(), [outPolicyId](const auto& x) {
+        return x.second.outPolicyId == outPolicyId;
+    });
 }
 
 void

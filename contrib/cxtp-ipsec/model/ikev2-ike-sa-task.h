@@ -75,6 +75,9 @@ class Ikev2IkeSaTask
     void CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response);
     /// Forgets what the task keeps of an SA. \param spi our SPI
     void Forget(uint64_t spi);
+    /// \param outPolicyId an outbound rule \return true from Start() for the rule until the
+    /// IKE_AUTH response that carries its first CHILD_SA
+    bool IsInitiating(uint32_t outPolicyId) const;
 
     /// \param address our address \return our ID payload: the address (ID_IPV6_ADDR), as
     /// charon's default

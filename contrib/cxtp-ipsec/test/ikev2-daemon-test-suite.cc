@@ -380,6 +380,53 @@ class Ikev2MatrixTestCase : public Ikev2DaemonTestCase
     }
 };
 
+/**
+ * A negotiation as slow as on the 2008 testbed, started by the first probe's ACQUIRE; while it
+ * runs, Initiate() asks again for the same rule (as a handover method does after a move). The
+ * rule's first CHILD_SA comes with IKE_AUTH: nothing more starts (no CREATE_CHILD_SA for a
+ * second pair after IKE_AUTH).
+ */
+class Ikev2AcquireDuringNegotiationTestCase : public Ikev2DaemonTestCase
+{
+  public:
+    Ikev2AcquireDuringNegotiationTestCase()
+        : Ikev2DaemonTestCase(
+              "Initiate() during a slow negotiation of the same rule: one CHILD_SA, 4 messages")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        BenchConfig c;
+        c.profile = "testbed-2008";
+        c.duration = Seconds(3);
+        CxtpTestIsolation isolation;
+        Ikev2Bench b(c);
+        uint32_t out = 0;
+        uint32_t in = 0;
+        NS_TEST_ASSERT_MSG_EQ(b.m_scenario.GetMn()->GetObject<IpsecSpd>()->FindTunnelRules(
+                                  b.m_scenario.GetMnAddress(),
+                                  b.m_scenario.GetSgAddress(),
+                                  out,
+                                  in),
+                              true,
+                              "the MN's tunnel rules");
+        Simulator::Schedule(MilliSeconds(200), &Ikev2Daemon::Initiate, b.m_mn, out);
+        b.Run();
+        CheckEstablished(b, "testbed-2008");
+        const Ikev2Sa* mn = b.m_mn->FindSa(b.m_scenario.GetSgAddress());
+        NS_TEST_ASSERT_MSG_NE(mn, nullptr, "an IKE SA");
+        // The first probe leaves at 0.1 s, one each 50 ms: several during the exchanges.
+        NS_TEST_EXPECT_MSG_GT(mn->established - mn->started,
+                              MilliSeconds(150),
+                              "the negotiation spans several probes");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.sent + b.m_sgLog.sent, 4u, "messages");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.failures.size(), 0u, "MN failures");
+        Simulator::Destroy();
+    }
+};
+
 /// Certificates: the chain's size is in the IKE_AUTH request.
 class Ikev2CertificateChainTestCase : public Ikev2DaemonTestCase
 {
@@ -780,6 +827,7 @@ class Ikev2DaemonTestSuite : public TestSuite
         : TestSuite("cxtp-ipsec-ikev2-daemon", SYSTEM)
     {
         AddTestCase(new Ikev2MatrixTestCase, TestCase::QUICK);
+        AddTestCase(new Ikev2AcquireDuringNegotiationTestCase, TestCase::QUICK);
         AddTestCase(new Ikev2CertificateChainTestCase, TestCase::QUICK);
         AddTestCase(new Ikev2AuthFailureTestCase(false), TestCase::QUICK);
         AddTestCase(new Ikev2AuthFailureTestCase(true), TestCase::QUICK);
