@@ -281,17 +281,23 @@ main(int argc, char* argv[])
         }).Bind(&log));
 
     Ipv6Address sgAddress = scenario.GetSgAddress();
-    if (actions.count("rekeyAt"))
+    // The MN's requests; one made before its IKE SA is established does nothing, and says so.
+    std::map<std::string, void (Ikev2Daemon::*)(const Ipv6Address&)> requests = {
+        {"rekeyAt", &Ikev2Daemon::RekeyChildren},
+        {"rekeyIkeAt", &Ikev2Daemon::RekeyIkeSa},
+        {"deleteAt", &Ikev2Daemon::Delete}};
+    for (const auto& [name, at] : actions)
     {
-        Simulator::Schedule(actions["rekeyAt"], &Ikev2Daemon::RekeyChildren, mnDaemon, sgAddress);
-    }
-    if (actions.count("rekeyIkeAt"))
-    {
-        Simulator::Schedule(actions["rekeyIkeAt"], &Ikev2Daemon::RekeyIkeSa, mnDaemon, sgAddress);
-    }
-    if (actions.count("deleteAt"))
-    {
-        Simulator::Schedule(actions["deleteAt"], &Ikev2Daemon::Delete, mnDaemon, sgAddress);
+        auto request = requests.at(name);
+        Simulator::Schedule(at, [mnDaemon, sgAddress, request, option = name]() {
+            if (!mnDaemon->FindSa(sgAddress))
+            {
+                std::cout << "  [" << Simulator::Now().As(Time::MS) << "] --" << option
+                          << ": the MN has no established IKE SA with the SG; nothing done\n";
+                return;
+            }
+            ((*mnDaemon).*request)(sgAddress);
+        });
     }
 
     Simulator::Stop(scenario.GetStopTime());
