@@ -6,6 +6,7 @@
 // export the same keys, the IKE SA rekeyed by CREATE_CHILD_SA (§1.3.2) on a new line.
 
 #include "cxtp-test-isolation.h"
+#include "ikev2-test-ike-pair.h"
 
 #include "ns3/boolean.h"
 #include "ns3/cxtp-ipsec-module.h"
@@ -155,6 +156,59 @@ class Ikev2KeyExportDedupTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief The two ends of an IKE_SA_INIT run through the codec (Ikev2TestIkePair) give one line,
+ * the same at each end, for an AES-CBC and an AES-GCM IKE SA.
+ */
+class Ikev2KeyExportPairTestCase : public TestCase
+{
+  public:
+    Ikev2KeyExportPairTestCase()
+        : TestCase("IKE_SA_INIT through the codec: initiator and responder give the same line")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation;
+
+        /// An IKE proposal and the line's expected algorithm fields.
+        struct Case
+        {
+            std::string ike;        ///< the proposal
+            std::string encryption; ///< from the encryption name to the integrity name
+        };
+
+        const std::vector<Case> cases = {
+            {"aes128-sha256-modp2048", ",\"AES-CBC-128 [RFC3602]\","},
+            {"aes256gcm16-prfsha384-ecp256",
+             ",\"AES-GCM-256 with 16 octet ICV [RFC5282]\",,,\"NONE [RFC4306]\""}};
+        for (const Case& c : cases)
+        {
+            Ikev2TestIkePair pair;
+            Ikev2Proposals proposals = Ikev2TestIkePair::Proposals(c.ike, "aes128-sha256");
+            pair.Init(proposals, proposals);
+            Ikev2KeyExport keys;
+            keys.Record(pair.mn);
+            keys.Record(pair.gw);
+            NS_TEST_ASSERT_MSG_EQ(keys.GetLines().size(), 1u, c.ike << ": one line for both ends");
+            NS_TEST_EXPECT_MSG_EQ(Ikev2KeyExport::FormatLine(pair.mn),
+                                  Ikev2KeyExport::FormatLine(pair.gw),
+                                  c.ike << ": the initiator's line is the responder's");
+            const std::string& line = keys.GetLines()[0];
+            NS_TEST_EXPECT_MSG_NE(line.find(c.encryption),
+                                  std::string::npos,
+                                  c.ike << ": the algorithm fields of " << line);
+            std::string spis = IpsecKeyExport::FormatHex(pair.mn.GetSpiPair());
+            NS_TEST_EXPECT_MSG_EQ(line.substr(0, 34),
+                                  spis.substr(0, 16) + "," + spis.substr(16) + ",",
+                                  c.ike << ": SPIi and SPIr in wire order");
+        }
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief Two daemons in the static tunnel scenario: the MN's and the SG's exports are the same
  * line, and the IKE SA rekey adds one.
  */
@@ -236,6 +290,7 @@ class Ikev2KeyExportTestSuite : public TestSuite
     {
         AddTestCase(new Ikev2KeyExportFormatTestCase, TestCase::QUICK);
         AddTestCase(new Ikev2KeyExportDedupTestCase, TestCase::QUICK);
+        AddTestCase(new Ikev2KeyExportPairTestCase, TestCase::QUICK);
         AddTestCase(new Ikev2KeyExportDaemonTestCase, TestCase::QUICK);
     }
 };
