@@ -6,7 +6,7 @@
 # its integrity checksum correct, and show payloads that exist only inside it (IDi/IDr and TS in
 # IKE_AUTH, SA and Nonce in CREATE_CHILD_SA), and every ESP packet to its inner UDP probe. With
 # --rekeyAt, --rekeyIkeAt and --deleteAt it must also see, decrypted, the CHILD_SA rekey
-# (REKEY_SA, §1.3.3) with the DELETE of the old CHILD_SA, the IKE SA rekey (§1.3.2) and the
+# (REKEY_SA, §1.3.3, with KE when --esp names a group) with the DELETE of the old CHILD_SA, the IKE SA rekey (§1.3.2) and the
 # DELETEs of IKE SAs (§1.4.1). Negative control: the same decryption checks with an empty and
 # with a wrong table (the SK_e and ESP keys zeroed) must fail.
 # Usage: check-ikev2-capture.sh <cxtp-ipsec-ikev2 binary> <output dir> [example options...]
@@ -16,10 +16,12 @@ out=$2
 shift 2
 command -v tshark >/dev/null || { echo "tshark is not installed (run scripts/setup)"; exit 1; }
 rekey=0
+pfs=0
 duration=(--duration=1s)
 for arg in "$@"; do
   case $arg in
     --rekeyAt=* | --rekeyIkeAt=* | --deleteAt=*) rekey=1 ;;
+    --esp=*modp* | --esp=*ecp* | --esp=*curve*) pfs=1 ;;
     --duration=*) duration=() ;;
   esac
 done
@@ -92,6 +94,11 @@ check_decryption() {
         "isakmp.exchangetype == 37 && isakmp.delete.protoid == 3" 2 &&
       expect "IKE SA rekey (IKE proposal, both ways)" \
         "isakmp.exchangetype == 36 && isakmp.prop.protoid == 1" 2 &&
+      expect "KE in the IKE SA rekey (new DH, RFC 7296 §1.3.2)" \
+        "isakmp.exchangetype == 36 && isakmp.prop.protoid == 1 && isakmp.key_exchange.dh_group" 2 &&
+      expect "KE in the CHILD_SA rekey only with PFS (--esp with a group)" \
+        "isakmp.exchangetype == 36 && isakmp.prop.protoid == 3 && isakmp.key_exchange.dh_group" \
+        $((2 * pfs)) &&
       expect "IKE SAs deleted (the rekeyed one and --deleteAt's)" \
         "isakmp.exchangetype == 37 && isakmp.flag_r == 0 && isakmp.delete.protoid == 1" 2 ||
       return 1
