@@ -8,7 +8,6 @@
 #include "ns3/abort.h"
 #include "ns3/crypto-certificate-authority.h"
 #include "ns3/ikev2-daemon.h"
-#include "ns3/ipsec-credential-store.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -112,20 +111,9 @@ HandoverSecurityIkev2::IssueCertificates(Ptr<Node> node)
 {
     if (!m_ca)
     {
-        m_ca = std::make_shared<CryptoCertificateAuthority>("cxtp root CA", m_rsaBits);
-        m_issuer = CryptoCertificateAuthority::ROOT;
-        for (uint32_t i = 0; i < m_intermediates; ++i)
-        {
-            m_issuer = m_ca->AddIntermediate("cxtp CA " + std::to_string(i + 1), m_issuer);
-        }
+        m_ca = Ikev2Helper::MakeCertificateAuthority(m_rsaBits, m_intermediates, m_issuer);
     }
-    Ptr<IpsecCredentialStore> store = IpsecCredentialStore::Get(node);
-    if (!store->HasCertificate())
-    {
-        CryptoCertificateAuthority::Issued issued =
-            m_ca->IssueEndEntity("node " + std::to_string(node->GetId()), m_issuer);
-        store->SetCertificate(issued.chain, issued.key.privateKeyDer);
-    }
+    Ikev2Helper::IssueCertificate(node, *m_ca, m_issuer);
 }
 
 void

@@ -4,7 +4,9 @@
 #include "ikev2-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/crypto-certificate-authority.h"
 #include "ns3/ikev2-daemon.h"
+#include "ns3/ipsec-credential-store.h"
 #include "ns3/ipsec-pad.h"
 #include "ns3/node.h"
 
@@ -41,6 +43,30 @@ Ikev2Helper::AddCertificatePeer(Ptr<Node> node,
     entry.trustAnchors = trustAnchors;
     std::string error = pad->Add(entry);
     NS_ABORT_MSG_IF(!error.empty(), "node " << node->GetId() << ": " << error);
+}
+
+std::shared_ptr<CryptoCertificateAuthority>
+Ikev2Helper::MakeCertificateAuthority(uint32_t rsaBits, uint32_t intermediates, uint32_t& issuer)
+{
+    auto ca = std::make_shared<CryptoCertificateAuthority>("cxtp root CA", rsaBits);
+    issuer = CryptoCertificateAuthority::ROOT;
+    for (uint32_t i = 0; i < intermediates; ++i)
+    {
+        issuer = ca->AddIntermediate("cxtp CA " + std::to_string(i + 1), issuer);
+    }
+    return ca;
+}
+
+void
+Ikev2Helper::IssueCertificate(Ptr<Node> node, CryptoCertificateAuthority& ca, uint32_t issuer)
+{
+    Ptr<IpsecCredentialStore> store = IpsecCredentialStore::Get(node);
+    if (!store->HasCertificate())
+    {
+        CryptoCertificateAuthority::Issued issued =
+            ca.IssueEndEntity("node " + std::to_string(node->GetId()), issuer);
+        store->SetCertificate(issued.chain, issued.key.privateKeyDer);
+    }
 }
 
 } // namespace ns3

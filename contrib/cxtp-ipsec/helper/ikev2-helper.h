@@ -7,10 +7,13 @@
 #include "ike-helper.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace ns3
 {
+
+class CryptoCertificateAuthority;
 
 /**
  * \ingroup cxtp-ipsec
@@ -47,6 +50,30 @@ class Ikev2Helper : public IkeHelper
                                    const Ipv6Address& peer,
                                    const Ipv6Prefix& prefix,
                                    const std::vector<std::vector<uint8_t>>& trustAnchors);
+    /**
+     * \brief Makes at run time the PKI of certificate authentication (RFC 7296 §2.15, §3.6;
+     * RFC 5280): a root CA ("cxtp root CA") and \p intermediates CAs below it ("cxtp CA 1",
+     * ...), each certified by the one above, with RSA keys of \p rsaBits. No key is stored in the
+     * repository.
+     * \param rsaBits the modulus of every key (1024 to 4096)
+     * \param intermediates CAs between the root and the end entities
+     * \param [out] issuer the CA that issues the end entities: the lowest intermediate, or the
+     *        root when there is none
+     * \return the authority; its root certificate is the peers' trust anchor
+     */
+    static std::shared_ptr<CryptoCertificateAuthority> MakeCertificateAuthority(
+        uint32_t rsaBits,
+        uint32_t intermediates,
+        uint32_t& issuer);
+    /**
+     * \brief Gives a node without a certificate one: an end-entity certificate "node <id>" of
+     * \p issuer with a new RSA key, put with its chain below the root (the CERT payloads it
+     * sends, RFC 7296 §3.6) into the node's IpsecCredentialStore. A node that has one keeps it.
+     * \param node the node
+     * \param ca the authority (MakeCertificateAuthority)
+     * \param issuer the issuing CA of the authority
+     */
+    static void IssueCertificate(Ptr<Node> node, CryptoCertificateAuthority& ca, uint32_t issuer);
 };
 
 } // namespace ns3

@@ -16,18 +16,6 @@ namespace ns3
 
 namespace
 {
-std::string
-Hex(const std::vector<uint8_t>& bytes)
-{
-    std::ostringstream os;
-    os << "0x" << std::hex << std::setfill('0');
-    for (uint8_t b : bytes)
-    {
-        os << std::setw(2) << +b;
-    }
-    return os.str();
-}
-
 /// Wireshark 4.0 names of the transforms (packet-ipsec.c value strings).
 std::string
 WiresharkName(IpsecEncryption alg)
@@ -72,13 +60,25 @@ SameSa(const IpsecSecurityAssociation& a, const IpsecSecurityAssociation& b)
 } // namespace
 
 std::string
+IpsecKeyExport::FormatHex(const std::vector<uint8_t>& bytes)
+{
+    std::ostringstream os;
+    os << std::hex << std::setfill('0');
+    for (uint8_t b : bytes)
+    {
+        os << std::setw(2) << +b;
+    }
+    return os.str();
+}
+
+std::string
 IpsecKeyExport::FormatLine(const IpsecSecurityAssociation& sa)
 {
     std::ostringstream os;
     os << "\"IPv6\",\"" << sa.source << "\",\"" << sa.destination << "\",\"0x" << std::hex
        << std::setw(8) << std::setfill('0') << sa.spi << std::dec << "\",\""
-       << WiresharkName(sa.encryption) << "\",\"" << Hex(sa.encryptionKey) << "\",\""
-       << WiresharkName(sa.integrity) << "\",\"" << Hex(sa.integrityKey) << "\"";
+       << WiresharkName(sa.encryption) << "\",\"0x" << FormatHex(sa.encryptionKey) << "\",\""
+       << WiresharkName(sa.integrity) << "\",\"0x" << FormatHex(sa.integrityKey) << "\"";
     return os.str();
 }
 

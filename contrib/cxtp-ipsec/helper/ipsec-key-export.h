@@ -42,6 +42,13 @@ class IpsecKeyExport : public SimpleRefCount<IpsecKeyExport>
      * \return its line in Wireshark's esp_sa format
      */
     static std::string FormatLine(const IpsecSecurityAssociation& sa);
+    /**
+     * \brief Formats bytes as Wireshark's UAT byte fields take them (and this module's key
+     * files write them): two lowercase hex digits per byte, no prefix, no separator.
+     * \param bytes the bytes
+     * \return e.g. "00ff10" for {0x00, 0xff, 0x10}; empty for no bytes
+     */
+    static std::string FormatHex(const std::vector<uint8_t>& bytes);
     /// \return the SAs recorded so far, each once, in installation order
     const std::vector<IpsecSecurityAssociation>& GetRecorded() const;
 
