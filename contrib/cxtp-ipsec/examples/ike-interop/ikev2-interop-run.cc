@@ -263,7 +263,10 @@ Ikev2InteropRun::Failure(const std::string& kind, const Ipv6Address& peer, const
 {
     std::cout << "  [" << Simulator::Now().As(Time::MS) << "] IKE with " << peer << " " << kind
               << ": " << why << "\n";
-    m_failures.push_back(kind + ": " + why);
+    if (kind == "failure")
+    {
+        m_failures.push_back(why);
+    }
 }
 
 bool

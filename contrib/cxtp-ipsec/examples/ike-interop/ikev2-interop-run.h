@@ -122,7 +122,7 @@ class Ikev2InteropRun
     uint32_t m_createChildSa{0};         ///< CREATE_CHILD_SA exchanges answered or completed
     uint32_t m_informational{0};         ///< INFORMATIONAL exchanges answered or completed
     bool m_ended{false};                 ///< End() was called
-    std::vector<std::string> m_failures; ///< the daemon's failures and discards
+    std::vector<std::string> m_failures; ///< the daemon's failures (discards: its count)
 };
 
 } // namespace ns3
