@@ -131,16 +131,16 @@ if(TARGET cxtp-ipsec-context-transfer)
   endforeach()
 endif()
 
-# strongSwan interop (IKEv1): the model on a Linux tap against charon in a private network
-# namespace, three cases. Needs root and /dev/net/tun (installs strongSwan from Debian); exits 77,
+# strongSwan interop (IKEv1 and IKEv2): the model on a Linux tap against charon in a private
+# network namespace, ten cases. Needs root and /dev/net/tun (installs strongSwan from Debian); exits 77,
 # shown as skipped, without them. Real time and namespaces: run alone.
-if(TARGET cxtp-ipsec-ikev1-interop)
+if(TARGET cxtp-ipsec-ike-interop)
   add_test(NAME interop-strongswan
            COMMAND ${PROJECT_SOURCE_DIR}/scripts/interop-strongswan
-                   --binary $<TARGET_FILE:cxtp-ipsec-ikev1-interop>
+                   --binary $<TARGET_FILE:cxtp-ipsec-ike-interop>
                    --out ${PROJECT_BINARY_DIR}/example-output/interop-strongswan)
   set_tests_properties(interop-strongswan PROPERTIES LABELS interop SKIP_RETURN_CODE 77
-                       TIMEOUT 300 RUN_SERIAL TRUE)
+                       TIMEOUT 600 RUN_SERIAL TRUE)
 endif()
 
 # The sweep's Slurm backend on a real one-node Slurm cluster (munged, slurmctld and slurmd with a
