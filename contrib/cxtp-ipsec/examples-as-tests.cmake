@@ -60,6 +60,12 @@ if(TARGET cxtp-ipsec-ikev2)
                      ${CXTP_IKEV2_CAPTURE_${case}})
     set_tests_properties(capture-ikev2-${case} PROPERTIES LABELS system)
   endforeach()
+  # Certificates too: their RSA keys come from the seed and run (CryptoCertificateAuthority).
+  add_test(NAME determinism-ikev2-cert
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-determinism.sh
+                   $<TARGET_FILE:cxtp-ipsec-ikev2>
+                   ${PROJECT_BINARY_DIR}/example-output/determinism-ikev2-cert --auth=cert --pcap=1)
+  set_tests_properties(determinism-ikev2-cert PROPERTIES LABELS system)
 endif()
 
 # Mobile IPv6 handover (method none): the three DAD modes, and a capture test with tshark.

@@ -27,7 +27,9 @@ namespace ns3
  * names an IKEv2 peer may use as its ID_FQDN or ID_IPV6_ADDR (RFC 4945 §3.1).
  *
  * Every key this authority makes has the modulus size given to its constructor. Making a key
- * is the slow part (tens to hundreds of milliseconds for 2048 and 3072 bits).
+ * is the slow part (tens to hundreds of milliseconds for 2048 and 3072 bits). Keys are drawn
+ * deterministically (see MakeRsaKey), so the same seed and run give the same certificates and
+ * the same signatures, byte for byte; they are for simulations and tests, not for real use.
  */
 class CryptoCertificateAuthority
 {
@@ -95,10 +97,16 @@ class CryptoCertificateAuthority
                           const std::vector<Ipv6Address>& ipAddresses = {});
 
     /**
+     * \brief Makes an RSA key pair with OpenSSL's key generation, its random input drawn from
+     * a SHA-256 counter-mode stream keyed by the label, the modulus size and the simulation's
+     * seed and run (RngSeedManager): the same inputs give the same key, other labels or
+     * another run a different one. No ns-3 random stream is consumed, so making certificates
+     * does not shift any other draw.
      * \param bits the modulus size
-     * \return a new RSA key pair (aborts if OpenSSL fails)
+     * \param label what the key is for (a CA's keys use its root name and the subject's name)
+     * \return the key pair (aborts if OpenSSL fails)
      */
-    static KeyPair MakeRsaKey(uint32_t bits = 2048);
+    static KeyPair MakeRsaKey(uint32_t bits, const std::string& label);
     /**
      * \brief Makes one certificate from its parts, for tests that need odd ones (a rogue root
      * with a known name, an end entity that issues).

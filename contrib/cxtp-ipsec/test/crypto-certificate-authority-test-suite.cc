@@ -5,16 +5,19 @@
  * Tests for CryptoCertificateAuthority's PEM export (RFC 7468): a certificate and an RSA
  * private key written as PEM parse back with OpenSSL's PEM readers to the same DER, the key is
  * PKCS#1 ("RSA PRIVATE KEY", what swanctl's rsa directory holds) and matches its certificate,
- * and octets that are not a certificate or an RSA key give no PEM.
+ * and octets that are not a certificate or an RSA key give no PEM; and keys are reproducible:
+ * the same label, seed and run give the same key and certificates, byte for byte.
  */
 
 #include "ns3/crypto-certificate-authority.h"
+#include "ns3/rng-seed-manager.h"
 #include "ns3/test.h"
 
 #include <memory>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <string>
 #include <vector>
@@ -129,7 +132,8 @@ class PemRejectsTestCase : public TestCase
   private:
     void DoRun() override
     {
-        CryptoCertificateAuthority::KeyPair key = CryptoCertificateAuthority::MakeRsaKey(1024);
+        CryptoCertificateAuthority::KeyPair key =
+            CryptoCertificateAuthority::MakeRsaKey(1024, "self");
         Bytes cert = CryptoCertificateAuthority::MakeCertificate("self", key, "self", key, true, 7);
         NS_TEST_EXPECT_MSG_EQ(CryptoCertificateAuthority::ToPem({}), "", "empty");
         NS_TEST_EXPECT_MSG_EQ(
@@ -157,7 +161,64 @@ class PemRejectsTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
- * \brief CryptoCertificateAuthority's PEM export.
+ * \brief Same seed and run, same keys: MakeRsaKey is a function of label, size, seed and run;
+ * two authorities of one name issue identical certificates; OpenSSL's own random source is
+ * back in force afterwards.
+ */
+class DeterministicKeysTestCase : public TestCase
+{
+  public:
+    DeterministicKeysTestCase()
+        : TestCase("RSA keys and certificates reproducible from label, seed and run")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        using Pki = CryptoCertificateAuthority;
+        const uint32_t run = RngSeedManager::GetRun();
+        const Bytes a = Pki::MakeRsaKey(1024, "a").privateKeyDer;
+        NS_TEST_EXPECT_MSG_EQ((Pki::MakeRsaKey(1024, "a").privateKeyDer == a), true, "same key");
+        NS_TEST_EXPECT_MSG_EQ((Pki::MakeRsaKey(1024, "b").privateKeyDer != a),
+                              true,
+                              "another label, another key");
+        NS_TEST_EXPECT_MSG_EQ((Pki::MakeRsaKey(1536, "a").privateKeyDer != a),
+                              true,
+                              "another size, another key");
+        RngSeedManager::SetRun(run + 1);
+        const Bytes otherRun = Pki::MakeRsaKey(1024, "a").privateKeyDer;
+        RngSeedManager::SetRun(run);
+        NS_TEST_EXPECT_MSG_EQ((otherRun != a), true, "another run, another key");
+
+        Pki one("same root", 1024);
+        Pki two("same root", 1024);
+        NS_TEST_EXPECT_MSG_EQ((one.GetRootCertificate() == two.GetRootCertificate()),
+                              true,
+                              "the same root certificate");
+        NS_TEST_EXPECT_MSG_EQ(
+            (one.IssueEndEntity("node").chain == two.IssueEndEntity("node").chain),
+            true,
+            "the same end-entity certificate");
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations" // the interface the model sets
+        NS_TEST_EXPECT_MSG_EQ((RAND_get_rand_method() == RAND_OpenSSL()),
+                              true,
+                              "OpenSSL's random source restored");
+#pragma GCC diagnostic pop
+        unsigned char x[16];
+        unsigned char y[16];
+        NS_TEST_ASSERT_MSG_EQ((RAND_bytes(x, sizeof(x)) == 1 && RAND_bytes(y, sizeof(y)) == 1),
+                              true,
+                              "RAND_bytes");
+        NS_TEST_EXPECT_MSG_EQ((Bytes(x, x + 16) != Bytes(y, y + 16)), true, "fresh random bytes");
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
+ * \brief CryptoCertificateAuthority's PEM export and reproducible keys.
  */
 class CryptoCertificateAuthorityTestSuite : public TestSuite
 {
@@ -167,6 +228,7 @@ class CryptoCertificateAuthorityTestSuite : public TestSuite
     {
         AddTestCase(new CertificatePemRoundTripTestCase, TestCase::QUICK);
         AddTestCase(new PemRejectsTestCase, TestCase::QUICK);
+        AddTestCase(new DeterministicKeysTestCase, TestCase::QUICK);
     }
 };
 

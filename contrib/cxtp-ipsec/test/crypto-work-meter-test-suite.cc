@@ -298,10 +298,11 @@ CryptoWorkMeterPublicKeyTestCase::DoRun()
     using Kind = CryptoOperation::Kind;
     // Three sizes, so that each issuer is told apart by its modulus.
     const CryptoCertificateAuthority::KeyPair rootKey =
-        CryptoCertificateAuthority::MakeRsaKey(2048);
-    const CryptoCertificateAuthority::KeyPair caKey = CryptoCertificateAuthority::MakeRsaKey(1536);
+        CryptoCertificateAuthority::MakeRsaKey(2048, "Root");
+    const CryptoCertificateAuthority::KeyPair caKey =
+        CryptoCertificateAuthority::MakeRsaKey(1536, "CA");
     const CryptoCertificateAuthority::KeyPair leafKey =
-        CryptoCertificateAuthority::MakeRsaKey(1024);
+        CryptoCertificateAuthority::MakeRsaKey(1024, "Leaf");
     const Bytes root =
         CryptoCertificateAuthority::MakeCertificate("Root", rootKey, "Root", rootKey, true, 1);
     const Bytes ca =

@@ -190,8 +190,10 @@ Ikev2RsaAuthTestCase::DoRun()
 {
     const Ikev2TestVectors& v = Ikev2TestVectors::Instance();
     const Bytes octets = v.Get("signed_i.sha1");
-    const CryptoCertificateAuthority::KeyPair key = CryptoCertificateAuthority::MakeRsaKey(2048);
-    const CryptoCertificateAuthority::KeyPair other = CryptoCertificateAuthority::MakeRsaKey(2048);
+    const CryptoCertificateAuthority::KeyPair key =
+        CryptoCertificateAuthority::MakeRsaKey(2048, "signer");
+    const CryptoCertificateAuthority::KeyPair other =
+        CryptoCertificateAuthority::MakeRsaKey(2048, "other");
     Bytes tampered = octets;
     tampered[octets.size() / 2] ^= 0x80;
     for (uint8_t method : {static_cast<uint8_t>(Ikev2AuthMethod::RSA_DIGITAL_SIGNATURE),
@@ -275,10 +277,10 @@ void
 Ikev2CertificateTestCase::DoRun()
 {
     using Pki = CryptoCertificateAuthority;
-    const CryptoCertificateAuthority::KeyPair rootKey = Pki::MakeRsaKey(2048);
-    const CryptoCertificateAuthority::KeyPair caKey = Pki::MakeRsaKey(2048);
-    const CryptoCertificateAuthority::KeyPair eeKey = Pki::MakeRsaKey(2048);
-    const CryptoCertificateAuthority::KeyPair rogueKey = Pki::MakeRsaKey(2048);
+    const CryptoCertificateAuthority::KeyPair rootKey = Pki::MakeRsaKey(2048, "root");
+    const CryptoCertificateAuthority::KeyPair caKey = Pki::MakeRsaKey(2048, "ca");
+    const CryptoCertificateAuthority::KeyPair eeKey = Pki::MakeRsaKey(2048, "end entity");
+    const CryptoCertificateAuthority::KeyPair rogueKey = Pki::MakeRsaKey(2048, "rogue");
     const Bytes root =
         Pki::MakeCertificate("cxtp root CA", rootKey, "cxtp root CA", rootKey, true, 1);
     const Bytes ca =
