@@ -18,7 +18,8 @@ and checks:
    with keys and SPIs taken from charon's log only, and there are as many as it sent;
 6. by case: the model's CHILD_SA rekey (CREATE_CHILD_SA with REKEY_SA and PFS, then the model's
    DELETE of the old CHILD_SA), charon's rekey (the model answers it and charon's DELETE), or the
-   model's DELETE of the IKE SA (charon deletes it; nothing left in the model's SAD).
+   model's DELETE of the IKE SA or of the CHILD_SA (charon deletes it; nothing left in the
+   model's SAD).
 
 Prints one "  ok:"/"  FAIL:"/"  note:" line per check and a last "PASS <case>: ..." or
 "FAIL <case>: ..." line; exit status 0 on PASS.
@@ -152,8 +153,8 @@ def main():
                         help="what charon was asked to do after the IKE SA was up")
     parser.add_argument("--rekey", choices=["yes", "no"], default="no",
                         help="the model rekeyed its CHILD_SA")
-    parser.add_argument("--delete", choices=["yes", "no"], default="no",
-                        help="the model deleted the IKE SA")
+    parser.add_argument("--delete", choices=["ike", "child", "no"], default="no",
+                        help="the model deleted the IKE SA or the CHILD_SA")
     parser.add_argument("--encap", choices=["yes", "no"], default="no",
                         help="charon forced UDP encapsulation (kernel-libipsec)")
     parser.add_argument("--model", required=True, help="the model's address")
@@ -466,7 +467,26 @@ def main():
             f"model: {model_summary.get('child_sas_installed')} CHILD_SAs installed, "
             f"{model_summary.get('sad_entries_at_end')} SAs left",
         )
-    if args.delete == "yes":
+    if args.delete == "child":
+        if report.check(
+            logged(r"parsed INFORMATIONAL request \d+ \[ D \]")
+            and logged(r"received DELETE for ESP CHILD_SA with SPI")
+            and logged(r"closing CHILD_SA \S+\{1\}")
+            and not logged(r"received DELETE for IKE_SA"),
+            "charon received the model's DELETE of the CHILD_SA, closed it and kept the IKE_SA",
+            "charon did not close the CHILD_SA on the model's DELETE (or deleted the IKE_SA)",
+        ):
+            summary.append("CHILD_SA deleted by the model")
+        report.check(
+            model_summary.get("ike_sa_deleted") == "0"
+            and model_summary.get("child_sas_at_end") == "0"
+            and model_summary.get("sad_entries_at_end") == "0",
+            "model: CHILD_SA deleted, IKE SA kept, its SAD empty",
+            f"model: ike_sa_deleted {model_summary.get('ike_sa_deleted')}, "
+            f"{model_summary.get('child_sas_at_end')} CHILD_SAs and "
+            f"{model_summary.get('sad_entries_at_end')} SAs left",
+        )
+    if args.delete == "ike":
         if report.check(
             logged(r"received DELETE for IKE_SA \S+") and logged(r"IKE_SA deleted"),
             "charon received the model's DELETE and deleted the IKE_SA",

@@ -138,7 +138,7 @@ if(TARGET cxtp-ipsec-context-transfer)
 endif()
 
 # strongSwan interop (IKEv1 and IKEv2): the model on a Linux tap against charon in a private
-# network namespace, ten cases. Needs root and /dev/net/tun (installs strongSwan from Debian); exits 77,
+# network namespace, eleven cases. Needs root and /dev/net/tun (installs strongSwan from Debian); exits 77,
 # shown as skipped, without them. Real time and namespaces: run alone.
 if(TARGET cxtp-ipsec-ike-interop)
   add_test(NAME interop-strongswan
