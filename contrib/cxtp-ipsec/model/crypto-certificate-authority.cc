@@ -208,15 +208,24 @@ BioText(BIO* bio)
 } // namespace
 
 CryptoCertificateAuthority::CryptoCertificateAuthority(const std::string& rootName,
-                                                       uint32_t keyBits)
-    : m_keyBits(keyBits)
+                                                       uint32_t keyBits,
+                                                       const std::string& keyLabel)
+    : m_keyBits(keyBits),
+      m_keyLabel(keyLabel)
 {
-    NS_LOG_FUNCTION(this << rootName << keyBits);
+    NS_LOG_FUNCTION(this << rootName << keyBits << keyLabel);
     Ca root;
     root.name = rootName;
-    root.key = MakeRsaKey(keyBits, rootName);
+    root.key = MakeRsaKey(keyBits, KeyLabel(rootName));
     root.chain = {MakeCertificate(rootName, root.key, rootName, root.key, true, m_serial++)};
     m_cas.push_back(std::move(root));
+}
+
+std::string
+CryptoCertificateAuthority::KeyLabel(const std::string& subject) const
+{
+    // The root's own key has no root name before its subject yet.
+    return m_keyLabel + "|" + (m_cas.empty() ? "" : m_cas[ROOT].name + "/") + subject;
 }
 
 const std::vector<uint8_t>&
@@ -251,7 +260,7 @@ CryptoCertificateAuthority::AddIntermediate(const std::string& commonName, uint3
     const Ca& parent = GetCa(issuer);
     Ca ca;
     ca.name = commonName;
-    ca.key = MakeRsaKey(m_keyBits, m_cas[ROOT].name + "/" + commonName);
+    ca.key = MakeRsaKey(m_keyBits, KeyLabel(commonName));
     ca.chain = {MakeCertificate(commonName, ca.key, parent.name, parent.key, true, m_serial++)};
     if (issuer != ROOT)
     {
@@ -270,7 +279,7 @@ CryptoCertificateAuthority::IssueEndEntity(const std::string& commonName,
     NS_LOG_FUNCTION(this << commonName << issuer);
     const Ca& parent = GetCa(issuer);
     Issued out;
-    out.key = MakeRsaKey(m_keyBits, m_cas[ROOT].name + "/" + commonName);
+    out.key = MakeRsaKey(m_keyBits, KeyLabel(commonName));
     out.chain = {MakeCertificate(commonName,
                                  out.key,
                                  parent.name,

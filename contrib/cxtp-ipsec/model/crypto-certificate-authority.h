@@ -61,9 +61,13 @@ class CryptoCertificateAuthority
      * \brief Makes the root CA: a key pair and a self-signed certificate.
      * \param rootName the root's common name
      * \param keyBits the modulus size of every key this authority makes (2048, 3072, ...)
+     * \param keyLabel goes into the label of every key made here (MakeRsaKey): authorities of
+     *        the same names and labels make the same keys, another label other keys (a rogue
+     *        CA that copies a real one's name)
      */
     explicit CryptoCertificateAuthority(const std::string& rootName = "cxtp root CA",
-                                        uint32_t keyBits = 2048);
+                                        uint32_t keyBits = 2048,
+                                        const std::string& keyLabel = "");
 
     /// \return the root CA's certificate, DER: the trust anchor (RFC 5280 §6.1.1 (d))
     const std::vector<uint8_t>& GetRootCertificate() const;
@@ -103,7 +107,8 @@ class CryptoCertificateAuthority
      * another run a different one. No ns-3 random stream is consumed, so making certificates
      * does not shift any other draw.
      * \param bits the modulus size
-     * \param label what the key is for (a CA's keys use its root name and the subject's name)
+     * \param label what the key is for (a CA's keys use its key label, its root name and the
+     *        subject's name)
      * \return the key pair (aborts if OpenSSL fails)
      */
     static KeyPair MakeRsaKey(uint32_t bits, const std::string& label);
@@ -146,6 +151,9 @@ class CryptoCertificateAuthority
     static std::string RsaPrivateKeyToPem(const std::vector<uint8_t>& privateKeyDer);
 
   private:
+    /// \param subject a subject's common name \return the label of its key (MakeRsaKey)
+    std::string KeyLabel(const std::string& subject) const;
+
     /// One CA of this authority.
     struct Ca
     {
@@ -161,9 +169,10 @@ class CryptoCertificateAuthority
      */
     const Ca& GetCa(uint32_t ca) const;
 
-    uint32_t m_keyBits;    ///< modulus size of every key made here
-    std::vector<Ca> m_cas; ///< the CAs, the root first
-    uint32_t m_serial{1};  ///< the next serial number
+    uint32_t m_keyBits;     ///< modulus size of every key made here
+    std::string m_keyLabel; ///< in the label of every key made here
+    std::vector<Ca> m_cas;  ///< the CAs, the root first
+    uint32_t m_serial{1};   ///< the next serial number
 };
 
 } // namespace ns3

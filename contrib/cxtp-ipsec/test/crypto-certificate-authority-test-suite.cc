@@ -200,6 +200,10 @@ class DeterministicKeysTestCase : public TestCase
             (one.IssueEndEntity("node").chain == two.IssueEndEntity("node").chain),
             true,
             "the same end-entity certificate");
+        NS_TEST_EXPECT_MSG_EQ(
+            (Pki("same root", 1024, "rogue").GetRootCertificate() != one.GetRootCertificate()),
+            true,
+            "another key label: another root key");
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations" // the interface the model sets

@@ -53,7 +53,7 @@ struct Pkis
     Ca::Issued mn2{ca.IssueEndEntity("mn.example", mnCa, {"mn.example"}, {AuthRun::MN})};
     Ca::Issued gw{ca.IssueEndEntity("gw.example", Ca::ROOT, {"gw.example"}, {AuthRun::GATEWAY})};
     /// Another root of the same name, whose key nobody trusts.
-    Ca rogue{"cxtp root CA", 2048};
+    Ca rogue{"cxtp root CA", 2048, "rogue"};
     Ca::Issued rogueMn{rogue.IssueEndEntity("mn.example", Ca::ROOT, {"mn.example"}, {AuthRun::MN})};
     Ca::Issued rogueGw{
         rogue.IssueEndEntity("gw.example", Ca::ROOT, {"gw.example"}, {AuthRun::GATEWAY})};
