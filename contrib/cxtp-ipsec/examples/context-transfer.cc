@@ -257,13 +257,8 @@ main(int argc, char* argv[])
 
     // Keys: every ESP SA of every node (the gateway-gateway SAs and those nSG installs by
     // transfer included) and every ISAKMP SA.
-    Ptr<IpsecKeyExport> espKeys = Create<IpsecKeyExport>();
-    NodeContainer ipsecNodes(scenario.GetMobileNode()->GetObject<Node>(),
-                             scenario.GetAccessRouter(0),
-                             scenario.GetAccessRouter(1));
-    espKeys->Watch(ipsecNodes);
-    Ptr<Ikev1KeyExport> ikeKeys = Create<Ikev1KeyExport>();
-    ikeKeys->Watch(ct->GetDaemons());
+    HandoverKeyExport keys;
+    keys.Watch(scenario);
 
     auto budget = std::make_shared<uint32_t>(dropCtd);
     if (dropCtd > 0)
@@ -326,10 +321,12 @@ main(int argc, char* argv[])
     {
         Mipv6HandoverScenario::WriteCsvRow(csv, config, r, run);
     }
-    espKeys->Write(outputDir + "/esp_sa");
-    ikeKeys->Write(outputDir + "/ikev1_decryption_table");
-    std::cout << "Wrote " << outputDir << "/context-transfer.csv, esp_sa, ikev1_decryption_table"
-              << (vm["pcap"].as<bool>() ? " and context-transfer-*.pcap" : "") << std::endl;
+    std::cout << "Wrote " << outputDir << "/context-transfer.csv";
+    for (const std::string& file : keys.Write(outputDir))
+    {
+        std::cout << ", " << file;
+    }
+    std::cout << (vm["pcap"].as<bool>() ? " and context-transfer-*.pcap" : "") << std::endl;
     Simulator::Destroy();
     return complete ? 0 : 1;
 }

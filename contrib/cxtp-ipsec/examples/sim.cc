@@ -194,11 +194,16 @@ main(int argc, char* argv[])
 
     Mipv6HandoverScenario scenario(config);
     scenario.AssignStreams(0);
-    if (vm["pcap"].as<bool>())
+    // With the captures, the keys that decrypt them.
+    bool pcap = vm["pcap"].as<bool>();
+    HandoverKeyExport keys;
+    if (pcap)
     {
         scenario.EnablePcap(outputDir + "/sim");
+        keys.Watch(scenario);
     }
     scenario.Run();
+    std::vector<std::string> keyFiles = pcap ? keys.Write(outputDir) : std::vector<std::string>();
     std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
     Simulator::Destroy();
 
@@ -285,6 +290,11 @@ main(int argc, char* argv[])
         std::cout << "  " << std::left << std::setw(18) << metric << std::right << std::fixed
                   << std::setprecision(3) << std::setw(12) << mean << "  +/- " << ci << "\n";
     }
-    std::cout << "Wrote " << outputDir << "/handovers.csv and summary.csv" << std::endl;
+    std::cout << "Wrote " << outputDir << "/handovers.csv, summary.csv";
+    for (const std::string& file : keyFiles)
+    {
+        std::cout << ", " << file;
+    }
+    std::cout << (pcap ? " and pcaps" : "") << std::endl;
     return alpha.size() == results.size() ? 0 : 1;
 }

@@ -3,7 +3,10 @@
 # dissect every IKE frame as ISAKMP (IKEv2) without malformed packets, and count as many IKE
 # messages and frame bytes (IPv6 fragments of a large IKE_AUTH included, FCS excluded) as
 # handovers.csv reports in its messages and bytes columns, from the first handover on (the
-# negotiation at the first attachment is no handover).
+# negotiation at the first attachment is no handover). With the key files the simulator writes
+# beside the pcaps (ikev2_decryption_table, esp_sa) tshark must decrypt the SK payload of every
+# IKE_AUTH and INFORMATIONAL message (RFC 7296 §3.14) and every ESP packet (to its inner probe
+# or Mobile IPv6 message) in all captures, and must not without them (negative control).
 # Usage: check-ikev2-sim-capture.sh <cxtp-ipsec-sim binary> <output dir> [sim options...]
 set -euo pipefail
 binary=$1
@@ -38,3 +41,43 @@ if [[ $messages != "$csv_messages" || $bytes != "$csv_bytes" ]]; then
   exit 1
 fi
 echo "ok: $messages IKEv2 messages, $bytes B, as handovers.csv says; nothing malformed"
+
+# The key files as tshark options (-o uat:<table>:<line>), none with "empty".
+key_options() {
+  printf '%s\0' -o esp.enable_encryption_decode:TRUE
+  [[ $1 == empty ]] && return
+  local table line
+  for table in ikev2_decryption_table esp_sa; do
+    [[ -s $out/$table ]] || { echo "FAIL: no $table in $out" >&2; return 1; }
+    while IFS= read -r line; do
+      [[ -z $line || $line == \#* ]] || printf '%s\0' -o "uat:$table:$line"
+    done <"$out/$table"
+  done
+}
+# decrypted <keys>: every SK payload and every ESP packet of all the captures decrypts.
+decrypted() {
+  local options=() o pcap what filter condition n d
+  while IFS= read -r -d '' o; do options+=("$o"); done < <(key_options "$1")
+  for pcap in "${pcaps[@]}"; do
+    for what in sk esp; do
+      if [[ $what == sk ]]; then
+        filter="isakmp.exchangetype >= 35"; condition="isakmp.enc.decrypted"
+      else
+        filter="esp"; condition="udp || mipv6"
+      fi
+      n=$(tshark -r "$pcap" "${options[@]}" -Y "$filter" 2>/dev/null | wc -l)
+      d=$(tshark -r "$pcap" "${options[@]}" -Y "($filter) && ($condition)" 2>/dev/null | wc -l)
+      if [[ $n == 0 || $d != "$n" ]]; then
+        echo "$pcap: $what: $d of $n frames decrypted"
+        return 1
+      fi
+    done
+  done
+}
+decrypted keys || { echo "FAIL: not all decrypted with the simulator's key files"; exit 1; }
+echo "ok: every SK payload and ESP packet decrypts with ikev2_decryption_table and esp_sa"
+if decrypted empty >/dev/null; then
+  echo "FAIL: the decryption check passes without keys: it tests nothing"
+  exit 1
+fi
+echo "ok: without the key files it fails, as it must"
