@@ -26,6 +26,7 @@
 #include "ns3/core-module.h"
 #include "ns3/cxtp-ipsec-module.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -226,37 +227,21 @@ main(int argc, char* argv[])
     // Per exchange and direction, from the frames on the access link.
     std::cout << "  IKE frames on the access link (Ethernet II header, no FCS):\n";
     std::cout << "    exchange           MN->SG  SG->MN   bytes  first (ms)  last (ms)\n";
-    for (uint8_t exchange : {2, 4, 5, 32})
+    for (const auto& [exchange, c] : monitor->GetIkeExchanges(mn->GetId()))
     {
-        uint32_t up = 0;
-        uint32_t down = 0;
-        uint64_t bytes = 0;
-        Time first = Time::Max();
-        Time last = Seconds(0);
-        for (const auto& f : monitor->GetFrames())
-        {
-            if (!f.ike || f.exchange != exchange)
-            {
-                continue;
-            }
-            (f.node == mn->GetId() ? up : down)++;
-            bytes += f.bytes;
-            first = std::min(first, f.time);
-            last = std::max(last, f.time);
-        }
-        if (up + down == 0)
-        {
-            continue;
-        }
-        const char* name = exchange == 2   ? "main mode"
-                           : exchange == 4 ? "aggressive mode"
-                           : exchange == 5 ? "informational"
-                                           : "quick mode";
+        const char* name = exchange == 2    ? "main mode"
+                           : exchange == 4  ? "aggressive mode"
+                           : exchange == 5  ? "informational"
+                           : exchange == 32 ? "quick mode"
+                                            : "other";
         std::cout << "    " << std::left << std::setw(18) << name << std::right << std::setw(7)
-                  << up << std::setw(8) << down << std::setw(8) << bytes << std::fixed
-                  << std::setprecision(3) << std::setw(12) << first.GetMicroSeconds() / 1000.0
-                  << std::setw(11) << last.GetMicroSeconds() / 1000.0 << "\n";
-        csv << "messages_" << exchange << "," << up + down << "\n";
+                  << c.fromNode << std::setw(8) << c.toNode << std::setw(8) << c.bytes << std::fixed
+                  << std::setprecision(3) << std::setw(12) << c.first.GetMicroSeconds() / 1000.0
+                  << std::setw(11) << c.last.GetMicroSeconds() / 1000.0 << "\n";
+        std::string key(name);
+        std::replace(key.begin(), key.end(), ' ', '_');
+        csv << "messages_" << key << "," << c.fromNode + c.toNode << "\n";
+        csv << "bytes_" << key << "," << c.bytes << "\n";
     }
     Simulator::Destroy();
     return done ? 0 : 1;

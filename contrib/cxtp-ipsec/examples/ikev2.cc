@@ -348,39 +348,15 @@ main(int argc, char* argv[])
     // Per exchange, from the frames on the access link; a fragmented message counts once.
     std::cout << "  IKE messages on the access link (Ethernet II header, no FCS):\n";
     std::cout << "    exchange           MN->SG  SG->MN   bytes  first (ms)  last (ms)\n";
-    for (uint8_t exchange : {34, 35, 36, 37})
+    for (const auto& [exchange, c] : monitor->GetIkeExchanges(mn->GetId()))
     {
-        uint32_t up = 0;
-        uint32_t down = 0;
-        uint64_t bytes = 0;
-        Time first = Time::Max();
-        Time last = Seconds(0);
-        for (const auto& f : monitor->GetFrames())
-        {
-            if (!f.ike || f.exchange != exchange)
-            {
-                continue;
-            }
-            if (!f.continuation)
-            {
-                (f.node == mn->GetId() ? up : down)++;
-            }
-            bytes += f.bytes;
-            first = std::min(first, f.time);
-            last = std::max(last, f.time);
-        }
-        if (up + down == 0)
-        {
-            continue;
-        }
-        std::cout << "    " << std::left << std::setw(18) << ExchangeName(exchange) << std::right
-                  << std::setw(7) << up << std::setw(8) << down << std::setw(8) << bytes
-                  << std::fixed << std::setprecision(3) << std::setw(12)
-                  << first.GetMicroSeconds() / 1000.0 << std::setw(11)
-                  << last.GetMicroSeconds() / 1000.0 << "\n";
         std::string name = ExchangeName(exchange);
-        csv << "messages_" << name << "," << up + down << "\n";
-        csv << "bytes_" << name << "," << bytes << "\n";
+        std::cout << "    " << std::left << std::setw(18) << name << std::right << std::setw(7)
+                  << c.fromNode << std::setw(8) << c.toNode << std::setw(8) << c.bytes << std::fixed
+                  << std::setprecision(3) << std::setw(12) << c.first.GetMicroSeconds() / 1000.0
+                  << std::setw(11) << c.last.GetMicroSeconds() / 1000.0 << "\n";
+        csv << "messages_" << name << "," << c.fromNode + c.toNode << "\n";
+        csv << "bytes_" << name << "," << c.bytes << "\n";
     }
     Simulator::Destroy();
     return done && log.failures == 0 ? 0 : 1;

@@ -14,6 +14,7 @@
 #include "ns3/udp-header.h"
 #include "ns3/wire-reader.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace ns3
@@ -176,6 +177,28 @@ SignallingMonitor::GetIkeMessages(Time from, Time to) const
         n += !f.core && !f.continuation && f.ike && f.time >= from && f.time <= to;
     }
     return n;
+}
+
+std::map<uint8_t, SignallingMonitor::ExchangeCount>
+SignallingMonitor::GetIkeExchanges(uint32_t node) const
+{
+    std::map<uint8_t, ExchangeCount> counts;
+    for (const auto& f : m_frames)
+    {
+        if (f.core || !f.ike)
+        {
+            continue;
+        }
+        ExchangeCount& c = counts[f.exchange];
+        if (!f.continuation)
+        {
+            (f.node == node ? c.fromNode : c.toNode)++;
+        }
+        c.bytes += f.bytes;
+        c.first = std::min(c.first, f.time);
+        c.last = std::max(c.last, f.time);
+    }
+    return counts;
 }
 
 uint64_t

@@ -87,6 +87,23 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
      * \return bytes of the CXTP packets on core links in the window (IPv6 packets)
      */
     uint64_t GetCoreBytes(Time from, Time to) const;
+
+    /// The IKE messages of one exchange type on the access links.
+    struct ExchangeCount
+    {
+        uint32_t fromNode{0};    ///< messages sent by the node asked about
+        uint32_t toNode{0};      ///< messages sent by the others
+        uint64_t bytes{0};       ///< bytes of all their frames
+        Time first{Time::Max()}; ///< when the first frame was sent
+        Time last{Seconds(0)};   ///< when the last frame was sent
+    };
+
+    /**
+     * \param node the node whose messages count as sent (e.g. the MN)
+     * \return per IKE exchange type (ISAKMP/IKEv2 header) with messages: their counts by
+     * direction, bytes and times; a fragmented message counts once, with all its frames' bytes
+     */
+    std::map<uint8_t, ExchangeCount> GetIkeExchanges(uint32_t node) const;
     /**
      * \param spis SPIs of ESP SAs that carry only CXTP (HandoverSecurityMethod::GetSignallingSpis)
      */
