@@ -65,11 +65,19 @@ class Report:
         return condition
 
 
-def parse_charon_log(path):
-    """Returns the log's messages (group, text) and its hex dumps (label, bytes), in order."""
-    messages = []
-    dumps = []
+def parse_charon_events(path):
+    """charon's file log as one ordered list of events: ("msg", text, group) for each line (the
+    first line of a hex dump included) and ("dump", label, bytes) for each hex dump, after the
+    line that follows it. Both check scripts read charon's log through it."""
+    events = []
     current = None
+
+    def flush():
+        nonlocal current
+        if current is not None:
+            events.append(("dump", current[0], bytes(current[1][: current[2]])))
+            current = None
+
     with open(path, encoding="utf-8", errors="replace") as f:
         for raw in f:
             m = LINE.match(raw.rstrip("\n"))
@@ -80,18 +88,22 @@ def parse_charon_log(path):
             if current is not None and line and int(line.group("offset")) == len(current[1]):
                 current[1].extend(bytes.fromhex(line.group("hex").replace(" ", "")))
                 continue
-            if current is not None:
-                dumps.append((current[0], bytes(current[1][: current[2]])))
-                current = None
+            flush()
             head = DUMP_HEAD.match(text)
             if head:
                 current = (head.group("label"), bytearray(), int(head.group("length")))
                 if current[2] == 0:
-                    dumps.append((current[0], b""))
-                    current = None
-            messages.append((group, text))
-    if current is not None:
-        dumps.append((current[0], bytes(current[1][: current[2]])))
+                    flush()
+            events.append(("msg", text, group))
+    flush()
+    return events
+
+
+def parse_charon_log(path):
+    """Returns the log's messages (group, text) and its hex dumps (label, bytes), in order."""
+    events = parse_charon_events(path)
+    messages = [(e[2], e[1]) for e in events if e[0] == "msg"]
+    dumps = [(e[1], e[2]) for e in events if e[0] == "dump"]
     return messages, dumps
 
 

@@ -32,7 +32,7 @@ import re
 import subprocess
 import sys
 
-from interop_strongswan_check import LINE, DUMP_HEAD, DUMP_LINE, Report, read_uat, parse_esp_sa
+from interop_strongswan_check import Report, parse_charon_events, parse_esp_sa, read_uat
 
 IKE_PROPOSAL = "IKE:AES_CBC_128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048"
 ESP_PROPOSAL = "ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ"
@@ -45,37 +45,6 @@ PROBE_TEXT = b"cxtp-ipsec interop probe"
 CHILD_KEYS = ("encryption initiator key", "encryption responder key",
               "integrity initiator key", "integrity responder key")
 IKE_KEYS = ("Sk_ei secret", "Sk_er secret", "Sk_ai secret", "Sk_ar secret")
-
-
-def parse_events(path):
-    """charon's log as one ordered list: ("msg", text) and ("dump", label, bytes)."""
-    events = []
-    current = None
-
-    def flush():
-        nonlocal current
-        if current is not None:
-            events.append(("dump", current[0], bytes(current[1][: current[2]])))
-            current = None
-
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for raw in f:
-            m = LINE.match(raw.rstrip("\n"))
-            if not m:
-                continue
-            text = m.group("text")
-            line = DUMP_LINE.match(text)
-            if current is not None and line and int(line.group("offset")) == len(current[1]):
-                current[1].extend(bytes.fromhex(line.group("hex").replace(" ", "")))
-                continue
-            flush()
-            head = DUMP_HEAD.match(text)
-            if head:
-                current = (head.group("label"), bytearray(), int(head.group("length")))
-                continue
-            events.append(("msg", text))
-    flush()
-    return events
 
 
 def ike_sas(events):
@@ -173,7 +142,7 @@ def main():
     summary = []
 
     try:
-        events = parse_events(args.charon_log)
+        events = parse_charon_events(args.charon_log)
     except OSError as e:
         print(f"FAIL {args.case}: no charon log ({e})")
         return 1
