@@ -174,12 +174,9 @@ main(int argc, char* argv[])
          "drop the first N CTD/PCTD on the core (the sender retransmits)")
         ("psgDown", po::value<bool>()->default_value(false),
          "take pSG's core link down before the first move (0 or 1): fallback to IKEv1")
-        ("seed", po::value<uint32_t>()->default_value(1), "ns-3 RNG seed")
-        ("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number")
-        ("outputDir", po::value<std::string>()->default_value("context-transfer-output"),
-         "directory for the CSV, the key files and the pcaps")
         ("pcap", po::value<bool>()->default_value(true), "write pcap files (0 or 1)");
     // clang-format on
+    options.AddRunOptions("context-transfer-output", "the CSV, the key files and the pcaps");
     po::variables_map vm = options.Parse(argc, argv);
 
     Mipv6HandoverScenario::Config config;

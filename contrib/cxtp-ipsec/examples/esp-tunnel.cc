@@ -51,12 +51,9 @@ main(int argc, char* argv[])
         ("integrity", po::value<std::string>(),
          "hmac-sha1-96, hmac-sha256-128 or none (default: none with GCM, else hmac-sha1-96)")
         ("deleteSaAt", po::value<std::string>(), "delete the MN's outbound SA at this time")
-        ("outputDir", po::value<std::string>()->default_value("esp-tunnel-output"),
-         "directory for pcaps, esp_sa and summary.csv")
-        ("pcap", po::value<bool>()->default_value(true), "write pcap files (0 or 1)")
-        ("seed", po::value<uint32_t>()->default_value(1), "ns-3 RNG seed")
-        ("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number");
+        ("pcap", po::value<bool>()->default_value(true), "write pcap files (0 or 1)");
     // clang-format on
+    options.AddRunOptions("esp-tunnel-output", "pcaps, esp_sa and summary.csv");
     po::variables_map vm = options.Parse(argc, argv);
 
     IpsecTunnelScenario::Config config;

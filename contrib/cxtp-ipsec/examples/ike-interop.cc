@@ -97,12 +97,9 @@ main(int argc, char* argv[])
          "run time left after the end (SAs installed, quick mode answered, IKE SA deleted)")
         ("retryInterval", po::value<std::string>()->default_value("10s"),
          "the daemon's (first) retransmission interval (racoon: 10 s, charon: 4 s)")
-        ("duration", po::value<std::string>()->default_value("15s"), "the longest run time")
-        ("outputDir", po::value<std::string>()->default_value("ike-interop-output"),
-         "directory for the pcap, the key files and summary.csv")
-        ("seed", po::value<uint32_t>()->default_value(1), "ns-3 RNG seed")
-        ("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number");
+        ("duration", po::value<std::string>()->default_value("15s"), "the longest run time");
     // clang-format on
+    options.AddRunOptions("ike-interop-output", "the pcap, the key files and summary.csv");
     po::variables_map vm = options.Parse(argc, argv);
 
     uint32_t version = vm["ike"].as<uint32_t>();

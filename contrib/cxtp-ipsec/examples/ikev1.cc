@@ -66,12 +66,9 @@ main(int argc, char* argv[])
          "probe renegotiates")
         ("duration", po::value<std::string>()->default_value("5s"), "how long the probes run")
         ("interval", po::value<std::string>()->default_value("50ms"), "probe period")
-        ("outputDir", po::value<std::string>()->default_value("ikev1-output"),
-         "directory for pcaps, key files and summary.csv")
-        ("pcap", po::value<bool>()->default_value(true), "write pcap files (0 or 1)")
-        ("seed", po::value<uint32_t>()->default_value(1), "ns-3 RNG seed")
-        ("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number");
+        ("pcap", po::value<bool>()->default_value(true), "write pcap files (0 or 1)");
     // clang-format on
+    options.AddRunOptions("ikev1-output", "pcaps, key files and summary.csv");
     po::variables_map vm = options.Parse(argc, argv);
 
     std::string mode = vm["mode"].as<std::string>();

@@ -107,14 +107,11 @@ main(int argc, char* argv[])
         ("dad", po::value<std::string>()->default_value("on"), "DAD: on, off or optimistic")
         ("raInterval", po::value<std::string>()->default_value("30ms,70ms"),
          "MinRtrAdvInterval,MaxRtrAdvInterval")
-        ("seed", po::value<uint32_t>()->default_value(1), "ns-3 RNG seed")
-        ("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number")
-        ("outputDir", po::value<std::string>()->default_value("sim-output"),
-         "directory for handovers.csv, summary.csv and pcaps")
         ("spiCollision", po::value<double>()->default_value(0.0),
          "probability (0..1) that nSG finds a transferred SPI in use (ikev1-ct: UPDATE_SPI)")
         ("pcap", po::value<bool>()->default_value(false), "write pcap files (0 or 1)");
     // clang-format on
+    options.AddRunOptions("sim-output", "handovers.csv, summary.csv and pcaps");
     po::variables_map vm = options.ParseWithConfigFile(argc, argv, "config");
 
     Mipv6HandoverScenario::Config config;

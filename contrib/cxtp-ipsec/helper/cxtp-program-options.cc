@@ -149,6 +149,18 @@ CxtpProgramOptions::GetTime(const std::string& option,
     return t;
 }
 
+void
+CxtpProgramOptions::AddRunOptions(const std::string& outputDir, const std::string& what)
+{
+    namespace po = boost::program_options;
+    m_options.add_options()("outputDir",
+                            po::value<std::string>()->default_value(outputDir),
+                            ("directory for " + what).c_str())(
+        "seed",
+        po::value<uint32_t>()->default_value(1),
+        "ns-3 RNG seed")("run", po::value<uint64_t>()->default_value(1), "ns-3 RNG run number");
+}
+
 std::string
 CxtpProgramOptions::PrepareRun(const boost::program_options::variables_map& vm) const
 {

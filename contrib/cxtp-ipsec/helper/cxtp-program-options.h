@@ -31,6 +31,13 @@ class CxtpProgramOptions
     /// \return the option list, to add the program's own options to
     boost::program_options::options_description& Add();
     /**
+     * \brief Adds the options every run has and PrepareRun() reads: --outputDir, --seed (ns-3
+     * RNG seed, 1) and --run (ns-3 RNG run number, 1).
+     * \param outputDir the default output directory
+     * \param what what goes into it, for --help
+     */
+    void AddRunOptions(const std::string& outputDir, const std::string& what);
+    /**
      * \brief Parses argv; exits on --help or error.
      * \param argc argument count
      * \param argv arguments
