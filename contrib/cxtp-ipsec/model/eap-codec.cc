@@ -62,7 +62,8 @@ EapCodec::Decode(const uint8_t* data, size_t size, EapPacket& packet)
         if (length != HEADER)
         {
             return WireDecodeResult::Fail("EAP Success/Failure with Length " +
-                                              std::to_string(length) + ", must be 4 (RFC 3748 §4.2)",
+                                              std::to_string(length) +
+                                              ", must be 4 (RFC 3748 §4.2)",
                                           2);
         }
         WireDecodeResult ok;

@@ -50,8 +50,7 @@ EapTlsFraming::Decode(const std::vector<uint8_t>& typeData, EapTlsFrame& frame)
         frame.tlsMessageLength = r.U32();
         if (!r.Ok())
         {
-            return WireDecodeResult::Fail("EAP-TLS L flag set but TLS Message Length truncated",
-                                          1);
+            return WireDecodeResult::Fail("EAP-TLS L flag set but TLS Message Length truncated", 1);
         }
     }
     frame.data = r.Bytes(r.GetRemaining());

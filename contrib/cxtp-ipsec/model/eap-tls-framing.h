@@ -20,11 +20,11 @@ namespace ns3
  */
 struct EapTlsFrame
 {
-    bool lengthIncluded{false}; ///< L: the TLS Message Length field is present
-    bool moreFragments{false};  ///< M: more fragments follow
-    bool start{false};          ///< S: EAP-TLS Start (a Request from the server)
+    bool lengthIncluded{false};   ///< L: the TLS Message Length field is present
+    bool moreFragments{false};    ///< M: more fragments follow
+    bool start{false};            ///< S: EAP-TLS Start (a Request from the server)
     uint32_t tlsMessageLength{0}; ///< TLS Message Length: the whole stream, when L is set
-    std::vector<uint8_t> data;  ///< the TLS data (a fragment)
+    std::vector<uint8_t> data;    ///< the TLS data (a fragment)
 };
 
 /**

@@ -89,8 +89,7 @@ EapTlsReassembler::Reset()
 }
 
 WireDecodeResult
-EapTlsReassembler::Reassemble(const std::vector<EapTlsFrame>& frames,
-                              std::vector<uint8_t>& message)
+EapTlsReassembler::Reassemble(const std::vector<EapTlsFrame>& frames, std::vector<uint8_t>& message)
 {
     EapTlsReassembler r;
     for (const auto& f : frames)
