@@ -197,23 +197,21 @@ class RadiusMalformedTestCase : public TestCase
         RadiusPacket p;
         NS_TEST_EXPECT_MSG_NE(RadiusCodec::Decode(big, p).reason, "", "Length above 4096");
         const std::vector<std::string> bad{
-            "0101001400",                     // truncated: 5 octets
-            "01010013" + auth,                // Length 19
-            "01010000" + auth,                // Length 0
-            "01010016" + auth,                // Length 22 > 20 octets
-            "05010014" + auth,                // Code 5 (Accounting-Request) not handled
-            "01010016" + auth + "0100",       // attribute Length 0
-            "01010016" + auth + "0101",       // attribute Length 1
-            "01010016" + auth + "0102",       // attribute Length 2 (empty value)
-            "01010017" + auth + "010561",     // attribute runs past Length
-            "01010015" + auth + "01",         // attribute header truncated
-            "01010019" + auth + "1b05000001", // Session-Timeout of 3 octets
-            "0101001a" + auth +
-                "0406c0000207"
-                "00",                       // trailing half attribute
-            "01010018" + auth + "50060000", // Message-Authenticator of 4 octets
-            "01010018" + auth + "5f060000", // NAS-IPv6-Address of 4 octets
-            "01010018" + auth + "1a060000", // Vendor-Specific of 4 octets
+            "0101001400",                         // truncated: 5 octets
+            "01010013" + auth,                    // Length 19
+            "01010000" + auth,                    // Length 0
+            "01010016" + auth,                    // Length 22 > 20 octets
+            "05010014" + auth,                    // Code 5 (Accounting-Request) not handled
+            "01010016" + auth + "0100",           // attribute Length 0
+            "01010016" + auth + "0101",           // attribute Length 1
+            "01010016" + auth + "0102",           // attribute Length 2 (empty value)
+            "01010017" + auth + "010561",         // attribute runs past Length
+            "01010015" + auth + "01",             // attribute header truncated
+            "01010019" + auth + "1b05000001",     // Session-Timeout of 3 octets
+            "0101001b" + auth + "0406c000020700", // trailing half attribute
+            "01010018" + auth + "50060000",       // Message-Authenticator of 4 octets
+            "01010018" + auth + "5f060000",       // NAS-IPv6-Address of 4 octets
+            "01010018" + auth + "1a060000",       // Vendor-Specific of 4 octets
         };
         for (const auto& hex : bad)
         {
