@@ -217,9 +217,10 @@ class RadiusMalformedTestCase : public TestCase
         {
             NS_TEST_EXPECT_MSG_NE(RadiusReason(hex), "", "must fail: " << hex);
         }
-        NS_TEST_EXPECT_MSG_EQ(RadiusReason("01010013" + auth).find("20-4096") != std::string::npos,
-                              true,
-                              "reason names the range");
+        NS_TEST_EXPECT_MSG_EQ(
+            (RadiusReason("01010013" + auth).find("20-4096") != std::string::npos),
+            true,
+            "reason names the range");
     }
 };
 
@@ -468,7 +469,7 @@ class RadiusMppeKeyTestCase : public TestCase
             const Bytes k(n, 0xc3);
             const Bytes enc = RadiusMppeKey::Encrypt(k, secret, requestAuth, 0x7fff);
             NS_TEST_EXPECT_MSG_EQ((enc.size() - 2) % 16, 0, "String a multiple of 16");
-            NS_TEST_EXPECT_MSG_EQ(enc[0] & 0x80, 0x80, "salt high bit");
+            NS_TEST_EXPECT_MSG_EQ((enc[0] & 0x80), 0x80, "salt high bit");
             Bytes back;
             NS_TEST_EXPECT_MSG_EQ(RadiusMppeKey::Decrypt(enc, secret, requestAuth, back).IsOk(),
                                   true,
