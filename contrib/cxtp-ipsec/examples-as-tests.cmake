@@ -22,6 +22,15 @@ if(TARGET cxtp-ipsec-esp-tunnel)
   endforeach()
 endif()
 
+# The EAP and RADIUS codecs' packets, written by the cxtp-ipsec-radius-capture suite, through tshark.
+if(TARGET cxtp-ipsec-test-runner)
+  add_test(NAME capture-radius-eap
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-radius-capture.sh
+                   $<TARGET_FILE:cxtp-ipsec-test-runner>
+                   ${PROJECT_BINARY_DIR}/example-output/capture-radius-eap)
+  set_tests_properties(capture-radius-eap PROPERTIES LABELS system)
+endif()
+
 # Same seed and run give the same pcaps, keys and summary, byte for byte.
 if(TARGET cxtp-ipsec-esp-tunnel)
   add_test(NAME determinism-esp-tunnel
