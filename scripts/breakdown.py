@@ -9,7 +9,7 @@ costs of some categories are set to zero (same seed and run for every variant, s
 happen at the same instants):
 
   category      profile keys (section.key; '*' = every key of the section)
-  crypto        dh.*, prf.*, cipher.*, rsa.*, pki.*
+  crypto        dh.*, prf.*, cipher.*, rsa.*, pki.*, aka.*
                                                  Diffie-Hellman, PRF/HMAC, IKE payload ciphers,
                                                  RSA signatures, certificate checks
   processing    daemon.message_processing, daemon.ikev2_message_processing,
@@ -57,6 +57,7 @@ CATEGORY_RULES = [
     ("cipher", "*", "crypto"),
     ("rsa", "*", "crypto"),
     ("pki", "*", "crypto"),
+    ("aka", "*", "crypto"),
 ]
 COST_CATEGORIES = ["crypto", "processing", "installation", "other"]
 COMPONENTS = ["network", "waiting"] + COST_CATEGORIES

@@ -32,6 +32,8 @@
  *   all RSA-2048 with SHA-256 and made here; a third of the difference is what one more
  *   certificate costs (its DER parsing, path building, name, validity and constraint checks, its
  *   signature), and less rsa.verify_2048 what it costs besides its signature.
+ * - aka.milenage: the module's CryptoMilenage::GenerateVector (3GPP TS 35.206 f1 to f5: six
+ *   AES-128 blocks, each through a new EVP context) with fixed K, OPc and RAND.
  * Each measurement runs batches of at least --minTime (0.2 s; 0.01 s with --quick) and keeps the
  * median of 5 batches. Keys that cannot be measured here (daemon, kernel, cxtp) are written as 0
  * with the provenance "not measurable here: 0".
@@ -41,6 +43,7 @@
 
 #include "ns3/crypto-cost-model.h"
 #include "ns3/crypto-diffie-hellman.h"
+#include "ns3/crypto-milenage.h"
 #include "ns3/crypto-random.h"
 #include "ns3/crypto-x509.h"
 #include "ns3/cxtp-program-options.h"
@@ -753,6 +756,25 @@ main(int argc, char* argv[])
     }
 
     AddPublicKeyLines(minSeconds, provenance, lines);
+
+    {
+        const std::vector<uint8_t> k(CryptoMilenage::BLOCK_LENGTH, 0x46);
+        const std::vector<uint8_t> opc(CryptoMilenage::BLOCK_LENGTH, 0xcd);
+        const std::vector<uint8_t> rand(CryptoMilenage::BLOCK_LENGTH, 0x23);
+        CryptoMilenage::Vector vector;
+        const double ns = MeasureNs(
+            [&]() {
+                Check(CryptoMilenage::GenerateVector(k, opc, 1, 0x8000, rand, vector),
+                      "CryptoMilenage::GenerateVector");
+            },
+            minSeconds);
+        add("aka",
+            "milenage",
+            ns / 1e3,
+            "us",
+            provenance + " (CryptoMilenage::GenerateVector: f1 to f5, six AES-128 blocks)");
+        std::cerr << "aka milenage: " << Fixed(ns / 1e3, 2) << " us" << std::endl;
+    }
 
     for (const auto& key : CryptoCostModel::GetRequiredKeys())
     {

@@ -342,4 +342,40 @@ CryptoCipher::GcmOpen(const std::vector<uint8_t>& key,
     return true;
 }
 
+bool
+CryptoCipher::Aes128EncryptBlock(const std::vector<uint8_t>& key,
+                                 const std::vector<uint8_t>& block,
+                                 std::vector<uint8_t>& out)
+{
+    constexpr size_t AES_BLOCK = 16;
+    out.clear();
+    if (key.size() != AES_BLOCK || block.size() != AES_BLOCK)
+    {
+        return false;
+    }
+    CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
+    if (!ctx ||
+        EVP_EncryptInit_ex(ctx.get(), EVP_aes_128_ecb(), nullptr, key.data(), nullptr) != 1 ||
+        EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1)
+    {
+        return false;
+    }
+    std::vector<uint8_t> result(2 * AES_BLOCK);
+    int written = 0;
+    int last = 0;
+    if (EVP_EncryptUpdate(ctx.get(),
+                          result.data(),
+                          &written,
+                          block.data(),
+                          static_cast<int>(AES_BLOCK)) != 1 ||
+        written < 0 || EVP_EncryptFinal_ex(ctx.get(), result.data() + written, &last) != 1 ||
+        last < 0 || static_cast<size_t>(written) + static_cast<size_t>(last) != AES_BLOCK)
+    {
+        return false;
+    }
+    result.resize(AES_BLOCK);
+    out.swap(result);
+    return true;
+}
+
 } // namespace ns3

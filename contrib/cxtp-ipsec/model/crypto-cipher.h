@@ -86,6 +86,19 @@ class CryptoCipher
                         const std::vector<uint8_t>& ciphertext,
                         uint32_t tagLength,
                         std::vector<uint8_t>& plaintext);
+    /**
+     * \brief Encrypts one 128-bit block with AES-128 (FIPS 197), as ECB without padding.
+     *
+     * The kernel function E_K of Milenage (3GPP TS 35.206 §4.1). Records nothing on the
+     * CryptoWorkMeter: its callers account for their own operations.
+     * \param key the 16-byte key
+     * \param block the 16-byte input block
+     * \param [out] out the 16-byte result (cleared on failure)
+     * \return true on success; false on a wrong length or an OpenSSL error
+     */
+    static bool Aes128EncryptBlock(const std::vector<uint8_t>& key,
+                                   const std::vector<uint8_t>& block,
+                                   std::vector<uint8_t>& out);
 };
 
 } // namespace ns3

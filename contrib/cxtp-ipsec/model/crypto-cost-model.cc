@@ -81,6 +81,7 @@ CryptoCostModel::GetRequiredKeys()
         keys.push_back("rsa.verify_" + std::to_string(bits));
     }
     for (const char* key : {"pki.certificate_check",
+                            "aka.milenage",
                             "daemon.message_processing",
                             "daemon.ikev2_message_processing",
                             "kernel.sa_install",

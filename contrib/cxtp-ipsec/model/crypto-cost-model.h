@@ -40,6 +40,9 @@ namespace ns3
  *   verification with a modulus of that many bits (GetRsaModulusSizes())
  * - pki.certificate_check (time): one certificate of a path besides its signature, which is
  *   priced as the RSA verification with the issuer's key (CertificateCheck())
+ * - aka.milenage (time): one run of the Milenage functions f1 to f5 (3GPP TS 35.206), as
+ *   CryptoMilenage::GenerateVector or UsimCheck makes it; listed so that every profile carries
+ *   it, but charged by no daemon yet
  * - daemon.message_processing (IKEv1), daemon.ikev2_message_processing (IKEv2),
  *   kernel.sa_install, kernel.policy_install, cxtp.message_processing, cxtp.context_install
  *   (time)

@@ -101,6 +101,8 @@ sign_4096 = 27 ms ; test
 verify_4096 = 28 us ; test
 [pki]
 certificate_check = 30 us ; test
+[aka]
+milenage = 8 us ; test
 [daemon]
 message_processing = 0.25 s ; test
 ikev2_message_processing = 125 ms ; test

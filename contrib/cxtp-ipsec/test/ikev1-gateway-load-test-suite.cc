@@ -101,6 +101,8 @@ GatewayProfile()
            "verify_4096 = 0 ms ; test\n"
            "[pki]\n"
            "certificate_check = 0 ms ; test\n"
+           "[aka]\n"
+           "milenage = 0 us ; test\n"
            "[daemon]\n"
            "message_processing = " +
            std::to_string(PROCESSING_MS) +

@@ -13,19 +13,31 @@ namespace ns3
 const Ikev2TestVectors&
 Ikev2TestVectors::Instance()
 {
-    static const Ikev2TestVectors vectors;
+    static const Ikev2TestVectors vectors(GetPath());
     return vectors;
+}
+
+std::string
+Ikev2TestVectors::GetDirectory()
+{
+    return std::string(NS_TEST_SOURCEDIR) + "/vectors";
 }
 
 std::string
 Ikev2TestVectors::GetPath()
 {
-    return std::string(NS_TEST_SOURCEDIR) + "/vectors/ikev2-keys-vectors.txt";
+    return GetDirectory() + "/ikev2-keys-vectors.txt";
 }
 
-Ikev2TestVectors::Ikev2TestVectors()
+Ikev2TestVectors
+Ikev2TestVectors::ReadFile(const std::string& fileName)
 {
-    std::ifstream in(GetPath());
+    return Ikev2TestVectors(GetDirectory() + "/" + fileName);
+}
+
+Ikev2TestVectors::Ikev2TestVectors(const std::string& path)
+{
+    std::ifstream in(path);
     std::string line;
     while (std::getline(in, line))
     {

@@ -17,6 +17,9 @@ namespace ns3
  * \brief The IKEv2 key-derivation vectors computed independently by
  * test/vectors/ikev2_keys_vectors.py (Python standard library only) and committed as
  * test/vectors/ikev2-keys-vectors.txt: "name = hex" lines, inputs first, then results.
+ *
+ * ReadFile() reads another file of the same format under test/vectors (the Milenage and
+ * EAP-AKA vectors).
  */
 class Ikev2TestVectors
 {
@@ -25,6 +28,14 @@ class Ikev2TestVectors
     static const Ikev2TestVectors& Instance();
     /// \return the path of the file read
     static std::string GetPath();
+    /**
+     * \brief Reads another "name = hex" file of test/vectors.
+     * \param fileName the file's name in test/vectors (e.g. "milenage-vectors.txt")
+     * \return its vectors (none if the file is missing: check GetSize() in the test)
+     */
+    static Ikev2TestVectors ReadFile(const std::string& fileName);
+    /// \return the directory of the vector files (NS_TEST_SOURCEDIR/vectors)
+    static std::string GetDirectory();
     /**
      * \param name a vector's name
      * \return true if the file has it
@@ -44,7 +55,8 @@ class Ikev2TestVectors
     size_t GetSize() const;
 
   private:
-    Ikev2TestVectors();
+    /// \param path the file to read
+    explicit Ikev2TestVectors(const std::string& path);
     std::map<std::string, std::vector<uint8_t>> m_vectors; ///< by name
 };
 

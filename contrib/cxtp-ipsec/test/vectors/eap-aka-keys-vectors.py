@@ -1,0 +1,135 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""EAP-AKA key-derivation vectors for the cxtp-ipsec-eap-aka-keys test suite.
+
+Written from the RFC text with the Python standard library only (hashlib for SHA-1, and a
+pure-Python SHA-1 compression function for the G function):
+- RFC 4187 §7: MK = SHA1(Identity | IK | CK); K_encr (128 bits), K_aut (128 bits), MSK (512
+  bits) and EMSK (512 bits) are, in that order, the first 160 octets of the FIPS 186-2
+  pseudo-random function keyed with MK;
+- RFC 4186 Appendix B and FIPS 186-2 Change Notice 1 (Appendix 3.1 with the modification the
+  notice gives for general-purpose use): XKEY = MK, XSEED_j = 0, and for each j two rounds of
+  XVAL = XKEY + XSEED_j mod 2^160, w_i = G(t, XVAL), XKEY = 1 + XKEY + w_i mod 2^160, output
+  x_j = w_0 | w_1; G(t, c) is the SHA-1 compression function (FIPS 180-2 §6.1.2 steps 1 to 4)
+  from the standard initial value on c followed by zero bits to 512 bits, with no padding.
+
+The PRF is first checked against the published vector of RFC 4186 Appendix A.5 (an EAP-SIM
+MK, the same PRF; the script stops if it differs); then the same code derives the EAP-AKA MK and
+keys for an identity, IK and CK of this file's own choice: the identity is a permanent identity
+in the form of RFC 4187 §4.1.1.6 ("0" | IMSI | "@" | realm) and IK, CK are the f4 and f3 outputs
+of TS 35.208 §4.3 test set 1 (see milenage-vectors.txt).
+
+Run from the repository root, then commit both files:
+
+    /usr/bin/python3 contrib/cxtp-ipsec/test/vectors/eap-aka-keys-vectors.py \
+        > contrib/cxtp-ipsec/test/vectors/eap-aka-keys-vectors.txt
+"""
+
+import hashlib
+import sys
+
+# RFC 4186 Appendix A.5: MK and the keys derived from it with the PRF, as published.
+RFC4186_MK = "e576d5ca332e9930018bf1baee2763c795b3c712"
+RFC4186_KEYS = {
+    "k_encr": "536e5ebc4465582aa6a8ec9986ebb620",
+    "k_aut": "25af1942efcbf4bc72b3943421f2a974",
+    "msk": "39d45aeaf4e30601983e972b6cfd46d1c363773365690d09cd44976b525f47d3"
+           "a60a985e955c53b090b2e4b73719196a402542968fd14a888f46b9a7886e4488",
+    "emsk": "5949eab0fff69d52315c6c634fd14a7f0d52023d56f79698fa6596abeed4f93f"
+            "bb48eb534d985414ceed0d9a8ed33c387c9dfdab92ffbdf240fcecf65a2c93b9",
+}
+
+AKA_IDENTITY = b"0001010123456789@wlan.mnc001.mcc001.3gppnetwork.org"
+AKA_IK = "f769bcd751044604127672711c6d3441"  # TS 35.208 test set 1, f4
+AKA_CK = "b40ba9a3c58b2a05bbf0d987b21bf8cb"  # TS 35.208 test set 1, f3
+
+MASK32 = 0xFFFFFFFF
+MOD160 = 1 << 160
+SHA1_IV = (0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0)
+
+
+def rotl(x, n):
+    return ((x << n) | (x >> (32 - n))) & MASK32
+
+
+def sha1_compress(block):
+    """One SHA-1 compression (FIPS 180-2 §6.1.2) of a 64-octet block from the standard IV."""
+    assert len(block) == 64
+    w = [int.from_bytes(block[4 * t:4 * t + 4], "big") for t in range(16)]
+    for t in range(16, 80):
+        w.append(rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1))
+    a, b, c, d, e = SHA1_IV
+    for t in range(80):
+        if t < 20:
+            f, k = (b & c) | (~b & d), 0x5A827999
+        elif t < 40:
+            f, k = b ^ c ^ d, 0x6ED9EBA1
+        elif t < 60:
+            f, k = (b & c) | (b & d) | (c & d), 0x8F1BBCDC
+        else:
+            f, k = b ^ c ^ d, 0xCA62C1D6
+        temp = (rotl(a, 5) + (f & MASK32) + e + k + w[t]) & MASK32
+        a, b, c, d, e = temp, a, rotl(b, 30), c, d
+    h = [(x + y) & MASK32 for x, y in zip(SHA1_IV, (a, b, c, d, e))]
+    return b"".join(x.to_bytes(4, "big") for x in h)
+
+
+def g(xval):
+    """G(t, c): SHA-1 compression of c (20 octets) followed by 44 zero octets."""
+    return sha1_compress(xval.to_bytes(20, "big") + bytes(44))
+
+
+def fips186_prf(mk, length):
+    xkey = int.from_bytes(mk, "big")
+    out = b""
+    while len(out) < length:
+        for _ in range(2):
+            w = g(xkey % MOD160)  # XSEED_j = 0
+            out += w
+            xkey = (1 + xkey + int.from_bytes(w, "big")) % MOD160
+    return out[:length]
+
+
+def split(stream):
+    return {"k_encr": stream[0:16], "k_aut": stream[16:32], "msk": stream[32:96],
+            "emsk": stream[96:160]}
+
+
+def main():
+    # The compression function, checked on its own: SHA-1 of a message that fits in one block
+    # is the compression of that block with SHA-1's padding added by hand.
+    msg = b"abc"
+    padded = msg + b"\x80" + bytes(64 - len(msg) - 1 - 8) + (8 * len(msg)).to_bytes(8, "big")
+    if sha1_compress(padded) != hashlib.sha1(msg).digest():
+        sys.exit("SHA-1 compression differs from hashlib")
+
+    published = split(fips186_prf(bytes.fromhex(RFC4186_MK), 160))
+    for name, value in RFC4186_KEYS.items():
+        if published[name].hex() != value:
+            sys.exit("RFC 4186 A.5 %s: %s, published %s" % (name, published[name].hex(), value))
+
+    ik, ck = bytes.fromhex(AKA_IK), bytes.fromhex(AKA_CK)
+    mk = hashlib.sha1(AKA_IDENTITY + ik + ck).digest()
+    keys = split(fips186_prf(mk, 160))
+
+    lines = [
+        "# Generated by eap-aka-keys-vectors.py (Python standard library only); do not edit.",
+        "# rfc4186.*: published in RFC 4186 Appendix A.5 (EAP-SIM; same FIPS 186-2 PRF as",
+        "# EAP-AKA), reproduced by the script before it writes anything.",
+        "# aka.*: computed by the script (RFC 4187 §7: MK = SHA1(Identity|IK|CK), keys from the",
+        "# PRF); inputs: an RFC 4187 §4.1.1.6 permanent identity, IK and CK of TS 35.208 set 1.",
+        "rfc4186.mk = " + RFC4186_MK,
+    ]
+    lines += ["rfc4186.%s = %s" % (name, value) for name, value in RFC4186_KEYS.items()]
+    lines += [
+        "aka.identity = " + AKA_IDENTITY.hex(),
+        "aka.ik = " + AKA_IK,
+        "aka.ck = " + AKA_CK,
+        "aka.mk = " + mk.hex(),
+    ]
+    lines += ["aka.%s = %s" % (name, value.hex()) for name, value in keys.items()]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
