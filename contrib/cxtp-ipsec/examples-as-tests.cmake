@@ -171,3 +171,9 @@ if(TARGET cxtp-ipsec-sim)
   set_tests_properties(cluster-slurm PROPERTIES LABELS cluster SKIP_RETURN_CODE 77
                        TIMEOUT 300 RUN_SERIAL TRUE)
 endif()
+
+# Every unit and system suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer in
+# a build directory of its own (scripts/check-sanitizer). Builds with every core: run alone.
+add_test(NAME sanitizer
+         COMMAND ${PROJECT_SOURCE_DIR}/scripts/check-sanitizer ${PROJECT_BINARY_DIR}/sanitizer)
+set_tests_properties(sanitizer PROPERTIES LABELS sanitizer TIMEOUT 3000 RUN_SERIAL TRUE)

@@ -212,16 +212,20 @@ class ContextTransferTokenKeyTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(ct, nullptr, "method ikev1-ct");
         std::vector<std::vector<uint8_t>> keys; // the MN's key after each Ready
         std::vector<bool> shared;               // the gateway holds the same one
+        // A raw pointer: the callback lives in the method's own trace source (a Ptr would make
+        // a reference cycle that outlives the test).
+        HandoverSecurityCt* method = PeekPointer(ct);
         ct->TraceConnectWithoutContext(
             "Ready",
-            Callback<void, uint32_t>([&keys, &shared, ct, &scenario](uint32_t link) {
+            Callback<void, uint32_t>([&keys, &shared, method, &scenario](uint32_t link) {
                 // Ready fires before the method derives the next key: read it just after.
-                Simulator::ScheduleNow([&keys, &shared, ct, &scenario, link]() {
+                Simulator::ScheduleNow([&keys, &shared, method, &scenario, link]() {
                     const auto& results = scenario.GetResults();
                     Ipv6Address coa = results.empty() ? Ipv6Address() : results.back().coa;
-                    auto mnKey = DynamicCast<CxtpAgent>(ct->GetAgents().Get(0))->GetTokenKey(coa);
+                    auto mnKey =
+                        DynamicCast<CxtpAgent>(method->GetAgents().Get(0))->GetTokenKey(coa);
                     auto gwKey =
-                        DynamicCast<CxtpAgent>(ct->GetAgents().Get(link + 1))->GetTokenKey(coa);
+                        DynamicCast<CxtpAgent>(method->GetAgents().Get(link + 1))->GetTokenKey(coa);
                     keys.push_back(mnKey);
                     shared.push_back(!mnKey.empty() && mnKey == gwKey);
                 });
