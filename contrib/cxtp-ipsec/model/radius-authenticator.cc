@@ -65,6 +65,47 @@ UpToLength(const std::vector<uint8_t>& packet)
     return std::vector<uint8_t>(packet.begin(), packet.begin() + WireReadU16(packet.data() + 2));
 }
 
+/**
+ * \brief The Message-Authenticator check of a scanned packet (RFC 3579 §3.2): required with an
+ * EAP-Message, and when present, equal to the HMAC-MD5 recomputed over the packet.
+ * \param packet the octets
+ * \param secret the shared secret
+ * \param requestAuthenticator empty for a request, else the request's authenticator
+ * \param offset where Scan() found the attribute's value (0: absent)
+ * \param hasEap whether Scan() found an EAP-Message
+ * \return the result
+ */
+WireDecodeResult
+CheckMessageAuthenticator(const std::vector<uint8_t>& packet,
+                          const std::vector<uint8_t>& secret,
+                          const std::vector<uint8_t>& requestAuthenticator,
+                          size_t offset,
+                          bool hasEap)
+{
+    if (offset == 0)
+    {
+        return hasEap ? WireDecodeResult::Fail(
+                            "EAP-Message without Message-Authenticator (RFC 3579 §3.2)",
+                            RadiusCodec::HEADER)
+                      : WireDecodeResult();
+    }
+    std::vector<uint8_t> mac;
+    WireDecodeResult result =
+        RadiusAuthenticator::ComputeMessageAuthenticator(packet, secret, requestAuthenticator, mac);
+    if (!result.IsOk())
+    {
+        return result;
+    }
+    const std::vector<uint8_t> received(packet.begin() + offset,
+                                        packet.begin() + offset + AUTH_SIZE);
+    if (!CryptoMac::ConstantTimeEqual(mac, received))
+    {
+        return WireDecodeResult::Fail("Message-Authenticator does not verify (RFC 3579 §3.2)",
+                                      offset);
+    }
+    return {};
+}
+
 } // namespace
 
 std::vector<uint8_t>
@@ -187,27 +228,7 @@ RadiusAuthenticator::VerifyRequest(const std::vector<uint8_t>& packet,
     {
         return result;
     }
-    if (offset == 0)
-    {
-        return hasEap ? WireDecodeResult::Fail(
-                            "EAP-Message without Message-Authenticator (RFC 3579 §3.2)",
-                            RadiusCodec::HEADER)
-                      : WireDecodeResult();
-    }
-    std::vector<uint8_t> mac;
-    result = ComputeMessageAuthenticator(packet, secret, {}, mac);
-    if (!result.IsOk())
-    {
-        return result;
-    }
-    const std::vector<uint8_t> received(packet.begin() + offset,
-                                        packet.begin() + offset + AUTH_SIZE);
-    if (!CryptoMac::ConstantTimeEqual(mac, received))
-    {
-        return WireDecodeResult::Fail("Message-Authenticator does not verify (RFC 3579 §3.2)",
-                                      offset);
-    }
-    return {};
+    return CheckMessageAuthenticator(packet, secret, {}, offset, hasEap);
 }
 
 WireDecodeResult
@@ -231,27 +252,7 @@ RadiusAuthenticator::VerifyResponse(const std::vector<uint8_t>& packet,
         return WireDecodeResult::Fail("Response Authenticator does not verify (RFC 2865 §3)",
                                       AUTH_OFFSET);
     }
-    if (offset == 0)
-    {
-        return hasEap ? WireDecodeResult::Fail(
-                            "EAP-Message without Message-Authenticator (RFC 3579 §3.2)",
-                            RadiusCodec::HEADER)
-                      : WireDecodeResult();
-    }
-    std::vector<uint8_t> mac;
-    result = ComputeMessageAuthenticator(packet, secret, requestAuthenticator, mac);
-    if (!result.IsOk())
-    {
-        return result;
-    }
-    const std::vector<uint8_t> macReceived(packet.begin() + offset,
-                                           packet.begin() + offset + AUTH_SIZE);
-    if (!CryptoMac::ConstantTimeEqual(mac, macReceived))
-    {
-        return WireDecodeResult::Fail("Message-Authenticator does not verify (RFC 3579 §3.2)",
-                                      offset);
-    }
-    return {};
+    return CheckMessageAuthenticator(packet, secret, requestAuthenticator, offset, hasEap);
 }
 
 } // namespace ns3
