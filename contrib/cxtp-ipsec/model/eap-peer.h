@@ -1,0 +1,65 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef EAP_PEER_H
+#define EAP_PEER_H
+
+#include "eap-credentials.h"
+#include "eap-method.h"
+
+#include "ns3/ptr.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class CryptoRandom;
+
+/**
+ * \ingroup cxtp-ipsec
+ * \brief The EAP peer of RFC 3748 (RFC 4137 §4's state machine, reduced): answers
+ * Identity Requests with its identity, Notifications with an empty Response, a Request for
+ * another method than its credentials' with a Legacy Nak naming its method (§5.3.1), and runs
+ * its method (EAP-MD5, EAP-AKA or EAP-TLS) for the Requests of that method's type. A
+ * duplicate Request (same Identifier as the last answered) is answered with the same Response
+ * (§4.1). EAP-Success ends it when the method allows it; EAP-Failure ends it as FAILURE.
+ */
+class EapPeer
+{
+  public:
+    /**
+     * \param credentials the subscriber's
+     * \param rng the node's random source (nonces, TLS randoms)
+     */
+    EapPeer(const EapCredentials& credentials, Ptr<CryptoRandom> rng);
+    ~EapPeer();
+
+    /**
+     * \brief Processes one packet from the authenticator.
+     * \param in a Request, Success or Failure
+     * \param [out] response the Response to send (CONTINUE)
+     * \param [out] reason why it failed (FAILURE), or why \p in was discarded (CONTINUE with
+     *        \p response left empty: typeData empty and code Request)
+     * \return CONTINUE (send \p response, unless discarded), SUCCESS or FAILURE
+     */
+    EapStatus Process(const EapPacket& in, EapPacket& response, std::string& reason);
+    /// \return the MSK after SUCCESS (empty for EAP-MD5)
+    std::vector<uint8_t> GetMsk() const;
+    /// \return the identity
+    const std::string& GetIdentity() const;
+
+  private:
+    EapCredentials m_credentials;            ///< ours
+    Ptr<CryptoRandom> m_rng;                 ///< random source
+    std::unique_ptr<EapPeerMethod> m_method; ///< the method, once its first Request came
+    bool m_haveLast{false};                  ///< a Response was sent
+    uint8_t m_lastIdentifier{0};             ///< its Identifier
+    EapPacket m_lastResponse;                ///< and itself, for a duplicate Request
+};
+
+} // namespace ns3
+
+#endif // EAP_PEER_H
