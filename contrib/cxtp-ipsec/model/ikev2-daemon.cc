@@ -8,6 +8,7 @@
 #include "crypto-work-meter.h"
 #include "ikev2-algorithms.h"
 #include "ikev2-codec.h"
+#include "ikev2-eap-backend.h"
 #include "ikev2-informational-exchange.h"
 #include "ipsec-credential-store.h"
 #include "ipsec-pad.h"
@@ -20,6 +21,7 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -72,6 +74,12 @@ Ikev2Daemon::AddBehaviourAttributes(TypeId tid)
                       BooleanValue(true),
                       MakeBooleanAccessor(&Ikev2Daemon::m_initialContact),
                       MakeBooleanChecker())
+        .AddAttribute("EapBackend",
+                      "Where the EAP server of peers that authenticate with EAP runs (RFC 7296 "
+                      "§2.16), e.g. a RadiusClient; if unset, one aggregated to the node.",
+                      PointerValue(),
+                      MakePointerAccessor(&Ikev2Daemon::m_eapBackend),
+                      MakePointerChecker<Ikev2EapBackend>())
         .AddAttribute("Passive",
                       "Never initiate on an ACQUIRE (a gateway that only answers).",
                       BooleanValue(false),
@@ -204,6 +212,7 @@ Ikev2Daemon::DoDispose()
     m_cost = nullptr;
     m_clock = nullptr;
     m_transport = nullptr;
+    m_eapBackend = nullptr;
     Application::DoDispose();
 }
 
@@ -259,6 +268,10 @@ Ikev2Daemon::StartApplication()
         node->AggregateObject(m_cost);
     }
     m_clock = IpsecWorkClock::Get(node);
+    if (!m_eapBackend)
+    {
+        m_eapBackend = node->GetObject<Ikev2EapBackend>(); // a RadiusClient on the node
+    }
     m_ikeSaTask.SetUp();
     m_transport = IkeTransport::Get(node);
     m_messenger.SetUp(m_transport,
@@ -574,6 +587,12 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
         Discard(sa.peer, "request outside the window");
         return;
     }
+    if (m_ikeSaTask.IsAwaitingEapBackend(sa.GetLocalSpi()))
+    {
+        // §2.1: answered once the EAP server has; not processed twice.
+        Discard(sa.peer, "request repeated while the EAP server answers");
+        return;
+    }
     Ikev2Message request;
     Ikev2DecodeResult r = Open(sa, bytes, request);
     if (r.error == Ikev2DecodeError::UNSUPPORTED_CRITICAL_PAYLOAD)
@@ -602,6 +621,11 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
         if (sa.state != Ikev2State::INIT_ANSWERED)
         {
             Discard(sa.peer, "IKE_AUTH request on an authenticated IKE SA");
+            return;
+        }
+        if (m_ikeSaTask.IsRunningEap(sa.GetLocalSpi()))
+        {
+            m_ikeSaTask.AnswerEap(sa, bytes, request); // §2.16: EAP, then the final AUTH
             return;
         }
         m_ikeSaTask.AnswerIkeAuth(sa, bytes, request);
@@ -762,6 +786,12 @@ Ikev2SaTable&
 Ikev2Daemon::GetTable()
 {
     return m_table;
+}
+
+Ptr<Ikev2EapBackend>
+Ikev2Daemon::GetEapBackend() const
+{
+    return m_eapBackend;
 }
 
 Ikev2Messenger&

@@ -242,6 +242,7 @@ class Ikev2Daemon : public Application, private Ikev2Services
     Ptr<IpsecPfKey> GetPfKey() const override;
     Ikev2SaTable& GetTable() override;
     Ikev2Messenger& GetMessenger() override;
+    Ptr<Ikev2EapBackend> GetEapBackend() const override;
     void SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes) override;
     void RequestDone(uint64_t spi) override;
     void BookWork() override;
@@ -285,6 +286,7 @@ class Ikev2Daemon : public Application, private Ikev2Services
     Ptr<CryptoCostModel> m_cost;               ///< the node's profile
     Ptr<IpsecWorkClock> m_clock;               ///< the node's processor
     Ptr<IkeTransport> m_transport;             ///< the node's UDP 500 endpoint
+    Ptr<Ikev2EapBackend> m_eapBackend;         ///< the responder's EAP server, if any
     Ikev2Messenger m_messenger;                ///< encoding, costs, window
     Ikev2SaTable m_table;                      ///< the IKE SAs
     Ikev2IkeSaTask m_ikeSaTask;                ///< IKE_SA_INIT and IKE_AUTH
