@@ -46,6 +46,14 @@ struct EapServerConfig
  * with EAP-Success (and the MSK) or EAP-Failure with a reason. Identifiers increase by one per
  * Request (§4.1). A Response whose Identifier is not the outstanding Request's is discarded.
  * A Legacy Nak ends in Failure unless it names the subscriber's method.
+ *
+ * The method comes from EapMethodFactory (the subscriber's EapCredentials::method). Success and
+ * Failure carry the Identifier of the Response they answer (§4.2). Besides a wrong Identifier,
+ * a Response is discarded (CONTINUE, the outstanding Request again, a reason) when it is not a
+ * Response or is of a type other than the running method's or Nak; after the conversation ended
+ * every packet is discarded and \p out is the final Success or Failure. Failures of the method
+ * (a wrong EAP-MD5 response, an EAP-AKA Authentication-Reject, ...) end in EAP-Failure with the
+ * method's reason. Nothing the peer sends makes it abort.
  */
 class EapServer
 {
@@ -84,6 +92,37 @@ class EapServer
     const std::string& GetIdentity() const;
 
   private:
+    /**
+     * \brief Ends the conversation with EAP-Success or EAP-Failure.
+     * \param status SUCCESS or FAILURE
+     * \param identifier the Identifier of the Response answered (RFC 3748 §4.2)
+     * \param why why it failed (FAILURE)
+     * \param [out] out the Success or Failure
+     * \param [out] reason set to \p why
+     * \return status
+     */
+    EapStatus End(EapStatus status,
+                  uint8_t identifier,
+                  const std::string& why,
+                  EapPacket& out,
+                  std::string& reason);
+    /**
+     * \brief Discards a Response: the outstanding Request (or the final packet) is sent again.
+     * \param why why
+     * \param [out] out the outstanding Request
+     * \param [out] reason set to \p why
+     * \return CONTINUE
+     */
+    EapStatus Discard(const std::string& why, EapPacket& out, std::string& reason);
+    /**
+     * \brief Handles a Legacy Nak (RFC 3748 §5.3.1).
+     * \param response the Nak
+     * \param [out] out the next Request or EAP-Failure
+     * \param [out] reason why it fails
+     * \return CONTINUE (the subscriber's method restarts) or FAILURE
+     */
+    EapStatus ProcessNak(const EapPacket& response, EapPacket& out, std::string& reason);
+
     Ptr<EapSubscriberDatabase> m_database;     ///< the subscribers
     EapServerConfig m_config;                  ///< settings
     Ptr<CryptoRandom> m_rng;                   ///< random source
@@ -91,6 +130,10 @@ class EapServer
     std::unique_ptr<EapServerMethod> m_method; ///< the subscriber's method
     uint8_t m_identifier{0};                   ///< of the outstanding Request
     EapPacket m_outstanding;                   ///< the outstanding Request
+    bool m_started{false};                     ///< Start() was called
+    bool m_ended{false};                       ///< Success or Failure was sent
+    bool m_restarted{false};                   ///< the method restarted after a Nak
+    std::vector<uint8_t> m_msk;                ///< the MSK, after SUCCESS
 };
 
 } // namespace ns3

@@ -28,7 +28,11 @@ class EapSubscriberDatabase : public Object
 
     /// Adds or replaces a subscriber. \param subscriber the credentials (keyed by identity)
     void Add(const EapCredentials& subscriber);
-    /// \param identity an identity \return its entry, or nullptr
+    /**
+     * \param identity an identity
+     * \return its entry, modifiable in place, or nullptr; valid until the entry is removed
+     *         (Add() of the same identity replaces the contents, the entry stays)
+     */
     EapCredentials* Find(const std::string& identity);
     /// \param identity an identity \return true if it was there
     bool Remove(const std::string& identity);

@@ -1,0 +1,70 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "eap-method-factory.h"
+
+#include "crypto-random.h"
+#include "eap-md5-peer-method.h"
+#include "eap-md5-server-method.h"
+#include "eap-server.h"
+#include "eap-subscriber-database.h"
+
+namespace ns3
+{
+
+std::unique_ptr<EapPeerMethod>
+EapMethodFactory::CreatePeerMethod(EapCredentials& credentials,
+                                   Ptr<CryptoRandom> /* rng */,
+                                   std::string& reason)
+{
+    switch (credentials.method)
+    {
+    case EapType::MD5_CHALLENGE:
+        return std::make_unique<EapMd5PeerMethod>(credentials);
+    case EapType::AKA:
+        reason = "EAP-AKA not available yet";
+        return nullptr;
+    case EapType::TLS:
+        // eap-tls: return std::make_unique<EapTlsPeerMethod>(credentials, rng);
+        reason = "EAP-TLS not available";
+        return nullptr;
+    default:
+        break;
+    }
+    reason = "no EAP method of type " + std::to_string(static_cast<int>(credentials.method));
+    return nullptr;
+}
+
+std::unique_ptr<EapServerMethod>
+EapMethodFactory::CreateServerMethod(Ptr<EapSubscriberDatabase> database,
+                                     const std::string& identity,
+                                     const EapServerConfig& /* config */,
+                                     Ptr<CryptoRandom> rng,
+                                     std::string& reason)
+{
+    const EapCredentials* subscriber = database ? database->Find(identity) : nullptr;
+    if (subscriber == nullptr)
+    {
+        reason = "unknown identity " + identity;
+        return nullptr;
+    }
+    switch (subscriber->method)
+    {
+    case EapType::MD5_CHALLENGE:
+        return std::make_unique<EapMd5ServerMethod>(*subscriber, rng);
+    case EapType::AKA:
+        reason = "EAP-AKA not available yet";
+        return nullptr;
+    case EapType::TLS:
+        // eap-tls: return std::make_unique<EapTlsServerMethod>(config, *subscriber, rng);
+        reason = "EAP-TLS not available";
+        return nullptr;
+    default:
+        break;
+    }
+    reason = "no EAP method of type " + std::to_string(static_cast<int>(subscriber->method)) +
+             " for " + identity;
+    return nullptr;
+}
+
+} // namespace ns3
