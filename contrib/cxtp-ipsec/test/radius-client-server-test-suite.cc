@@ -1096,7 +1096,9 @@ class RadiusReplyCacheTestCase : public TestCase
                               true,
                               "the same octets (same State, same EAP Request)");
         NS_TEST_EXPECT_MSG_EQ(+cached[0].second, +challenges[0][1], "for that Identifier");
-        NS_TEST_EXPECT_MSG_EQ(bench.log.serverTx, 4, "four replies sent");
+        NS_TEST_EXPECT_MSG_EQ(bench.log.serverTx,
+                              3,
+                              "three replies: the Challenge twice, the Accept");
     }
 };
 
@@ -1272,7 +1274,6 @@ class RadiusClientServerTestSuite : public TestSuite
         using Tamper = RadiusTap::Tamper;
         AddTestCase(new RadiusMd5AcceptTestCase, TestCase::QUICK);
         AddTestCase(new RadiusMd5RejectTestCase, TestCase::QUICK);
-        AddTestCase(new RadiusAkaAcceptTestCase, TestCase::QUICK);
         AddTestCase(new RadiusRequestLossTestCase, TestCase::QUICK);
         AddTestCase(new RadiusTimeoutTestCase, TestCase::QUICK);
         AddTestCase(new RadiusBadReplyTestCase(Tamper::WRONG_SECRET,
@@ -1301,6 +1302,8 @@ class RadiusClientServerTestSuite : public TestSuite
         AddTestCase(new RadiusServerDiscardTestCase(true), TestCase::QUICK);
         AddTestCase(new RadiusSessionExpiryTestCase, TestCase::QUICK);
         AddTestCase(new RadiusCostTestCase, TestCase::QUICK);
+        // Last: a failing case stops the suite (TestCase::Run), and EAP-AKA comes with eap-core.
+        AddTestCase(new RadiusAkaAcceptTestCase, TestCase::QUICK);
     }
 };
 
