@@ -303,6 +303,12 @@ CryptoCostModel::CertificateCheck(uint32_t issuerModulusBits)
 }
 
 Time
+CryptoCostModel::Milenage()
+{
+    return Get("aka.milenage");
+}
+
+Time
 CryptoCostModel::Price(const CryptoOperation& operation)
 {
     switch (operation.kind)
@@ -326,6 +332,8 @@ CryptoCostModel::Price(const CryptoOperation& operation)
         return RsaVerify(operation.algorithm);
     case CryptoOperation::Kind::CERTIFICATE:
         return CertificateCheck(operation.algorithm);
+    case CryptoOperation::Kind::MILENAGE:
+        return Milenage();
     }
     NS_ABORT_MSG("CryptoCostModel::Price: unknown operation kind "
                  << static_cast<int>(operation.kind));
