@@ -306,6 +306,12 @@ CryptoCostModel::CertificateCheck(uint32_t issuerModulusBits)
 }
 
 Time
+CryptoCostModel::Milenage()
+{
+    return Get("aka.milenage");
+}
+
+Time
 CryptoCostModel::Price(const CryptoOperation& operation)
 {
     switch (operation.kind)
@@ -329,6 +335,8 @@ CryptoCostModel::Price(const CryptoOperation& operation)
         return RsaVerify(operation.algorithm);
     case CryptoOperation::Kind::CERTIFICATE:
         return CertificateCheck(operation.algorithm);
+    case CryptoOperation::Kind::MILENAGE:
+        return Milenage();
     }
     NS_ABORT_MSG("CryptoCostModel::Price: unknown operation kind "
                  << static_cast<int>(operation.kind));

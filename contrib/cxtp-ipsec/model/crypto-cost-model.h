@@ -41,8 +41,8 @@ namespace ns3
  * - pki.certificate_check (time): one certificate of a path besides its signature, which is
  *   priced as the RSA verification with the issuer's key (CertificateCheck())
  * - aka.milenage (time): one run of the Milenage functions f1 to f5 (3GPP TS 35.206), as
- *   CryptoMilenage::GenerateVector or UsimCheck makes it; listed so that every profile carries
- *   it, but charged by no daemon yet
+ *   CryptoMilenage::GenerateVector or UsimCheck makes it (AucResynchronise, f1* and f5*, is
+ *   charged the same); recorded as CryptoOperation::Kind::MILENAGE, priced by Milenage()
  * - daemon.message_processing (IKEv1), daemon.ikev2_message_processing (IKEv2),
  *   kernel.sa_install, kernel.policy_install, cxtp.message_processing, cxtp.context_install
  *   (time)
@@ -137,11 +137,14 @@ class CryptoCostModel : public Object
      * \return the sum of the two
      */
     Time CertificateCheck(uint32_t issuerModulusBits);
+    /// \return the cost of one AKA step's Milenage functions (one authentication vector, one
+    ///         USIM check or one resynchronisation), key aka.milenage
+    Time Milenage();
     /**
      * \param operation one operation a primitive recorded
      * \return its cost, charged through the method of its kind (Prf, Cipher, DhKeyGeneration,
-     *         DhSharedSecret, RsaSign, RsaVerify, CertificateCheck); aborts for an algorithm
-     *         the profile does not price
+     *         DhSharedSecret, RsaSign, RsaVerify, CertificateCheck, Milenage); aborts for an
+     *         algorithm the profile does not price
      */
     Time Price(const CryptoOperation& operation);
     /**

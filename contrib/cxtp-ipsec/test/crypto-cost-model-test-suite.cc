@@ -801,6 +801,21 @@ CryptoCostPriceTestCase::DoRun()
     sum += single->CertificateCheck(4096);
     NS_TEST_EXPECT_MSG_EQ(price, sum, "Price equals the per-key methods");
     NS_TEST_EXPECT_MSG_EQ(meter.GetOperations().size(), 8, "pricing leaves the meter as it was");
+
+    // One AKA step's Milenage functions: aka.milenage (8 us in FULL_TEST_PROFILE).
+    CryptoWorkMeter aka;
+    {
+        CryptoWorkMeter::Scope scope(aka);
+        CryptoWorkMeter::Record({Kind::MILENAGE, 0, 0});
+    }
+    m_records.clear();
+    NS_TEST_EXPECT_MSG_EQ(model->Price(aka), MicroSeconds(8), "one MILENAGE");
+    NS_TEST_EXPECT_MSG_EQ(m_records.size(), 1, "one charge");
+    if (m_records.size() == 1)
+    {
+        NS_TEST_EXPECT_MSG_EQ(m_records[0].first, "aka.milenage", "its key");
+    }
+    NS_TEST_EXPECT_MSG_EQ(single->Milenage(), MicroSeconds(8), "Milenage()");
     std::remove(path.c_str());
 }
 
