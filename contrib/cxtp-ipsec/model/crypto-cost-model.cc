@@ -87,7 +87,10 @@ CryptoCostModel::GetRequiredKeys()
                             "kernel.sa_install",
                             "kernel.policy_install",
                             "cxtp.message_processing",
-                            "cxtp.context_install"})
+                            "cxtp.context_install",
+                            "radius.packet_processing",
+                            "aaa.radius_processing",
+                            "aaa.database_lookup"})
     {
         keys.emplace_back(key);
     }
@@ -303,6 +306,12 @@ CryptoCostModel::CertificateCheck(uint32_t issuerModulusBits)
 }
 
 Time
+CryptoCostModel::Milenage()
+{
+    return Get("aka.milenage");
+}
+
+Time
 CryptoCostModel::Price(const CryptoOperation& operation)
 {
     switch (operation.kind)
@@ -326,6 +335,8 @@ CryptoCostModel::Price(const CryptoOperation& operation)
         return RsaVerify(operation.algorithm);
     case CryptoOperation::Kind::CERTIFICATE:
         return CertificateCheck(operation.algorithm);
+    case CryptoOperation::Kind::MILENAGE:
+        return Milenage();
     }
     NS_ABORT_MSG("CryptoCostModel::Price: unknown operation kind "
                  << static_cast<int>(operation.kind));

@@ -41,11 +41,15 @@ namespace ns3
  * - pki.certificate_check (time): one certificate of a path besides its signature, which is
  *   priced as the RSA verification with the issuer's key (CertificateCheck())
  * - aka.milenage (time): one run of the Milenage functions f1 to f5 (3GPP TS 35.206), as
- *   CryptoMilenage::GenerateVector or UsimCheck makes it; listed so that every profile carries
- *   it, but charged by no daemon yet
+ *   CryptoMilenage::GenerateVector or UsimCheck makes it (AucResynchronise, f1* and f5*, is
+ *   charged the same); recorded as CryptoOperation::Kind::MILENAGE, priced by Milenage()
  * - daemon.message_processing (IKEv1), daemon.ikev2_message_processing (IKEv2),
  *   kernel.sa_install, kernel.policy_install, cxtp.message_processing, cxtp.context_install
  *   (time)
+ * - radius.packet_processing (a gateway's RadiusClient: one RADIUS packet built or read),
+ *   aaa.radius_processing (an AaaServer: one datagram read and answered),
+ *   aaa.database_lookup (an AaaServer: the subscriber look-up of a new EAP session) (time),
+ *   each besides the crypto recorded on a CryptoWorkMeter; read with Get()
  *
  * The IKEv1 daemon charges each operation through the methods below; the IKEv2 daemon records
  * what the crypto primitives computed on a CryptoWorkMeter and charges it with Price().
@@ -133,11 +137,14 @@ class CryptoCostModel : public Object
      * \return the sum of the two
      */
     Time CertificateCheck(uint32_t issuerModulusBits);
+    /// \return the cost of one AKA step's Milenage functions (one authentication vector, one
+    ///         USIM check or one resynchronisation), key aka.milenage
+    Time Milenage();
     /**
      * \param operation one operation a primitive recorded
      * \return its cost, charged through the method of its kind (Prf, Cipher, DhKeyGeneration,
-     *         DhSharedSecret, RsaSign, RsaVerify, CertificateCheck); aborts for an algorithm
-     *         the profile does not price
+     *         DhSharedSecret, RsaSign, RsaVerify, CertificateCheck, Milenage); aborts for an
+     *         algorithm the profile does not price
      */
     Time Price(const CryptoOperation& operation);
     /**

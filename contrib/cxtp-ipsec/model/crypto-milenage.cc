@@ -5,6 +5,7 @@
 
 #include "crypto-cipher.h"
 #include "crypto-mac.h"
+#include "crypto-work-meter.h"
 
 #include <array>
 
@@ -246,6 +247,7 @@ CryptoMilenage::GenerateVector(const Bytes& k,
     {
         return false;
     }
+    CryptoWorkMeter::Record({CryptoOperation::Kind::MILENAGE, 0, 0});
     result.rand = rand;
     result.autn = Xor(sqnBytes, ak);
     result.autn.insert(result.autn.end(), amfBytes.begin(), amfBytes.end());
@@ -270,6 +272,8 @@ CryptoMilenage::UsimCheck(const Bytes& k,
         result.reason = "invalid argument: K, OPc, RAND or AUTN length, SQN_MS or delta";
         return result;
     }
+    // One AKA step: recorded whatever the outcome, a refused AUTN costs the USIM the same.
+    CryptoWorkMeter::Record({CryptoOperation::Kind::MILENAGE, 0, 0});
     Bytes res;
     Bytes ck;
     Bytes ik;
@@ -334,7 +338,12 @@ CryptoMilenage::AucResynchronise(const Bytes& k,
 {
     const CryptoMilenage milenage(k, opc);
     Bytes akStar;
-    if (auts.size() != AUTS_LENGTH || !milenage.F5Star(rand, akStar))
+    if (auts.size() != AUTS_LENGTH || !milenage.IsValid() || rand.size() != BLOCK_LENGTH)
+    {
+        return false;
+    }
+    CryptoWorkMeter::Record({CryptoOperation::Kind::MILENAGE, 0, 0});
+    if (!milenage.F5Star(rand, akStar))
     {
         return false;
     }

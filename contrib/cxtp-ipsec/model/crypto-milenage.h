@@ -24,8 +24,10 @@ namespace ns3
  * cryptography" section of contrib/cxtp-ipsec/doc/cxtp-ipsec.rst).
  *
  * An object holds K and OPc; a wrong length makes it invalid (IsValid()), and every function
- * then fails (returns false). Nothing is recorded on the CryptoWorkMeter yet: the cost profiles
- * carry aka.milenage, which no daemon reads so far.
+ * then fails (returns false). Each AKA step, GenerateVector(), UsimCheck() and
+ * AucResynchronise(), records one CryptoOperation::Kind::MILENAGE on the active
+ * CryptoWorkMeter when it computed anything (not when an argument has a wrong length), priced
+ * by the profile key aka.milenage; the single functions F1() to F5Star() record nothing.
  */
 class CryptoMilenage
 {

@@ -30,6 +30,9 @@ struct CryptoOperation
         RSA_VERIFY,  ///< CryptoSignature::VerifyRsa; algorithm: the modulus size in bits
         CERTIFICATE, ///< one certificate of a path checked by CryptoX509::VerifyChain, its
                      ///< signature included; algorithm: the issuer's RSA modulus size in bits
+        MILENAGE,    ///< one set of Milenage f-functions (3GPP TS 35.206) for one AKA step:
+                     ///< CryptoMilenage::GenerateVector, UsimCheck or AucResynchronise;
+                     ///< algorithm and bytes: 0
     };
 
     Kind kind{Kind::HMAC}; ///< the operation
@@ -43,7 +46,8 @@ struct CryptoOperation
  * meter is active, so that a daemon charges exactly what a step computed.
  *
  * The primitives (CryptoMac::Hmac, CryptoCipher, CryptoDiffieHellman::ComputePublic and
- * ComputeShared, CryptoSignature, CryptoX509::VerifyChain) call Record() with what they did; the
+ * ComputeShared, CryptoSignature, CryptoX509::VerifyChain, and the AKA steps of CryptoMilenage)
+ * call Record() with what they did; the
  * operation is added to the active meter, or dropped when none is active. A meter is activated
  * for the lifetime of a Scope:
  * \code

@@ -439,4 +439,27 @@ EapAkaCodec::VerifyMac(const std::vector<uint8_t>& eapPacket,
     return {};
 }
 
+WireDecodeResult
+EapAkaCodec::SetMac(EapPacket& packet,
+                    const std::vector<uint8_t>& kAut,
+                    const std::vector<uint8_t>& extra)
+{
+    std::vector<uint8_t> octets = EapCodec::Encode(packet);
+    WireDecodeResult result = SetMac(octets, kAut, extra);
+    if (!result.IsOk())
+    {
+        return result;
+    }
+    packet.typeData.assign(octets.begin() + EapCodec::HEADER + 1, octets.end());
+    return {};
+}
+
+WireDecodeResult
+EapAkaCodec::VerifyMac(const EapPacket& packet,
+                       const std::vector<uint8_t>& kAut,
+                       const std::vector<uint8_t>& extra)
+{
+    return VerifyMac(EapCodec::Encode(packet), kAut, extra);
+}
+
 } // namespace ns3

@@ -5,6 +5,7 @@
 #define EAP_AKA_CODEC_H
 
 #include "eap-aka-message.h"
+#include "eap-packet.h"
 #include "wire-decode-result.h"
 
 #include <cstddef>
@@ -86,6 +87,28 @@ class EapAkaCodec
      * \return OK if its AT_MAC verifies (compared in constant time), otherwise the reason
      */
     static WireDecodeResult VerifyMac(const std::vector<uint8_t>& eapPacket,
+                                      const std::vector<uint8_t>& kAut,
+                                      const std::vector<uint8_t>& extra);
+    /**
+     * \brief SetMac() on a typed packet: encodes it (EapCodec::Encode), writes the AT_MAC value
+     * and puts the type-data back.
+     * \param [in,out] packet an EAP-AKA Request or Response with one AT_MAC in its type-data
+     * \param kAut K_aut
+     * \param extra the message-specific data
+     * \return OK, or why not (the packet is then unchanged)
+     */
+    static WireDecodeResult SetMac(EapPacket& packet,
+                                   const std::vector<uint8_t>& kAut,
+                                   const std::vector<uint8_t>& extra);
+    /**
+     * \brief VerifyMac() on a typed packet, as received and decoded (its encoding is the
+     * octets that came, padding after Length aside).
+     * \param packet an EAP-AKA packet
+     * \param kAut K_aut
+     * \param extra the message-specific data
+     * \return OK if its AT_MAC verifies, otherwise the reason
+     */
+    static WireDecodeResult VerifyMac(const EapPacket& packet,
                                       const std::vector<uint8_t>& kAut,
                                       const std::vector<uint8_t>& extra);
 };

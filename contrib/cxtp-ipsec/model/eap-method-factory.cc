@@ -4,6 +4,8 @@
 #include "eap-method-factory.h"
 
 #include "crypto-random.h"
+#include "eap-aka-peer-method.h"
+#include "eap-aka-server-method.h"
 #include "eap-md5-peer-method.h"
 #include "eap-md5-server-method.h"
 #include "eap-server.h"
@@ -22,8 +24,7 @@ EapMethodFactory::CreatePeerMethod(EapCredentials& credentials,
     case EapType::MD5_CHALLENGE:
         return std::make_unique<EapMd5PeerMethod>(credentials);
     case EapType::AKA:
-        reason = "EAP-AKA not available yet";
-        return nullptr;
+        return std::make_unique<EapAkaPeerMethod>(credentials);
     case EapType::TLS:
         // eap-tls: return std::make_unique<EapTlsPeerMethod>(credentials, rng);
         reason = "EAP-TLS not available";
@@ -53,8 +54,7 @@ EapMethodFactory::CreateServerMethod(Ptr<EapSubscriberDatabase> database,
     case EapType::MD5_CHALLENGE:
         return std::make_unique<EapMd5ServerMethod>(*subscriber, rng);
     case EapType::AKA:
-        reason = "EAP-AKA not available yet";
-        return nullptr;
+        return std::make_unique<EapAkaServerMethod>(database, identity, rng);
     case EapType::TLS:
         // eap-tls: return std::make_unique<EapTlsServerMethod>(config, *subscriber, rng);
         reason = "EAP-TLS not available";

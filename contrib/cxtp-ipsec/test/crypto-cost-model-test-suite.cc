@@ -112,6 +112,11 @@ policy_install = 200000 ns ; test
 [cxtp]
 message_processing = 1.5 ms ; test
 context_install = 0.001 s ; test
+[radius]
+packet_processing = 40 us ; test
+[aaa]
+radius_processing = 0.3 ms ; test
+database_lookup = 2 ms ; test
 )";
 
 } // namespace
@@ -591,6 +596,9 @@ CryptoCostModelSumTestCase::DoRun()
     NS_TEST_EXPECT_MSG_EQ(model->CxtpProcessing(), MicroSeconds(1500), "1.5 ms");
     NS_TEST_EXPECT_MSG_EQ(model->ContextInstallation(), MilliSeconds(1), "0.001 s");
     NS_TEST_EXPECT_MSG_EQ(model->Get("dh.modp2048_shared"), MilliSeconds(8), "generic Get");
+    NS_TEST_EXPECT_MSG_EQ(model->Get("radius.packet_processing"), MicroSeconds(40), "RADIUS NAS");
+    NS_TEST_EXPECT_MSG_EQ(model->Get("aaa.radius_processing"), MicroSeconds(300), "AAA server");
+    NS_TEST_EXPECT_MSG_EQ(model->Get("aaa.database_lookup"), MilliSeconds(2), "AAA look-up");
     NS_TEST_EXPECT_MSG_EQ(CryptoCostModel::GetModpBits(CryptoDhGroup::MODP_2048),
                           2048,
                           "group 14 bits");
@@ -793,6 +801,21 @@ CryptoCostPriceTestCase::DoRun()
     sum += single->CertificateCheck(4096);
     NS_TEST_EXPECT_MSG_EQ(price, sum, "Price equals the per-key methods");
     NS_TEST_EXPECT_MSG_EQ(meter.GetOperations().size(), 8, "pricing leaves the meter as it was");
+
+    // One AKA step's Milenage functions: aka.milenage (8 us in FULL_TEST_PROFILE).
+    CryptoWorkMeter aka;
+    {
+        CryptoWorkMeter::Scope scope(aka);
+        CryptoWorkMeter::Record({Kind::MILENAGE, 0, 0});
+    }
+    m_records.clear();
+    NS_TEST_EXPECT_MSG_EQ(model->Price(aka), MicroSeconds(8), "one MILENAGE");
+    NS_TEST_EXPECT_MSG_EQ(m_records.size(), 1, "one charge");
+    if (m_records.size() == 1)
+    {
+        NS_TEST_EXPECT_MSG_EQ(m_records[0].first, "aka.milenage", "its key");
+    }
+    NS_TEST_EXPECT_MSG_EQ(single->Milenage(), MicroSeconds(8), "Milenage()");
     std::remove(path.c_str());
 }
 
@@ -814,9 +837,10 @@ class CryptoCostModelTestSuite : public TestSuite
                         "testbed-2008",
                         {"estimate, not fitted:", "fitted by scripts/calibrate.py on the"}),
                     TestCase::QUICK);
-        AddTestCase(new CryptoCostShippedProfileTestCase(
-                        "host",
-                        {"by cxtp-ipsec-crypto-bench on", "not measurable here: 0"}),
+        AddTestCase(new CryptoCostShippedProfileTestCase("host",
+                                                         {"by cxtp-ipsec-crypto-bench on",
+                                                          "not measurable here: 0",
+                                                          "estimate, not measured"}),
                     TestCase::QUICK);
         AddTestCase(new CryptoCostModelSumTestCase, TestCase::QUICK);
         AddTestCase(new CryptoCostTraceTestCase, TestCase::QUICK);

@@ -11,6 +11,7 @@
 #include "ns3/crypto-cipher.h"
 #include "ns3/crypto-diffie-hellman.h"
 #include "ns3/crypto-mac.h"
+#include "ns3/crypto-milenage.h"
 #include "ns3/crypto-random.h"
 #include "ns3/crypto-signature.h"
 #include "ns3/crypto-work-meter.h"
@@ -53,6 +54,8 @@ KindName(CryptoOperation::Kind kind)
         return "RSA_VERIFY";
     case CryptoOperation::Kind::CERTIFICATE:
         return "CERTIFICATE";
+    case CryptoOperation::Kind::MILENAGE:
+        return "MILENAGE";
     }
     return "unknown kind " + std::to_string(static_cast<int>(kind));
 }
@@ -387,6 +390,81 @@ CryptoWorkMeterPublicKeyTestCase::DoRun()
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief The AKA steps of CryptoMilenage record one MILENAGE each, whatever their outcome, and
+ * nothing on a wrong argument length; the single functions record nothing.
+ */
+class CryptoWorkMeterMilenageTestCase : public TestCase
+{
+  public:
+    CryptoWorkMeterMilenageTestCase()
+        : TestCase("each Milenage AKA step records one MILENAGE operation")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        using Kind = CryptoOperation::Kind;
+        const Bytes k(CryptoMilenage::BLOCK_LENGTH, 0x46);
+        const Bytes opc(CryptoMilenage::BLOCK_LENGTH, 0xcd);
+        const Bytes rand(CryptoMilenage::BLOCK_LENGTH, 0x23);
+        const std::string one = Expect(Kind::MILENAGE, 0);
+        CryptoWorkMeter meter;
+        CryptoWorkMeter::Scope scope(meter);
+
+        CryptoMilenage::Vector av;
+        NS_TEST_ASSERT_MSG_EQ(CryptoMilenage::GenerateVector(k, opc, 5, 0x8000, rand, av),
+                              true,
+                              "vector");
+        NS_TEST_EXPECT_MSG_EQ(Describe(meter.GetOperations()), one, "GenerateVector");
+        meter.Clear();
+        CryptoMilenage::UsimResult ok = CryptoMilenage::UsimCheck(k, opc, rand, av.autn, 4, 10);
+        NS_TEST_EXPECT_MSG_EQ((ok.status == CryptoMilenage::UsimStatus::SUCCESS), true, ok.reason);
+        NS_TEST_EXPECT_MSG_EQ(Describe(meter.GetOperations()), one, "UsimCheck, success");
+        meter.Clear();
+        CryptoMilenage::UsimResult sync = CryptoMilenage::UsimCheck(k, opc, rand, av.autn, 9, 10);
+        NS_TEST_EXPECT_MSG_EQ((sync.status == CryptoMilenage::UsimStatus::SYNC_FAILURE),
+                              true,
+                              sync.reason);
+        NS_TEST_EXPECT_MSG_EQ(Describe(meter.GetOperations()), one, "UsimCheck, AUTS made");
+        meter.Clear();
+        const Bytes otherK(CryptoMilenage::BLOCK_LENGTH, 0x47);
+        CryptoMilenage::UsimResult mac =
+            CryptoMilenage::UsimCheck(otherK, opc, rand, av.autn, 4, 10);
+        NS_TEST_EXPECT_MSG_EQ((mac.status == CryptoMilenage::UsimStatus::MAC_FAILURE),
+                              true,
+                              mac.reason);
+        NS_TEST_EXPECT_MSG_EQ(Describe(meter.GetOperations()), one, "UsimCheck, MAC failure");
+        meter.Clear();
+        uint64_t sqnMs = 0;
+        NS_TEST_EXPECT_MSG_EQ(CryptoMilenage::AucResynchronise(k, opc, rand, sync.auts, sqnMs),
+                              true,
+                              "resynchronised");
+        NS_TEST_EXPECT_MSG_EQ(sqnMs, 9, "SQN_MS");
+        NS_TEST_EXPECT_MSG_EQ(Describe(meter.GetOperations()), one, "AucResynchronise");
+        meter.Clear();
+
+        // Wrong lengths: nothing computed, nothing recorded.
+        NS_TEST_EXPECT_MSG_EQ(CryptoMilenage::GenerateVector(k, Bytes(15, 0), 5, 0, rand, av),
+                              false,
+                              "short OPc");
+        NS_TEST_EXPECT_MSG_EQ(
+            (CryptoMilenage::UsimCheck(k, opc, rand, Bytes(15, 0), 4, 10).status ==
+             CryptoMilenage::UsimStatus::INVALID_ARGUMENT),
+            true,
+            "short AUTN");
+        NS_TEST_EXPECT_MSG_EQ(CryptoMilenage::AucResynchronise(k, opc, rand, Bytes(13, 0), sqnMs),
+                              false,
+                              "short AUTS");
+        // The single functions.
+        Bytes macA;
+        CryptoMilenage(k, opc).F1(rand, Bytes(6, 0), Bytes(2, 0), macA);
+        NS_TEST_EXPECT_MSG_EQ(Describe(meter.GetOperations()), "", "nothing recorded");
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief Suite for the work meter and what the crypto primitives record on it.
  */
 class CryptoWorkMeterTestSuite : public TestSuite
@@ -398,6 +476,7 @@ class CryptoWorkMeterTestSuite : public TestSuite
         AddTestCase(new CryptoWorkMeterScopeTestCase, TestCase::QUICK);
         AddTestCase(new CryptoWorkMeterSymmetricTestCase, TestCase::QUICK);
         AddTestCase(new CryptoWorkMeterPublicKeyTestCase, TestCase::QUICK);
+        AddTestCase(new CryptoWorkMeterMilenageTestCase, TestCase::QUICK);
     }
 };
 
