@@ -87,7 +87,10 @@ CryptoCostModel::GetRequiredKeys()
                             "kernel.sa_install",
                             "kernel.policy_install",
                             "cxtp.message_processing",
-                            "cxtp.context_install"})
+                            "cxtp.context_install",
+                            "radius.packet_processing",
+                            "aaa.radius_processing",
+                            "aaa.database_lookup"})
     {
         keys.emplace_back(key);
     }

@@ -46,6 +46,10 @@ namespace ns3
  * - daemon.message_processing (IKEv1), daemon.ikev2_message_processing (IKEv2),
  *   kernel.sa_install, kernel.policy_install, cxtp.message_processing, cxtp.context_install
  *   (time)
+ * - radius.packet_processing (a gateway's RadiusClient: one RADIUS packet built or read),
+ *   aaa.radius_processing (an AaaServer: one datagram read and answered),
+ *   aaa.database_lookup (an AaaServer: the subscriber look-up of a new EAP session) (time),
+ *   each besides the crypto recorded on a CryptoWorkMeter; read with Get()
  *
  * The IKEv1 daemon charges each operation through the methods below; the IKEv2 daemon records
  * what the crypto primitives computed on a CryptoWorkMeter and charges it with Price().

@@ -49,6 +49,7 @@ CheckValueSize(uint8_t type, size_t size)
     switch (static_cast<Type>(type))
     {
     case Type::NAS_IP_ADDRESS:
+    case Type::SERVICE_TYPE:
     case Type::FRAMED_MTU:
     case Type::SESSION_TIMEOUT:
     case Type::NAS_PORT_TYPE:

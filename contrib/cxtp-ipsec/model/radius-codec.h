@@ -30,7 +30,8 @@ namespace ns3
  * - an unknown Code (only the four Access codes are handled here);
  * - an attribute Length below 2 or running past Length (§5); an empty value (Length 2: every
  *   attribute used here has at least one octet);
- * - the value size of NAS-IP-Address (4), NAS-IPv6-Address (16), the integers (4),
+ * - the value size of NAS-IP-Address (4), NAS-IPv6-Address (16), the integers (4: Service-Type,
+ *   Framed-MTU, Session-Timeout, NAS-Port-Type),
  *   Message-Authenticator (16) and Vendor-Specific (at least 5, §5.26).
  * The authenticators are checked by RadiusAuthenticator.
  */
@@ -62,13 +63,15 @@ class RadiusCodec
     static WireDecodeResult Decode(const std::vector<uint8_t>& bytes, RadiusPacket& packet);
 
     /**
-     * \param type a text attribute (User-Name, Called/Calling-Station-Id, NAS-Identifier)
+     * \param type a text attribute (User-Name, Reply-Message, Called/Calling-Station-Id,
+     *        NAS-Identifier)
      * \param text its value (1-253 octets)
      * \return the attribute
      */
     static RadiusAttribute MakeString(RadiusAttributeType type, const std::string& text);
     /**
-     * \param type an integer attribute (Session-Timeout, Framed-MTU, NAS-Port-Type)
+     * \param type an integer attribute (Service-Type, Session-Timeout, Framed-MTU,
+     *        NAS-Port-Type)
      * \param value its value, written in network order
      * \return the attribute
      */

@@ -31,7 +31,9 @@ enum class RadiusAttributeType : uint8_t
 {
     USER_NAME = 1,              ///< string, RFC 2865 §5.1
     NAS_IP_ADDRESS = 4,         ///< 4-octet IPv4 address, RFC 2865 §5.4
+    SERVICE_TYPE = 6,           ///< 32-bit enumeration (2: Framed), RFC 2865 §5.6
     FRAMED_MTU = 12,            ///< 32-bit integer, RFC 2865 §5.12
+    REPLY_MESSAGE = 18,         ///< text shown to the user, RFC 2865 §5.18
     STATE = 24,                 ///< opaque, RFC 2865 §5.24
     VENDOR_SPECIFIC = 26,       ///< Vendor-Id then vendor data, RFC 2865 §5.26
     SESSION_TIMEOUT = 27,       ///< 32-bit integer, RFC 2865 §5.27
