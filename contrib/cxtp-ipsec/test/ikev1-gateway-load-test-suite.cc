@@ -115,7 +115,12 @@ GatewayProfile()
            "policy_install = 0 ms ; test\n"
            "[cxtp]\n"
            "message_processing = 0 ms ; test\n"
-           "context_install = 0 ms ; test\n";
+           "context_install = 0 ms ; test\n"
+           "[radius]\n"
+           "packet_processing = 0 us ; test\n"
+           "[aaa]\n"
+           "radius_processing = 0 us ; test\n"
+           "database_lookup = 0 ms ; test\n";
 }
 
 /// A profile written to a file in /tmp whose name is unique to this process, removed at the end.
