@@ -13,7 +13,9 @@ happen at the same instants):
                                                  Diffie-Hellman, PRF/HMAC, IKE payload ciphers,
                                                  RSA signatures, certificate checks
   processing    daemon.message_processing, daemon.ikev2_message_processing,
-                cxtp.message_processing          per-message work of the IKE and CXTP daemons
+                cxtp.message_processing, radius.*, aaa.*
+                                                 per-message work of the IKE and CXTP daemons,
+                                                 of a gateway's RADIUS client and the AAA server
   installation  kernel.*, cxtp.context_install   PF_KEY SA/policy installation, context install
   other         any key not matched above (reported, with a warning, so nothing is lost)
 
@@ -50,6 +52,8 @@ CATEGORY_RULES = [
     ("daemon", "message_processing", "processing"),
     ("daemon", "ikev2_message_processing", "processing"),
     ("cxtp", "message_processing", "processing"),
+    ("radius", "*", "processing"),
+    ("aaa", "*", "processing"),
     ("cxtp", "context_install", "installation"),
     ("kernel", "*", "installation"),
     ("dh", "*", "crypto"),

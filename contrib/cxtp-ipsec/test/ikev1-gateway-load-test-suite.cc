@@ -117,9 +117,9 @@ GatewayProfile()
            "message_processing = 0 ms ; test\n"
            "context_install = 0 ms ; test\n"
            "[radius]\n"
-           "packet_processing = 0 ms ; test\n"
+           "packet_processing = 0 us ; test\n"
            "[aaa]\n"
-           "radius_processing = 0 ms ; test\n"
+           "radius_processing = 0 us ; test\n"
            "database_lookup = 0 ms ; test\n";
 }
 
