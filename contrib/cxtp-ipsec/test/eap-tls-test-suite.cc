@@ -6,8 +6,9 @@
 // MSK recomputed by hand from the master secret and the hello randoms seen on the wire (TLS 1.2
 // PRF, RFC 5246 §5, written here on CryptoMac's HMAC and first checked against a published
 // vector), certificates refused (revoked, unknown CA either way, expired at the simulation's
-// clock), malformed or unexpected EAP-TLS input, the public-key work recorded and priced, and
-// reproducibility: the same seed gives the same packets byte for byte, another run others.
+// clock), malformed or unexpected EAP-TLS input and unusable server credentials, the public-key
+// work recorded and priced (RSA-2048 and RSA-1024), and reproducibility: the same seed gives the
+// same packets byte for byte, another run others.
 
 #include "cxtp-test-hex.h"
 #include "cxtp-test-isolation.h"
@@ -770,6 +771,27 @@ class EapTlsMalformedTestCase : public TestCase
         ServerRefuses({0x20}, "not an EAP-TLS Response", EapType::MD5_CHALLENGE);
 
         // The peer's first Request.
+        // The server's own configuration, refused at Start.
+        {
+            Ptr<CryptoRandom> rng = CreateObject<CryptoRandom>();
+            EapServerConfig wrongKey = Server();
+            wrongKey.tlsPrivateKey = GetPki().alice.key.privateKeyDer;
+            EapTlsServerMethod server(wrongKey, Client(GetPki().alice), rng);
+            EapPacket start;
+            std::string why;
+            NS_TEST_EXPECT_MSG_EQ((server.Start(1, start, why) == EapStatus::FAILURE),
+                                  true,
+                                  "a key that is not the certificate's");
+            NS_TEST_EXPECT_MSG_EQ(Contains(why, "EAP-TLS server credentials unusable: "),
+                                  true,
+                                  why);
+            EapTlsServerMethod zero(Server(0), Client(GetPki().alice), rng);
+            NS_TEST_EXPECT_MSG_EQ((zero.Start(1, start, why) == EapStatus::FAILURE),
+                                  true,
+                                  "fragment size 0");
+            NS_TEST_EXPECT_MSG_EQ(Contains(why, "fragment size 0"), true, why);
+        }
+
         PeerRefuses({}, "type-data empty");
         PeerRefuses({0x00, 0x16}, "before the Start");
         PeerRefuses({0x20, 0x16}, "Start with data");
@@ -934,6 +956,26 @@ class EapTlsWorkTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(serverCost, MilliSeconds(30), "RSA-2048 signing dominates");
         std::clog << "EAP-TLS public-key work in testbed-2008: server " << serverCost.As(Time::MS)
                   << ", peer " << peerCost.As(Time::MS) << std::endl;
+
+        // RSA-1024 credentials (OpenSSL's security level 1) are accepted and recorded as such.
+        CryptoCertificateAuthority small("eap-tls test small root", 1024, "eap-tls test");
+        const CryptoCertificateAuthority::Issued server1024 = small.IssueEndEntity("aaa.example");
+        const CryptoCertificateAuthority::Issued client1024 = small.IssueEndEntity("bob@example");
+        Setup weak;
+        weak.client = Client(client1024);
+        weak.client.tlsTrustAnchors = {small.GetRootCertificate()};
+        weak.server.tlsChain = server1024.chain;
+        weak.server.tlsPrivateKey = server1024.key.privateKeyDer;
+        weak.server.tlsTrustAnchors = {small.GetRootCertificate()};
+        const Conversation w = Converse(weak);
+        NS_TEST_EXPECT_MSG_EQ((w.server == EapStatus::SUCCESS), true, w.serverReason);
+        NS_TEST_EXPECT_MSG_EQ(Describe(w.serverWork),
+                              Describe({op(Kind::DH_KEYGEN, ecp256),
+                                        op(Kind::RSA_SIGN, 1024),
+                                        op(Kind::CERTIFICATE, 1024),
+                                        op(Kind::DH_SHARED, ecp256),
+                                        op(Kind::RSA_VERIFY, 1024)}),
+                              "RSA-1024 work");
     }
 };
 
