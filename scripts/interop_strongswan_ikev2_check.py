@@ -202,6 +202,38 @@ def check_eap(args, report, events, logged, model_summary, summary):
                  f"model: eap_succeeded {model_summary.get('eap_succeeded')}")
 
 
+def check_final_auths(args, report, events, uat, summary):
+    """EAP: the AUTH payloads of the last IKE_AUTH exchange, decrypted from the capture with
+    charon's keys, equal the AUTHs charon computed (its "AUTH = prf(prf(secret, keypad),
+    octets)" dumps): the model's own final AUTH, byte for byte, is the one charon verified, and
+    the one the model accepted is the one charon built."""
+    computed = [d for e in events if e[0] == "dump" and e[1].startswith("AUTH = prf(prf(secret")
+                for d in [e[2]]]
+    try:
+        rows = tshark(args, args.pcap, uat,
+                      "isakmp.exchangetype == 35 && isakmp.auth.method == 2 && !icmpv6",
+                      ["frame.number", "ipv6.src", "isakmp.auth.data"])
+    except (OSError, subprocess.CalledProcessError) as e:
+        report.fail(f"tshark failed on {args.pcap}: {e}")
+        return
+    sent = {src: bytes.fromhex(data.replace(":", "")) for _, src, data in rows if data}
+    model = str(ipaddress.IPv6Address(args.model))
+    peer = str(ipaddress.IPv6Address(args.peer))
+    ok = (len(computed) >= 2 and sent.get(model) == computed[-2]
+          and sent.get(peer) == computed[-1])
+    if report.check(
+        ok,
+        "the final AUTH payloads (shared-key MIC, in the capture decrypted with charon's keys) "
+        "equal charon's own computation: the model's "
+        f"({sent.get(model, b'').hex()[:16]}...) the one charon verified, charon's the one the "
+        "model accepted",
+        f"final AUTHs: model sent {sent.get(model, b'').hex() or 'none'}, charon sent "
+        f"{sent.get(peer, b'').hex() or 'none'}; charon computed "
+        f"{[c.hex() for c in computed[-2:]]}",
+    ):
+        summary.append("final AUTHs byte-identical to charon's")
+
+
 def tshark(args, pcap, options, display, fields):
     """tshark's fields of the frames matching display, one list per frame."""
     command = [args.tshark, "-n", "-r", pcap, *options, "-Y", display, "-T", "fields",
@@ -391,6 +423,8 @@ def main():
             )
         except (OSError, subprocess.CalledProcessError) as e:
             report.fail(f"tshark failed on {args.pcap}: {e}")
+        if eap:
+            check_final_auths(args, report, events, uat, summary)
 
     # 4. ESP keys
     try:
