@@ -8,8 +8,8 @@ and checks:
 1. charon established the IKE_SA (IKE_SA_INIT + IKE_AUTH) with the expected proposal and
    authenticated the model's identity (its address with a PSK, its certificate's subject DN with
    certificates, its EAP identity with EAP), and rejected nothing;
-   with EAP (the model an EAP client of charon, RFC 7296 §2.16): charon signed with its
-   certificate, asked the identity by EAP-Identity, ran its EAP-MD5 or EAP-TLS server method to
+   with EAP (the model an EAP client of charon, RFC 7296 §2.16): charon loaded its
+   eap-identity and eap-md5 or eap-tls plugin, signed with its certificate, asked the identity by EAP-Identity, ran its EAP-MD5 or EAP-TLS server method to
    EAP-Success (no MSK for EAP-MD5, an MSK for EAP-TLS) and verified the model's final AUTH
    request; the secret charon keyed the final AUTHs with (the "secret" dumps of get_psk_sig,
    ike = 4), first to verify the model's, then to build its own, is SK_pi then SK_pr (EAP-MD5:
@@ -114,6 +114,14 @@ def check_eap(args, report, events, logged, model_summary, summary):
     """The EAP checks (RFC 7296 §2.16): charon's certificate AUTH, its EAP-Identity and method
     to EAP-Success, the model's final AUTH verified, and the secret of both final AUTHs."""
     method = "EAP_MD5" if args.auth == "eap-md5" else "EAP_TLS"
+    plugin = args.auth  # eap-md5 or eap-tls, as charon names its plugins
+    version = logged(r"Starting IKE charon daemon \((strongSwan [^,]+)")
+    report.check(
+        logged(rf"loaded plugins: .*\beap-identity\b") and logged(rf"loaded plugins: .*\b{plugin}\b"),
+        f"charon ({re.search(r'strongSwan [^,]+', version[0]).group(0) if version else '?'}) "
+        f"loaded its eap-identity and {plugin} plugins",
+        f"charon did not load eap-identity and {plugin} ({(logged('loaded plugins') or ['?'])[0]})",
+    )
     report.check(
         logged(rf"authentication of '{re.escape(args.peer_id)}' \(myself\) with RSA"),
         f"charon signed its first IKE_AUTH response with its certificate ('{args.peer_id}')",
