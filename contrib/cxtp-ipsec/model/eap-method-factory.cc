@@ -10,13 +10,15 @@
 #include "eap-md5-server-method.h"
 #include "eap-server.h"
 #include "eap-subscriber-database.h"
+#include "eap-tls-peer-method.h"
+#include "eap-tls-server-method.h"
 
 namespace ns3
 {
 
 std::unique_ptr<EapPeerMethod>
 EapMethodFactory::CreatePeerMethod(EapCredentials& credentials,
-                                   Ptr<CryptoRandom> /* rng */,
+                                   Ptr<CryptoRandom> rng,
                                    std::string& reason)
 {
     switch (credentials.method)
@@ -26,9 +28,7 @@ EapMethodFactory::CreatePeerMethod(EapCredentials& credentials,
     case EapType::AKA:
         return std::make_unique<EapAkaPeerMethod>(credentials);
     case EapType::TLS:
-        // eap-tls: return std::make_unique<EapTlsPeerMethod>(credentials, rng);
-        reason = "EAP-TLS not available";
-        return nullptr;
+        return std::make_unique<EapTlsPeerMethod>(credentials, rng);
     default:
         break;
     }
@@ -39,7 +39,7 @@ EapMethodFactory::CreatePeerMethod(EapCredentials& credentials,
 std::unique_ptr<EapServerMethod>
 EapMethodFactory::CreateServerMethod(Ptr<EapSubscriberDatabase> database,
                                      const std::string& identity,
-                                     const EapServerConfig& /* config */,
+                                     const EapServerConfig& config,
                                      Ptr<CryptoRandom> rng,
                                      std::string& reason)
 {
@@ -56,9 +56,7 @@ EapMethodFactory::CreateServerMethod(Ptr<EapSubscriberDatabase> database,
     case EapType::AKA:
         return std::make_unique<EapAkaServerMethod>(database, identity, rng);
     case EapType::TLS:
-        // eap-tls: return std::make_unique<EapTlsServerMethod>(config, *subscriber, rng);
-        reason = "EAP-TLS not available";
-        return nullptr;
+        return std::make_unique<EapTlsServerMethod>(config, *subscriber, rng);
     default:
         break;
     }

@@ -22,8 +22,9 @@ struct EapServerConfig;
 /**
  * \ingroup cxtp-ipsec
  * \brief Picks the method class for EapPeer and EapServer from EapCredentials::method:
- * EAP-MD5 (EapMd5PeerMethod, EapMd5ServerMethod) and EAP-AKA (EapAkaPeerMethod,
- * EapAkaServerMethod). EAP-TLS is not available in this build. Any other type has no method.
+ * EAP-MD5 (EapMd5PeerMethod, EapMd5ServerMethod), EAP-AKA (EapAkaPeerMethod,
+ * EapAkaServerMethod) and EAP-TLS (EapTlsPeerMethod, EapTlsServerMethod). Any other type has no
+ * method.
  */
 class EapMethodFactory
 {
