@@ -121,8 +121,25 @@ if(TARGET cxtp-ipsec-sim)
              COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ikev2-sim-capture.sh
                      $<TARGET_FILE:cxtp-ipsec-sim>
                      ${PROJECT_BINARY_DIR}/example-output/capture-sim-ikev2-${auth}
-                     --ikeAuth=${auth} --handovers=2)
+                     --method=ikev2 --ikeAuth=${auth} --handovers=2)
     set_tests_properties(capture-sim-ikev2-${auth} PROPERTIES LABELS system)
+  endforeach()
+  # EAP in IKE_AUTH through the AAA server (RFC 7296 §2.16, RFC 3579): the same checks, the EAP
+  # payloads decrypted, RADIUS dissected; and the set-up delay's growth with --aaaDelay against
+  # the AAA round trips counted in the capture.
+  foreach(eap IN ITEMS md5 aka tls)
+    add_test(NAME capture-sim-ikev2-eap-${eap}
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ikev2-sim-capture.sh
+                     $<TARGET_FILE:cxtp-ipsec-sim>
+                     ${PROJECT_BINARY_DIR}/example-output/capture-sim-ikev2-eap-${eap}
+                     --method=ikev2-eap-${eap} --handovers=2)
+    add_test(NAME aaa-delay-slope-ikev2-eap-${eap}
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-aaa-delay-slope.sh
+                     $<TARGET_FILE:cxtp-ipsec-sim>
+                     ${PROJECT_BINARY_DIR}/example-output/aaa-delay-slope-ikev2-eap-${eap}
+                     --method=ikev2-eap-${eap})
+    set_tests_properties(capture-sim-ikev2-eap-${eap} aaa-delay-slope-ikev2-eap-${eap}
+                         PROPERTIES LABELS system)
   endforeach()
 endif()
 
