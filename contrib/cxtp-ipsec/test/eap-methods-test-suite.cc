@@ -811,12 +811,12 @@ class EapUnknownIdentityTestCase : public TestCase
         tls.method = EapType::TLS;
         EapServer tlsServer(MakeDatabase({tls}), EapServerConfig{}, MakeRandom(2));
         status = tlsServer.Start(EapCodec::MakeIdentity(EapCode::RESPONSE, 0, ALICE), out, reason);
-        NS_TEST_EXPECT_MSG_EQ((status == EapStatus::FAILURE), true, "no EAP-TLS here");
-        NS_TEST_EXPECT_MSG_EQ(reason, "EAP-TLS not available", "the reason");
+        NS_TEST_EXPECT_MSG_EQ((status == EapStatus::FAILURE), true, "EAP-TLS without credentials");
+        NS_TEST_EXPECT_MSG_EQ(Contains(reason, "no certificate of ours"), true, reason);
         EapPeer tlsPeer(tls, MakeRandom(1));
         status = tlsPeer.Process({EapCode::REQUEST, 1, EapType::TLS, {0x20}}, out, reason);
-        NS_TEST_EXPECT_MSG_EQ((status == EapStatus::FAILURE), true, "no EAP-TLS peer");
-        NS_TEST_EXPECT_MSG_EQ(reason, "EAP-TLS not available", "the peer's reason");
+        NS_TEST_EXPECT_MSG_EQ((status == EapStatus::FAILURE), true, "EAP-TLS peer without one");
+        NS_TEST_EXPECT_MSG_EQ(Contains(reason, "no certificate of ours"), true, reason);
     }
 };
 
