@@ -458,14 +458,10 @@ RadiusClient::GiveUp(uint64_t key)
     Session& s = m_sessions.at(key);
     Answer timeout;
     timeout.kind = Answer::Kind::TIMEOUT;
-    timeout.reason = "no answer from the RADIUS server " +
-                     [this]() {
-                         std::ostringstream os;
-                         os << m_serverAddress;
-                         return os.str();
-                     }() +
-                     " after " + std::to_string(s.retransmission.GetRetries() + 1) +
-                     " transmissions";
+    std::ostringstream reason;
+    reason << "no answer from the RADIUS server " << m_serverAddress << " after "
+           << s.retransmission.GetRetries() + 1 << " transmissions";
+    timeout.reason = reason.str();
     NS_LOG_INFO("session " << key << ": " << timeout.reason);
     Release(s);
     Finish(key, timeout); // destroys the session's IpsecRetransmission, which called us last
