@@ -54,7 +54,8 @@ class Socket;
  * Responses: the Response Authenticator and the Message-Authenticator are checked with
  * RadiusAuthenticator::VerifyResponse against the request they answer (found by Identifier).
  * Access-Challenge gives CHALLENGE with its EAP Request; Access-Accept gives ACCEPT with
- * EAP-Success (built if the server sent none) and the MSK = MS-MPPE-Recv-Key | MS-MPPE-Send-Key
+ * EAP-Success (built if the server sent none or another EAP packet: the decision follows the
+ * RADIUS Code, RFC 3579 §2.6.3) and the MSK = MS-MPPE-Recv-Key | MS-MPPE-Send-Key
  * (RFC 5216 §2.3: MSK(0,31) is the Recv-Key; charon's decrypt_msk), both decrypted per RFC 2548
  * §2.4.2-2.4.3 (empty without the keys, as for EAP-MD5); Access-Reject gives REJECT with
  * EAP-Failure and the Reply-Message text as reason.
