@@ -90,7 +90,8 @@ main(int argc, char* argv[])
          "hint) or reactive (nSG asks pSG after the CTAR)")
         ("ikeAuth", po::value<std::string>()->default_value("psk"),
          "authentication of method ikev2: psk (pre-shared keys) or cert (RSA signatures with "
-         "X.509 certificates of a CA made at run time)")
+         "X.509 certificates of a CA made at run time); the ikev2-eap-* methods authenticate "
+         "the gateways by certificate (RFC 7296 2.16)")
         ("handovers", po::value<uint32_t>()->default_value(10), "number of handovers (>= 1)")
         ("handoverRate", po::value<double>(),
          "handovers per minute (> 0): one every 60/rate s, each at a random phase of the probe")
@@ -104,6 +105,8 @@ main(int argc, char* argv[])
          "one-way delay of the access links")
         ("coreDelay", po::value<std::string>()->default_value("2ms"),
          "one-way delay of the core links")
+        ("aaaDelay", po::value<std::string>()->default_value("2ms"),
+         "one-way delay of the link from the core router to the AAA server (ikev2-eap-*)")
         ("dad", po::value<std::string>()->default_value("on"), "DAD: on, off or optimistic")
         ("raInterval", po::value<std::string>()->default_value("30ms,70ms"),
          "MinRtrAdvInterval,MaxRtrAdvInterval")
@@ -130,6 +133,10 @@ main(int argc, char* argv[])
     {
         options.Fail("--ikeAuth: must be psk or cert, not '" + config.ikeAuth + "'");
     }
+    if (!vm["ikeAuth"].defaulted() && config.method != "ikev2")
+    {
+        options.Fail("--ikeAuth applies to --method=ikev2 only");
+    }
     config.handovers = vm["handovers"].as<uint32_t>();
     if (config.handovers == 0)
     {
@@ -151,6 +158,7 @@ main(int argc, char* argv[])
     config.probeInterval = options.GetTime("probeInterval", vm["probeInterval"].as<std::string>());
     config.accessDelay = options.GetTime("accessDelay", vm["accessDelay"].as<std::string>());
     config.coreDelay = options.GetTime("coreDelay", vm["coreDelay"].as<std::string>());
+    config.aaaDelay = options.GetTime("aaaDelay", vm["aaaDelay"].as<std::string>());
     if (!Mipv6MobileNode::ParseDadMode(vm["dad"].as<std::string>(), config.dad))
     {
         options.Fail("--dad: must be on, off or optimistic, not '" + vm["dad"].as<std::string>() +

@@ -89,10 +89,22 @@ Registry()
          [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityCt>()); }},
         {"ikev2",
          [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityIkev2>()); }},
+        {"ikev2-eap-md5",
+         [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityIkev2>("md5")); }},
+        {"ikev2-eap-aka",
+         [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityIkev2>("aka")); }},
+        {"ikev2-eap-tls",
+         [] { return Ptr<HandoverSecurityMethod>(CreateObject<HandoverSecurityIkev2>("tls")); }},
     };
     return methods;
 }
 } // namespace
+
+bool
+HandoverSecurityMethod::NeedsAaaServer() const
+{
+    return false;
+}
 
 std::vector<std::string>
 HandoverSecurityMethod::GetNames()

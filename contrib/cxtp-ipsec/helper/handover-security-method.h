@@ -54,6 +54,10 @@ class HandoverSecurityMethod : public Object
         std::vector<Ptr<Node>> gateways;           ///< the security gateway of each access link
         std::vector<Ipv6Address> gatewayAddresses; ///< its address on that link
         std::vector<Ipv6Address> careOfAddresses;  ///< the MN's care-of address on that link
+        /// The gateways' addresses towards the core (where their RADIUS packets leave from).
+        std::vector<Ipv6Address> gatewayCoreAddresses;
+        Ptr<Node> aaaServer;    ///< the AAA server in the core, if NeedsAaaServer()
+        Ipv6Address aaaAddress; ///< its address
     };
 
     /// \return the TypeId
@@ -77,6 +81,8 @@ class HandoverSecurityMethod : public Object
     virtual std::string GetLastPath() const;
     /// \return whether the method runs IPsec (the scenario then installs the IPsec stack)
     virtual bool UsesIpsec() const;
+    /// \return whether the method needs an AAA server in the core (Topology::aaaServer)
+    virtual bool NeedsAaaServer() const;
     /**
      * \brief Sets up the nodes (IPsec, policies, daemons) before the simulation.
      * \param topology the nodes and addresses

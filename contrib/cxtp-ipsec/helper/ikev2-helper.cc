@@ -45,6 +45,42 @@ Ikev2Helper::AddCertificatePeer(Ptr<Node> node,
     NS_ABORT_MSG_IF(!error.empty(), "node " << node->GetId() << ": " << error);
 }
 
+void
+Ikev2Helper::AddEapPeer(Ptr<Node> node, const Ipv6Address& peer, const Ipv6Prefix& prefix)
+{
+    Ptr<IpsecPad> pad = node->GetObject<IpsecPad>();
+    NS_ABORT_MSG_IF(!pad, "Ikev2Helper: node " << node->GetId() << " has no IPsec");
+    IpsecPadEntry entry;
+    entry.peerAddress = peer;
+    entry.peerPrefix = prefix;
+    entry.ikeVersion = 2;
+    entry.authMethod = IpsecAuthMethod::EAP;
+    std::string error = pad->Add(entry);
+    NS_ABORT_MSG_IF(!error.empty(), "node " << node->GetId() << ": " << error);
+}
+
+void
+Ikev2Helper::AddEapClient(Ptr<Node> node,
+                          const Ipv6Address& gateway,
+                          const Ipv6Prefix& prefix,
+                          const std::vector<std::vector<uint8_t>>& trustAnchors,
+                          const EapCredentials& eap)
+{
+    Ptr<IpsecPad> pad = node->GetObject<IpsecPad>();
+    NS_ABORT_MSG_IF(!pad, "Ikev2Helper: node " << node->GetId() << " has no IPsec");
+    NS_ABORT_MSG_IF(eap.identity.empty(), "Ikev2Helper::AddEapClient: no EAP identity");
+    IpsecCredentialStore::Get(node)->SetEapCredentials(eap);
+    IpsecPadEntry entry;
+    entry.peerAddress = gateway;
+    entry.peerPrefix = prefix;
+    entry.ikeVersion = 2;
+    entry.authMethod = IpsecAuthMethod::CERTIFICATE;
+    entry.trustAnchors = trustAnchors;
+    entry.localEap = true;
+    std::string error = pad->Add(entry);
+    NS_ABORT_MSG_IF(!error.empty(), "node " << node->GetId() << ": " << error);
+}
+
 std::shared_ptr<CryptoCertificateAuthority>
 Ikev2Helper::MakeCertificateAuthority(uint32_t rsaBits, uint32_t intermediates, uint32_t& issuer)
 {

@@ -6,6 +6,8 @@
 
 #include "ike-helper.h"
 
+#include "ns3/eap-credentials.h"
+
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -50,6 +52,30 @@ class Ikev2Helper : public IkeHelper
                                    const Ipv6Address& peer,
                                    const Ipv6Prefix& prefix,
                                    const std::vector<std::vector<uint8_t>>& trustAnchors);
+    /**
+     * \brief Adds a PAD entry for peers that authenticate with EAP (RFC 7296 §2.16): the node
+     * (a gateway) relays their EAP packets to its Ikev2EapBackend (e.g. a RadiusClient) and
+     * authenticates itself with the certificate of its IpsecCredentialStore.
+     * \param node the gateway
+     * \param peer peer address (prefix address)
+     * \param prefix prefix length
+     */
+    static void AddEapPeer(Ptr<Node> node, const Ipv6Address& peer, const Ipv6Prefix& prefix);
+    /**
+     * \brief Makes the node an EAP client of a gateway (RFC 7296 §2.16): a PAD entry by which
+     * the node authenticates with EAP using \p eap (set in its IpsecCredentialStore) and the
+     * gateway with a certificate chaining to one of \p trustAnchors.
+     * \param node the node (a mobile node)
+     * \param gateway gateway address (prefix address)
+     * \param prefix prefix length
+     * \param trustAnchors CA certificates (DER) the gateway's certificate must chain to
+     * \param eap the node's subscription (identity, method, keys)
+     */
+    static void AddEapClient(Ptr<Node> node,
+                             const Ipv6Address& gateway,
+                             const Ipv6Prefix& prefix,
+                             const std::vector<std::vector<uint8_t>>& trustAnchors,
+                             const EapCredentials& eap);
     /**
      * \brief Makes at run time the PKI of certificate authentication (RFC 7296 §2.15, §3.6;
      * RFC 5280): a root CA ("cxtp root CA") and \p intermediates CAs below it ("cxtp CA 1",

@@ -49,6 +49,7 @@ const Ipv6Address CN_ADDRESS("fd00:1::2");
 const Ipv6Address HA_ADDRESS("fd00:2::2");
 const Ipv6Address HOME_NETWORK("fd00:100::");
 const Ipv6Address HOME_ADDRESS("fd00:100::10");
+const Ipv6Address AAA_ADDRESS("fd00:5::2");
 constexpr uint16_t DOWN_PORT = 9000;
 constexpr uint16_t UP_PORT = 9001;
 const Time PROBE_TAIL = MilliSeconds(200); ///< probes stop this long before the end
@@ -62,6 +63,7 @@ enum NodeIndex : uint32_t
     AR1,
     AR2,
     MN,
+    AAA, ///< only for methods that need an AAA server
 };
 
 /**
@@ -143,7 +145,7 @@ Mipv6HandoverScenario::Mipv6HandoverScenario(const Config& config)
 void
 Mipv6HandoverScenario::Build()
 {
-    m_nodes.Create(6);
+    m_nodes.Create(m_security->NeedsAaaServer() ? 7 : 6);
     InternetStackHelper stack;
     stack.SetIpv4StackInstall(false);
     if (m_security->UsesIpsec())
@@ -201,6 +203,16 @@ Mipv6HandoverScenario::Build()
     m_monitor->Attach(rAr1.Get(1));
     m_monitor->Attach(rAr2.Get(1));
     m_csmaDevices.Add(home);
+    NetDeviceContainer rAaa;
+    if (m_security->NeedsAaaServer())
+    {
+        // The AAA server behind the core router, its own link's delay (--aaaDelay).
+        PointToPointHelper aaaLink;
+        aaaLink.SetDeviceAttribute("DataRate", StringValue(m_config.coreRate));
+        aaaLink.SetChannelAttribute("Delay", TimeValue(m_config.aaaDelay));
+        rAaa = aaaLink.Install(r, m_nodes.Get(AAA));
+        m_p2pDevices.Add(rAaa);
+    }
 
     // Addresses and interfaces by hand (doc/mipv6-handover.rst, Reference topology).
     uint32_t cnIf = AddInterface(cnR.Get(0), Ipv6Address("fd00:1::2"), false);
@@ -233,6 +245,12 @@ Mipv6HandoverScenario::Build()
     Routing(ha)->SetDefaultRoute(Ipv6Address("fd00:2::1"), haIf);
     Routing(ar1)->SetDefaultRoute(Ipv6Address("fd00:3::1"), ar1CoreIf);
     Routing(ar2)->SetDefaultRoute(Ipv6Address("fd00:4::1"), ar2CoreIf);
+    if (rAaa.GetN() == 2)
+    {
+        AddInterface(rAaa.Get(0), Ipv6Address("fd00:5::1"), true);
+        uint32_t aaaIf = AddInterface(rAaa.Get(1), AAA_ADDRESS, false);
+        Routing(m_nodes.Get(AAA))->SetDefaultRoute(Ipv6Address("fd00:5::1"), aaaIf);
+    }
 
     // Router Advertisements with the MIPv6-relaxed intervals (RFC 6275 §7.5).
     auto installRadvd = [this](Ptr<Node> ar, uint32_t accessIf, Ipv6Address prefix) {
@@ -264,6 +282,12 @@ Mipv6HandoverScenario::Build()
     topology.mobileNode = mn;
     topology.gateways = {ar1, ar2};
     topology.gatewayAddresses = {Ipv6Address("fd00:11::1"), Ipv6Address("fd00:12::1")};
+    topology.gatewayCoreAddresses = {Ipv6Address("fd00:3::2"), Ipv6Address("fd00:4::2")};
+    if (m_security->NeedsAaaServer())
+    {
+        topology.aaaServer = m_nodes.Get(AAA);
+        topology.aaaAddress = AAA_ADDRESS;
+    }
     topology.careOfAddresses = {Ipv6Address::MakeAutoconfiguredAddress(
                                     Mac48Address::ConvertFrom(access1.Get(1)->GetAddress()),
                                     Ipv6Address("fd00:11::")),

@@ -79,6 +79,7 @@ class Mipv6HandoverScenario
                                            ///< (HandoverSecurityMethod::HandoverHint) precedes the
                                            ///< detach by this much
         Time coreDelay{MilliSeconds(2)};   ///< one-way delay of every p2p link
+        Time aaaDelay{MilliSeconds(2)};    ///< one-way delay of the core router—AAA server link
         Time accessDelay{MicroSeconds(5)}; ///< one-way delay of the CSMA access links
         std::string coreRate{"100Mbps"};   ///< p2p rate
         std::string accessRate{"100Mbps"}; ///< CSMA rate

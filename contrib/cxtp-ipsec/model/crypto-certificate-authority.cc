@@ -4,15 +4,14 @@
 #include "crypto-certificate-authority.h"
 
 #include "crypto-openssl-internal.h"
+#include "crypto-rand-stream.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
 #include "ns3/rng-seed-manager.h"
 
-#include <array>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
-#include <openssl/rand.h>
 #include <openssl/rsa.h>
 #include <openssl/x509v3.h>
 #include <sstream>
@@ -98,97 +97,6 @@ MustDer(const T* object, int (*i2d)(const T*, unsigned char**))
                     "CryptoCertificateAuthority: DER encoding failed");
     return out;
 }
-
-// OpenSSL 3.0 has no public, non-deprecated way to give its DRBGs a reproducible seed short
-// of writing a provider; the RAND_METHOD interface is deprecated but still honoured by
-// RAND_bytes_ex and RAND_priv_bytes_ex, which RSA key generation draws from.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-
-/**
- * \brief While it lives, OpenSSL's random bytes (RAND_bytes, RAND_priv_bytes, and so the prime
- * search of RSA key generation) come from SHA-256(seed || counter), counter a 64-bit big-endian
- * block number: a reproducible stream in place of the operating system's entropy. One at a
- * time; the previous RAND_METHOD is restored at the end of the scope.
- */
-class DeterministicRandScope
-{
-  public:
-    /// \param seed the stream's key
-    explicit DeterministicRandScope(const std::vector<uint8_t>& seed)
-        : m_previous(RAND_get_rand_method())
-    {
-        NS_ABORT_MSG_IF(s_active, "DeterministicRandScope: nested use");
-        s_active = this;
-        m_seed = seed;
-        static const RAND_METHOD method = {nullptr, &Bytes, nullptr, nullptr, &Bytes, &Status};
-        NS_ABORT_MSG_IF(RAND_set_rand_method(&method) != 1,
-                        "CryptoCertificateAuthority: cannot set the random source");
-    }
-
-    ~DeterministicRandScope()
-    {
-        RAND_set_rand_method(m_previous);
-        s_active = nullptr;
-    }
-
-    DeterministicRandScope(const DeterministicRandScope&) = delete;
-    DeterministicRandScope& operator=(const DeterministicRandScope&) = delete;
-
-  private:
-    /// RAND_METHOD::bytes. \param out where \param n how many \return 1
-    static int Bytes(unsigned char* out, int n)
-    {
-        DeterministicRandScope& self = *s_active;
-        for (int i = 0; i < n; ++i)
-        {
-            if (self.m_used == self.m_block.size())
-            {
-                self.NextBlock();
-            }
-            out[i] = self.m_block[self.m_used++];
-        }
-        return 1;
-    }
-
-    /// RAND_METHOD::status. \return 1: always seeded
-    static int Status()
-    {
-        return 1;
-    }
-
-    /// Computes the next block of the stream.
-    void NextBlock()
-    {
-        std::vector<uint8_t> input = m_seed;
-        for (int shift = 56; shift >= 0; shift -= 8)
-        {
-            input.push_back(static_cast<uint8_t>(m_counter >> shift));
-        }
-        ++m_counter;
-        unsigned int length = 0;
-        NS_ABORT_MSG_IF(EVP_Digest(input.data(),
-                                   input.size(),
-                                   m_block.data(),
-                                   &length,
-                                   EVP_sha256(),
-                                   nullptr) != 1 ||
-                            length != m_block.size(),
-                        "CryptoCertificateAuthority: SHA-256 failed");
-        m_used = 0;
-    }
-
-    static DeterministicRandScope* s_active; ///< the scope in force
-    const RAND_METHOD* m_previous;           ///< restored at the end
-    std::vector<uint8_t> m_seed;             ///< the stream's key
-    uint64_t m_counter{0};                   ///< the next block's number
-    std::array<uint8_t, 32> m_block{};       ///< the current block
-    size_t m_used{32};                       ///< bytes of it given out
-};
-
-DeterministicRandScope* DeterministicRandScope::s_active = nullptr;
-
-#pragma GCC diagnostic pop
 
 /// Frees an OpenSSL BIO.
 using BioPtr = std::unique_ptr<BIO, CryptoOpensslDeleter<BIO, &BIO_free_all>>;
@@ -304,7 +212,8 @@ CryptoCertificateAuthority::MakeRsaKey(uint32_t bits, const std::string& label)
     const std::string text = seed.str();
     CryptoPkeyPtr key;
     {
-        DeterministicRandScope scope(std::vector<uint8_t>(text.begin(), text.end()));
+        CryptoRandStream stream(std::vector<uint8_t>(text.begin(), text.end()));
+        CryptoRandStream::Scope scope(stream);
         key.reset(EVP_RSA_gen(bits));
     }
     NS_ABORT_MSG_IF(!key, "CryptoCertificateAuthority: RSA key generation failed");

@@ -102,9 +102,9 @@ class CryptoCertificateAuthority
 
     /**
      * \brief Makes an RSA key pair with OpenSSL's key generation, its random input drawn from
-     * a SHA-256 counter-mode stream keyed by the label, the modulus size and the simulation's
-     * seed and run (RngSeedManager): the same inputs give the same key, other labels or
-     * another run a different one. No ns-3 random stream is consumed, so making certificates
+     * a SHA-256 counter-mode stream (CryptoRandStream) keyed by the label, the modulus size and the
+     * simulation's seed and run (RngSeedManager): the same inputs give the same key, other labels
+     * or another run a different one. No ns-3 random stream is consumed, so making certificates
      * does not shift any other draw.
      * \param bits the modulus size
      * \param label what the key is for (a CA's keys use its key label, its root name and the

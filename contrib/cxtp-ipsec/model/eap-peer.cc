@@ -62,7 +62,10 @@ EapPeer::Process(const EapPacket& in, EapPacket& response, std::string& reason)
     reason.clear();
     if (m_ended)
     {
-        return Discard(response, reason, "EAP conversation already ended");
+        return Discard(response,
+                       reason,
+                       m_endReason.empty() ? "EAP conversation already ended (success)"
+                                           : "EAP conversation already ended: " + m_endReason);
     }
     switch (in.code)
     {

@@ -35,17 +35,29 @@ Ikev2Credentials::FromCertificate(std::vector<std::vector<uint8_t>> chain,
 Ikev2Credentials
 Ikev2Credentials::FromPadEntry(const IpsecPadEntry& entry, Ptr<const IpsecCredentialStore> store)
 {
-    if (entry.authMethod == IpsecAuthMethod::PRE_SHARED_KEY)
+    Ikev2Credentials c;
+    if (entry.authMethod == IpsecAuthMethod::PRE_SHARED_KEY ||
+        (entry.authMethod == IpsecAuthMethod::EAP && !entry.preSharedKey.empty()))
     {
-        return FromPsk(entry.preSharedKey);
+        c = FromPsk(entry.preSharedKey);
     }
-    if (!store)
+    else if (!store)
     {
-        return FromCertificate({}, {}, entry.trustAnchors);
+        c = FromCertificate({}, {}, entry.trustAnchors);
     }
-    return FromCertificate(store->GetCertificateChain(),
-                           store->GetPrivateKey(),
-                           entry.trustAnchors);
+    else
+    {
+        c = FromCertificate(store->GetCertificateChain(),
+                            store->GetPrivateKey(),
+                            entry.trustAnchors);
+    }
+    c.peerUsesEap = entry.authMethod == IpsecAuthMethod::EAP;
+    if (entry.localEap)
+    {
+        c.useEap = true;
+        c.eap = store ? store->GetEapCredentials() : EapCredentials();
+    }
+    return c;
 }
 
 bool
@@ -58,6 +70,16 @@ Ikev2Credentials::IsSignatureMethod() const
 std::string
 Ikev2Credentials::Validate() const
 {
+    if (useEap && eap.identity.empty())
+    {
+        return "IKEv2 credentials: EAP needs an identity (IpsecCredentialStore::SetEapCredentials)";
+    }
+    if (useEap)
+    {
+        return trustAnchors.empty() && psk.empty()
+                   ? "IKEv2 credentials: nothing to check the peer with (no key, no trust anchor)"
+                   : "";
+    }
     if (method == Ikev2AuthMethod::SHARED_KEY_MIC && psk.empty())
     {
         return "IKEv2 credentials: the shared-key method needs a non-empty key";
@@ -86,7 +108,7 @@ Ikev2Credentials::Validate() const
             return "IKEv2 credentials: a trust anchor does not parse";
         }
     }
-    if (psk.empty() && trustAnchors.empty())
+    if (psk.empty() && trustAnchors.empty() && !peerUsesEap)
     {
         return "IKEv2 credentials: nothing to check the peer with (no key, no trust anchor)";
     }

@@ -4,6 +4,7 @@
 #ifndef IKEV2_CREDENTIALS_H
 #define IKEV2_CREDENTIALS_H
 
+#include "eap-credentials.h"
 #include "ikev2-constants.h"
 
 #include "ns3/ptr.h"
@@ -53,6 +54,14 @@ struct Ikev2Credentials
     /// Whether to send a CERTREQ with the SHA-1 hashes of our trust anchors' public keys in
     /// the IKE_AUTH request, as charon does by default (RFC 7296 §3.7).
     bool sendCertReq{true};
+    /// Initiator: we authenticate with EAP (RFC 7296 §2.16): the first IKE_AUTH request has no
+    /// AUTH, our ID is eap.identity (ID_RFC822_ADDR), and the final AUTH is keyed by the MSK.
+    bool useEap{false};
+    /// Our EAP subscription, with useEap.
+    EapCredentials eap;
+    /// Responder: the peer authenticates with EAP through our Ikev2EapBackend; we prove
+    /// ourselves by method (a certificate, as §2.16 requires, or the PSK).
+    bool peerUsesEap{false};
     /**
      * The ID type we send with a signature method (RFC 7296 §3.5): ID_DER_ASN1_DN takes the
      * subject of our certificate, as charon does by default; any other type sends the SA's

@@ -6,10 +6,9 @@
 #include "crypto-cost-model.h"
 #include "crypto-random.h"
 #include "crypto-work-meter.h"
-#include "ike-sa-pair-installer.h"
 #include "ikev2-algorithms.h"
-#include "ikev2-child-sa-mapping.h"
 #include "ikev2-codec.h"
+#include "ikev2-eap-backend.h"
 #include "ikev2-informational-exchange.h"
 #include "ipsec-credential-store.h"
 #include "ipsec-pad.h"
@@ -22,6 +21,7 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -74,6 +74,12 @@ Ikev2Daemon::AddBehaviourAttributes(TypeId tid)
                       BooleanValue(true),
                       MakeBooleanAccessor(&Ikev2Daemon::m_initialContact),
                       MakeBooleanChecker())
+        .AddAttribute("EapBackend",
+                      "Where the EAP server of peers that authenticate with EAP runs (RFC 7296 "
+                      "§2.16), e.g. a RadiusClient; if unset, one aggregated to the node.",
+                      PointerValue(),
+                      MakePointerAccessor(&Ikev2Daemon::m_eapBackend),
+                      MakePointerChecker<Ikev2EapBackend>())
         .AddAttribute("Passive",
                       "Never initiate on an ACQUIRE (a gateway that only answers).",
                       BooleanValue(false),
@@ -196,7 +202,7 @@ Ikev2Daemon::DoDispose()
     m_exchanges.clear();
     m_ikeSaTask.Clear();
     m_createChildSa.Clear();
-    m_heldOutbound.clear();
+    m_children.Dispose();
     m_messenger.Dispose();
     m_table.Clear();
     m_rng = nullptr;
@@ -206,6 +212,7 @@ Ikev2Daemon::DoDispose()
     m_cost = nullptr;
     m_clock = nullptr;
     m_transport = nullptr;
+    m_eapBackend = nullptr;
     Application::DoDispose();
 }
 
@@ -261,6 +268,10 @@ Ikev2Daemon::StartApplication()
         node->AggregateObject(m_cost);
     }
     m_clock = IpsecWorkClock::Get(node);
+    if (!m_eapBackend)
+    {
+        m_eapBackend = node->GetObject<Ikev2EapBackend>(); // a RadiusClient on the node
+    }
     m_ikeSaTask.SetUp();
     m_transport = IkeTransport::Get(node);
     m_messenger.SetUp(m_transport,
@@ -268,6 +279,10 @@ Ikev2Daemon::StartApplication()
                       m_clock,
                       m_rng,
                       MakeCallback(&Ikev2Daemon::TraceMessage, this));
+    m_children.SetUp(m_pfKey,
+                     m_clock,
+                     MakeCallback(&Ikev2Daemon::TraceInstalled, this),
+                     MakeCallback(&Ikev2Daemon::TraceFailure, this));
     m_transport->Register(2,
                           MakeCallback(&Ikev2Daemon::Receive, this),
                           MakeCallback(&Ikev2Daemon::HandleAcquire, this));
@@ -572,6 +587,12 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
         Discard(sa.peer, "request outside the window");
         return;
     }
+    if (m_ikeSaTask.IsAwaitingEapBackend(sa.GetLocalSpi()))
+    {
+        // §2.1: answered once the EAP server has; not processed twice.
+        Discard(sa.peer, "request repeated while the EAP server answers");
+        return;
+    }
     Ikev2Message request;
     Ikev2DecodeResult r = Open(sa, bytes, request);
     if (r.error == Ikev2DecodeError::UNSUPPORTED_CRITICAL_PAYLOAD)
@@ -600,6 +621,11 @@ Ikev2Daemon::ReceiveProtectedRequest(Ikev2Sa& sa, const std::vector<uint8_t>& by
         if (sa.state != Ikev2State::INIT_ANSWERED)
         {
             Discard(sa.peer, "IKE_AUTH request on an authenticated IKE SA");
+            return;
+        }
+        if (m_ikeSaTask.IsRunningEap(sa.GetLocalSpi()))
+        {
+            m_ikeSaTask.AnswerEap(sa, bytes, request); // §2.16: EAP, then the final AUTH
             return;
         }
         m_ikeSaTask.AnswerIkeAuth(sa, bytes, request);
@@ -762,6 +788,12 @@ Ikev2Daemon::GetTable()
     return m_table;
 }
 
+Ptr<Ikev2EapBackend>
+Ikev2Daemon::GetEapBackend() const
+{
+    return m_eapBackend;
+}
+
 Ikev2Messenger&
 Ikev2Daemon::GetMessenger()
 {
@@ -879,84 +911,36 @@ Ikev2Daemon::InstallChild(Ikev2Sa& sa,
                           std::function<void()> installed)
 {
     child.lifetime = m_childLifetime;
-    IpsecSecurityAssociation in;
-    IpsecSecurityAssociation out;
-    std::string error =
-        Ikev2ChildSaMapping::MakeSaPair(sa, child, keys, exchangeInitiator, in, out);
-    if (!error.empty())
-    {
-        m_failureTrace(sa.peer, error);
-        return;
-    }
-    sa.children[child.inboundSpi] = child;
-    std::vector<IpsecSecurityAssociation> sas{in};
-    if (outbound)
-    {
-        sas.push_back(out);
-    }
-    else
-    {
-        m_heldOutbound[in.spi] = out;
-    }
     // PF_KEY gets the SAs once the work booked so far (this step's answer included) is done.
-    Ptr<Ikev2Daemon> self = this;
-    Ipv6Address peer = sa.peer;
-    IkeSaPairInstaller::Install(m_pfKey,
-                                m_clock->Reserve(m_messenger.TakeWork()),
-                                sas,
-                                Callback<void>([self, peer, in, out, outbound, installed]() {
-                                    if (outbound)
-                                    {
-                                        self->m_installedTrace(peer, in.spi, out.spi);
-                                    }
-                                    if (installed)
-                                    {
-                                        installed();
-                                    }
-                                }),
-                                Callback<void, std::string>([self, peer](std::string e) {
-                                    self->m_failureTrace(peer, e);
-                                }));
+    m_children.Install(sa,
+                       child,
+                       keys,
+                       exchangeInitiator,
+                       outbound,
+                       m_messenger.TakeWork(),
+                       std::move(installed));
 }
 
 void
 Ikev2Daemon::InstallOutbound(const Ikev2Sa& sa, uint32_t inboundSpi)
 {
-    auto it = m_heldOutbound.find(inboundSpi);
-    if (it == m_heldOutbound.end() || !sa.children.count(inboundSpi))
-    {
-        return;
-    }
-    IpsecSecurityAssociation out = it->second;
-    m_heldOutbound.erase(it);
-    Ptr<Ikev2Daemon> self = this;
-    Ipv6Address peer = sa.peer;
-    IkeSaPairInstaller::Install(m_pfKey,
-                                m_clock->Reserve(m_messenger.TakeWork()),
-                                {out},
-                                Callback<void>([self, peer, inboundSpi, out]() {
-                                    self->m_installedTrace(peer, inboundSpi, out.spi);
-                                }),
-                                Callback<void, std::string>([self, peer](std::string e) {
-                                    self->m_failureTrace(peer, e);
-                                }));
+    m_children.InstallOutbound(sa, inboundSpi, m_messenger.TakeWork());
 }
 
 void
 Ikev2Daemon::UninstallChildren(const Ikev2Sa& sa, const std::vector<Ikev2ChildSa>& children)
 {
-    for (const Ikev2ChildSa& child : children)
-    {
-        m_pfKey->Delete(IpsecDirection::INBOUND, child.inboundSpi, Ipv6Address::GetAny());
-        if (m_heldOutbound.erase(child.inboundSpi) == 0)
-        {
-            m_pfKey->Delete(IpsecDirection::OUTBOUND, child.outboundSpi, sa.peer);
-        }
-    }
+    m_children.Uninstall(sa, children);
     for (const Ikev2ChildSa& child : children)
     {
         m_createChildSa.NoteChildDeleted(sa, child.inboundSpi);
     }
+}
+
+void
+Ikev2Daemon::TraceInstalled(const Ipv6Address& peer, uint32_t inboundSpi, uint32_t outboundSpi)
+{
+    m_installedTrace(peer, inboundSpi, outboundSpi);
 }
 
 void

@@ -5,13 +5,13 @@
 #define IKEV2_DAEMON_H
 
 #include "ike-transport.h"
+#include "ikev2-child-installer.h"
 #include "ikev2-create-child-sa-task.h"
 #include "ikev2-ike-sa-task.h"
 #include "ikev2-informational-task.h"
 #include "ikev2-messenger.h"
 #include "ikev2-sa-table.h"
 #include "ikev2-services.h"
-#include "ipsec-security-association.h"
 
 #include "ns3/application.h"
 #include "ns3/traced-callback.h"
@@ -199,6 +199,8 @@ class Ikev2Daemon : public Application, private Ikev2Services
     /// \return the retransmission policy of charon's settings
     IpsecRetransmissionPolicy GetRetransmissionPolicy() const;
     void HandleAcquire(const IpsecPolicy& policy, const IpsecPacketFields& fields);
+    /// Fires the Installed trace (the child installer's callback).
+    void TraceInstalled(const Ipv6Address& peer, uint32_t inboundSpi, uint32_t outboundSpi);
     /// Fires the Message trace (the messenger's callback).
     void TraceMessage(bool sent,
                       const Ipv6Address& peer,
@@ -240,6 +242,7 @@ class Ikev2Daemon : public Application, private Ikev2Services
     Ptr<IpsecPfKey> GetPfKey() const override;
     Ikev2SaTable& GetTable() override;
     Ikev2Messenger& GetMessenger() override;
+    Ptr<Ikev2EapBackend> GetEapBackend() const override;
     void SendRequest(Ikev2Sa& sa, Request kind, const std::vector<uint8_t>& bytes) override;
     void RequestDone(uint64_t spi) override;
     void BookWork() override;
@@ -283,16 +286,16 @@ class Ikev2Daemon : public Application, private Ikev2Services
     Ptr<CryptoCostModel> m_cost;               ///< the node's profile
     Ptr<IpsecWorkClock> m_clock;               ///< the node's processor
     Ptr<IkeTransport> m_transport;             ///< the node's UDP 500 endpoint
+    Ptr<Ikev2EapBackend> m_eapBackend;         ///< the responder's EAP server, if any
     Ikev2Messenger m_messenger;                ///< encoding, costs, window
     Ikev2SaTable m_table;                      ///< the IKE SAs
     Ikev2IkeSaTask m_ikeSaTask;                ///< IKE_SA_INIT and IKE_AUTH
     Ikev2InformationalTask m_informational;    ///< INFORMATIONAL
     Ikev2CreateChildSaTask m_createChildSa;    ///< CREATE_CHILD_SA
     std::map<uint64_t, Exchanges> m_exchanges; ///< by our SPI
-    std::map<Ipv6Address, std::vector<uint32_t>> m_waiting;      ///< rules waiting for an IKE SA
-    std::map<uint32_t, IpsecSecurityAssociation> m_heldOutbound; ///< InstallOutbound()'s, by
-                                                                 ///< the inbound SPI
-    std::map<std::string, uint64_t> m_discards;                  ///< discards by reason
+    std::map<Ipv6Address, std::vector<uint32_t>> m_waiting; ///< rules waiting for an IKE SA
+    Ikev2ChildInstaller m_children;                         ///< CHILD_SAs to and from PF_KEY
+    std::map<std::string, uint64_t> m_discards;             ///< discards by reason
 
     TracedCallback<bool, const Ipv6Address&, Ikev2ExchangeType, bool, uint32_t> m_messageTrace;
     TracedCallback<const Ipv6Address&, uint64_t, Ikev2State, Ikev2State> m_stateTrace;

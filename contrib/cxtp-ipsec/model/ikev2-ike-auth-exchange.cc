@@ -127,6 +127,13 @@ Ikev2IkeAuthExchange::Octets(const Ikev2Sa& sa, bool ofInitiator, const Ikev2IdP
 Ikev2IdPayload
 Ikev2IkeAuthExchange::OurId(Ikev2Sa& sa, const Ikev2Credentials& credentials)
 {
+    if (credentials.useEap)
+    {
+        // The EAP identity, an NAI (RFC 7542), as an e-mail-like ID (charon's IDi for EAP).
+        sa.localId.idType = Ikev2IdType::ID_RFC822_ADDR;
+        sa.localId.data.assign(credentials.eap.identity.begin(), credentials.eap.identity.end());
+        return sa.localId;
+    }
     if (credentials.IsSignatureMethod() && credentials.idType == Ikev2IdType::ID_DER_ASN1_DN)
     {
         Ikev2IdPayload id;
@@ -262,15 +269,21 @@ Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
     // IDi, CERT..., CERTREQ, AUTH (RFC 7296 §1.2); charon puts N(INITIAL_CONTACT) before
     // CERTREQ, this model after AUTH, for certificates as it did for the PSK.
     sk.payloads = {idi};
-    for (Ikev2Payload& p : OurCertificates(credentials))
+    if (!credentials.useEap)
     {
-        sk.payloads.push_back(std::move(p));
+        for (Ikev2Payload& p : OurCertificates(credentials))
+        {
+            sk.payloads.push_back(std::move(p));
+        }
     }
     for (Ikev2Payload& p : OurCertReq(credentials))
     {
         sk.payloads.push_back(std::move(p));
     }
-    sk.payloads.push_back(OurAuth(sa, credentials, true, idi));
+    if (!credentials.useEap) // §2.16: leaving AUTH out asks for EAP
+    {
+        sk.payloads.push_back(OurAuth(sa, credentials, true, idi));
+    }
     if (initialContact)
     {
         sk.payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::INITIAL_CONTACT));
@@ -342,7 +355,17 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
     sa.state = Ikev2State::ESTABLISHED;
     sa.established = Simulator::Now();
     sa.nextExpectedId = request.header.messageId + 1;
+    return AcceptChild(in, sa, policy, response.encrypted->payloads, child, keys);
+}
 
+std::string
+Ikev2IkeAuthExchange::AcceptChild(const std::vector<Ikev2Payload>& in,
+                                  const Ikev2Sa& sa,
+                                  const ChildPolicy& policy,
+                                  std::vector<Ikev2Payload>& out,
+                                  Ikev2ChildSa& child,
+                                  Ikev2ChildKeys& keys) const
+{
     const auto* offer = IkeFindPayload<Ikev2SaPayload>(in);
     const auto* tsi = IkeFindPayload<Ikev2TsiPayload>(in);
     const auto* tsr = IkeFindPayload<Ikev2TsrPayload>(in);
@@ -357,22 +380,20 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
                         child.outboundSpi)
              .empty())
     {
-        response.encrypted->payloads.push_back(
-            Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
+        out.push_back(Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
         return "NO_PROPOSAL_CHOSEN";
     }
     child.tsi = Narrow(tsi->selectors, policy.tsi);
     child.tsr = Narrow(tsr->selectors, policy.tsr);
     if (child.tsi.empty() || child.tsr.empty())
     {
-        response.encrypted->payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::TS_UNACCEPTABLE));
+        out.push_back(Ikev2MakeNotify(Ikev2NotifyType::TS_UNACCEPTABLE));
         return "TS_UNACCEPTABLE";
     }
     // The CHILD_SA of IKE_AUTH: the nonces of IKE_SA_INIT, no PFS (§2.17).
     if (!sa.DeriveChildKeys(child.algorithms, {}, sa.ni, sa.nr, keys))
     {
-        response.encrypted->payloads.push_back(
-            Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
+        out.push_back(Ikev2MakeNotify(Ikev2NotifyType::NO_PROPOSAL_CHOSEN));
         return "no ESP keys for the negotiated transforms";
     }
     child.inboundSpi = policy.inboundSpi;
@@ -381,9 +402,9 @@ Ikev2IkeAuthExchange::ProcessRequest(const Ikev2Message& request,
     tsiOut.selectors = child.tsi;
     Ikev2TsrPayload tsrOut;
     tsrOut.selectors = child.tsr;
-    response.encrypted->payloads.push_back(reply);
-    response.encrypted->payloads.push_back(tsiOut);
-    response.encrypted->payloads.push_back(tsrOut);
+    out.push_back(reply);
+    out.push_back(tsiOut);
+    out.push_back(tsrOut);
     return "";
 }
 
@@ -399,12 +420,27 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
     // next message ID (§2.21.2).
     sa.nextRequestId = response.header.messageId + 1;
     const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(response);
+    const std::string failure = CheckResponderAuth(in, sa, credentials);
+    if (!failure.empty())
+    {
+        sa.state = Ikev2State::FAILED;
+        return failure;
+    }
+    sa.state = Ikev2State::ESTABLISHED;
+    sa.established = Simulator::Now();
+    return TakeChild(in, sa, asked, child, keys);
+}
+
+std::string
+Ikev2IkeAuthExchange::CheckResponderAuth(const std::vector<Ikev2Payload>& in,
+                                         Ikev2Sa& sa,
+                                         const Ikev2Credentials& credentials)
+{
     const auto* idr = IkeFindPayload<Ikev2IdrPayload>(in);
     const auto* auth = IkeFindPayload<Ikev2AuthPayload>(in);
     if (!idr || !auth)
     {
         const Ikev2NotifyPayload* error = Ikev2FindErrorNotify(in);
-        sa.state = Ikev2State::FAILED;
         return error ? "IKE_AUTH refused, notify " +
                            std::to_string(static_cast<uint16_t>(error->type))
                      : "IKE_AUTH response without IDr or AUTH";
@@ -414,7 +450,6 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
         const std::string failure = CheckSignature(in, sa, credentials, false, *idr, *auth);
         if (!failure.empty())
         {
-            sa.state = Ikev2State::FAILED;
             return "AUTHENTICATION_FAILED: " + failure;
         }
     }
@@ -424,12 +459,19 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
                                                 Octets(sa, false, *idr),
                                                 auth->data))
     {
-        sa.state = Ikev2State::FAILED;
         return "the responder's AUTH does not verify";
     }
     sa.peerId = *idr;
-    sa.state = Ikev2State::ESTABLISHED;
-    sa.established = Simulator::Now();
+    return "";
+}
+
+std::string
+Ikev2IkeAuthExchange::TakeChild(const std::vector<Ikev2Payload>& in,
+                                const Ikev2Sa& sa,
+                                const ChildRequest& asked,
+                                Ikev2ChildSa& child,
+                                Ikev2ChildKeys& keys) const
+{
     if (const Ikev2NotifyPayload* error = Ikev2FindErrorNotify(in))
     {
         return "no CHILD_SA, notify " + std::to_string(static_cast<uint16_t>(error->type));
@@ -462,6 +504,180 @@ Ikev2IkeAuthExchange::ProcessResponse(const Ikev2Message& response,
     child.tsr = tsr->selectors;
     child.established = Simulator::Now();
     return "";
+}
+
+// ---- EAP in IKE_AUTH (RFC 7296 §2.16)
+
+std::vector<uint8_t>
+Ikev2IkeAuthExchange::EapAuthKey(const Ikev2Sa& sa,
+                                 const std::vector<uint8_t>& msk,
+                                 bool ofInitiator)
+{
+    // The MSK keys both AUTHs; a method without one (EAP-MD5): SK_pi and SK_pr, respectively.
+    if (!msk.empty())
+    {
+        return msk;
+    }
+    return ofInitiator ? sa.keys.skPi : sa.keys.skPr;
+}
+
+const Ikev2EapPayload*
+Ikev2IkeAuthExchange::FindEap(const Ikev2Message& message)
+{
+    return IkeFindPayload<Ikev2EapPayload>(Ikev2GetInnerPayloads(message));
+}
+
+std::string
+Ikev2IkeAuthExchange::StartEap(const Ikev2Message& request,
+                               Ikev2Sa& sa,
+                               const Ikev2Credentials& credentials,
+                               Ikev2Message& response)
+{
+    const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(request);
+    response = Ikev2Message();
+    response.header = sa.MakeHeader(Ikev2ExchangeType::IKE_AUTH, true, request.header.messageId);
+    response.encrypted = Ikev2EncryptedPayload();
+    const auto* idi = IkeFindPayload<Ikev2IdiPayload>(in);
+    if (!idi || !IkeFindPayload<Ikev2SaPayload>(in) || !IkeFindPayload<Ikev2TsiPayload>(in) ||
+        !IkeFindPayload<Ikev2TsrPayload>(in))
+    {
+        response.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
+        sa.state = Ikev2State::FAILED;
+        return "AUTHENTICATION_FAILED: EAP asked without IDi, SA, TSi or TSr";
+    }
+    if (!credentials.peerUsesEap)
+    {
+        response.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
+        sa.state = Ikev2State::FAILED;
+        return "AUTHENTICATION_FAILED: the peer asked for EAP, which its PAD entry does not allow";
+    }
+    sa.peerId = *idi; // not authenticated until the final AUTH
+    Ikev2IdrPayload idr;
+    static_cast<Ikev2IdPayload&>(idr) = OurId(sa, credentials);
+    response.encrypted->payloads = {idr};
+    for (Ikev2Payload& p : OurCertificates(credentials))
+    {
+        response.encrypted->payloads.push_back(std::move(p));
+    }
+    response.encrypted->payloads.push_back(OurAuth(sa, credentials, false, idr));
+    sa.authMethod = credentials.method;
+    return "";
+}
+
+Ikev2Message
+Ikev2IkeAuthExchange::BuildEapMessage(const Ikev2Sa& sa,
+                                      bool response,
+                                      uint32_t messageId,
+                                      const std::vector<uint8_t>& eap)
+{
+    Ikev2Message m;
+    m.header = sa.MakeHeader(Ikev2ExchangeType::IKE_AUTH, response, messageId);
+    m.encrypted = Ikev2EncryptedPayload();
+    m.encrypted->payloads = {Ikev2EapPayload{eap, false}};
+    return m;
+}
+
+std::string
+Ikev2IkeAuthExchange::ProcessEapStart(const Ikev2Message& response,
+                                      Ikev2Sa& sa,
+                                      const Ikev2Credentials& credentials)
+{
+    sa.nextRequestId = response.header.messageId + 1;
+    const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(response);
+    std::string failure = CheckResponderAuth(in, sa, credentials);
+    if (failure.empty() && !IkeFindPayload<Ikev2EapPayload>(in))
+    {
+        failure = "IKE_AUTH response to an EAP request without EAP";
+    }
+    if (!failure.empty())
+    {
+        sa.state = Ikev2State::FAILED;
+    }
+    return failure;
+}
+
+Ikev2Message
+Ikev2IkeAuthExchange::BuildEapAuthRequest(Ikev2Sa& sa,
+                                          const Ikev2Credentials& credentials,
+                                          const std::vector<uint8_t>& msk)
+{
+    Ikev2Message m;
+    m.header = sa.MakeHeader(Ikev2ExchangeType::IKE_AUTH, false, sa.nextRequestId);
+    m.encrypted = Ikev2EncryptedPayload();
+    Ikev2AuthPayload auth;
+    auth.method = Ikev2AuthMethod::SHARED_KEY_MIC;
+    auth.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf,
+                                            EapAuthKey(sa, msk, true),
+                                            Octets(sa, true, OurId(sa, credentials)));
+    m.encrypted->payloads = {auth};
+    return m;
+}
+
+std::string
+Ikev2IkeAuthExchange::ProcessEapAuthRequest(const Ikev2Message& request,
+                                            const Ikev2Message& first,
+                                            Ikev2Sa& sa,
+                                            const Ikev2Credentials& credentials,
+                                            const std::vector<uint8_t>& msk,
+                                            const ChildPolicy& policy,
+                                            Ikev2Message& response,
+                                            Ikev2ChildSa& child,
+                                            Ikev2ChildKeys& keys)
+{
+    response = Ikev2Message();
+    response.header = sa.MakeHeader(Ikev2ExchangeType::IKE_AUTH, true, request.header.messageId);
+    response.encrypted = Ikev2EncryptedPayload();
+    const auto* auth = IkeFindPayload<Ikev2AuthPayload>(Ikev2GetInnerPayloads(request));
+    if (!auth || auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
+        !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
+                                           EapAuthKey(sa, msk, true),
+                                           Octets(sa, true, sa.peerId),
+                                           auth->data))
+    {
+        response.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
+        sa.state = Ikev2State::FAILED;
+        return "AUTHENTICATION_FAILED: the AUTH after EAP does not verify";
+    }
+    Ikev2AuthPayload ours;
+    ours.method = Ikev2AuthMethod::SHARED_KEY_MIC;
+    ours.data = Ikev2Authenticator::PskAuth(sa.algorithms.prf,
+                                            EapAuthKey(sa, msk, false),
+                                            Octets(sa, false, OurId(sa, credentials)));
+    response.encrypted->payloads = {ours};
+    const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(first);
+    sa.initialContact =
+        sa.initialContact || Ikev2FindNotify(in, Ikev2NotifyType::INITIAL_CONTACT) != nullptr;
+    sa.state = Ikev2State::ESTABLISHED;
+    sa.established = Simulator::Now();
+    return AcceptChild(in, sa, policy, response.encrypted->payloads, child, keys);
+}
+
+std::string
+Ikev2IkeAuthExchange::ProcessEapAuthResponse(const Ikev2Message& response,
+                                             Ikev2Sa& sa,
+                                             const std::vector<uint8_t>& msk,
+                                             const ChildRequest& asked,
+                                             Ikev2ChildSa& child,
+                                             Ikev2ChildKeys& keys)
+{
+    sa.nextRequestId = response.header.messageId + 1;
+    const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(response);
+    const auto* auth = IkeFindPayload<Ikev2AuthPayload>(in);
+    if (!auth || auth->method != Ikev2AuthMethod::SHARED_KEY_MIC ||
+        !Ikev2Authenticator::VerifyPskAuth(sa.algorithms.prf,
+                                           EapAuthKey(sa, msk, false),
+                                           Octets(sa, false, sa.peerId),
+                                           auth->data))
+    {
+        sa.state = Ikev2State::FAILED;
+        const Ikev2NotifyPayload* error = Ikev2FindErrorNotify(in);
+        return error ? "IKE_AUTH refused, notify " +
+                           std::to_string(static_cast<uint16_t>(error->type))
+                     : "the responder's AUTH after EAP does not verify";
+    }
+    sa.state = Ikev2State::ESTABLISHED;
+    sa.established = Simulator::Now();
+    return TakeChild(in, sa, asked, child, keys);
 }
 
 } // namespace ns3

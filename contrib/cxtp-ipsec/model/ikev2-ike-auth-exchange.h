@@ -146,7 +146,150 @@ class Ikev2IkeAuthExchange
      */
     static std::vector<Ikev2Payload> OurCertReq(const Ikev2Credentials& credentials);
 
+    // ---- EAP in IKE_AUTH (RFC 7296 §2.16). The initiator's first request (BuildRequest()
+    // with Ikev2Credentials::useEap) has no AUTH; the responder answers with its IDr, CERTs,
+    // AUTH and the first EAP Request; EAP packets then go one per exchange, SK{EAP}; after
+    // EAP-Success the initiator sends SK{AUTH} and the responder answers SK{AUTH, SAr2, TSi,
+    // TSr}. Those two AUTHs are shared-key MICs keyed by the MSK, or by SK_pi and SK_pr for a
+    // method without one (EAP-MD5).
+
+    /// \param message a message, SK opened \return its EAP payload, or nullptr
+    static const Ikev2EapPayload* FindEap(const Ikev2Message& message);
+    /**
+     * \brief Responder: the first request asked for EAP (no AUTH).
+     * \param request the request, SK opened
+     * \param sa the keyed SA; peerId becomes the request's IDi (authenticated only at the end)
+     * \param credentials ours (peerUsesEap must be set)
+     * \param [out] response SK{IDr, [CERT...,] AUTH}, to which the caller adds the first EAP
+     *        Request; or SK{N(AUTHENTICATION_FAILED)}
+     * \return empty, or why EAP is refused (the SA is FAILED)
+     */
+    std::string StartEap(const Ikev2Message& request,
+                         Ikev2Sa& sa,
+                         const Ikev2Credentials& credentials,
+                         Ikev2Message& response);
+    /**
+     * \param sa the SA
+     * \param response true for a response
+     * \param messageId its message ID
+     * \param eap the EAP packet
+     * \return HDR, SK{EAP}
+     */
+    static Ikev2Message BuildEapMessage(const Ikev2Sa& sa,
+                                        bool response,
+                                        uint32_t messageId,
+                                        const std::vector<uint8_t>& eap);
+    /**
+     * \brief Initiator: the response to the first request, with the responder's AUTH and the
+     * first EAP Request.
+     * \param response the response, SK opened
+     * \param sa the SA
+     * \param credentials ours (the trust anchors or PSK that check the responder)
+     * \return empty, or why it fails (the SA is FAILED)
+     */
+    std::string ProcessEapStart(const Ikev2Message& response,
+                                Ikev2Sa& sa,
+                                const Ikev2Credentials& credentials);
+    /**
+     * \brief Initiator, after EAP-Success: SK{AUTH} keyed by the MSK or SK_pi.
+     * \param sa the SA
+     * \param credentials ours (our ID)
+     * \param msk the MSK, empty if the method made none
+     * \return the request
+     */
+    Ikev2Message BuildEapAuthRequest(Ikev2Sa& sa,
+                                     const Ikev2Credentials& credentials,
+                                     const std::vector<uint8_t>& msk);
+    /**
+     * \brief Responder: the final request; checks the AUTH and makes the CHILD_SA the first
+     * request asked for.
+     * \param request the final request, SK opened
+     * \param first the first request of the exchange (IDi, SAi2, TSi, TSr)
+     * \param sa the SA
+     * \param credentials ours
+     * \param msk the MSK the EAP server gave, empty if the method made none
+     * \param policy what we accept for the CHILD_SA
+     * \param [out] response SK{AUTH, SAr2, TSi, TSr}, or with a notify as ProcessRequest()
+     * \param [out] child the CHILD_SA made
+     * \param [out] keys its keys
+     * \return as ProcessRequest()
+     */
+    std::string ProcessEapAuthRequest(const Ikev2Message& request,
+                                      const Ikev2Message& first,
+                                      Ikev2Sa& sa,
+                                      const Ikev2Credentials& credentials,
+                                      const std::vector<uint8_t>& msk,
+                                      const ChildPolicy& policy,
+                                      Ikev2Message& response,
+                                      Ikev2ChildSa& child,
+                                      Ikev2ChildKeys& keys);
+    /**
+     * \brief Initiator: the final response; checks the AUTH and takes the CHILD_SA.
+     * \param response the response, SK opened
+     * \param sa the SA
+     * \param msk our MSK, empty if the method made none
+     * \param asked the CHILD_SA asked for
+     * \param [out] child the CHILD_SA made
+     * \param [out] keys its keys
+     * \return as ProcessResponse()
+     */
+    std::string ProcessEapAuthResponse(const Ikev2Message& response,
+                                       Ikev2Sa& sa,
+                                       const std::vector<uint8_t>& msk,
+                                       const ChildRequest& asked,
+                                       Ikev2ChildSa& child,
+                                       Ikev2ChildKeys& keys);
+
   private:
+    /**
+     * \param sa the SA
+     * \param msk the MSK, or empty
+     * \param ofInitiator whose AUTH
+     * \return the key of an AUTH after EAP: the MSK, else SK_pi or SK_pr (§2.16)
+     */
+    static std::vector<uint8_t> EapAuthKey(const Ikev2Sa& sa,
+                                           const std::vector<uint8_t>& msk,
+                                           bool ofInitiator);
+    /**
+     * \brief Initiator: checks the responder's IDr and AUTH (signature or PSK).
+     * \param in the response's inner payloads
+     * \param sa the SA (peerId set when accepted)
+     * \param credentials ours
+     * \return empty if accepted, else why not
+     */
+    static std::string CheckResponderAuth(const std::vector<Ikev2Payload>& in,
+                                          Ikev2Sa& sa,
+                                          const Ikev2Credentials& credentials);
+    /**
+     * \brief Responder: selects the CHILD_SA's transforms and narrows its selectors.
+     * \param in the request's inner payloads (SAi2, TSi, TSr)
+     * \param sa the SA
+     * \param policy what we accept
+     * \param [out] out where SAr2, TSi, TSr or an error notify are appended
+     * \param [out] child the CHILD_SA
+     * \param [out] keys its keys
+     * \return empty, or the notify's name
+     */
+    std::string AcceptChild(const std::vector<Ikev2Payload>& in,
+                            const Ikev2Sa& sa,
+                            const ChildPolicy& policy,
+                            std::vector<Ikev2Payload>& out,
+                            Ikev2ChildSa& child,
+                            Ikev2ChildKeys& keys) const;
+    /**
+     * \brief Initiator: checks the responder's SAr2 and selectors and derives the keys.
+     * \param in the response's inner payloads
+     * \param sa the SA
+     * \param asked the CHILD_SA asked for
+     * \param [out] child the CHILD_SA
+     * \param [out] keys its keys
+     * \return empty, or why there is no CHILD_SA
+     */
+    std::string TakeChild(const std::vector<Ikev2Payload>& in,
+                          const Ikev2Sa& sa,
+                          const ChildRequest& asked,
+                          Ikev2ChildSa& child,
+                          Ikev2ChildKeys& keys) const;
     /**
      * \param sa the SA
      * \param ofInitiator whose AUTH: the initiator's (SK_pi, its IKE_SA_INIT request, Nr) or the

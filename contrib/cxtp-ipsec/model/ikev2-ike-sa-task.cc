@@ -5,6 +5,7 @@
 
 #include "crypto-random.h"
 #include "crypto-work-meter.h"
+#include "eap-codec.h"
 #include "ike-transport.h"
 #include "ikev2-child-sa-mapping.h"
 #include "ikev2-codec.h"
@@ -46,12 +47,20 @@ void
 Ikev2IkeSaTask::Clear()
 {
     m_initiations.clear();
+    m_relays.clear();
 }
 
 void
 Ikev2IkeSaTask::Forget(uint64_t spi)
 {
     m_initiations.erase(spi);
+    if (m_relays.erase(spi) != 0)
+    {
+        if (Ptr<Ikev2EapBackend> backend = m_services.GetEapBackend())
+        {
+            backend->Abort(spi);
+        }
+    }
 }
 
 Ikev2IdPayload
@@ -259,6 +268,11 @@ Ikev2IkeSaTask::AnswerIkeAuth(Ikev2Sa& sa,
                               const std::vector<uint8_t>& bytes,
                               const Ikev2Message& request)
 {
+    if (!IkeFindPayload<Ikev2AuthPayload>(Ikev2GetInnerPayloads(request)))
+    {
+        BeginEap(sa, bytes, request); // §2.16: no AUTH asks for EAP
+        return;
+    }
     Ptr<IpsecSpd> spd = m_services.GetSpd();
     uint32_t outPolicy = 0;
     uint32_t inPolicy = 0;
@@ -281,19 +295,33 @@ Ikev2IkeSaTask::AnswerIkeAuth(Ikev2Sa& sa,
                                               answer,
                                               child,
                                               keys);
-    if (!rule && refused.empty())
+    m_services.NoteState(sa, before);
+    FinishResponder(sa, bytes, answer, refused, child, keys);
+}
+
+void
+Ikev2IkeSaTask::FinishResponder(Ikev2Sa& sa,
+                                const std::vector<uint8_t>& bytes,
+                                const Ikev2Message& answer,
+                                std::string refused,
+                                Ikev2ChildSa& child,
+                                const Ikev2ChildKeys& keys)
+{
+    Ptr<IpsecSpd> spd = m_services.GetSpd();
+    uint32_t outPolicy = 0;
+    uint32_t inPolicy = 0;
+    spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
+    if (!outPolicy && refused.empty())
     {
         refused = "no PROTECT rule for the peer";
     }
-    m_services.NoteState(sa, before);
     m_services.GetMessenger().SendAnswer(sa, bytes, answer);
     if (sa.state == Ikev2State::FAILED)
     {
-        m_services.Fail(sa, "IKE_AUTH: " + refused);
-        // Kept until the peer may have stopped retransmitting, to answer it the same way.
-        m_services.KeepUntilQuiet(sa.GetLocalSpi());
+        FailResponder(sa, "IKE_AUTH: " + refused);
         return;
     }
+    m_relays.erase(sa.GetLocalSpi());
     m_services.NoteEstablished(sa);
     if (!refused.empty())
     {
@@ -306,13 +334,39 @@ Ikev2IkeSaTask::AnswerIkeAuth(Ikev2Sa& sa,
 }
 
 void
+Ikev2IkeSaTask::FailResponder(Ikev2Sa& sa, const std::string& reason)
+{
+    uint64_t spi = sa.GetLocalSpi();
+    auto relay = m_relays.find(spi);
+    if (relay != m_relays.end())
+    {
+        if (Ptr<Ikev2EapBackend> backend = m_services.GetEapBackend())
+        {
+            backend->Abort(spi);
+        }
+        m_relays.erase(relay);
+    }
+    Ikev2State before = sa.state;
+    sa.state = Ikev2State::FAILED;
+    m_services.NoteState(sa, before);
+    m_services.Fail(sa, reason);
+    // Kept until the peer may have stopped retransmitting, to answer it the same way.
+    m_services.KeepUntilQuiet(spi);
+}
+
+void
 Ikev2IkeSaTask::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
 {
     uint64_t spi = sa.GetLocalSpi();
-    Initiation x = m_initiations[spi];
+    Initiation& ongoing = m_initiations[spi];
+    if (m_services.GetCredentials(sa.peer).useEap)
+    {
+        ContinueEap(sa, response, ongoing);
+        return;
+    }
+    Initiation x = ongoing;
     m_initiations.erase(spi);
-    Ptr<IpsecSpd> spd = m_services.GetSpd();
-    Ikev2IkeAuthExchange auth(m_services.GetProposals(spd->Get(x.outPolicyId)));
+    Ikev2IkeAuthExchange auth(m_services.GetProposals(m_services.GetSpd()->Get(x.outPolicyId)));
     Ikev2ChildSa child;
     Ikev2ChildKeys keys;
     Ikev2State before = sa.state;
@@ -323,11 +377,24 @@ Ikev2IkeSaTask::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
                                               child,
                                               keys);
     m_services.NoteState(sa, before);
+    FinishInitiator(sa, response, reason, x, child, keys);
+}
+
+void
+Ikev2IkeSaTask::FinishInitiator(Ikev2Sa& sa,
+                                const Ikev2Message& response,
+                                const std::string& reason,
+                                const Initiation& x,
+                                Ikev2ChildSa& child,
+                                const Ikev2ChildKeys& keys)
+{
+    uint64_t spi = sa.GetLocalSpi();
     m_services.RequestDone(spi);
     if (sa.state == Ikev2State::FAILED)
     {
         m_services.Fail(sa, "IKE_AUTH: " + reason);
-        if (response.encrypted && !Ikev2FindErrorNotify(response.encrypted->payloads))
+        if (response.encrypted && !Ikev2FindErrorNotify(response.encrypted->payloads) &&
+            !Ikev2IkeAuthExchange::FindEap(response))
         {
             // §2.21.2: the responder's AUTH does not verify; tell it, protected.
             Ikev2Message m =
@@ -351,9 +418,250 @@ Ikev2IkeSaTask::CompleteIkeAuth(Ikev2Sa& sa, const Ikev2Message& response)
         return;
     }
     uint32_t out = 0;
-    spd->FindTunnelRules(sa.local, sa.peer, out, child.inPolicyId);
+    m_services.GetSpd()->FindTunnelRules(sa.local, sa.peer, out, child.inPolicyId);
     child.outPolicyId = x.outPolicyId;
     m_services.InstallChild(sa, child, keys, true);
+}
+
+// ---- EAP in IKE_AUTH (RFC 7296 §2.16)
+
+bool
+Ikev2IkeSaTask::IsRunningEap(uint64_t spi) const
+{
+    return m_relays.count(spi) != 0;
+}
+
+bool
+Ikev2IkeSaTask::IsAwaitingEapBackend(uint64_t spi) const
+{
+    auto it = m_relays.find(spi);
+    return it != m_relays.end() && it->second.waiting;
+}
+
+void
+Ikev2IkeSaTask::ContinueEap(Ikev2Sa& sa, const Ikev2Message& response, Initiation& x)
+{
+    uint64_t spi = sa.GetLocalSpi();
+    const Ikev2Credentials credentials = m_services.GetCredentials(sa.peer);
+    Ikev2IkeAuthExchange auth(m_services.GetProposals(m_services.GetSpd()->Get(x.outPolicyId)));
+    Ikev2State before = sa.state;
+    if (x.eapSucceeded)
+    {
+        Initiation done = x;
+        m_initiations.erase(spi);
+        Ikev2ChildSa child;
+        Ikev2ChildKeys keys;
+        std::string reason =
+            auth.ProcessEapAuthResponse(response, sa, done.msk, done.child, child, keys);
+        m_services.NoteState(sa, before);
+        FinishInitiator(sa, response, reason, done, child, keys);
+        return;
+    }
+    std::string failure;
+    if (!x.eap)
+    {
+        failure = auth.ProcessEapStart(response, sa, credentials);
+        x.eap = std::make_shared<EapPeer>(credentials.eap, m_services.GetRandom());
+    }
+    else
+    {
+        sa.nextRequestId = response.header.messageId + 1;
+    }
+    EapPacket in;
+    const Ikev2EapPayload* payload = Ikev2IkeAuthExchange::FindEap(response);
+    if (failure.empty() && (!payload || !EapCodec::Decode(payload->message, in).IsOk()))
+    {
+        failure = "IKE_AUTH response without a valid EAP payload";
+    }
+    EapPacket out;
+    std::string reason;
+    EapStatus status = failure.empty() ? x.eap->Process(in, out, reason) : EapStatus::FAILURE;
+    if (status == EapStatus::CONTINUE && out.code != EapCode::RESPONSE)
+    {
+        status = EapStatus::FAILURE; // nothing to answer: the exchange cannot go on
+    }
+    if (failure.empty() && status == EapStatus::FAILURE)
+    {
+        failure = "EAP: " + reason;
+    }
+    if (!failure.empty())
+    {
+        Initiation done = x;
+        m_initiations.erase(spi);
+        sa.state = Ikev2State::FAILED;
+        m_services.NoteState(sa, before);
+        Ikev2ChildSa none;
+        FinishInitiator(sa, response, failure, done, none, {});
+        return;
+    }
+    m_services.RequestDone(spi);
+    Ikev2Message next;
+    if (status == EapStatus::SUCCESS)
+    {
+        x.eapSucceeded = true;
+        x.msk = x.eap->GetMsk();
+        next = auth.BuildEapAuthRequest(sa, credentials, x.msk);
+    }
+    else
+    {
+        next = Ikev2IkeAuthExchange::BuildEapMessage(sa,
+                                                     false,
+                                                     sa.nextRequestId,
+                                                     EapCodec::Encode(out));
+    }
+    m_services.SendRequest(sa,
+                           Ikev2Services::Request::IKE_AUTH,
+                           m_services.GetMessenger().Encode(sa, next));
+}
+
+void
+Ikev2IkeSaTask::BeginEap(Ikev2Sa& sa,
+                         const std::vector<uint8_t>& bytes,
+                         const Ikev2Message& request)
+{
+    const Ikev2Credentials credentials = m_services.GetCredentials(sa.peer);
+    Ikev2IkeAuthExchange auth(m_services.GetProposals(nullptr));
+    Ikev2Message answer;
+    Ikev2State before = sa.state;
+    std::string refused = auth.StartEap(request, sa, credentials, answer);
+    Ptr<Ikev2EapBackend> backend = m_services.GetEapBackend();
+    if (refused.empty() && !backend)
+    {
+        answer.encrypted->payloads = {Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED)};
+        sa.state = Ikev2State::FAILED;
+        refused = "AUTHENTICATION_FAILED: EAP asked, but the node has no EAP backend";
+    }
+    m_services.NoteState(sa, before);
+    if (!refused.empty())
+    {
+        m_services.GetMessenger().SendAnswer(sa, bytes, answer);
+        FailResponder(sa, "IKE_AUTH: " + refused);
+        return;
+    }
+    m_services.BookWork(); // our AUTH is computed now; the answer waits for the EAP server
+    uint64_t spi = sa.GetLocalSpi();
+    EapRelay& relay = m_relays[spi];
+    relay.first = request;
+    relay.firstAnswer = answer;
+    relay.pending = bytes;
+    relay.waiting = true;
+    const std::string identity(sa.peerId.data.begin(), sa.peerId.data.end());
+    backend->Start(spi,
+                   identity,
+                   sa.peer,
+                   Ikev2EapBackend::AnswerCallback(
+                       [this, spi](const Ikev2EapBackend::Answer& a) { BackendAnswered(spi, a); }));
+}
+
+void
+Ikev2IkeSaTask::AnswerEap(Ikev2Sa& sa,
+                          const std::vector<uint8_t>& bytes,
+                          const Ikev2Message& request)
+{
+    EapRelay& relay = m_relays[sa.GetLocalSpi()];
+    if (relay.accepted)
+    {
+        Ptr<IpsecSpd> spd = m_services.GetSpd();
+        uint32_t outPolicy = 0;
+        uint32_t inPolicy = 0;
+        spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
+        const IpsecPolicy* rule = outPolicy ? spd->Get(outPolicy) : nullptr;
+        Ikev2IkeAuthExchange::ChildPolicy policy;
+        if (rule)
+        {
+            policy = Ikev2ChildSaMapping::MakePolicy(*rule, m_services.GetPfKey()->GetSpi());
+        }
+        Ikev2IkeAuthExchange auth(m_services.GetProposals(rule));
+        Ikev2Message answer;
+        Ikev2ChildSa child;
+        Ikev2ChildKeys keys;
+        Ikev2State before = sa.state;
+        std::string refused = auth.ProcessEapAuthRequest(request,
+                                                         relay.first,
+                                                         sa,
+                                                         m_services.GetCredentials(sa.peer),
+                                                         relay.msk,
+                                                         policy,
+                                                         answer,
+                                                         child,
+                                                         keys);
+        m_services.NoteState(sa, before);
+        FinishResponder(sa, bytes, answer, refused, child, keys);
+        return;
+    }
+    EapPacket response;
+    const Ikev2EapPayload* payload = Ikev2IkeAuthExchange::FindEap(request);
+    if (!payload || !EapCodec::Decode(payload->message, response).IsOk())
+    {
+        Ikev2Message answer =
+            sa.MakeNotifyMessage(Ikev2ExchangeType::IKE_AUTH,
+                                 true,
+                                 request.header.messageId,
+                                 Ikev2MakeNotify(Ikev2NotifyType::AUTHENTICATION_FAILED));
+        m_services.GetMessenger().SendAnswer(sa, bytes, answer);
+        FailResponder(sa, "IKE_AUTH: AUTHENTICATION_FAILED: request without a valid EAP payload");
+        return;
+    }
+    relay.pending = bytes;
+    relay.waiting = true;
+    m_services.BookWork();
+    m_services.GetEapBackend()->Continue(sa.GetLocalSpi(), response);
+}
+
+void
+Ikev2IkeSaTask::BackendAnswered(uint64_t spi, const Ikev2EapBackend::Answer& answer)
+{
+    Ikev2Sa* sa = m_services.GetTable().Find(spi);
+    auto it = m_relays.find(spi);
+    if (!sa || it == m_relays.end() || !it->second.waiting)
+    {
+        return; // the SA went meanwhile
+    }
+    EapRelay& relay = it->second;
+    relay.waiting = false;
+    Ikev2Messenger& messenger = m_services.GetMessenger();
+    CryptoWorkMeter::Scope scope(messenger.GetMeter());
+    messenger.GetMeter().Clear();
+    Ikev2Header header;
+    Ikev2Codec::DecodeHeader(relay.pending, header);
+    EapPacket eap = answer.eap;
+    if (answer.kind == Ikev2EapBackend::Answer::Kind::TIMEOUT)
+    {
+        eap = EapPacket{EapCode::FAILURE, 0, EapType::NONE, {}};
+    }
+    Ikev2Message out;
+    if (header.messageId == relay.first.header.messageId)
+    {
+        out = relay.firstAnswer; // IDr, CERTs, AUTH, and the first EAP Request
+        out.encrypted->payloads.push_back(Ikev2EapPayload{EapCodec::Encode(eap), false});
+    }
+    else
+    {
+        out = Ikev2IkeAuthExchange::BuildEapMessage(*sa,
+                                                    true,
+                                                    header.messageId,
+                                                    EapCodec::Encode(eap));
+    }
+    const std::vector<uint8_t> request = relay.pending;
+    switch (answer.kind)
+    {
+    case Ikev2EapBackend::Answer::Kind::CHALLENGE:
+        messenger.SendAnswer(*sa, request, out);
+        break;
+    case Ikev2EapBackend::Answer::Kind::ACCEPT:
+        relay.accepted = true;
+        relay.msk = answer.msk;
+        messenger.SendAnswer(*sa, request, out);
+        break;
+    default:
+        messenger.SendAnswer(*sa, request, out);
+        FailResponder(
+            *sa,
+            std::string("IKE_AUTH: EAP ") +
+                (answer.kind == Ikev2EapBackend::Answer::Kind::REJECT ? "rejected" : "timed out") +
+                ": " + answer.reason);
+        break;
+    }
 }
 
 } // namespace ns3

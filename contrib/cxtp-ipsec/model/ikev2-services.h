@@ -21,6 +21,7 @@ namespace ns3
 {
 
 class CryptoRandom;
+class Ikev2EapBackend;
 class IpsecPad;
 class IpsecPfKey;
 class IpsecSpd;
@@ -84,6 +85,8 @@ class Ikev2Services
     virtual Ikev2SaTable& GetTable() = 0;
     /// \return the daemon's messenger: encoding, SK protection, costs, window
     virtual Ikev2Messenger& GetMessenger() = 0;
+    /// \return where the EAP server of our responder runs, or nullptr (no EAP, §2.16)
+    virtual Ptr<Ikev2EapBackend> GetEapBackend() const = 0;
 
     // ---- Requests of ours
     /**

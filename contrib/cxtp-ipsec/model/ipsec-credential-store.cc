@@ -64,4 +64,22 @@ IpsecCredentialStore::GetPrivateKey() const
     return m_privateKey;
 }
 
+void
+IpsecCredentialStore::SetEapCredentials(const EapCredentials& eap)
+{
+    m_eap = eap;
+}
+
+bool
+IpsecCredentialStore::HasEapCredentials() const
+{
+    return !m_eap.identity.empty();
+}
+
+const EapCredentials&
+IpsecCredentialStore::GetEapCredentials() const
+{
+    return m_eap;
+}
+
 } // namespace ns3

@@ -4,6 +4,8 @@
 #ifndef IPSEC_CREDENTIAL_STORE_H
 #define IPSEC_CREDENTIAL_STORE_H
 
+#include "eap-credentials.h"
+
 #include "ns3/object.h"
 
 #include <cstdint>
@@ -50,7 +52,15 @@ class IpsecCredentialStore : public Object
     /// \return the private key, DER (empty if none is set)
     const std::vector<uint8_t>& GetPrivateKey() const;
 
+    /// Sets the node's EAP credentials (a mobile node's subscription). \param eap them
+    void SetEapCredentials(const EapCredentials& eap);
+    /// \return true if EAP credentials are set
+    bool HasEapCredentials() const;
+    /// \return the EAP credentials (empty identity if none are set)
+    const EapCredentials& GetEapCredentials() const;
+
   private:
+    EapCredentials m_eap;                      ///< the node's EAP subscription
     std::vector<std::vector<uint8_t>> m_chain; ///< the node's certificate, then CAs
     std::vector<uint8_t> m_privateKey;         ///< its private key
 };

@@ -26,6 +26,14 @@ IpsecPadEntry::Validate() const
     {
         return who.str() + "certificate authentication needs IKEv2";
     }
+    if ((authMethod == IpsecAuthMethod::EAP || localEap) && ikeVersion != 2)
+    {
+        return who.str() + "EAP authentication needs IKEv2";
+    }
+    if (authMethod == IpsecAuthMethod::EAP && localEap)
+    {
+        return who.str() + "EAP authenticates the initiator only: not both ends";
+    }
     if (authMethod == IpsecAuthMethod::CERTIFICATE && trustAnchors.empty())
     {
         return who.str() + "certificate authentication needs at least one trust anchor";

@@ -19,6 +19,8 @@ enum class IpsecAuthMethod : uint8_t
 {
     PRE_SHARED_KEY, ///< a secret shared with the peer
     CERTIFICATE,    ///< an X.509 certificate chaining to one of the entry's trust anchors (IKEv2)
+    EAP, ///< EAP through the node's Ikev2EapBackend (IKEv2 responder, RFC 7296 §2.16); this
+         ///< node authenticates itself with its certificate, or with preSharedKey if set
 };
 
 /**
@@ -40,6 +42,9 @@ struct IpsecPadEntry
     /// For CERTIFICATE: the CA certificates (DER) the peer's certificate must chain to, the
     /// trust anchors of RFC 4301 §4.4.3.2 and RFC 5280 §6.1.1 (d).
     std::vector<std::vector<uint8_t>> trustAnchors;
+    /// IKEv2 initiator: this node authenticates itself with EAP (RFC 7296 §2.16) using the
+    /// EapCredentials of its IpsecCredentialStore; the peer still proves itself by authMethod.
+    bool localEap{false};
     Ipv6Address childAddress{Ipv6Address::GetAny()}; ///< child SA addresses the peer may claim
     Ipv6Prefix childPrefix{Ipv6Prefix::GetZero()};   ///< their prefix length
 

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 /*
- * Known-answer and failure tests for CryptoCipher, CryptoMac and CryptoRandom.
+ * Known-answer and failure tests for CryptoCipher, CryptoMac, CryptoRandom and CryptoRandStream.
  *
  * Origin of the vectors (each is also named next to its use):
  * - AES-128-CBC: RFC 3602 §4 case #1; AES-128-CBC and AES-256-CBC: NIST SP 800-38A F.2.1 and
@@ -21,6 +21,8 @@
  *   (AES-128) and 16 (AES-256); confirmed with a standalone libcrypto program.
  * - HMAC-SHA1: RFC 2202 §3 test cases 1, 2 and 6; HMAC-SHA-256: RFC 4231 §4.2, §4.3, §4.7
  *   (test cases 1, 2 and 6).
+ * - CryptoRandStream: SHA-256("abc" || counter) for counters 0 and 1, produced with
+ *   /usr/bin/python3: hashlib.sha256(b'abc' + (i).to_bytes(8, 'big')).hexdigest().
  * - Digests of "abc": RFC 1321 A.5 (MD5), FIPS 180-2 A.1 (SHA-1), FIPS 180-2 B.1 (SHA-256);
  *   SHA-256 of the empty string and the empty-key HMACs were produced with /usr/bin/python3:
  *     hashlib.sha256(b'').hexdigest()
@@ -30,12 +32,14 @@
 
 #include "ns3/crypto-cipher.h"
 #include "ns3/crypto-mac.h"
+#include "ns3/crypto-rand-stream.h"
 #include "ns3/crypto-random.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/test.h"
 
 #include <algorithm>
+#include <openssl/rand.h>
 #include <string>
 #include <vector>
 
@@ -745,6 +749,57 @@ CryptoRandomTestCase::DoRun()
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief CryptoRandStream: the SHA-256 counter-mode stream, drawn by OpenSSL's RAND_bytes
+ * within two consecutive scopes (the second continues the first), and OpenSSL's own source
+ * back in force after them.
+ */
+class CryptoRandStreamTestCase : public TestCase
+{
+  public:
+    CryptoRandStreamTestCase()
+        : TestCase("CryptoRandStream: SHA-256 of seed and counter, OpenSSL's source within a scope")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string expected =
+            "4b5c6fd314d0d83d29a1e129033092289834a2b50da22f2c0f74177dc3e7525e"
+            "4902dec96bf400e2";
+        const std::vector<uint8_t> seed{'a', 'b', 'c'};
+        CryptoRandStream direct(seed);
+        std::vector<uint8_t> bytes(40);
+        direct.Generate(bytes.data(), bytes.size());
+        NS_TEST_EXPECT_MSG_EQ(ToHex(bytes), expected, "SHA-256(abc || 0) || SHA-256(abc || 1)");
+
+        CryptoRandStream stream(seed);
+        std::vector<uint8_t> drawn(40);
+        {
+            CryptoRandStream::Scope scope(stream);
+            NS_TEST_EXPECT_MSG_EQ(RAND_bytes(drawn.data(), 16), 1, "RAND_bytes");
+        }
+        {
+            CryptoRandStream::Scope scope(stream);
+            NS_TEST_EXPECT_MSG_EQ(RAND_priv_bytes(drawn.data() + 16, 24), 1, "RAND_priv_bytes");
+        }
+        NS_TEST_EXPECT_MSG_EQ(ToHex(drawn), expected, "OpenSSL drew the stream, continued");
+        NS_TEST_EXPECT_MSG_EQ(stream.GetBytesDrawn(), 40, "bytes drawn");
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations" // the interface the scope sets
+        NS_TEST_EXPECT_MSG_EQ((RAND_get_rand_method() == RAND_OpenSSL()),
+                              true,
+                              "OpenSSL's random source restored");
+#pragma GCC diagnostic pop
+        std::vector<uint8_t> fresh(40);
+        NS_TEST_ASSERT_MSG_EQ(RAND_bytes(fresh.data(), 40), 1, "RAND_bytes");
+        NS_TEST_EXPECT_MSG_NE(ToHex(fresh), expected, "not the stream outside a scope");
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief The crypto primitives suite.
  */
 class CryptoTestSuite : public TestSuite
@@ -759,6 +814,7 @@ class CryptoTestSuite : public TestSuite
         AddTestCase(new CryptoCipherGcmErrorTestCase, TestCase::QUICK);
         AddTestCase(new CryptoMacTestCase, TestCase::QUICK);
         AddTestCase(new CryptoRandomTestCase, TestCase::QUICK);
+        AddTestCase(new CryptoRandStreamTestCase, TestCase::QUICK);
     }
 };
 

@@ -1648,6 +1648,117 @@ class EapAkaMalformedTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief Every single-bit flip of every octet of the EAP-AKA Challenge and of its answer: no
+ * abort, and the server never ends in SUCCESS on the altered packet (AT_MAC covers the whole
+ * packet, AUTN and RES are checked); only a changed EAP Type of the Challenge leads to success,
+ * through a Nak naming EAP-AKA and a fresh challenge. Every flip of the EAP-MD5 packets ends
+ * cleanly too.
+ */
+class EapBitFlipTestCase : public TestCase
+{
+  public:
+    EapBitFlipTestCase()
+        : TestCase("single-bit flips never abort and never get an EAP-AKA peer accepted")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation;
+        size_t runs = 0;
+        size_t accepted = 0;
+        size_t unexplained = 0;
+        size_t restarts = 0;
+        for (size_t hopIndex : {2, 3})
+        {
+            for (size_t octet = 0; octet < 80; ++octet)
+            {
+                for (int bit = 0; bit < 8; ++bit)
+                {
+                    EapPeer peer(AkaCredentials(ALICE, 20), MakeRandom(1));
+                    EapServer server(MakeDatabase({AkaCredentials(ALICE, 21)}),
+                                     EapServerConfig{},
+                                     MakeRandom(2));
+                    bool flipped = false;
+                    Outcome o = Converse(peer, server, [&](size_t index, bool, Bytes& wire) {
+                        if (index == hopIndex && octet < wire.size())
+                        {
+                            wire[octet] ^= static_cast<uint8_t>(1 << bit);
+                            flipped = true;
+                        }
+                    });
+                    if (!flipped)
+                    {
+                        continue;
+                    }
+                    ++runs;
+                    if (hopIndex == 2 && octet == EapCodec::HEADER)
+                    {
+                        // The Type octet: the peer sees another method and sends a Nak naming
+                        // EAP-AKA, the server restarts EAP-AKA with a fresh challenge.
+                        restarts += (o.Trace().find(" R3 Q23 R23 S") != std::string::npos &&
+                                     o.peer == EapStatus::SUCCESS && peer.GetMsk().size() == 64 &&
+                                     peer.GetMsk() == server.GetMsk())
+                                        ? 1
+                                        : 0;
+                        continue;
+                    }
+                    accepted += o.server == EapStatus::SUCCESS ? 1 : 0;
+                    // Each run ends in a failure with a reason, or a discard with a reason.
+                    const bool explained =
+                        (o.server == EapStatus::FAILURE && !o.serverReason.empty()) ||
+                        (o.peer == EapStatus::FAILURE && !o.peerReason.empty()) ||
+                        (o.stalled && !o.discards.empty());
+                    unexplained += explained ? 0 : 1;
+                }
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(runs, (68 + 40) * 8, "every bit of both packets flipped");
+        NS_TEST_EXPECT_MSG_EQ(accepted, 0, "no flip gets the peer accepted");
+        NS_TEST_EXPECT_MSG_EQ(restarts, 8, "a changed Type: Nak, a fresh challenge, success");
+        NS_TEST_EXPECT_MSG_EQ(unexplained, 0, "every run ends with a reason");
+
+        size_t md5Runs = 0;
+        size_t md5Unexplained = 0;
+        for (size_t hopIndex : {1, 2, 3})
+        {
+            for (size_t octet = 0; octet < 48; ++octet)
+            {
+                for (int bit = 0; bit < 8; ++bit)
+                {
+                    EapPeer peer(Md5Credentials(ALICE, "secret"), MakeRandom(1));
+                    EapServer server(MakeDatabase({Md5Credentials(ALICE, "secret")}),
+                                     EapServerConfig{},
+                                     MakeRandom(2));
+                    bool flipped = false;
+                    Outcome o = Converse(peer, server, [&](size_t index, bool, Bytes& wire) {
+                        if (index == hopIndex && octet < wire.size())
+                        {
+                            wire[octet] ^= static_cast<uint8_t>(1 << bit);
+                            flipped = true;
+                        }
+                    });
+                    md5Runs += flipped ? 1 : 0;
+                    const bool success =
+                        o.server == EapStatus::SUCCESS && o.peer == EapStatus::SUCCESS;
+                    const bool explained =
+                        success || (o.server == EapStatus::FAILURE && !o.serverReason.empty()) ||
+                        (o.peer == EapStatus::FAILURE && !o.peerReason.empty()) ||
+                        (o.stalled && !o.discards.empty());
+                    md5Unexplained += flipped && !explained ? 1 : 0;
+                }
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(md5Runs,
+                              (5 + ALICE.size() + 5 + 17 + 5 + 17 + ALICE.size()) * 8,
+                              "every bit of the Identity, Challenge and answer flipped");
+        NS_TEST_EXPECT_MSG_EQ(md5Unexplained, 0, "every EAP-MD5 run ends cleanly");
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief EapPeer and EapServer with their methods.
  */
 class EapMethodsTestSuite : public TestSuite
@@ -1670,6 +1781,7 @@ class EapMethodsTestSuite : public TestSuite
         AddTestCase(new EapAkaTamperTestCase, TestCase::QUICK);
         AddTestCase(new EapAkaDuplicateTestCase, TestCase::QUICK);
         AddTestCase(new EapAkaMalformedTestCase, TestCase::QUICK);
+        AddTestCase(new EapBitFlipTestCase, TestCase::QUICK);
     }
 };
 
