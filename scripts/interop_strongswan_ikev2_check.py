@@ -7,7 +7,14 @@ and checks:
 
 1. charon established the IKE_SA (IKE_SA_INIT + IKE_AUTH) with the expected proposal and
    authenticated the model's identity (its address with a PSK, its certificate's subject DN with
-   certificates), and rejected nothing;
+   certificates, its EAP identity with EAP), and rejected nothing;
+   with EAP (the model an EAP client of charon, RFC 7296 §2.16): charon signed with its
+   certificate, asked the identity by EAP-Identity, ran its EAP-MD5 or EAP-TLS server method to
+   EAP-Success (no MSK for EAP-MD5, an MSK for EAP-TLS) and verified the model's final AUTH
+   request; the secret charon keyed the final AUTHs with (the "secret" dumps of get_psk_sig,
+   ike = 4), first to verify the model's, then to build its own, is SK_pi then SK_pr (EAP-MD5:
+   what charon logged for the IKE SA) or the MSK twice (EAP-TLS), equal to the MSK the model
+   traced (summary.csv eap_msk);
 2. charon established the first CHILD_SA with the expected ESP proposal;
 3. the IKE SA's SPIs and SK_ei, SK_er, SK_ai, SK_ar charon logged equal the model's
    ikev2_decryption_table line (Wireshark's format), and every message the model encrypted
@@ -103,6 +110,130 @@ def child_sas(events, model, peer):
     return result
 
 
+def check_eap(args, report, events, logged, model_summary, summary):
+    """The EAP checks (RFC 7296 §2.16): charon's certificate AUTH, its EAP-Identity and method
+    to EAP-Success, the model's final AUTH verified, and the secret of both final AUTHs."""
+    method = "EAP_MD5" if args.auth == "eap-md5" else "EAP_TLS"
+    report.check(
+        logged(rf"authentication of '{re.escape(args.peer_id)}' \(myself\) with RSA"),
+        f"charon signed its first IKE_AUTH response with its certificate ('{args.peer_id}')",
+        "charon did not authenticate itself with its certificate",
+    )
+    report.check(
+        logged(r"parsed IKE_AUTH request 1 \[ IDi (?!.*AUTH)")
+        and logged(r"initiating EAP_IDENTITY method")
+        and logged(rf"received EAP identity '{re.escape(args.eap_identity)}'"),
+        f"the model asked for EAP (IKE_AUTH request without AUTH) and answered charon's "
+        f"EAP-Identity with '{args.eap_identity}'",
+        "no EAP-Identity exchange with the model's identity "
+        f"({(logged('EAP') or ['no EAP in charon log'])[:2]})",
+    )
+    msk_text = "no MSK" if method == "EAP_MD5" else "MSK"
+    done = logged(rf"EAP method {method} succeeded, {msk_text} established")
+    report.check(
+        logged(rf"initiating {method} method") and done,
+        f"charon: {done[0] if done else ''}",
+        f"charon's {method} did not succeed with {msk_text} "
+        f"({(logged('EAP|TLS') or ['nothing'])[-3:]})",
+    )
+    if method == "EAP_TLS":
+        suite = logged(r"negotiated (TLS \S+) using suite (\S+)")
+        report.check(
+            suite and "TLS 1.2" in suite[0]
+            and "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" in suite[0],
+            f"charon (libtls): {suite[0] if suite else ''}",
+            f"charon did not negotiate TLS 1.2 with TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 "
+            f"({suite or 'nothing logged, tls = 2?'})",
+        )
+        peer_cert = logged(r"received TLS peer certificate '([^']*)'")
+        report.check(
+            peer_cert and args.model_id in peer_cert[0],
+            f"charon: {peer_cert[0] if peer_cert else ''} (the model's client certificate)",
+            "charon did not receive the model's TLS client certificate",
+        )
+    verified = logged(rf"authentication of '{re.escape(args.eap_identity)}' with EAP successful")
+    final = [t for t in logged(r"parsed IKE_AUTH request \d+ \[ AUTH \]")]
+    report.check(
+        verified and final,
+        f"charon verified the model's final AUTH ({final[0] if final else ''}): {verified[0] if verified else ''}",
+        "charon did not verify the model's AUTH after EAP "
+        f"({(logged('verification of AUTH|AUTH payload') or ['no verification logged'])[0]})",
+    )
+    report.check(
+        logged(rf"authentication of '{re.escape(args.peer_id)}' \(myself\) with EAP"),
+        "charon sent its own final AUTH after EAP",
+        "charon did not build its final AUTH after EAP",
+    )
+    # The secrets of get_psk_sig, in order: verify the model's AUTH, then build charon's.
+    dumps = [(e[1], e[2]) for e in events if e[0] == "dump"]
+    secrets = [d for label, d in dumps if label == "secret"]
+    sk_pi = [d for label, d in dumps if label == "Sk_pi secret"]
+    sk_pr = [d for label, d in dumps if label == "Sk_pr secret"]
+    model_msk = bytes.fromhex(model_summary.get("eap_msk", "") or "")
+    if len(secrets) < 2:
+        report.fail(f"charon logged {len(secrets)} final AUTH secret(s), not 2 (ike = 4?)")
+        return
+    verify, build = secrets[-2], secrets[-1]
+    if method == "EAP_MD5":
+        ok = sk_pi and sk_pr and verify == sk_pi[-1] and build == sk_pr[-1]
+        report.check(
+            ok and not model_msk,
+            f"final AUTHs keyed by SK_pi (charon verified the model's) and SK_pr (charon's), "
+            f"as RFC 7296 §2.16 says for a method without MSK; the model traced no MSK "
+            f"(SK_pi {verify.hex()[:16]}...)",
+            f"final AUTH secrets: verify {verify.hex()}, build {build.hex()}; charon's SK_pi "
+            f"{sk_pi[-1].hex() if sk_pi else '?'}, SK_pr {sk_pr[-1].hex() if sk_pr else '?'}; "
+            f"model MSK '{model_msk.hex()}'",
+        )
+        if ok:
+            summary.append("EAP-MD5 to EAP-Success, final AUTHs keyed by SK_pi/SK_pr")
+    else:
+        ok = len(verify) == 64 and verify == build == model_msk
+        report.check(
+            ok,
+            f"final AUTHs keyed by the 64-octet MSK, charon's identical to the model's "
+            f"({verify.hex()[:16]}...)",
+            f"MSK: charon verify {verify.hex()}, build {build.hex()}, model {model_msk.hex()}",
+        )
+        if ok:
+            summary.append("EAP-TLS to EAP-Success, MSK identical")
+    report.check(model_summary.get("eap_succeeded") == "1",
+                 "model: EAP-Success traced (EapSuccess)",
+                 f"model: eap_succeeded {model_summary.get('eap_succeeded')}")
+
+
+def check_final_auths(args, report, events, uat, summary):
+    """EAP: the AUTH payloads of the last IKE_AUTH exchange, decrypted from the capture with
+    charon's keys, equal the AUTHs charon computed (its "AUTH = prf(prf(secret, keypad),
+    octets)" dumps): the model's own final AUTH, byte for byte, is the one charon verified, and
+    the one the model accepted is the one charon built."""
+    computed = [d for e in events if e[0] == "dump" and e[1].startswith("AUTH = prf(prf(secret")
+                for d in [e[2]]]
+    try:
+        rows = tshark(args, args.pcap, uat,
+                      "isakmp.exchangetype == 35 && isakmp.auth.method == 2 && !icmpv6",
+                      ["frame.number", "ipv6.src", "isakmp.auth.data"])
+    except (OSError, subprocess.CalledProcessError) as e:
+        report.fail(f"tshark failed on {args.pcap}: {e}")
+        return
+    sent = {src: bytes.fromhex(data.replace(":", "")) for _, src, data in rows if data}
+    model = str(ipaddress.IPv6Address(args.model))
+    peer = str(ipaddress.IPv6Address(args.peer))
+    ok = (len(computed) >= 2 and sent.get(model) == computed[-2]
+          and sent.get(peer) == computed[-1])
+    if report.check(
+        ok,
+        "the final AUTH payloads (shared-key MIC, in the capture decrypted with charon's keys) "
+        "equal charon's own computation: the model's "
+        f"({sent.get(model, b'').hex()[:16]}...) the one charon verified, charon's the one the "
+        "model accepted",
+        f"final AUTHs: model sent {sent.get(model, b'').hex() or 'none'}, charon sent "
+        f"{sent.get(peer, b'').hex() or 'none'}; charon computed "
+        f"{[c.hex() for c in computed[-2:]]}",
+    ):
+        summary.append("final AUTHs byte-identical to charon's")
+
+
 def tshark(args, pcap, options, display, fields):
     """tshark's fields of the frames matching display, one list per frame."""
     command = [args.tshark, "-n", "-r", pcap, *options, "-Y", display, "-T", "fields",
@@ -117,7 +248,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--case", required=True)
     parser.add_argument("--role", choices=["initiator", "responder"], required=True)
-    parser.add_argument("--auth", choices=["psk", "cert"], required=True)
+    parser.add_argument("--auth", choices=["psk", "cert", "eap-md5", "eap-tls"], required=True)
+    parser.add_argument("--eap-identity", default="", help="the model's EAP identity (EAP)")
     parser.add_argument("--action", choices=["none", "rekey"], default="none",
                         help="what charon was asked to do after the IKE SA was up")
     parser.add_argument("--rekey", choices=["yes", "no"], default="no",
@@ -174,7 +306,8 @@ def main():
         f"charon selected {IKE_PROPOSAL}",
         f"charon did not select {IKE_PROPOSAL}",
     )
-    model_id = model if args.auth == "psk" else args.model_id
+    eap = args.auth.startswith("eap-")
+    model_id = {"psk": model, "cert": args.model_id}.get(args.auth, args.eap_identity)
     auth = logged(rf"authentication of '{re.escape(model_id)}' with (.*) successful")
     report.check(
         auth,
@@ -182,6 +315,8 @@ def main():
         f"charon did not authenticate '{model_id}' "
         f"({(logged('authentication of') or ['nothing'])[0]})",
     )
+    if eap:
+        check_eap(args, report, events, logged, model_summary, summary)
     if args.auth == "cert":
         report.check(
             logged(rf"authentication of '{re.escape(args.peer_id)}' \(myself\) with") and
@@ -288,6 +423,8 @@ def main():
             )
         except (OSError, subprocess.CalledProcessError) as e:
             report.fail(f"tshark failed on {args.pcap}: {e}")
+        if eap:
+            check_final_auths(args, report, events, uat, summary)
 
     # 4. ESP keys
     try:

@@ -178,9 +178,37 @@ if(TARGET cxtp-ipsec-ike-interop)
   add_test(NAME interop-strongswan
            COMMAND ${PROJECT_SOURCE_DIR}/scripts/interop-strongswan
                    --binary $<TARGET_FILE:cxtp-ipsec-ike-interop>
-                   --out ${PROJECT_BINARY_DIR}/example-output/interop-strongswan)
+                   --out ${PROJECT_BINARY_DIR}/example-output/interop-strongswan
+                   --cases initiator-main,initiator-aggressive,responder-main,ikev2-initiator-psk,ikev2-responder-psk,ikev2-initiator-cert,ikev2-responder-cert,ikev2-rekey,ikev2-charon-rekey,ikev2-delete,ikev2-delete-child)
   set_tests_properties(interop-strongswan PROPERTIES LABELS interop SKIP_RETURN_CODE 77
                        TIMEOUT 600 RUN_SERIAL TRUE)
+  # The model as EAP client (RFC 7296 §2.16) of charon with charon's own eap-md5 and eap-tls
+  # plugins: one test per method, its own namespace and charon (about 10 s each).
+  foreach(method IN ITEMS md5 tls)
+    add_test(NAME interop-strongswan-eap-${method}
+             COMMAND ${PROJECT_SOURCE_DIR}/scripts/interop-strongswan
+                     --binary $<TARGET_FILE:cxtp-ipsec-ike-interop>
+                     --out ${PROJECT_BINARY_DIR}/example-output/interop-strongswan-eap
+                     --cases ikev2-eap-${method})
+    set_tests_properties(interop-strongswan-eap-${method} PROPERTIES LABELS interop
+                         SKIP_RETURN_CODE 77 TIMEOUT 120 RUN_SERIAL TRUE)
+  endforeach()
+endif()
+
+# FreeRADIUS interop: the model's RadiusClient (with an in-process EapPeer) on a Linux tap against
+# FreeRADIUS in a private network namespace: EAP-MD5, EAP-TLS (MSK compared), a wrong password.
+# One test per case, each with its own namespace and radiusd (about 5 s each). Needs root and
+# /dev/net/tun (installs FreeRADIUS from Debian); exits 77, shown as skipped, without them.
+if(TARGET cxtp-ipsec-radius-interop)
+  foreach(case IN ITEMS eap-md5 eap-tls eap-md5-reject)
+    add_test(NAME interop-freeradius-${case}
+             COMMAND ${PROJECT_SOURCE_DIR}/scripts/interop-freeradius
+                     --binary $<TARGET_FILE:cxtp-ipsec-radius-interop>
+                     --out ${PROJECT_BINARY_DIR}/example-output/interop-freeradius
+                     --cases ${case})
+    set_tests_properties(interop-freeradius-${case} PROPERTIES LABELS interop
+                         SKIP_RETURN_CODE 77 TIMEOUT 120 RUN_SERIAL TRUE)
+  endforeach()
 endif()
 
 # The sweep's Slurm backend on a real one-node Slurm cluster (munged, slurmctld and slurmd with a

@@ -21,8 +21,8 @@
  * everything between --local and any address, tunnel endpoints --local and --peer, IKE
  * bypassed. The daemon and what the run does are Ikev1InteropRun's (--ike=1: main or
  * aggressive mode with a PSK, quick mode with PFS) or Ikev2InteropRun's (--ike=2: IKE_SA_INIT
- * and IKE_AUTH with PSK or certificates, a CHILD_SA rekey at --rekeyAt, a DELETE at
- * --deleteAt, the peer's rekeys and deletes answered).
+ * and IKE_AUTH with PSK or certificates, or as EAP client with --eap=md5|tls, a CHILD_SA rekey
+ * at --rekeyAt, a DELETE at --deleteAt, the peer's rekeys and deletes answered).
  *
  * - role initiator: the first UDP probe to --peer hits the PROTECT rule without SA, PF_KEY
  *   raises ACQUIRE and the daemon negotiates;
@@ -72,8 +72,17 @@ main(int argc, char* argv[])
          "IKEv2: psk, or cert (RSA signatures; a CA made at run time, the peer's credentials "
          "written into --credentialsDir)")
         ("credentialsDir", po::value<std::string>()->default_value(""),
-         "IKEv2 with --auth=cert: swanctl directory for the peer's certificate (x509/peer.pem), "
-         "key (rsa/peer.pem) and the CA (x509ca/cxtp-ca.pem)")
+         "IKEv2 with --auth=cert or --eap: swanctl directory for the peer's certificate "
+         "(x509/peer.pem), key (rsa/peer.pem) and the CA (x509ca/cxtp-ca.pem)")
+        ("eap", po::value<std::string>()->default_value(""),
+         "IKEv2 initiator: authenticate by EAP (RFC 7296 §2.16) with md5 (EAP-MD5, the "
+         "password) or tls (EAP-TLS, a client certificate of the run's CA); the peer "
+         "authenticates with its certificate (credentials written into --credentialsDir)")
+        ("eapIdentity", po::value<std::string>()->default_value("mn@cxtp.example"),
+         "with --eap: the EAP identity (also the IKE ID, ID_RFC822_ADDR); with --eap=tls a name "
+         "without '@' also goes into the client certificate as dNSName")
+        ("eapPassword", po::value<std::string>()->default_value("cxtp-eap-secret"),
+         "with --eap=md5: the EAP-MD5 password")
         ("rekeyAt", po::value<std::string>()->default_value("0"),
          "IKEv2: when the node rekeys its CHILD_SAs by CREATE_CHILD_SA (0: never)")
         ("deleteAt", po::value<std::string>()->default_value("0"),
@@ -122,13 +131,26 @@ main(int argc, char* argv[])
     {
         options.Fail("--auth: must be psk or cert, not '" + auth + "'");
     }
+    std::string eap = vm["eap"].as<std::string>();
+    if (!eap.empty() && eap != "md5" && eap != "tls")
+    {
+        options.Fail("--eap: must be md5 or tls, not '" + eap + "'");
+    }
     std::string what = vm["delete"].as<std::string>();
     if (what != "ike" && what != "child")
     {
         options.Fail("--delete: must be ike or child, not '" + what + "'");
     }
     // What only one version has.
-    for (const char* name : {"auth", "credentialsDir", "rekeyAt", "deleteAt", "delete", "children"})
+    for (const char* name : {"auth",
+                             "credentialsDir",
+                             "rekeyAt",
+                             "deleteAt",
+                             "delete",
+                             "children",
+                             "eap",
+                             "eapIdentity",
+                             "eapPassword"})
     {
         if (version == 1 && !vm[name].defaulted())
         {
@@ -139,10 +161,27 @@ main(int argc, char* argv[])
     {
         options.Fail("--mode: an IKEv1 option (IKEv2 has no main or aggressive mode)");
     }
-    std::string credentialsDir = vm["credentialsDir"].as<std::string>();
-    if ((auth == "cert") != !credentialsDir.empty())
+    if (!eap.empty() && (role != "initiator" || auth != "psk" || !vm["auth"].defaulted()))
     {
-        options.Fail("--credentialsDir: needed with --auth=cert, and only then");
+        options.Fail("--eap: for the initiator only, without --auth (the peer signs, the node "
+                     "runs EAP)");
+    }
+    if (eap.empty() && (!vm["eapIdentity"].defaulted() || !vm["eapPassword"].defaulted()))
+    {
+        options.Fail("--eapIdentity, --eapPassword: only with --eap");
+    }
+    if (eap == "tls" && !vm["eapPassword"].defaulted())
+    {
+        options.Fail("--eapPassword: for --eap=md5 (EAP-TLS uses a client certificate)");
+    }
+    if (!eap.empty() && vm["eapIdentity"].as<std::string>().empty())
+    {
+        options.Fail("--eapIdentity: must not be empty");
+    }
+    std::string credentialsDir = vm["credentialsDir"].as<std::string>();
+    if ((auth == "cert" || !eap.empty()) != !credentialsDir.empty())
+    {
+        options.Fail("--credentialsDir: needed with --auth=cert or --eap, and only then");
     }
     if (vm["children"].as<uint32_t>() == 0)
     {
@@ -219,6 +258,9 @@ main(int argc, char* argv[])
         s.initiator = role == "initiator";
         s.certificates = auth == "cert";
         s.psk = vm["psk"].as<std::string>();
+        s.eap = eap;
+        s.eapIdentity = vm["eapIdentity"].as<std::string>();
+        s.eapPassword = vm["eapPassword"].as<std::string>();
         s.credentialsDir = credentialsDir;
         s.retransmitTimeout = retry;
         s.start = start;
@@ -236,8 +278,9 @@ main(int argc, char* argv[])
     std::cout << std::unitbuf;
     std::cout << program << ": IKEv" << version << " " << role
               << (version == 1 && role == "initiator" ? " (" + mode + " mode)" : std::string())
-              << (version == 2 ? " (" + auth + ")" : std::string()) << ", " << local << " <-> "
-              << peer << " on tap " << vm["tap"].as<std::string>() << "\n";
+              << (version == 2 ? " (" + (eap.empty() ? auth : "eap-" + eap) + ")" : std::string())
+              << ", " << local << " <-> " << peer << " on tap " << vm["tap"].as<std::string>()
+              << "\n";
     Simulator::Stop(duration);
     Simulator::Run();
     bool ok = v1 ? v1->Finish() : v2->Finish();

@@ -236,6 +236,14 @@ CryptoTlsSession::Impl::Setup(const Config& config)
         return fail("TLS settings refused");
     }
     SSL_CTX_set_options(ctx.get(), SSL_OP_NO_TICKET | SSL_OP_NO_RENEGOTIATION);
+    if (role == Role::CLIENT)
+    {
+        // OpenSSL 3 refuses by default a server that does not show RFC 5746 support (no
+        // renegotiation_info in its ServerHello): strongSwan's libtls, charon's EAP-TLS server,
+        // is one. We never renegotiate (above), the case RFC 5746 protects, so such a server is
+        // accepted, as OpenSSL 1.1 did.
+        SSL_CTX_set_options(ctx.get(), SSL_OP_LEGACY_SERVER_CONNECT);
+    }
     SSL_CTX_set_session_cache_mode(ctx.get(), SSL_SESS_CACHE_OFF);
     SSL_CTX_set_mode(ctx.get(), SSL_MODE_NO_AUTO_CHAIN);
 

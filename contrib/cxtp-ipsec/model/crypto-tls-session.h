@@ -29,7 +29,10 @@ class CryptoRandom;
  * cipher suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (RFC 5289 §3.2), ECDHE on secp256r1 (NIST
  * P-256, RFC 8422 §5.1.1), RSASSA-PKCS1-v1_5 with SHA-256 signatures (RFC 5246 §7.4.1.4.1),
  * OpenSSL's security level 1 (so that the RSA-1024 keys the cost profiles price are accepted),
- * no session cache, no session tickets, no renegotiation. OpenSSL's defaults stay in force for
+ * no session cache, no session tickets, no renegotiation. As no renegotiation ever happens, the
+ * client accepts a server that does not signal RFC 5746 secure renegotiation (OpenSSL's
+ * SSL_OP_LEGACY_SERVER_CONNECT, which OpenSSL 3 no longer sets by default; strongSwan's libtls,
+ * charon's EAP-TLS server, sends no renegotiation_info). OpenSSL's defaults stay in force for
  * the rest: the extended master secret (RFC 7627) is negotiated when both ends offer it, as both
  * ends here do.
  *

@@ -161,6 +161,12 @@ Ikev2Daemon::AddTraceSources(TypeId tid)
                         "Both ESP SAs of a CHILD_SA are installed.",
                         MakeTraceSourceAccessor(&Ikev2Daemon::m_installedTrace),
                         "ns3::Ikev2Daemon::InstalledTracedCallback")
+        .AddTraceSource("EapSuccess",
+                        "The EAP conversation of an IKE SA succeeded (RFC 7296 §2.16): the "
+                        "initiator's EAP peer got EAP-Success, or the responder's backend "
+                        "accepted; with the MSK that keys the final AUTHs (empty: SK_pi/SK_pr).",
+                        MakeTraceSourceAccessor(&Ikev2Daemon::m_eapSuccessTrace),
+                        "ns3::Ikev2Daemon::EapSuccessTracedCallback")
         .AddTraceSource("Failure",
                         "An exchange failed.",
                         MakeTraceSourceAccessor(&Ikev2Daemon::m_failureTrace),
@@ -870,6 +876,12 @@ Ikev2Daemon::NoteEstablished(Ikev2Sa& sa)
     {
         Initiate(rule);
     }
+}
+
+void
+Ikev2Daemon::NoteEapSuccess(const Ikev2Sa& sa, const std::vector<uint8_t>& msk)
+{
+    m_eapSuccessTrace(sa.peer, sa.GetLocalSpi(), msk);
 }
 
 void

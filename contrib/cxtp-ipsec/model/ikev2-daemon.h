@@ -174,6 +174,17 @@ class Ikev2Daemon : public Application, private Ikev2Services
     typedef void (*InstalledTracedCallback)(const Ipv6Address& peer,
                                             uint32_t inboundSpi,
                                             uint32_t outboundSpi);
+    /**
+     * \brief Signature of the EapSuccess trace: the EAP conversation of an IKE SA succeeded
+     * (RFC 7296 §2.16), on either side.
+     * \param peer the peer
+     * \param spi our IKE SA SPI
+     * \param msk the MSK that keys both final AUTHs; empty for a method without one (EAP-MD5),
+     *        whose final AUTHs are keyed by SK_pi and SK_pr
+     */
+    typedef void (*EapSuccessTracedCallback)(const Ipv6Address& peer,
+                                             uint64_t spi,
+                                             const std::vector<uint8_t>& msk);
 
   private:
     /// The daemon's own state of one IKE SA, besides the SA's and its tasks'.
@@ -249,6 +260,7 @@ class Ikev2Daemon : public Application, private Ikev2Services
     void NoteState(Ikev2Sa& sa, Ikev2State before) override;
     void NoteKeys(const Ikev2Sa& sa) override;
     void NoteEstablished(Ikev2Sa& sa) override;
+    void NoteEapSuccess(const Ikev2Sa& sa, const std::vector<uint8_t>& msk) override;
     void Fail(Ikev2Sa& sa, const std::string& reason) override;
     void TraceFailure(const Ipv6Address& peer, const std::string& reason) override;
     void Discard(const Ipv6Address& peer, const std::string& reason) override;
@@ -304,6 +316,7 @@ class Ikev2Daemon : public Application, private Ikev2Services
     TracedCallback<const Ikev2Sa&> m_keysTrace;
     TracedCallback<const Ipv6Address&, Time> m_establishedTrace;
     TracedCallback<const Ipv6Address&, uint32_t, uint32_t> m_installedTrace;
+    TracedCallback<const Ipv6Address&, uint64_t, const std::vector<uint8_t>&> m_eapSuccessTrace;
 };
 
 } // namespace ns3

@@ -506,6 +506,7 @@ Ikev2IkeSaTask::ContinueEap(Ikev2Sa& sa, const Ikev2Message& response, Initiatio
     {
         x.eapSucceeded = true;
         x.msk = x.eap->GetMsk();
+        m_services.NoteEapSuccess(sa, x.msk);
         next = auth.BuildEapAuthRequest(sa, credentials, x.msk);
     }
     else
@@ -653,6 +654,7 @@ Ikev2IkeSaTask::BackendAnswered(uint64_t spi, const Ikev2EapBackend::Answer& ans
     case Ikev2EapBackend::Answer::Kind::ACCEPT:
         relay.accepted = true;
         relay.msk = answer.msk;
+        m_services.NoteEapSuccess(*sa, relay.msk);
         messenger.SendAnswer(*sa, request, out);
         break;
     default:

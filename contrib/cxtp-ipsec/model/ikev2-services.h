@@ -110,6 +110,13 @@ class Ikev2Services
     virtual void NoteKeys(const Ikev2Sa& sa) = 0;
     /// The IKE SA is authenticated: Established trace, then the CHILD_SAs waiting for it.
     virtual void NoteEstablished(Ikev2Sa& sa) = 0;
+    /**
+     * \brief EAP in IKE_AUTH succeeded (§2.16): the initiator's EapPeer got EAP-Success, or the
+     * responder's backend accepted; the EapSuccess trace.
+     * \param sa the SA
+     * \param msk the MSK (empty: the final AUTHs are keyed by SK_pi and SK_pr)
+     */
+    virtual void NoteEapSuccess(const Ikev2Sa& sa, const std::vector<uint8_t>& msk) = 0;
     /// Fails an SA: traces, stops its retransmission; it is removed after its answers.
     virtual void Fail(Ikev2Sa& sa, const std::string& reason) = 0;
     /// Traces a failure that leaves the SA as it is (a CHILD_SA refused, a rekey failed).

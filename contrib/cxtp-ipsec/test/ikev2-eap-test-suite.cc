@@ -123,6 +123,8 @@ struct EapLog
     uint32_t authResponses{0};         ///< IKE_AUTH responses sent
     std::vector<std::string> failures; ///< Failure traces
     uint32_t established{0};           ///< Established traces
+    uint32_t eapSuccesses{0};          ///< EapSuccess traces
+    std::vector<uint8_t> msk;          ///< the MSK of the last one
 };
 
 void
@@ -149,6 +151,13 @@ void
 RecordEstablished(EapLog* log, const Ipv6Address&, Time)
 {
     log->established++;
+}
+
+void
+RecordEapSuccess(EapLog* log, const Ipv6Address&, uint64_t, const std::vector<uint8_t>& msk)
+{
+    log->eapSuccesses++;
+    log->msk = msk;
 }
 
 /// \return whether any of the strings contains \p what
@@ -210,6 +219,8 @@ class EapBench
             daemon->TraceConnectWithoutContext("Failure", MakeBoundCallback(&RecordFailure, log));
             daemon->TraceConnectWithoutContext("Established",
                                                MakeBoundCallback(&RecordEstablished, log));
+            daemon->TraceConnectWithoutContext("EapSuccess",
+                                               MakeBoundCallback(&RecordEapSuccess, log));
         }
     }
 
@@ -275,6 +286,11 @@ class EapMd5SuccessTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(b.m_sgLog.authResponses, 3u, "three IKE_AUTH responses");
         NS_TEST_EXPECT_MSG_EQ(b.m_backend->starts, 1u, "one EAP session");
         NS_TEST_EXPECT_MSG_EQ(b.m_backend->continues, 1u, "one EAP Response relayed");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.eapSuccesses, 1u, "EapSuccess traced by the MN");
+        NS_TEST_EXPECT_MSG_EQ(b.m_sgLog.eapSuccesses, 1u, "EapSuccess traced by the SG");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.msk.size() + b.m_sgLog.msk.size(),
+                              0u,
+                              "EAP-MD5: no MSK on either side (SK_pi/SK_pr key the AUTHs)");
         NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.failures.size(), 0u, "no failure at the MN");
         NS_TEST_EXPECT_MSG_EQ(b.m_sgLog.failures.size(), 0u, "no failure at the SG");
         NS_TEST_EXPECT_MSG_GT(b.m_scenario.GetUplinkReceived(), 0, "uplink probes");
@@ -300,6 +316,9 @@ class EapMd5WrongPasswordTestCase : public TestCase
         EapBench b{c};
         b.Run();
         NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.established + b.m_sgLog.established, 0u, "no IKE SA");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.eapSuccesses + b.m_sgLog.eapSuccesses,
+                              0u,
+                              "no EapSuccess trace");
         NS_TEST_EXPECT_MSG_EQ(AnyContains(b.m_sgLog.failures, "EAP rejected"),
                               true,
                               "the SG says the EAP server rejected the peer");
@@ -391,6 +410,9 @@ class EapAuthKeyMismatchTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(AnyContains(b.m_sgLog.failures, "AUTH after EAP does not verify"),
                               true,
                               "the SG refuses the MN's AUTH");
+        NS_TEST_EXPECT_MSG_EQ((b.m_sgLog.msk == c.forcedMsk), true, "the SG traced its MSK");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.eapSuccesses, 1u, "the MN had EAP-Success");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.msk.size(), 0u, "without an MSK (EAP-MD5)");
         Simulator::Destroy();
     }
 };

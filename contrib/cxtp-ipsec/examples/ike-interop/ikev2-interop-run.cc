@@ -59,7 +59,27 @@ Ikev2InteropRun::Ikev2InteropRun(IkeInteropNode& node, const Settings& settings)
       m_settings(settings)
 {
     Ptr<Node> n = node.GetNode();
-    if (settings.certificates)
+    if (!settings.eap.empty())
+    {
+        std::vector<uint8_t> anchor = MakeCredentials();
+        EapCredentials eap;
+        eap.identity = settings.eapIdentity;
+        if (settings.eap == "md5")
+        {
+            eap.method = EapType::MD5_CHALLENGE;
+            eap.password.assign(settings.eapPassword.begin(), settings.eapPassword.end());
+        }
+        else
+        {
+            Ptr<IpsecCredentialStore> store = IpsecCredentialStore::Get(n);
+            eap.method = EapType::TLS;
+            eap.tlsChain = store->GetCertificateChain();
+            eap.tlsPrivateKey = store->GetPrivateKey();
+            eap.tlsTrustAnchors = {anchor};
+        }
+        Ikev2Helper::AddEapClient(n, node.GetPeer(), Ipv6Prefix(128), {anchor}, eap);
+    }
+    else if (settings.certificates)
     {
         Ikev2Helper::AddCertificatePeer(n, node.GetPeer(), Ipv6Prefix(128), {MakeCredentials()});
     }
@@ -88,6 +108,8 @@ Ikev2InteropRun::Ikev2InteropRun(IkeInteropNode& node, const Settings& settings)
     m_daemon->TraceConnectWithoutContext("Message", MakeCallback(&Ikev2InteropRun::Message, this));
     m_daemon->TraceConnectWithoutContext("Installed",
                                          MakeCallback(&Ikev2InteropRun::Installed, this));
+    m_daemon->TraceConnectWithoutContext("EapSuccess",
+                                         MakeCallback(&Ikev2InteropRun::EapSucceeded, this));
     m_daemon->TraceConnectWithoutContext(
         "Failure",
         MakeCallback(&Ikev2InteropRun::Failure, this).Bind(std::string("failure")));
@@ -112,8 +134,15 @@ std::vector<uint8_t>
 Ikev2InteropRun::MakeCredentials()
 {
     CryptoCertificateAuthority ca(CA_NAME, 2048);
+    // EAP-TLS: a peer may look the client certificate up by the EAP identity (charon's
+    // tls_find_public_key), so a DNS-like identity goes into its subjectAltName.
+    std::vector<std::string> dnsNames;
+    if (m_settings.eap == "tls" && m_settings.eapIdentity.find('@') == std::string::npos)
+    {
+        dnsNames.push_back(m_settings.eapIdentity);
+    }
     CryptoCertificateAuthority::Issued ours =
-        ca.IssueEndEntity(NODE_NAME, CryptoCertificateAuthority::ROOT);
+        ca.IssueEndEntity(NODE_NAME, CryptoCertificateAuthority::ROOT, dnsNames);
     CryptoCertificateAuthority::Issued peers =
         ca.IssueEndEntity(PEER_NAME, CryptoCertificateAuthority::ROOT);
     IpsecCredentialStore::Get(m_node.GetNode())->SetCertificate(ours.chain, ours.key.privateKeyDer);
@@ -259,6 +288,20 @@ Ikev2InteropRun::Installed(const Ipv6Address& peer, uint32_t in, uint32_t out)
 }
 
 void
+Ikev2InteropRun::EapSucceeded(const Ipv6Address& peer,
+                              uint64_t spi,
+                              const std::vector<uint8_t>& msk)
+{
+    m_eapSucceeded = true;
+    m_msk = msk;
+    std::cout << "  [" << Simulator::Now().As(Time::MS) << "] EAP with " << peer << " (IKE SA "
+              << std::hex << spi << std::dec << ") succeeded, "
+              << (msk.empty() ? std::string("no MSK (final AUTHs keyed by SK_pi, SK_pr)")
+                              : std::to_string(msk.size()) + "-octet MSK")
+              << "\n";
+}
+
+void
 Ikev2InteropRun::Failure(const std::string& kind, const Ipv6Address& peer, const std::string& why)
 {
     std::cout << "  [" << Simulator::Now().As(Time::MS) << "] IKE with " << peer << " " << kind
@@ -285,6 +328,9 @@ Ikev2InteropRun::Finish()
         dir + "/summary.csv",
         {
             {"ike_sa_established", m_established ? "1" : "0"},
+            {"eap", m_settings.eap.empty() ? "none" : m_settings.eap},
+            {"eap_succeeded", m_eapSucceeded ? "1" : "0"},
+            {"eap_msk", IkeInteropNode::Hex(m_msk)},
             {"child_sas_installed", std::to_string(m_installed)},
             {"rekey_started", m_rekeyStarted ? "1" : "0"},
             {"create_child_sa_exchanges", std::to_string(m_createChildSa)},
@@ -300,7 +346,8 @@ Ikev2InteropRun::Finish()
         });
     bool deleted = !m_settings.deleteAt.IsStrictlyPositive() ||
                    (m_settings.deleteChildren ? m_informational > 0 : m_ikeSaDeleted);
-    return m_established && m_installed >= m_settings.children && deleted;
+    return m_established && (m_settings.eap.empty() || m_eapSucceeded) &&
+           m_installed >= m_settings.children && deleted;
 }
 
 } // namespace ns3

@@ -33,6 +33,15 @@ namespace ns3
  * written as PEM into --credentialsDir (swanctl's x509, rsa and x509ca directories), so no key
  * is kept anywhere else and both sides trust the same CA.
  *
+ * EAP (--eap=md5|tls, initiator): the node is an EAP client of the peer (RFC 7296 §2.16,
+ * Ikev2Helper::AddEapClient): its first IKE_AUTH request has IDi (the EAP identity,
+ * ID_RFC822_ADDR) and no AUTH, the peer signs with its certificate (made as for --auth=cert),
+ * the node's EapPeer answers the peer's EAP Requests, and after EAP-Success both final AUTHs
+ * are shared-key MICs keyed by the MSK (EAP-TLS) or by SK_pi and SK_pr (EAP-MD5, no MSK). With
+ * EAP-TLS the node's certificate from the same CA is the TLS client certificate; an identity
+ * without '@' is also its dNSName, so a peer that looks the certificate up by the EAP identity
+ * (charon's eap-tls) finds it. The EapSuccess trace gives the MSK, written to summary.csv.
+ *
  * Scheduled: a CHILD_SA rekey by CREATE_CHILD_SA (--rekeyAt, Ikev2Daemon::RekeyChildren,
  * §1.3.3) and a DELETE (--deleteAt: of the IKE SA, or with --delete=child of the CHILD_SAs,
  * §1.4.1). After every CHILD_SA the node installs it sends the probes not sent yet, and one more
@@ -51,7 +60,10 @@ class Ikev2InteropRun
         bool initiator{true};       ///< initiator or passive responder
         bool certificates{false};   ///< certificates instead of the pre-shared key
         std::string psk;            ///< the pre-shared key
-        std::string credentialsDir; ///< where the peer's PEM files go (certificates)
+        std::string credentialsDir; ///< where the peer's PEM files go (certificates, EAP)
+        std::string eap;            ///< EAP method as EAP client: empty (none), md5 or tls
+        std::string eapIdentity;    ///< the EAP identity
+        std::string eapPassword;    ///< the EAP-MD5 password
         Time retransmitTimeout;     ///< the daemon's first retransmission timeout
         Time start;                 ///< when the first probe goes (initiator)
         Time rekeyAt;               ///< when the node rekeys its CHILD_SAs (zero: never)
@@ -76,8 +88,8 @@ class Ikev2InteropRun
     Ikev2InteropRun(IkeInteropNode& node, const Settings& settings);
     /**
      * \brief Writes the files after the simulation.
-     * \return true if the IKE SA was established, --children CHILD_SAs were installed and a
-     *         scheduled DELETE was answered
+     * \return true if the IKE SA was established (after EAP-Success with --eap), --children
+     *         CHILD_SAs were installed and a scheduled DELETE was answered
      */
     bool Finish();
 
@@ -106,6 +118,8 @@ class Ikev2InteropRun
                  uint32_t size);
     /// Installed trace sink.
     void Installed(const Ipv6Address& peer, uint32_t in, uint32_t out);
+    /// EapSuccess trace sink.
+    void EapSucceeded(const Ipv6Address& peer, uint64_t spi, const std::vector<uint8_t>& msk);
     /// Failure and Discard trace sink.
     void Failure(const std::string& kind, const Ipv6Address& peer, const std::string& why);
 
@@ -115,6 +129,8 @@ class Ikev2InteropRun
     Ptr<Ikev2KeyExport> m_ikeKeys;       ///< IKE SA keys
     Ptr<IpsecKeyExport> m_espKeys;       ///< installed ESP SAs
     bool m_established{false};           ///< the IKE SA was authenticated
+    bool m_eapSucceeded{false};          ///< EAP ended with EAP-Success
+    std::vector<uint8_t> m_msk;          ///< its MSK (empty for EAP-MD5)
     uint32_t m_installed{0};             ///< CHILD_SAs installed
     bool m_rekeyStarted{false};          ///< RekeyChildren was called on an established SA
     bool m_deleteStarted{false};         ///< Delete or DeleteChildren was called
