@@ -462,4 +462,17 @@ EapAkaCodec::VerifyMac(const EapPacket& packet,
     return VerifyMac(EapCodec::Encode(packet), kAut, extra);
 }
 
+const EapAkaAttribute*
+EapAkaCodec::Find(const EapAkaMessage& message, EapAkaAttributeType type)
+{
+    for (const auto& a : message.attributes)
+    {
+        if (a.type == type)
+        {
+            return &a;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace ns3

@@ -53,6 +53,12 @@ class EapAkaCodec
      * \return its size on the wire, a multiple of 4
      */
     static size_t GetAttributeSize(const EapAkaAttribute& attribute);
+    /**
+     * \param message an EAP-AKA message
+     * \param type an attribute type
+     * \return the first attribute of that type, or nullptr
+     */
+    static const EapAkaAttribute* Find(const EapAkaMessage& message, EapAkaAttributeType type);
 
     /**
      * \brief Computes the AT_MAC value of an encoded EAP-AKA packet (RFC 4187 §10.15):

@@ -24,24 +24,6 @@ constexpr uint16_t SUCCESS_BIT = 0x8000;
 constexpr uint16_t PHASE_BIT = 0x4000;
 
 /**
- * \param message an EAP-AKA message
- * \param type an attribute type
- * \return the first attribute of that type, or nullptr
- */
-const EapAkaAttribute*
-FindAttribute(const EapAkaMessage& message, Type type)
-{
-    for (const auto& a : message.attributes)
-    {
-        if (a.type == type)
-        {
-            return &a;
-        }
-    }
-    return nullptr;
-}
-
-/**
  * \param identifier the Identifier
  * \param message the EAP-AKA message
  * \return the Response carrying it
@@ -111,9 +93,9 @@ EapAkaPeerMethod::ProcessChallenge(const EapPacket& request,
                                    EapPacket& response,
                                    std::string& reason)
 {
-    const EapAkaAttribute* rand = FindAttribute(message, Type::AT_RAND);
-    const EapAkaAttribute* autn = FindAttribute(message, Type::AT_AUTN);
-    const EapAkaAttribute* mac = FindAttribute(message, Type::AT_MAC);
+    const EapAkaAttribute* rand = EapAkaCodec::Find(message, Type::AT_RAND);
+    const EapAkaAttribute* autn = EapAkaCodec::Find(message, Type::AT_AUTN);
+    const EapAkaAttribute* mac = EapAkaCodec::Find(message, Type::AT_MAC);
     if (rand == nullptr || autn == nullptr || mac == nullptr)
     {
         ClientError(request.identifier,
@@ -185,7 +167,7 @@ EapAkaPeerMethod::ProcessNotification(const EapPacket& request,
                                       EapPacket& response,
                                       std::string& reason)
 {
-    const EapAkaAttribute* code = FindAttribute(message, Type::AT_NOTIFICATION);
+    const EapAkaAttribute* code = EapAkaCodec::Find(message, Type::AT_NOTIFICATION);
     if (code == nullptr)
     {
         ClientError(request.identifier,
@@ -196,7 +178,7 @@ EapAkaPeerMethod::ProcessNotification(const EapPacket& request,
     }
     const bool failure = (code->number & SUCCESS_BIT) == 0;
     const bool beforeChallenge = (code->number & PHASE_BIT) != 0;
-    const bool hasMac = FindAttribute(message, Type::AT_MAC) != nullptr;
+    const bool hasMac = EapAkaCodec::Find(message, Type::AT_MAC) != nullptr;
     EapAkaMessage answer{EapAkaSubtype::NOTIFICATION, {}};
     if (beforeChallenge)
     {

@@ -21,24 +21,6 @@ namespace
 using Type = EapAkaAttributeType;
 
 /**
- * \param message an EAP-AKA message
- * \param type an attribute type
- * \return the first attribute of that type, or nullptr
- */
-const EapAkaAttribute*
-FindAttribute(const EapAkaMessage& message, Type type)
-{
-    for (const auto& a : message.attributes)
-    {
-        if (a.type == type)
-        {
-            return &a;
-        }
-    }
-    return nullptr;
-}
-
-/**
  * \param identifier the Identifier
  * \param message the EAP-AKA message
  * \return the Request carrying it
@@ -193,14 +175,14 @@ EapAkaServerMethod::ProcessChallengeResponse(const EapPacket& response,
                     "or OPc at one end, RFC 4187 §9.5)",
                     reason);
     case EapAkaSubtype::SYNCHRONIZATION_FAILURE: {
-        const EapAkaAttribute* auts = FindAttribute(message, Type::AT_AUTS);
+        const EapAkaAttribute* auts = EapAkaCodec::Find(message, Type::AT_AUTS);
         return Resynchronise(auts ? auts->value : std::vector<uint8_t>{},
                              identifier,
                              request,
                              reason);
     }
     case EapAkaSubtype::CLIENT_ERROR: {
-        const EapAkaAttribute* code = FindAttribute(message, Type::AT_CLIENT_ERROR_CODE);
+        const EapAkaAttribute* code = EapAkaCodec::Find(message, Type::AT_CLIENT_ERROR_CODE);
         return Fail("EAP-AKA: the peer sent AKA-Client-Error code " +
                         (code ? std::to_string(code->number) : std::string("(none)")) +
                         " (RFC 4187 §9.9)",
@@ -223,7 +205,7 @@ EapAkaServerMethod::ProcessChallengeResponse(const EapPacket& response,
                       request,
                       reason);
     }
-    const EapAkaAttribute* res = FindAttribute(message, Type::AT_RES);
+    const EapAkaAttribute* res = EapAkaCodec::Find(message, Type::AT_RES);
     if (res == nullptr)
     {
         return Notify(identifier,

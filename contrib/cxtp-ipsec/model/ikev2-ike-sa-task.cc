@@ -273,11 +273,7 @@ Ikev2IkeSaTask::AnswerIkeAuth(Ikev2Sa& sa,
         BeginEap(sa, bytes, request); // §2.16: no AUTH asks for EAP
         return;
     }
-    Ptr<IpsecSpd> spd = m_services.GetSpd();
-    uint32_t outPolicy = 0;
-    uint32_t inPolicy = 0;
-    spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
-    const IpsecPolicy* rule = outPolicy ? spd->Get(outPolicy) : nullptr;
+    const IpsecPolicy* rule = FindResponderRule(sa);
     Ikev2IkeAuthExchange::ChildPolicy policy;
     if (rule)
     {
@@ -297,6 +293,16 @@ Ikev2IkeSaTask::AnswerIkeAuth(Ikev2Sa& sa,
                                               keys);
     m_services.NoteState(sa, before);
     FinishResponder(sa, bytes, answer, refused, child, keys);
+}
+
+const IpsecPolicy*
+Ikev2IkeSaTask::FindResponderRule(const Ikev2Sa& sa) const
+{
+    Ptr<IpsecSpd> spd = m_services.GetSpd();
+    uint32_t outPolicy = 0;
+    uint32_t inPolicy = 0;
+    spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
+    return outPolicy ? spd->Get(outPolicy) : nullptr;
 }
 
 void
@@ -562,11 +568,7 @@ Ikev2IkeSaTask::AnswerEap(Ikev2Sa& sa,
     EapRelay& relay = m_relays[sa.GetLocalSpi()];
     if (relay.accepted)
     {
-        Ptr<IpsecSpd> spd = m_services.GetSpd();
-        uint32_t outPolicy = 0;
-        uint32_t inPolicy = 0;
-        spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
-        const IpsecPolicy* rule = outPolicy ? spd->Get(outPolicy) : nullptr;
+        const IpsecPolicy* rule = FindResponderRule(sa);
         Ikev2IkeAuthExchange::ChildPolicy policy;
         if (rule)
         {

@@ -157,6 +157,9 @@ class Ikev2IkeSaTask
                          const Initiation& x,
                          Ikev2ChildSa& child,
                          const Ikev2ChildKeys& keys);
+    /// \param sa the SA \return our outbound PROTECT rule towards the peer (the CHILD_SA's), or
+    /// nullptr
+    const IpsecPolicy* FindResponderRule(const Ikev2Sa& sa) const;
     /// \param sa the SA \param reason why: fails the SA, which stays to answer retransmissions
     void FailResponder(Ikev2Sa& sa, const std::string& reason);
 

@@ -458,14 +458,10 @@ RadiusClient::GiveUp(uint64_t key)
     Session& s = m_sessions.at(key);
     Answer timeout;
     timeout.kind = Answer::Kind::TIMEOUT;
-    timeout.reason = "no answer from the RADIUS server " +
-                     [this]() {
-                         std::ostringstream os;
-                         os << m_serverAddress;
-                         return os.str();
-                     }() +
-                     " after " + std::to_string(s.retransmission.GetRetries() + 1) +
-                     " transmissions";
+    std::ostringstream reason;
+    reason << "no answer from the RADIUS server " << m_serverAddress << " after "
+           << s.retransmission.GetRetries() + 1 << " transmissions";
+    timeout.reason = reason.str();
     NS_LOG_INFO("session " << key << ": " << timeout.reason);
     Release(s);
     Finish(key, timeout); // destroys the session's IpsecRetransmission, which called us last
@@ -672,15 +668,16 @@ RadiusClient::Process(const std::vector<uint8_t>& bytes, uint64_t& key, Answer& 
         break;
     }
     case RadiusCode::ACCESS_ACCEPT: {
-        if (hasEap && eap.code != EapCode::SUCCESS)
+        if (!hasEap || eap.code != EapCode::SUCCESS)
         {
-            Discard(server,
-                    "unusable EAP-Message",
-                    id + ": Access-Accept without EAP-Success (RFC 3579 §2.6.3)");
-            return false;
-        }
-        if (!hasEap)
-        {
+            // RFC 3579 §2.6.3: the decision follows the RADIUS Code, never the EAP packet; the
+            // peer gets the Success that matches it (charon sends its own EAP-Success).
+            if (hasEap)
+            {
+                NS_LOG_WARN("session " << key << ": Access-Accept carrying EAP code "
+                                       << static_cast<int>(eap.code) << ", relayed as Success");
+            }
+            eap = EapPacket();
             eap.code = EapCode::SUCCESS;
             eap.identifier = s.eapIdentifier;
         }
@@ -727,7 +724,8 @@ RadiusClient::Process(const std::vector<uint8_t>& bytes, uint64_t& key, Answer& 
     case RadiusCode::ACCESS_REJECT: {
         if (!hasEap || eap.code != EapCode::FAILURE)
         {
-            // RFC 3579 §2.6.3 wants EAP-Failure in it; the peer gets one either way.
+            // RFC 3579 §2.6.3: the decision follows the RADIUS Code; the peer gets the Failure
+            // that matches it.
             eap = EapPacket();
             eap.code = EapCode::FAILURE;
             eap.identifier = s.eapIdentifier;

@@ -25,7 +25,6 @@ namespace ns3
 class CryptoCostModel;
 class CryptoRandom;
 class IpsecWorkClock;
-class Node;
 class Socket;
 
 /**
@@ -55,9 +54,11 @@ class Socket;
  * Responses: the Response Authenticator and the Message-Authenticator are checked with
  * RadiusAuthenticator::VerifyResponse against the request they answer (found by Identifier).
  * Access-Challenge gives CHALLENGE with its EAP Request; Access-Accept gives ACCEPT with
- * EAP-Success (built if the server sent none) and the MSK = MS-MPPE-Recv-Key | MS-MPPE-Send-Key
- * decrypted per RFC 2548 §2.4.2-2.4.3 (charon's decrypt_msk; empty without the keys, as for
- * EAP-MD5); Access-Reject gives REJECT with EAP-Failure and the Reply-Message text as reason.
+ * EAP-Success (built if the server sent none or another EAP packet: the decision follows the
+ * RADIUS Code, RFC 3579 §2.6.3) and the MSK = MS-MPPE-Recv-Key | MS-MPPE-Send-Key
+ * (RFC 5216 §2.3: MSK(0,31) is the Recv-Key; charon's decrypt_msk), both decrypted per RFC 2548
+ * §2.4.2-2.4.3 (empty without the keys, as for EAP-MD5); Access-Reject gives REJECT with
+ * EAP-Failure and the Reply-Message text as reason.
  * Anything else is dropped and counted by reason (GetDiscards(), Discard trace), never an abort:
  * a packet from another source, a malformed packet, a Code a client does not take, a response
  * to no outstanding request, one that does not verify, and a verified response whose EAP-Message
@@ -102,10 +103,10 @@ class RadiusClient : public Ikev2EapBackend
     /// \return the requests waiting for their answer
     size_t GetOutstandingCount() const;
     /**
-     * \brief Fixes the random stream of the node's CryptoRandom if this client made it (a node
-     * with IPsec has one already, assigned by IpsecHelper::AssignStreams).
+     * \brief Fixes the random stream of the client's own CryptoRandom (Request Authenticators,
+     * the first Identifier).
      * \param stream the first stream index
-     * \return the streams used (0 or 1)
+     * \return the streams used (1)
      */
     int64_t AssignStreams(int64_t stream);
 
@@ -234,10 +235,8 @@ class RadiusClient : public Ikev2EapBackend
     double m_retransmitBase;     ///< RetransmitBase attribute
     uint32_t m_retransmitTries;  ///< RetransmitTries attribute
 
-    Ptr<Node> m_node;                           ///< the gateway
     Ptr<Socket> m_socket;                       ///< to the server
     Ptr<CryptoRandom> m_rng;                    ///< Request Authenticators
-    bool m_ownRng{false};                       ///< m_rng was made here
     Ptr<CryptoCostModel> m_cost;                ///< the node's profile
     Ptr<IpsecWorkClock> m_clock;                ///< the node's processor
     std::map<uint64_t, Session> m_sessions;     ///< by session key

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Capture test of the ikev2 handover method: on the mobile node's access links tshark must
+# Capture test of the ikev2 handover methods (ikev2, ikev2-eap-*; the sim options name the
+# method): on the mobile node's access links tshark must
 # dissect every IKE frame as ISAKMP (IKEv2) without malformed packets, and count as many IKE
 # messages and frame bytes (IPv6 fragments of a large IKE_AUTH included, FCS excluded) as
 # handovers.csv reports in its messages and bytes columns, from the first handover on (the
 # negotiation at the first attachment is no handover). With the key files the simulator writes
 # beside the pcaps (ikev2_decryption_table, esp_sa) tshark must decrypt the SK payload of every
 # IKE_AUTH and INFORMATIONAL message (RFC 7296 §3.14) and every ESP packet (to its inner probe
-# or Mobile IPv6 message) in all captures, and must not without them (negative control).
+# or Mobile IPv6 message) in all captures, and must not without them (negative control). With
+# EAP (RFC 7296 §2.16) every decrypted IKE_AUTH after the first carries an EAP payload tshark
+# dissects, and on the AAA server's link every RADIUS packet dissects without a malformed field.
 # Usage: check-ikev2-sim-capture.sh <cxtp-ipsec-sim binary> <output dir> [sim options...]
 set -euo pipefail
 binary=$1
@@ -14,7 +17,7 @@ out=$2
 shift 2
 command -v tshark >/dev/null || { echo "tshark is not installed (run scripts/setup)"; exit 1; }
 rm -rf "$out"
-"$binary" --method=ikev2 --outputDir="$out" --pcap=1 "$@" >/dev/null
+"$binary" --outputDir="$out" --pcap=1 "$@" >/dev/null
 # The MN is node 5 of the scenario (CN, R, HA, AR1, AR2, MN); its access devices are 1 and 2.
 pcaps=("$out"/sim-5-*.pcap)
 [[ -e ${pcaps[0]} ]] || { echo "FAIL: no capture of the MN in $out"; exit 1; }
@@ -81,3 +84,26 @@ if decrypted empty >/dev/null; then
   exit 1
 fi
 echo "ok: without the key files it fails, as it must"
+
+# EAP: the EAP payloads inside the decrypted IKE_AUTH messages, and RADIUS on the AAA link (node
+# 6 of the scenario, added for the ikev2-eap-* methods).
+aaa_pcaps=("$out"/sim-6-*.pcap)
+if [[ -e ${aaa_pcaps[0]} ]]; then
+  options=()
+  while IFS= read -r -d '' o; do options+=("$o"); done < <(key_options keys)
+  eap=0
+  for pcap in "${pcaps[@]}"; do
+    e=$(tshark -r "$pcap" "${options[@]}" -Y "isakmp.enc.decrypted && eap" 2>/dev/null | wc -l)
+    eap=$((eap + e))
+  done
+  [[ $eap -gt 0 ]] || { echo "FAIL: no EAP payload in the decrypted IKE_AUTH messages"; exit 1; }
+  radius=0
+  for pcap in "${aaa_pcaps[@]}"; do
+    bad=$(tshark -r "$pcap" -Y '_ws.malformed || (udp.port == 1812 && !radius)' 2>/dev/null | wc -l)
+    [[ $bad == 0 ]] || { echo "FAIL: $pcap: $bad malformed or undissected RADIUS frames"; exit 1; }
+    r=$(tshark -r "$pcap" -Y "radius && eap" 2>/dev/null | wc -l)
+    radius=$((radius + r))
+  done
+  [[ $radius -gt 0 ]] || { echo "FAIL: no RADIUS packet with EAP on the AAA link"; exit 1; }
+  echo "ok: $eap IKE_AUTH messages with EAP decrypted, $radius RADIUS packets with EAP, nothing malformed"
+fi

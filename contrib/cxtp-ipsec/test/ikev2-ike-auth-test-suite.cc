@@ -9,6 +9,7 @@
 #include "cxtp-test-isolation.h"
 #include "ikev2-test-ike-pair.h"
 
+#include "ns3/ikev2-authenticator.h"
 #include "ns3/ikev2-ike-auth-exchange.h"
 #include "ns3/test.h"
 
@@ -114,6 +115,61 @@ class Ikev2IkeAuthTestCase : public TestCase
 
 /**
  * \ingroup cxtp-ipsec-tests
+ * \brief The initiator's AUTH after EAP (RFC 7296 §2.16): keyed by the MSK, or by SK_pi when
+ * the method made none, over the initiator's signed octets with the EAP identity as IDi.
+ */
+class Ikev2EapAuthKeyTestCase : public TestCase
+{
+  public:
+    Ikev2EapAuthKeyTestCase()
+        : TestCase("AUTH after EAP: the MSK, or SK_pi without one (§2.16)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CxtpTestIsolation isolation;
+        Ikev2Proposals p = AuthRun::Proposals("aes128-sha256-modp2048", "aes128-sha256");
+        AuthRun r;
+        r.Init(p, p);
+        Ikev2Credentials credentials;
+        credentials.useEap = true;
+        credentials.eap.identity = "mobile@cxtp.example";
+        const std::vector<uint8_t> idBody = Ikev2Authenticator::IdPayloadBody(
+            Ikev2IdType::ID_RFC822_ADDR,
+            {credentials.eap.identity.begin(), credentials.eap.identity.end()});
+        const std::vector<uint8_t> octets = Ikev2Authenticator::SignedOctets(r.mn.algorithms.prf,
+                                                                             r.mn.initRequest,
+                                                                             r.mn.nr,
+                                                                             r.mn.keys.skPi,
+                                                                             idBody);
+        Ikev2IkeAuthExchange exchange(p);
+        const std::vector<uint8_t> msk(64, 0x6d);
+        for (bool withMsk : {false, true})
+        {
+            Ikev2Message m = exchange.BuildEapAuthRequest(r.mn,
+                                                          credentials,
+                                                          withMsk ? msk : std::vector<uint8_t>());
+            NS_TEST_ASSERT_MSG_EQ(m.encrypted.has_value(), true, "SK{AUTH}");
+            const auto* auth = IkeFindPayload<Ikev2AuthPayload>(m.encrypted->payloads);
+            NS_TEST_ASSERT_MSG_NE(auth, nullptr, "an AUTH payload");
+            const std::vector<uint8_t> key = withMsk ? msk : r.mn.keys.skPi;
+            NS_TEST_EXPECT_MSG_EQ(
+                (auth->data == Ikev2Authenticator::PskAuth(r.mn.algorithms.prf, key, octets)),
+                true,
+                (withMsk ? "keyed by the MSK" : "keyed by SK_pi"));
+            NS_TEST_EXPECT_MSG_EQ(
+                (auth->data !=
+                 Ikev2Authenticator::PskAuth(r.mn.algorithms.prf, r.mn.keys.skPr, octets)),
+                true,
+                "not by SK_pr");
+        }
+    }
+};
+
+/**
+ * \ingroup cxtp-ipsec-tests
  * \brief Traffic selector narrowing (RFC 7296 §2.9).
  */
 class Ikev2NarrowTestCase : public TestCase
@@ -167,6 +223,7 @@ class Ikev2IkeAuthTestSuite : public TestSuite
         : TestSuite("cxtp-ipsec-ikev2-ike-auth", UNIT)
     {
         AddTestCase(new Ikev2IkeAuthTestCase, TestCase::QUICK);
+        AddTestCase(new Ikev2EapAuthKeyTestCase, TestCase::QUICK);
         AddTestCase(new Ikev2NarrowTestCase, TestCase::QUICK);
     }
 };
