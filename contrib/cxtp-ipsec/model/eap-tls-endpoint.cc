@@ -209,7 +209,8 @@ EapTlsEndpoint::Advance(const std::vector<uint8_t>& flight,
     {
         reason = status == CryptoTlsSession::Status::COMPLETE
                      ? "TLS records after the Finished message"
-                     : "the EAP-TLS message ends inside a TLS record";
+                     : "the EAP-TLS message ends inside a TLS record, or carries records "
+                       "past the flight";
         return Result::FAILED;
     }
     if (status == CryptoTlsSession::Status::COMPLETE)
