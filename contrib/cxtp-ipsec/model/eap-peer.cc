@@ -225,6 +225,12 @@ EapPeer::GetIdentity() const
     return m_credentials.identity;
 }
 
+EapType
+EapPeer::GetMethod() const
+{
+    return m_method ? m_method->GetType() : EapType::NONE;
+}
+
 const EapCredentials&
 EapPeer::GetCredentials() const
 {

@@ -58,6 +58,8 @@ class EapPeer
     std::vector<uint8_t> GetMsk() const;
     /// \return the identity
     const std::string& GetIdentity() const;
+    /// \return the method the server started (EapType::NONE before its first Request)
+    EapType GetMethod() const;
     /// \return the credentials, with the state a method updated (EAP-AKA: the USIM's highest
     ///         accepted SQN in akaSqn), for a next conversation
     const EapCredentials& GetCredentials() const;

@@ -63,6 +63,15 @@ struct Ikev2Credentials
     /// ourselves by method (a certificate, as §2.16 requires, or the PSK).
     bool peerUsesEap{false};
     /**
+     * EAP-only authentication (RFC 5998), from Ikev2Daemon's EapOnlyAuthentication. Initiator
+     * with useEap: ask for it (N(EAP_ONLY_AUTHENTICATION) in the first IKE_AUTH request) and
+     * accept a first response without AUTH, provided the EAP method then run is one of §4's
+     * (mutual authentication and an MSK: EAP-TLS, EAP-AKA). Responder with peerUsesEap: grant
+     * it when asked, leaving CERT and AUTH out of the first response; the MSK-keyed AUTH at the
+     * end is then the only proof of who we are.
+     */
+    bool eapOnly{false};
+    /**
      * The ID type we send with a signature method (RFC 7296 §3.5): ID_DER_ASN1_DN takes the
      * subject of our certificate, as charon does by default; any other type sends the SA's
      * localId as the daemon set it, which the peer checks against our subjectAltNames

@@ -74,6 +74,14 @@ Ikev2Daemon::AddBehaviourAttributes(TypeId tid)
                       BooleanValue(true),
                       MakeBooleanAccessor(&Ikev2Daemon::m_initialContact),
                       MakeBooleanChecker())
+        .AddAttribute("EapOnlyAuthentication",
+                      "EAP-only authentication (RFC 5998): an EAP client asks for it, a gateway "
+                      "grants it and proves itself by the MSK alone, without CERT and AUTH "
+                      "in its first IKE_AUTH response; only methods that authenticate both "
+                      "ends and make an MSK (EAP-TLS, EAP-AKA) are accepted then (§4).",
+                      BooleanValue(false),
+                      MakeBooleanAccessor(&Ikev2Daemon::m_eapOnly),
+                      MakeBooleanChecker())
         .AddAttribute("EapBackend",
                       "Where the EAP server of peers that authenticate with EAP runs (RFC 7296 "
                       "§2.16), e.g. a RadiusClient; if unset, one aggregated to the node.",
@@ -180,6 +188,7 @@ Ikev2Daemon::AddTraceSources(TypeId tid)
 Ikev2Daemon::Ikev2Daemon()
     : m_nonceSize(32),
       m_initialContact(true),
+      m_eapOnly(false),
       m_passive(false),
       m_retransmitTimeout(Seconds(4)),
       m_retransmitBase(1.8),
@@ -761,7 +770,10 @@ Ikev2Daemon::GetCredentials(const Ipv6Address& peer) const
     {
         return Ikev2Credentials(); // no key: every AUTH fails
     }
-    return Ikev2Credentials::FromPadEntry(*entry, IpsecCredentialStore::Get(GetNode()));
+    Ikev2Credentials c =
+        Ikev2Credentials::FromPadEntry(*entry, IpsecCredentialStore::Get(GetNode()));
+    c.eapOnly = m_eapOnly;
+    return c;
 }
 
 Ptr<CryptoRandom>

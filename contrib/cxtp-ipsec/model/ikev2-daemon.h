@@ -280,6 +280,7 @@ class Ikev2Daemon : public Application, private Ikev2Services
     std::vector<Ikev2EspChoice> m_espChoices; ///< ESP proposals (esp=); empty: the rule's pair
     uint32_t m_nonceSize;                     ///< nonce octets (charon: 32)
     bool m_initialContact;                    ///< INITIAL_CONTACT to new peers
+    bool m_eapOnly;                           ///< EAP-only authentication (RFC 5998)
     bool m_passive;                           ///< never initiate on ACQUIRE
     Time m_retransmitTimeout;                 ///< charon's retransmit_timeout
     double m_retransmitBase;                  ///< charon's retransmit_base

@@ -289,6 +289,10 @@ Ikev2IkeAuthExchange::BuildRequest(Ikev2Sa& sa,
         sk.payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::INITIAL_CONTACT));
         sa.initialContact = true;
     }
+    if (credentials.useEap && credentials.eapOnly) // RFC 5998 §2
+    {
+        sk.payloads.push_back(Ikev2MakeNotify(Ikev2NotifyType::EAP_ONLY_AUTHENTICATION));
+    }
     sk.payloads.push_back(m_proposals.MakeEspOffer(child.inboundSpi, false));
     Ikev2TsiPayload tsi;
     tsi.selectors = child.tsi;
@@ -555,6 +559,15 @@ Ikev2IkeAuthExchange::StartEap(const Ikev2Message& request,
     Ikev2IdrPayload idr;
     static_cast<Ikev2IdPayload&>(idr) = OurId(sa, credentials);
     response.encrypted->payloads = {idr};
+    // RFC 5998 §2: asked and allowed, we leave CERT and AUTH out; the MSK-keyed AUTH at the
+    // end proves who we are.
+    sa.eapOnly = credentials.eapOnly &&
+                 Ikev2FindNotify(in, Ikev2NotifyType::EAP_ONLY_AUTHENTICATION) != nullptr;
+    if (sa.eapOnly)
+    {
+        sa.authMethod = Ikev2AuthMethod::SHARED_KEY_MIC;
+        return "";
+    }
     for (Ikev2Payload& p : OurCertificates(credentials))
     {
         response.encrypted->payloads.push_back(std::move(p));
@@ -584,7 +597,20 @@ Ikev2IkeAuthExchange::ProcessEapStart(const Ikev2Message& response,
 {
     sa.nextRequestId = response.header.messageId + 1;
     const std::vector<Ikev2Payload>& in = Ikev2GetInnerPayloads(response);
-    std::string failure = CheckResponderAuth(in, sa, credentials);
+    const auto* idr = IkeFindPayload<Ikev2IdrPayload>(in);
+    std::string failure;
+    // RFC 5998 §2: we asked for EAP-only authentication and the responder granted it (IDr,
+    // no AUTH); its identity is taken now and proven only by the final AUTH.
+    sa.eapOnly = credentials.eapOnly && idr && !IkeFindPayload<Ikev2AuthPayload>(in) &&
+                 !Ikev2FindErrorNotify(in);
+    if (sa.eapOnly)
+    {
+        sa.peerId = *idr;
+    }
+    else
+    {
+        failure = CheckResponderAuth(in, sa, credentials);
+    }
     if (failure.empty() && !IkeFindPayload<Ikev2EapPayload>(in))
     {
         failure = "IKE_AUTH response to an EAP request without EAP";
@@ -594,6 +620,28 @@ Ikev2IkeAuthExchange::ProcessEapStart(const Ikev2Message& response,
         sa.state = Ikev2State::FAILED;
     }
     return failure;
+}
+
+std::string
+Ikev2IkeAuthExchange::CheckEapOnlyMethod(const Ikev2Sa& sa,
+                                         EapType method,
+                                         const std::vector<uint8_t>& msk)
+{
+    if (!sa.eapOnly)
+    {
+        return "";
+    }
+    if (method != EapType::NONE && method != EapType::TLS && method != EapType::AKA)
+    {
+        return "EAP-only authentication (RFC 5998 §4) with EAP type " +
+               std::to_string(static_cast<int>(method)) +
+               ", a method that does not authenticate the server";
+    }
+    if (msk.empty())
+    {
+        return "EAP-only authentication (RFC 5998 §4) with a method that made no MSK";
+    }
+    return "";
 }
 
 Ikev2Message

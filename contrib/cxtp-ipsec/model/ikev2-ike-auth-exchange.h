@@ -151,7 +151,10 @@ class Ikev2IkeAuthExchange
     // AUTH and the first EAP Request; EAP packets then go one per exchange, SK{EAP}; after
     // EAP-Success the initiator sends SK{AUTH} and the responder answers SK{AUTH, SAr2, TSi,
     // TSr}. Those two AUTHs are shared-key MICs keyed by the MSK, or by SK_pi and SK_pr for a
-    // method without one (EAP-MD5).
+    // method without one (EAP-MD5). With EAP-only authentication (RFC 5998, Ikev2Credentials::
+    // eapOnly at both ends) the first request carries N(EAP_ONLY_AUTHENTICATION), the first
+    // response only IDr (no CERT, no AUTH) and the EAP Request, and the final AUTHs are the
+    // responder's only proof: the method must be mutual and make an MSK (§4).
 
     /// \param message a message, SK opened \return its EAP payload, or nullptr
     static const Ikev2EapPayload* FindEap(const Ikev2Message& message);
@@ -160,8 +163,9 @@ class Ikev2IkeAuthExchange
      * \param request the request, SK opened
      * \param sa the keyed SA; peerId becomes the request's IDi (authenticated only at the end)
      * \param credentials ours (peerUsesEap must be set)
-     * \param [out] response SK{IDr, [CERT...,] AUTH}, to which the caller adds the first EAP
-     *        Request; or SK{N(AUTHENTICATION_FAILED)}
+     * \param [out] response SK{IDr, [CERT...,] AUTH} (SK{IDr} with EAP-only authentication,
+     *        sa.eapOnly set), to which the caller adds the first EAP Request; or
+     *        SK{N(AUTHENTICATION_FAILED)}
      * \return empty, or why EAP is refused (the SA is FAILED)
      */
     std::string StartEap(const Ikev2Message& request,
@@ -180,8 +184,9 @@ class Ikev2IkeAuthExchange
                                         uint32_t messageId,
                                         const std::vector<uint8_t>& eap);
     /**
-     * \brief Initiator: the response to the first request, with the responder's AUTH and the
-     * first EAP Request.
+     * \brief Initiator: the response to the first request, with the responder's AUTH (none
+     * with EAP-only authentication, if we asked for it: sa.eapOnly set) and the first EAP
+     * Request.
      * \param response the response, SK opened
      * \param sa the SA
      * \param credentials ours (the trust anchors or PSK that check the responder)
@@ -190,6 +195,18 @@ class Ikev2IkeAuthExchange
     std::string ProcessEapStart(const Ikev2Message& response,
                                 Ikev2Sa& sa,
                                 const Ikev2Credentials& credentials);
+    /**
+     * \brief RFC 5998 §4: EAP-only authentication takes only a method that authenticates both
+     * ends and makes an MSK (of ours, EAP-TLS and EAP-AKA).
+     * \param sa the SA (nothing to check unless sa.eapOnly)
+     * \param method the method run, as the initiator knows it; EapType::NONE for the
+     *        responder, which relays the method and checks only that it made an MSK
+     * \param msk the MSK
+     * \return empty if acceptable, else why not
+     */
+    static std::string CheckEapOnlyMethod(const Ikev2Sa& sa,
+                                          EapType method,
+                                          const std::vector<uint8_t>& msk);
     /**
      * \brief Initiator, after EAP-Success: SK{AUTH} keyed by the MSK or SK_pi.
      * \param sa the SA

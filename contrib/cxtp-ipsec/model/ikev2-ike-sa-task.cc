@@ -490,6 +490,10 @@ Ikev2IkeSaTask::ContinueEap(Ikev2Sa& sa, const Ikev2Message& response, Initiatio
     {
         failure = "EAP: " + reason;
     }
+    if (failure.empty() && status == EapStatus::SUCCESS)
+    {
+        failure = Ikev2IkeAuthExchange::CheckEapOnlyMethod(sa, x.eap->GetMethod(), x.eap->GetMsk());
+    }
     if (!failure.empty())
     {
         Initiation done = x;
@@ -628,7 +632,19 @@ Ikev2IkeSaTask::BackendAnswered(uint64_t spi, const Ikev2EapBackend::Answer& ans
     Ikev2Header header;
     Ikev2Codec::DecodeHeader(relay.pending, header);
     EapPacket eap = answer.eap;
-    if (answer.kind == Ikev2EapBackend::Answer::Kind::TIMEOUT)
+    Ikev2EapBackend::Answer::Kind kind = answer.kind;
+    std::string reason = answer.reason;
+    if (kind == Ikev2EapBackend::Answer::Kind::ACCEPT)
+    {
+        // RFC 5998 §4: without an MSK our final AUTH would prove nothing; EAP-Failure instead.
+        reason = Ikev2IkeAuthExchange::CheckEapOnlyMethod(*sa, EapType::NONE, answer.msk);
+        if (!reason.empty())
+        {
+            kind = Ikev2EapBackend::Answer::Kind::REJECT;
+            eap.code = EapCode::FAILURE;
+        }
+    }
+    if (kind == Ikev2EapBackend::Answer::Kind::TIMEOUT)
     {
         eap = EapPacket{EapCode::FAILURE, 0, EapType::NONE, {}};
     }
@@ -646,7 +662,7 @@ Ikev2IkeSaTask::BackendAnswered(uint64_t spi, const Ikev2EapBackend::Answer& ans
                                                     EapCodec::Encode(eap));
     }
     const std::vector<uint8_t> request = relay.pending;
-    switch (answer.kind)
+    switch (kind)
     {
     case Ikev2EapBackend::Answer::Kind::CHALLENGE:
         messenger.SendAnswer(*sa, request, out);
@@ -662,8 +678,8 @@ Ikev2IkeSaTask::BackendAnswered(uint64_t spi, const Ikev2EapBackend::Answer& ans
         FailResponder(
             *sa,
             std::string("IKE_AUTH: EAP ") +
-                (answer.kind == Ikev2EapBackend::Answer::Kind::REJECT ? "rejected" : "timed out") +
-                ": " + answer.reason);
+                (kind == Ikev2EapBackend::Answer::Kind::REJECT ? "rejected" : "timed out") + ": " +
+                reason);
         break;
     }
 }

@@ -101,6 +101,7 @@ struct Ikev2Sa
     Ikev2IdPayload peerId;  ///< the peer's authenticated identity
     Ikev2AuthMethod authMethod{Ikev2AuthMethod::SHARED_KEY_MIC}; ///< how we authenticate
     bool initialContact{false}; ///< INITIAL_CONTACT sent or received (§2.4)
+    bool eapOnly{false};        ///< RFC 5998: the responder's only AUTH is the final, MSK-keyed one
     bool mobike{false};         ///< MOBIKE_SUPPORTED both ways (RFC 4555 §4.2.1)
     bool natLocal{false};       ///< we are behind a NAT (§2.23)
     bool natPeer{false};        ///< the peer is behind a NAT

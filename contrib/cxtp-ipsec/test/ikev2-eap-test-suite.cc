@@ -9,6 +9,12 @@
 // CHILD_SA installed and probes through it); a wrong password ends in EAP-Failure at both ends;
 // an SG without a backend answers AUTHENTICATION_FAILED; a request retransmitted while the EAP
 // server answers is not processed twice; final AUTHs keyed by different keys do not verify.
+// EAP-only authentication (RFC 5998): with EAP-AKA the gateway sends neither CERT nor AUTH in
+// its first response and both ends establish; with EAP-MD5 the gateway refuses (no MSK), and
+// an MN given EAP-Success for EAP-MD5 refuses too (§4); asked but not allowed, or allowed but
+// not asked, the gateway authenticates with its certificate as usual.
+
+#include "ikev2-test-vectors.h"
 
 #include "ns3/boolean.h"
 #include "ns3/cxtp-ipsec-module.h"
@@ -109,11 +115,14 @@ class DelayedEapBackend : public Ikev2EapBackend
 /// What one bench runs.
 struct EapBenchConfig
 {
-    std::string mnPassword{"md5-secret"};  ///< the MN's EAP-MD5 password
-    std::string aaaPassword{"md5-secret"}; ///< the database's
-    bool backend{true};                    ///< the SG has an EAP backend
-    Time aaaDelay{MilliSeconds(20)};       ///< the backend's answer delay
-    std::vector<uint8_t> forcedMsk;        ///< the backend gives this MSK on success
+    std::string mnPassword{"md5-secret"};   ///< the MN's EAP-MD5 password
+    std::string aaaPassword{"md5-secret"};  ///< the database's
+    bool backend{true};                     ///< the SG has an EAP backend
+    Time aaaDelay{MilliSeconds(20)};        ///< the backend's answer delay
+    std::vector<uint8_t> forcedMsk;         ///< the backend gives this MSK on success
+    EapType method{EapType::MD5_CHALLENGE}; ///< MD5_CHALLENGE or AKA
+    bool mnEapOnly{false};                  ///< the MN's EapOnlyAuthentication
+    bool sgEapOnly{false};                  ///< the SG's
 };
 
 /// What a daemon's traces said.
@@ -121,6 +130,7 @@ struct EapLog
 {
     uint32_t authRequests{0};          ///< IKE_AUTH requests sent
     uint32_t authResponses{0};         ///< IKE_AUTH responses sent
+    uint32_t firstAuthResponseSize{0}; ///< octets of the first IKE_AUTH response sent
     std::vector<std::string> failures; ///< Failure traces
     uint32_t established{0};           ///< Established traces
     uint32_t eapSuccesses{0};          ///< EapSuccess traces
@@ -133,10 +143,14 @@ Record(EapLog* log,
        const Ipv6Address&,
        Ikev2ExchangeType exchange,
        bool response,
-       uint32_t)
+       uint32_t size)
 {
     if (sent && exchange == Ikev2ExchangeType::IKE_AUTH)
     {
+        if (response && log->authResponses == 0)
+        {
+            log->firstAuthResponseSize = size;
+        }
         (response ? log->authResponses : log->authRequests)++;
     }
 }
@@ -189,8 +203,16 @@ class EapBench
         IpsecCredentialStore::Get(sg)->SetCertificate(issued.chain, issued.key.privateKeyDer);
         EapCredentials subscriber;
         subscriber.identity = "mn1@cxtp.example";
-        subscriber.method = EapType::MD5_CHALLENGE;
+        subscriber.method = config.method;
         subscriber.password.assign(config.mnPassword.begin(), config.mnPassword.end());
+        if (config.method == EapType::AKA)
+        {
+            // K, OPc and AMF of 3GPP TS 35.208 §4.3 test set 1.
+            const Ikev2TestVectors milenage = Ikev2TestVectors::ReadFile("milenage-vectors.txt");
+            subscriber.akaK = milenage.Get("set1.k");
+            subscriber.akaOpc = milenage.Get("set1.opc");
+            subscriber.akaAmf = milenage.Get("set1.amf");
+        }
         Ikev2Helper::AddEapClient(mn,
                                   m_scenario.GetSgAddress(),
                                   Ipv6Prefix(128),
@@ -204,6 +226,8 @@ class EapBench
         ike.SetAttribute("RetransmitTimeout", TimeValue(MilliSeconds(500)));
         ApplicationContainer daemons = ike.Install(NodeContainer(mn, sg));
         daemons.Get(1)->SetAttribute("Passive", BooleanValue(true));
+        daemons.Get(0)->SetAttribute("EapOnlyAuthentication", BooleanValue(config.mnEapOnly));
+        daemons.Get(1)->SetAttribute("EapOnlyAuthentication", BooleanValue(config.sgEapOnly));
         m_mn = DynamicCast<Ikev2Daemon>(daemons.Get(0));
         m_sg = DynamicCast<Ikev2Daemon>(daemons.Get(1));
         if (config.backend)
@@ -417,6 +441,131 @@ class EapAuthKeyMismatchTestCase : public TestCase
     }
 };
 
+/// EAP-only authentication (RFC 5998) with EAP-AKA: no CERT or AUTH from the gateway first.
+class EapOnlyAkaTestCase : public TestCase
+{
+  public:
+    EapOnlyAkaTestCase()
+        : TestCase("EAP-only authentication with EAP-AKA: the MSK alone authenticates the SG")
+    {
+    }
+
+  private:
+    /// \param eapOnly both ends' EapOnlyAuthentication \return the bench, run
+    static std::unique_ptr<EapBench> Run(bool eapOnly)
+    {
+        EapBenchConfig c;
+        c.method = EapType::AKA;
+        c.mnEapOnly = eapOnly;
+        c.sgEapOnly = eapOnly;
+        auto b = std::make_unique<EapBench>(c);
+        b->Run();
+        return b;
+    }
+
+    void DoRun() override
+    {
+        std::unique_ptr<EapBench> with = Run(true);
+        const Ikev2Sa* mn = with->m_mn->FindSa(with->m_scenario.GetSgAddress());
+        const Ikev2Sa* sg = with->m_sg->FindSa(with->m_scenario.GetMnAddress());
+        NS_TEST_ASSERT_MSG_NE(mn, nullptr, "the MN has an established IKE SA");
+        NS_TEST_ASSERT_MSG_NE(sg, nullptr, "the SG has an established IKE SA");
+        NS_TEST_EXPECT_MSG_EQ(mn->eapOnly, true, "the MN accepted a first response without AUTH");
+        NS_TEST_EXPECT_MSG_EQ(sg->eapOnly, true, "the SG left CERT and AUTH out");
+        NS_TEST_EXPECT_MSG_EQ(with->m_mnLog.msk.size(), 64u, "EAP-AKA's MSK keyed the AUTHs");
+        NS_TEST_EXPECT_MSG_EQ((with->m_mnLog.msk == with->m_sgLog.msk), true, "the same MSK");
+        NS_TEST_EXPECT_MSG_EQ(mn->children.size(), 1u, "one CHILD_SA at the MN");
+        NS_TEST_EXPECT_MSG_GT(with->m_scenario.GetUplinkReceived(), 0, "uplink probes");
+        const uint32_t eapOnlySize = with->m_sgLog.firstAuthResponseSize;
+        Simulator::Destroy();
+
+        std::unique_ptr<EapBench> without = Run(false);
+        const Ikev2Sa* sg2 = without->m_sg->FindSa(without->m_scenario.GetMnAddress());
+        NS_TEST_ASSERT_MSG_NE(sg2, nullptr, "established without EAP-only too");
+        NS_TEST_EXPECT_MSG_EQ(sg2->eapOnly, false, "not EAP-only");
+        // Left out: the CERT payload (a DER certificate of some 800 octets) and the AUTH payload
+        // (8 octets and a 2048-bit RSA signature of 256).
+        NS_TEST_EXPECT_MSG_LT(eapOnlySize + 264 + 400,
+                              without->m_sgLog.firstAuthResponseSize,
+                              "the first response is smaller by CERT and AUTH");
+        Simulator::Destroy();
+    }
+};
+
+/// EAP-only asked, EAP-MD5 run: refused at the SG (no MSK) or, given an MSK, at the MN.
+class EapOnlyMd5RefusedTestCase : public TestCase
+{
+  public:
+    EapOnlyMd5RefusedTestCase()
+        : TestCase("EAP-only authentication with EAP-MD5: refused at either end (RFC 5998 §4)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        EapBenchConfig c;
+        c.mnEapOnly = true;
+        c.sgEapOnly = true;
+        {
+            EapBench b{c};
+            b.Run();
+            NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.established + b.m_sgLog.established, 0u, "no IKE SA");
+            NS_TEST_EXPECT_MSG_EQ(AnyContains(b.m_sgLog.failures, "made no MSK"),
+                                  true,
+                                  "the SG refuses EAP-only without an MSK");
+            NS_TEST_EXPECT_MSG_EQ(AnyContains(b.m_mnLog.failures, "EAP"),
+                                  true,
+                                  "the MN fails on the EAP-Failure sent instead of Success");
+            NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.eapSuccesses, 0u, "no EAP-Success at the MN");
+            Simulator::Destroy();
+        }
+        // An EAP server that gives an MSK for EAP-MD5: the SG goes on, the MN refuses.
+        c.forcedMsk = std::vector<uint8_t>(64, 0x5a);
+        EapBench b{c};
+        b.Run();
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.established + b.m_sgLog.established, 0u, "no IKE SA");
+        NS_TEST_EXPECT_MSG_EQ(AnyContains(b.m_mnLog.failures, "does not authenticate the server"),
+                              true,
+                              "the MN refuses EAP-MD5 under EAP-only");
+        NS_TEST_EXPECT_MSG_EQ(b.m_mnLog.authRequests, 2u, "no final AUTH sent by the MN");
+        Simulator::Destroy();
+    }
+};
+
+/// EAP-only asked but not allowed, or allowed but not asked: the usual certificate AUTH.
+class EapOnlyOneSidedTestCase : public TestCase
+{
+  public:
+    EapOnlyOneSidedTestCase()
+        : TestCase("EAP-only on one side only: the SG authenticates with its certificate")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool mnAsks : {true, false})
+        {
+            EapBenchConfig c;
+            c.method = EapType::AKA;
+            c.mnEapOnly = mnAsks;
+            c.sgEapOnly = !mnAsks;
+            EapBench b{c};
+            b.Run();
+            const Ikev2Sa* mn = b.m_mn->FindSa(b.m_scenario.GetSgAddress());
+            const Ikev2Sa* sg = b.m_sg->FindSa(b.m_scenario.GetMnAddress());
+            NS_TEST_ASSERT_MSG_NE(mn, nullptr, "the MN has an established IKE SA");
+            NS_TEST_ASSERT_MSG_NE(sg, nullptr, "the SG has an established IKE SA");
+            NS_TEST_EXPECT_MSG_EQ(mn->eapOnly || sg->eapOnly, false, "not EAP-only");
+            NS_TEST_EXPECT_MSG_EQ((sg->authMethod == Ikev2AuthMethod::SHARED_KEY_MIC),
+                                  false,
+                                  "the SG signed its first AUTH");
+            Simulator::Destroy();
+        }
+    }
+};
+
 class Ikev2EapTestSuite : public TestSuite
 {
   public:
@@ -428,6 +577,9 @@ class Ikev2EapTestSuite : public TestSuite
         AddTestCase(new EapNoBackendTestCase(), TestCase::QUICK);
         AddTestCase(new EapSlowServerTestCase(), TestCase::QUICK);
         AddTestCase(new EapAuthKeyMismatchTestCase(), TestCase::QUICK);
+        AddTestCase(new EapOnlyAkaTestCase(), TestCase::QUICK);
+        AddTestCase(new EapOnlyMd5RefusedTestCase(), TestCase::QUICK);
+        AddTestCase(new EapOnlyOneSidedTestCase(), TestCase::QUICK);
     }
 };
 
