@@ -9,7 +9,10 @@ and checks:
    authenticated the model's identity (its address with a PSK, its certificate's subject DN with
    certificates, its EAP identity with EAP), and rejected nothing;
    with EAP (the model an EAP client of charon, RFC 7296 §2.16): charon loaded its
-   eap-identity and eap-md5 or eap-tls plugin, signed with its certificate, asked the identity by EAP-Identity, ran its EAP-MD5 or EAP-TLS server method to
+   eap-identity and eap-md5 or eap-tls plugin, signed with its certificate (with --eap-only
+   yes: answered the model's N(EAP_ONLY_AUTHENTICATION) with IDr and the EAP Request only, no
+   CERT or AUTH, RFC 5998), asked the identity by EAP-Identity, ran its EAP-MD5 or EAP-TLS
+   server method to
    EAP-Success (no MSK for EAP-MD5, an MSK for EAP-TLS) and verified the model's final AUTH
    request; the secret charon keyed the final AUTHs with (the "secret" dumps of get_psk_sig,
    ike = 4), first to verify the model's, then to build its own, is SK_pi then SK_pr (EAP-MD5:
@@ -122,11 +125,28 @@ def check_eap(args, report, events, logged, model_summary, summary):
         f"loaded its eap-identity and {plugin} plugins",
         f"charon did not load eap-identity and {plugin} ({(logged('loaded plugins') or ['?'])[0]})",
     )
-    report.check(
-        logged(rf"authentication of '{re.escape(args.peer_id)}' \(myself\) with RSA"),
-        f"charon signed its first IKE_AUTH response with its certificate ('{args.peer_id}')",
-        "charon did not authenticate itself with its certificate",
-    )
+    if args.eap_only == "yes":
+        # RFC 5998: the model's first request carries N(EAP_ONLY_AUTHENTICATION), charon's
+        # first response IDr and the EAP Request only; the model says it took that.
+        lines = logged(r"generating IKE_AUTH response 1 \[ [^]]* \]")
+        first = [re.search(r"response 1 \[ ([^]]*) \]", t).group(1) for t in lines[:1]]
+        report.check(
+            logged(r"parsed IKE_AUTH request 1 \[ IDi .*N\(EAP_ONLY\)")
+            and first and first[0].startswith("IDr EAP/REQ/") and "AUTH" not in first[0]
+            and "CERT" not in first[0] and model_summary.get("eap_only") == "1",
+            f"EAP-only authentication (RFC 5998): the model sent N(EAP_ONLY), charon answered "
+            f"[ {first[0] if first else ''} ] without CERT or AUTH, and the model took it "
+            "(eap_only 1)",
+            f"no EAP-only authentication: charon answered [ {first[0] if first else 'nothing'} ], "
+            f"model eap_only {model_summary.get('eap_only')}",
+        )
+        summary.append("EAP-only (RFC 5998): charon's first IKE_AUTH response without AUTH")
+    else:
+        report.check(
+            logged(rf"authentication of '{re.escape(args.peer_id)}' \(myself\) with RSA"),
+            f"charon signed its first IKE_AUTH response with its certificate ('{args.peer_id}')",
+            "charon did not authenticate itself with its certificate",
+        )
     report.check(
         logged(r"parsed IKE_AUTH request 1 \[ IDi (?!.*AUTH)")
         and logged(r"initiating EAP_IDENTITY method")
@@ -258,6 +278,9 @@ def main():
     parser.add_argument("--role", choices=["initiator", "responder"], required=True)
     parser.add_argument("--auth", choices=["psk", "cert", "eap-md5", "eap-tls"], required=True)
     parser.add_argument("--eap-identity", default="", help="the model's EAP identity (EAP)")
+    parser.add_argument("--eap-only", choices=["yes", "no"], default="no",
+                        help="EAP-only authentication (RFC 5998) asked by the model and "
+                             "configured at charon")
     parser.add_argument("--action", choices=["none", "rekey"], default="none",
                         help="what charon was asked to do after the IKE SA was up")
     parser.add_argument("--rekey", choices=["yes", "no"], default="no",

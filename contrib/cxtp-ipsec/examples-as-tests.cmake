@@ -184,8 +184,9 @@ if(TARGET cxtp-ipsec-ike-interop)
                        TIMEOUT 600 RUN_SERIAL TRUE)
   # The model as EAP client (RFC 7296 §2.16) of charon with charon's own eap-md5 and eap-tls
   # plugins: one test per method, its own namespace and charon (about 10 s each; the timeout
-  # leaves room for installing strongSwan on first use).
-  foreach(method IN ITEMS md5 tls)
+  # leaves room for installing strongSwan on first use); only-tls: EAP-only authentication
+  # (RFC 5998), charon proving itself by the EAP-TLS MSK alone.
+  foreach(method IN ITEMS md5 tls only-tls)
     add_test(NAME interop-strongswan-eap-${method}
              COMMAND ${PROJECT_SOURCE_DIR}/scripts/interop-strongswan
                      --binary $<TARGET_FILE:cxtp-ipsec-ike-interop>

@@ -83,6 +83,9 @@ main(int argc, char* argv[])
          "without '@' also goes into the client certificate as dNSName")
         ("eapPassword", po::value<std::string>()->default_value("cxtp-eap-secret"),
          "with --eap=md5: the EAP-MD5 password")
+        ("eapOnly", po::value<bool>()->default_value(false),
+         "with --eap: ask for EAP-only authentication (RFC 5998): the peer may leave its "
+         "certificate AUTH out and prove itself by the MSK; 0 or 1")
         ("rekeyAt", po::value<std::string>()->default_value("0"),
          "IKEv2: when the node rekeys its CHILD_SAs by CREATE_CHILD_SA (0: never)")
         ("deleteAt", po::value<std::string>()->default_value("0"),
@@ -166,9 +169,10 @@ main(int argc, char* argv[])
         options.Fail("--eap: for the initiator only, without --auth (the peer signs, the node "
                      "runs EAP)");
     }
-    if (eap.empty() && (!vm["eapIdentity"].defaulted() || !vm["eapPassword"].defaulted()))
+    if (eap.empty() && (!vm["eapIdentity"].defaulted() || !vm["eapPassword"].defaulted() ||
+                        !vm["eapOnly"].defaulted()))
     {
-        options.Fail("--eapIdentity, --eapPassword: only with --eap");
+        options.Fail("--eapIdentity, --eapPassword, --eapOnly: only with --eap");
     }
     if (eap == "tls" && !vm["eapPassword"].defaulted())
     {
@@ -261,6 +265,7 @@ main(int argc, char* argv[])
         s.eap = eap;
         s.eapIdentity = vm["eapIdentity"].as<std::string>();
         s.eapPassword = vm["eapPassword"].as<std::string>();
+        s.eapOnly = vm["eapOnly"].as<bool>();
         s.credentialsDir = credentialsDir;
         s.retransmitTimeout = retry;
         s.start = start;

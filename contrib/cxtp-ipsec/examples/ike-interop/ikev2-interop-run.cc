@@ -93,6 +93,7 @@ Ikev2InteropRun::Ikev2InteropRun(IkeInteropNode& node, const Settings& settings)
     ike.SetAttribute("EspProposals", StringValue("aes128-sha256-modp2048"));
     ike.SetAttribute("Passive", BooleanValue(!settings.initiator));
     ike.SetAttribute("RetransmitTimeout", TimeValue(settings.retransmitTimeout));
+    ike.SetAttribute("EapOnlyAuthentication", BooleanValue(settings.eapOnly));
     ApplicationContainer daemons = ike.Install(NodeContainer(n));
     m_daemon = DynamicCast<Ikev2Daemon>(daemons.Get(0));
 
@@ -331,6 +332,7 @@ Ikev2InteropRun::Finish()
             {"eap", m_settings.eap.empty() ? "none" : m_settings.eap},
             {"eap_succeeded", m_eapSucceeded ? "1" : "0"},
             {"eap_msk", IkeInteropNode::Hex(m_msk)},
+            {"eap_only", sa && sa->eapOnly ? "1" : "0"},
             {"child_sas_installed", std::to_string(m_installed)},
             {"rekey_started", m_rekeyStarted ? "1" : "0"},
             {"create_child_sa_exchanges", std::to_string(m_createChildSa)},

@@ -41,6 +41,8 @@ namespace ns3
  * EAP-TLS the node's certificate from the same CA is the TLS client certificate; an identity
  * without '@' is also its dNSName, so a peer that looks the certificate up by the EAP identity
  * (charon's eap-tls) finds it. The EapSuccess trace gives the MSK, written to summary.csv.
+ * With --eapOnly the node asks for EAP-only authentication (RFC 5998, the daemon's
+ * EapOnlyAuthentication); summary.csv says whether the peer granted it (eap_only).
  *
  * Scheduled: a CHILD_SA rekey by CREATE_CHILD_SA (--rekeyAt, Ikev2Daemon::RekeyChildren,
  * §1.3.3) and a DELETE (--deleteAt: of the IKE SA, or with --delete=child of the CHILD_SAs,
@@ -64,6 +66,7 @@ class Ikev2InteropRun
         std::string eap;            ///< EAP method as EAP client: empty (none), md5 or tls
         std::string eapIdentity;    ///< the EAP identity
         std::string eapPassword;    ///< the EAP-MD5 password
+        bool eapOnly{false};        ///< ask for EAP-only authentication (RFC 5998)
         Time retransmitTimeout;     ///< the daemon's first retransmission timeout
         Time start;                 ///< when the first probe goes (initiator)
         Time rekeyAt;               ///< when the node rekeys its CHILD_SAs (zero: never)
