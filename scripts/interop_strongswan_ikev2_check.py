@@ -7,7 +7,9 @@ and checks:
 
 1. charon established the IKE_SA (IKE_SA_INIT + IKE_AUTH) with the expected proposal and
    authenticated the model's identity (its address with a PSK, its certificate's subject DN with
-   certificates, its EAP identity with EAP), and rejected nothing;
+   certificates, its EAP identity with EAP), and rejected nothing; retransmissions (a request
+   of the model's charon received again, or one charon sent again) are notes, counted in the
+   PASS line: the exchange recovered, but on a tap nothing should be lost;
    with EAP (the model an EAP client of charon, RFC 7296 §2.16): charon loaded its
    eap-identity and eap-md5 or eap-tls plugin, signed with its certificate, asked the identity by EAP-Identity, ran its EAP-MD5 or EAP-TLS server method to
    EAP-Success (no MSK for EAP-MD5, an MSK for EAP-TLS) and verified the model's final AUTH
@@ -39,7 +41,8 @@ import re
 import subprocess
 import sys
 
-from interop_strongswan_check import Report, parse_charon_events, parse_esp_sa, read_uat
+from interop_strongswan_check import (Report, note_retransmissions, parse_charon_events,
+                                      parse_esp_sa, read_uat)
 
 IKE_PROPOSAL = "IKE:AES_CBC_128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048"
 ESP_PROPOSAL = "ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ"
@@ -341,10 +344,10 @@ def main():
     error_pattern = (r"verification failed|parsing .*failed|decryption failed|"
                      r"received .* error notify|processing failed|invalid|"
                      r"AUTH_FAILED|AUTHENTICATION_FAILED|NO_PROP|TS_UNACCEPT|INVAL_KE|"
-                     r"unable to install|failed to establish CHILD_SA|retransmit \d+ of request")
+                     r"unable to install|failed to establish CHILD_SA|giving up after")
     errors = [t for t in logged(error_pattern) if "SIGTERM" not in t]
-    report.check(not errors, "no message rejected or retransmitted by charon",
-                 f"charon: {errors[:2]}")
+    report.check(not errors, "no message rejected by charon", f"charon: {errors[:2]}")
+    retransmissions = note_retransmissions(report, logged)
     report.check(
         args.model_status == 0 and model_summary.get("ike_sa_established") == "1",
         "model: IKE SA established, program succeeded",
@@ -620,6 +623,8 @@ def main():
         more = f" (+{len(reasons) - 3} more)" if len(reasons) > 3 else ""
         print(f"FAIL {args.case}: " + "; ".join(reasons[:3]) + more)
         return 1
+    if retransmissions:
+        summary.append(f"{retransmissions} retransmission(s) in charon's log (see check.out)")
     print(f"PASS {args.case}: " + ", ".join(summary))
     return 0
 
