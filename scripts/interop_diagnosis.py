@@ -217,16 +217,17 @@ def main():
         show(f"tap's Linux side: {e}", [])
         return
     pairs, unseen, unread = pair(frames, tap)
-    # The model's clock against the wall clock: a frame the model wrote is on the tap at once,
-    # one it read was on the tap first (the lag: how late the model's device read it).
+    # The model's clock against the wall clock: a frame the model wrote is on the tap at once
+    # (its capture time is the simulated time it was sent at: the difference beyond the least
+    # one is how far the real-time simulator was behind), one it read was on the tap first (its
+    # capture time is the real time its reader thread took it in).
     written = [tw - tm for tm, tw, src in pairs if src == args.model_address]
-    heading = f"tap, Linux side ({len(tap)} frames"
+    heading = f"tap's Linux side ({len(tap)} frames"
     if written:
         offset = min(written)
-        lags = [tm + offset - tw for tm, tw, src in pairs if src != args.model_address]
-        heading += f", model +0 = {wall(offset)}"
-        if lags:
-            heading += f", model read up to {max(0, max(lags)) * 1000:.0f} ms late"
+        lags = [tm + offset - tw for tm, tw, src in pairs if src != args.model_address] or [0]
+        heading += (f"; model +0 = {wall(offset)}, late <= {(max(written) - offset) * 1000:.0f}"
+                    f" ms writing, {max(0, max(lags)) * 1000:.0f} ms reading")
     ended = [f for f in unread if args.model_end and f[0] > args.model_end - 0.1]
     unread = [f for f in unread if f not in ended]
     lines = [f"{wall(t)} {src} > {dst} {text} - not read by the model"
@@ -235,7 +236,7 @@ def main():
               for t, src, dst, _, text in unseen]
     if ended:
         lines.append(f"({len(ended)} frames after the model stopped, not compared)")
-    heading += ")" + (": the same as the model's" if not unread and not unseen else ":")
+    heading += ")" + (": same frames" if not unread and not unseen else ":")
     show(heading, lines[-args.lines // 2:] if len(lines) > args.lines // 2 else lines)
 
 if __name__ == "__main__":
