@@ -15,7 +15,12 @@ that a failure can be read from the CI log alone (the case's files stay on the C
   ICMPv6 Neighbor Solicitation/Advertisement or error, with counts of what is left out;
 - with --tap-pcap (the tap captured on its Linux side, wall-clock times): the messages one side
   of the tap carried and the other did not (sent by the kernel but never read by the model's
-  device, or written by the model but never received by the kernel).
+  device, or written by the model but never received by the kernel), and the model's UDP
+  datagrams with a bad checksum (one of 0 is "none", which IPv6 forbids: Linux drops them);
+- with --kernel (the tap's counters and /proc/net/snmp6 of the namespace at the end of the
+  case): the tap's packets and drops (frames the kernel sent while no program read the tap
+  count as dropped), the non-zero IPv6, UDP and ICMPv6 error counters (Udp6InCsumErrors: the
+  kernel dropped datagrams for their checksum).
 
 Each part is at most --lines lines; every line is indented and cut to --width characters.
 """
@@ -33,7 +38,7 @@ RADIUS_CODES = {1: "Access-Request", 2: "Access-Accept", 3: "Access-Reject",
 ICMPV6_TYPES = {1: "unreachable", 2: "too big", 3: "time exceeded", 4: "param problem",
                 135: "NS", 136: "NA"}
 ICMPV6_DISPLAY = "(icmpv6.type >= 1 && icmpv6.type <= 4) || icmpv6.type == 135 || icmpv6.type == 136"
-FIELDS = ["frame.time_epoch", "ipv6.src", "ipv6.dst", "icmpv6.type", "icmpv6.nd.ns.target_address",
+FIELDS = ["frame.time_epoch", "eth.dst", "ipv6.src", "ipv6.dst", "icmpv6.type", "icmpv6.nd.ns.target_address",
           "icmpv6.nd.na.target_address", "ipv6.nxt", "udp.srcport", "udp.dstport",
           "isakmp.version", "isakmp.exchangetype", "isakmp.messageid", "isakmp.flag_r",
           "isakmp.flag_e", "isakmp.length", "radius.code", "radius.id", "radius.length"]
@@ -73,9 +78,21 @@ def first(value):
     return value.split(",")[0] if value else ""
 
 
-def describe(row, protocol):
+def describe(row, args):
     """One frame: its kind and the text after its addresses."""
     f = dict(zip(FIELDS, row))
+    kind, text = describe_payload(f, args.protocol)
+    # The model's capture is promiscuous: a unicast frame to another MAC is in it, but its
+    # device does not take it.
+    mac = f["eth.dst"].lower()
+    if mac and not mac.startswith("33:33:") and mac != args.model_mac and \
+            first(f["ipv6.dst"]) == args.model_address:
+        text += f" - to MAC {mac}, not the model's"
+    return kind, text
+
+
+def describe_payload(f, protocol):
+    """One frame's IPv6 payload: its kind and text."""
     kind = first(f["icmpv6.type"])
     if kind:
         name = ICMPV6_TYPES.get(int(kind), f"type {kind}")
@@ -128,9 +145,9 @@ def capture(args, pcap):
     kinds = {}
     for line in out.splitlines():
         row = (line.split("|") + [""] * len(FIELDS))[: len(FIELDS)]
-        kind, text = describe(row, args.protocol)
+        kind, text = describe(row, args)
         kinds[kind] = kinds.get(kind, 0) + 1
-        frames.append((float(row[0] or 0), first(row[1]), first(row[2]), kind, text))
+        frames.append((float(row[0] or 0), first(row[2]), first(row[3]), kind, text))
     return frames, kinds
 
 
@@ -167,6 +184,49 @@ def pair(model, tap):
     return pairs, only_model, only_tap
 
 
+def bad_checksums(args, pcap):
+    """The model's UDP datagrams whose checksum does not verify, or is 0 (RFC 8200 §8.1)."""
+    command = [args.tshark, "-n", "-r", pcap, "-o", "udp.check_checksum:TRUE", "-Y",
+               f"ipv6.src == {args.model_address} && udp && (udp.checksum.status == 0 || "
+               "udp.checksum == 0)", "-T", "fields", "-E", "separator=|", "-e",
+               "frame.time_epoch", "-e", "ipv6.dst", "-e", "udp.dstport", "-e", "udp.length",
+               "-e", "udp.checksum"]
+    try:
+        out = subprocess.run(command, capture_output=True, text=True, check=True,
+                             timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    rows = [line.split("|") for line in out.splitlines()]
+    return [f"{wall(float(r[0]))} {args.model_address} > {r[1]} UDP to port {r[2]}, "
+            f"{r[3]} B, checksum {r[4]}: bad" for r in rows if len(r) == 5]
+
+
+KERNEL_ERRORS = re.compile(r"^(?P<name>Ip6In\w*(Errors|Discards|NoRoutes|TruncatedPkts)|Ip6Out"
+                           r"(Discards|NoRoutes)|Icmp6(In|Out)\w*Errors|Udp6\w*(Errors|NoPorts))"
+                           r"\s+(?P<value>\d+)$")
+
+
+def kernel(path):
+    """The kernel's side at the end of the case, from the file the script wrote: the tap's
+    packets and drops, the non-zero error counters."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+    except OSError as e:
+        return [f"({e.strerror})"]
+    tap = []
+    for i, line in enumerate(lines):
+        # ip -s link: a "RX:"/"TX:" heading, then its numbers
+        m = re.match(r"^\s*(RX|TX):\s+bytes\s+packets\s+errors\s+dropped", line)
+        numbers = lines[i + 1].split() if m and i + 1 < len(lines) else []
+        if len(numbers) >= 4:
+            tap.append(f"{m.group(1)} {numbers[1]} packets ({numbers[2]} errors, "
+                       f"{numbers[3]} dropped)")
+    errors = [f"{m['name']} {m['value']}" for m in map(KERNEL_ERRORS.match, lines)
+              if m and m["value"] != "0"]
+    return [f"tap {', '.join(tap) or '?'}", "error counters: " + (", ".join(errors) or "all 0")]
+
+
 def wall(time):
     return datetime.datetime.fromtimestamp(time).strftime("%H:%M:%S.%f")[:-3]
 
@@ -180,7 +240,10 @@ def main():
     parser.add_argument("--peer-pattern", required=True, help="regex of the peer's lines to show")
     parser.add_argument("--pcap", required=True, help="the model's capture")
     parser.add_argument("--tap-pcap", default="", help="the tap captured on its Linux side")
+    parser.add_argument("--kernel", default="", help="the kernel's counters at the end")
     parser.add_argument("--model-address", default="fd00:11::100")
+    parser.add_argument("--model-mac", default="02:00:00:00:11:02",
+                        help="the model's MAC (the interop programs' default --mac)")
     parser.add_argument("--model-end", type=float, default=0.0,
                         help="when the model had exited (seconds since the epoch)")
     parser.add_argument("--protocol", choices=["ike", "radius"], required=True)
@@ -209,6 +272,8 @@ def main():
     counts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     show(f"model's capture ({len(shown)} of {len(lines)} lines; {counts or 'no frames'}):",
          shown)
+    if args.kernel:
+        show("kernel at the end (namespace):", kernel(args.kernel))
     if not args.tap_pcap:
         return
     try:
@@ -236,7 +301,9 @@ def main():
               for t, src, dst, _, text in unseen]
     if ended:
         lines.append(f"({len(ended)} frames after the model stopped, not compared)")
-    heading += ")" + (": same frames" if not unread and not unseen else ":")
+    checksums = bad_checksums(args, args.tap_pcap)
+    lines = checksums[: args.lines // 4] + lines
+    heading += ")" + (": same frames" if not unread and not unseen and not checksums else ":")
     show(heading, lines[-args.lines // 2:] if len(lines) > args.lines // 2 else lines)
 
 if __name__ == "__main__":
