@@ -48,29 +48,31 @@ def cut(text, width):
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def tail(lines, count):
-    """The last count lines, and how many there were."""
-    return lines[-count:] if count else [], len(lines)
-
-
 def model_events(path, count):
+    """The model's last events; without any (it did not start), the last lines of its output."""
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
-            events = [line.strip() for line in f if re.match(r"^\s*\[\+", line)]
+            lines = [line.strip() for line in f if line.strip()]
     except OSError as e:
-        return [f"({e.strerror})"], 0
-    return tail(events, count)
+        return [], f"{path}: {e.strerror}"
+    events = [line for line in lines if line.startswith("[+")]
+    if not events:
+        return lines[-3:], f"no events; the last {min(3, len(lines))} of {len(lines)} lines"
+    shown = events[-count:]
+    return shown, f"{len(shown)} of {len(events)}"
 
 
 def peer_lines(path, pattern, count):
+    """The peer's last lines that match pattern."""
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             lines = [line.rstrip("\n") for line in f if re.search(pattern, line)]
     except OSError as e:
-        return [f"({e.strerror})"], 0
+        return [], f"{path}: {e.strerror}"
     # charon: "15:36:01.123 11[NET] text" -> "15:36:01.123 NET text"
     lines = [re.sub(r"^(\S+) \d+\[([A-Z]+)\] ", r"\1 \2 ", line) for line in lines]
-    return tail(lines, count)
+    shown = lines[-count:]
+    return shown, f"{len(shown)} of {len(lines)} lines"
 
 
 def first(value):
@@ -257,29 +259,39 @@ def main():
         for line in lines:
             print(cut(f"    {line}", args.width))
 
-    events, total = model_events(args.model_out, args.lines)
+    events, what = model_events(args.model_out, args.lines)
     start = f", started at {args.model_start}" if args.model_start else ""
-    show(f"model events ({len(events)} of {total}{start}):", events)
-    lines, total = peer_lines(args.peer_log, args.peer_pattern, args.lines)
-    show(f"{args.peer} ({len(lines)} of {total} lines):", lines)
+    show(f"model events ({what}{start}):", events)
+    lines, what = peer_lines(args.peer_log, args.peer_pattern, args.lines)
+    show(f"{args.peer} ({what}):", lines)
     try:
         frames, kinds = capture(args, args.pcap)
+        lines = merge([f"+{t:.3f}s {src} > {dst} {text}" for t, src, dst, _, text in frames])
+        shown = lines[-args.lines:]
+        counts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        show(f"model's capture ({len(shown)} of {len(lines)} lines; {counts or 'no frames'}):",
+             shown)
     except RuntimeError as e:
+        frames = None
         show(f"model's capture: {e}", [])
-        return
-    lines = merge([f"+{t:.3f}s {src} > {dst} {text}" for t, src, dst, _, text in frames])
-    shown = lines[-args.lines:]
-    counts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    show(f"model's capture ({len(shown)} of {len(lines)} lines; {counts or 'no frames'}):",
-         shown)
     if args.kernel:
         show("kernel at the end (namespace):", kernel(args.kernel))
-    if not args.tap_pcap:
-        return
+    if args.tap_pcap:
+        compare(args, frames, show)
+
+
+def compare(args, frames, show):
+    """The tap's Linux side against the model's capture (frames, None if it has none)."""
     try:
         tap, _ = capture(args, args.tap_pcap)
     except RuntimeError as e:
         show(f"tap's Linux side: {e}", [])
+        return
+    checksums = bad_checksums(args, args.tap_pcap)
+    if frames is None:
+        show(f"tap's Linux side ({len(tap)} frames; the model's capture is missing):",
+             checksums + merge([f"{wall(t)} {src} > {dst} {text}"
+                                for t, src, dst, _, text in tap])[-args.lines // 2:])
         return
     pairs, unseen, unread = pair(frames, tap)
     # The model's clock against the wall clock: a frame the model wrote is on the tap at once
@@ -301,10 +313,10 @@ def main():
               for t, src, dst, _, text in unseen]
     if ended:
         lines.append(f"({len(ended)} frames after the model stopped, not compared)")
-    checksums = bad_checksums(args, args.tap_pcap)
-    lines = checksums[: args.lines // 4] + lines
-    heading += ")" + (": same frames" if not unread and not unseen and not checksums else ":")
-    show(heading, lines[-args.lines // 2:] if len(lines) > args.lines // 2 else lines)
+    heading += ")" + (": same frames" if not lines and not checksums else ":")
+    room = max(1, args.lines // 2 - len(checksums))
+    show(heading, checksums + lines[-room:])
+
 
 if __name__ == "__main__":
     main()
