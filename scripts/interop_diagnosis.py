@@ -199,8 +199,9 @@ def bad_checksums(args, pcap):
     except (OSError, subprocess.SubprocessError):
         return []
     rows = [line.split("|") for line in out.splitlines()]
-    return [f"{wall(float(r[0]))} {args.model_address} > {r[1]} UDP to port {r[2]}, "
-            f"{r[3]} B, checksum {r[4]}: bad" for r in rows if len(r) == 5]
+    return [f"{wall(float(r[0]))} {args.model_address} > {r[1]} UDP to port {r[2]}, {r[3]} B, "
+            + ("checksum 0 (none: IPv6 drops it)" if int(r[4], 16) == 0 else
+               f"bad checksum {r[4]}") for r in rows if len(r) == 5]
 
 
 KERNEL_ERRORS = re.compile(r"^(?P<name>Ip6In\w*(Errors|Discards|NoRoutes|TruncatedPkts)|Ip6Out"
