@@ -303,7 +303,10 @@ def compare(args, frames, show):
     heading = f"tap's Linux side ({len(tap)} frames"
     if written:
         offset = min(written)
-        lags = [tm + offset - tw for tm, tw, src in pairs if src != args.model_address] or [0]
+        # (frames on the tap before the model's clock started, e.g. while it made its keys, are
+        # read at its start: not late)
+        lags = [tm + offset - tw for tm, tw, src in pairs
+                if src != args.model_address and tw >= offset] or [0]
         heading += (f"; model +0 = {wall(offset)}, late <= {(max(written) - offset) * 1000:.0f}"
                     f" ms writing, {max(0, max(lags)) * 1000:.0f} ms reading")
     ended = [f for f in unread if args.model_end and f[0] > args.model_end - 0.1]
