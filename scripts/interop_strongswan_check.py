@@ -151,6 +151,35 @@ def child_sas(dumps, model_is_qm_initiator, model, peer):
     return result
 
 
+def note_retransmissions(report, logged, sent=True):
+    """Retransmissions in charon's log (RFC 7296 §2.1, RFC 2409 §5), one note per kind: a
+    request the model sent again (charon's response did not reach the model in time: lost
+    between charon and the model, or read late), a response the model sent again (IKEv1: charon's
+    next message did not reach it, or charon sent none), and unless not sent, a message charon
+    sent again (the model's answer did not reach charon in time, or there was none). Not failures
+    in themselves: the model did what RFC 7296 §2.1 asks, the exchange recovers, and what it
+    established is checked by the other checks. Returns the number of retransmissions noted."""
+    count = 0
+    kinds = (
+            (r"received retransmit of request with ID (\d+)",
+             "charon received {n} request(s) from the model again (ID {ids}): charon's response "
+             "did not reach the model in time (lost between charon and the model, or read late)"),
+            (r"received retransmit of response with ID (\d+)",
+             "charon received {n} response(s) from the model again (ID {ids}): charon's next "
+             "message did not reach the model in time, or charon sent none"),
+            (r"retransmit \d+ of (?:request|response)(?: with)? message ID (\d+)",
+             "charon sent {n} message(s) again (ID {ids}): the model's answer did not reach "
+             "charon in time (lost, late, or not sent)"))
+    for pattern, what in kinds if sent else kinds[:2]:
+        seen = [re.search(pattern, t).group(1) for t in logged(pattern)]
+        if seen:
+            ids = {i: seen.count(i) for i in seen}
+            report.note(what.format(n=len(seen), ids=", ".join(
+                i + (f" x{c}" if c > 1 else "") for i, c in ids.items())))
+            count += len(seen)
+    return count
+
+
 def read_uat(path):
     """Non-comment lines of a Wireshark UAT file."""
     with open(path, encoding="utf-8") as f:
@@ -270,6 +299,7 @@ def main():
         # charon's worker threads may take the messages that follow AM3 (INITIAL-CONTACT,
         # QM1, sent at once) before AM3 itself: it drops QM1, and the model retransmits it.
         report.note(f"charon: '{ignored}' (the message was retransmitted)")
+    note_retransmissions(report, logged)
 
     # Model side
     model_summary = {}
