@@ -6,8 +6,10 @@
 #include "ipsec-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/crypto-certificate-authority.h"
 #include "ns3/crypto-cost-model.h"
 #include "ns3/eap-subscriber-database.h"
+#include "ns3/ipsec-credential-store.h"
 #include "ns3/ipsec-spd.h"
 #include "ns3/ipsec-traffic-selector.h"
 #include "ns3/ipv6-address.h"
@@ -129,6 +131,92 @@ AaaHelper::AssignStreams(NodeContainer nodes, int64_t stream) const
         }
     }
     return current - stream;
+}
+
+EapCredentials
+AaaHelper::MakeSubscriber(const std::string& method,
+                          const std::string& identity,
+                          Ptr<Node> node,
+                          const std::vector<std::vector<uint8_t>>& trustAnchors)
+{
+    EapCredentials s;
+    s.identity = identity;
+    if (method == "md5")
+    {
+        s.method = EapType::MD5_CHALLENGE;
+        const std::string password = "cxtp-eap-md5-password";
+        s.password.assign(password.begin(), password.end());
+    }
+    else if (method == "aka")
+    {
+        // K and OPc of 3GPP TS 35.208 §4.3 test set 1: a USIM and its AuC entry.
+        s.method = EapType::AKA;
+        s.akaK = {0x46,
+                  0x5b,
+                  0x5c,
+                  0xe8,
+                  0xb1,
+                  0x99,
+                  0xb4,
+                  0x9f,
+                  0xaa,
+                  0x5f,
+                  0x0a,
+                  0x2e,
+                  0xe2,
+                  0x38,
+                  0xa6,
+                  0xbc};
+        s.akaOpc = {0xcd,
+                    0x63,
+                    0xcb,
+                    0x71,
+                    0x95,
+                    0x4a,
+                    0x9f,
+                    0x4e,
+                    0x48,
+                    0xa5,
+                    0x99,
+                    0x4e,
+                    0x37,
+                    0xa0,
+                    0x2b,
+                    0xaf};
+        s.akaSqn = 1;
+    }
+    else
+    {
+        NS_ABORT_MSG_IF(method != "tls", "AaaHelper: no EAP method '" << method << "'");
+        s.method = EapType::TLS;
+        Ptr<IpsecCredentialStore> store = IpsecCredentialStore::Get(node);
+        s.tlsChain = store->GetCertificateChain();
+        s.tlsPrivateKey = store->GetPrivateKey();
+        s.tlsTrustAnchors = trustAnchors;
+        NS_ABORT_MSG_IF(s.tlsChain.empty(), "AaaHelper: EAP-TLS, but the node has no certificate");
+    }
+    return s;
+}
+
+void
+AaaHelper::AddSubscriber(Ptr<EapSubscriberDatabase> database, EapCredentials subscriber)
+{
+    if (subscriber.method == EapType::AKA)
+    {
+        ++subscriber.akaSqn; // the AuC's next SQN; the USIM holds SQN_MS
+    }
+    database->Add(subscriber);
+}
+
+EapServerConfig
+AaaHelper::MakeTlsServerConfig(CryptoCertificateAuthority& ca, uint32_t issuer)
+{
+    EapServerConfig config;
+    CryptoCertificateAuthority::Issued issued = ca.IssueEndEntity("aaa server", issuer);
+    config.tlsChain = issued.chain;
+    config.tlsPrivateKey = issued.key.privateKeyDer;
+    config.tlsTrustAnchors = {ca.GetRootCertificate()};
+    return config;
 }
 
 } // namespace ns3

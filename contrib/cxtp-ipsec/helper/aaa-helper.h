@@ -7,16 +7,21 @@
 #include "ns3/aaa-server.h"
 #include "ns3/application-container.h"
 #include "ns3/attribute.h"
+#include "ns3/eap-credentials.h"
+#include "ns3/eap-server.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/radius-client.h"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
 
+class CryptoCertificateAuthority;
 class EapSubscriberDatabase;
 
 /**
@@ -82,6 +87,42 @@ class AaaHelper
      * \return the streams used
      */
     int64_t AssignStreams(NodeContainer nodes, int64_t stream) const;
+
+    /**
+     * \brief A subscriber for a simulation, as the MN's EAP client holds it
+     * (Ikev2Helper::AddEapClient; AddSubscriber() puts it into the AAA server's database):
+     * EAP-MD5 with a fixed password; EAP-AKA (RFC 4187) with K and OPc of 3GPP TS 35.208 §4.3
+     * test set 1 and the USIM's highest accepted sequence number SQN_MS = 1;
+     * EAP-TLS (RFC 5216) with the certificate chain and key of \p node's IpsecCredentialStore
+     * (issue them first) and \p trustAnchors for the server's certificate.
+     * \param method md5, aka or tls (anything else aborts)
+     * \param identity the EAP identity, an NAI (RFC 7542)
+     * \param node the MN (EAP-TLS only)
+     * \param trustAnchors the CAs the AAA server's certificate chains to (EAP-TLS only)
+     * \return the subscription
+     */
+    static EapCredentials MakeSubscriber(const std::string& method,
+                                         const std::string& identity,
+                                         Ptr<Node> node,
+                                         const std::vector<std::vector<uint8_t>>& trustAnchors);
+    /**
+     * \brief The EAP-TLS side of an AAA server: a server certificate issued by \p ca, and the
+     * root of \p ca as the anchor of the clients' certificates.
+     * \param ca the CA
+     * \param issuer the CA of the chain that issues it (CryptoCertificateAuthority::ROOT or an
+     *        intermediate)
+     * \return the server configuration for AaaServer::SetEapServerConfig
+     */
+    static EapServerConfig MakeTlsServerConfig(CryptoCertificateAuthority& ca, uint32_t issuer);
+    /**
+     * \brief Adds the AAA server's entry of a subscriber the MN holds as \p subscriber: the
+     * same secrets; for EAP-AKA the AuC's next sequence number one above the USIM's SQN_MS,
+     * as for a USIM and an AuC in step (3GPP TS 33.102 §6.3, Annex C), so that the first
+     * challenge is fresh, not a resynchronisation.
+     * \param database the AAA server's subscribers
+     * \param subscriber the MN's subscription (MakeSubscriber)
+     */
+    static void AddSubscriber(Ptr<EapSubscriberDatabase> database, EapCredentials subscriber);
 
   private:
     /// \param node a node: gets the cost profile, if one was set

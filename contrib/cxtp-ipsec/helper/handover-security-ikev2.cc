@@ -91,61 +91,10 @@ HandoverSecurityIkev2::NeedsAaaServer() const
 EapCredentials
 HandoverSecurityIkev2::MakeSubscription()
 {
-    EapCredentials s;
-    s.identity = EAP_IDENTITY;
-    if (m_eap == "md5")
-    {
-        s.method = EapType::MD5_CHALLENGE;
-        const std::string password = "cxtp-eap-md5-password";
-        s.password.assign(password.begin(), password.end());
-    }
-    else if (m_eap == "aka")
-    {
-        // K and OPc of 3GPP TS 35.208 §4.3 test set 1: a USIM and its AuC entry.
-        s.method = EapType::AKA;
-        s.akaK = {0x46,
-                  0x5b,
-                  0x5c,
-                  0xe8,
-                  0xb1,
-                  0x99,
-                  0xb4,
-                  0x9f,
-                  0xaa,
-                  0x5f,
-                  0x0a,
-                  0x2e,
-                  0xe2,
-                  0x38,
-                  0xa6,
-                  0xbc};
-        s.akaOpc = {0xcd,
-                    0x63,
-                    0xcb,
-                    0x71,
-                    0x95,
-                    0x4a,
-                    0x9f,
-                    0x4e,
-                    0x48,
-                    0xa5,
-                    0x99,
-                    0x4e,
-                    0x37,
-                    0xa0,
-                    0x2b,
-                    0xaf};
-        s.akaSqn = 1;
-    }
-    else
-    {
-        s.method = EapType::TLS;
-        Ptr<IpsecCredentialStore> store = IpsecCredentialStore::Get(GetTopology().mobileNode);
-        s.tlsChain = store->GetCertificateChain();
-        s.tlsPrivateKey = store->GetPrivateKey();
-        s.tlsTrustAnchors = {m_ca->GetRootCertificate()};
-    }
-    return s;
+    return AaaHelper::MakeSubscriber(m_eap,
+                                     EAP_IDENTITY,
+                                     GetTopology().mobileNode,
+                                     {m_ca->GetRootCertificate()});
 }
 
 void
@@ -160,19 +109,14 @@ HandoverSecurityIkev2::Install(const Topology& topology)
                         topology.gatewayCoreAddresses.size() != topology.gateways.size(),
                     GetName() << ": the topology has no AAA server");
     Ptr<EapSubscriberDatabase> database = CreateObject<EapSubscriberDatabase>();
-    database->Add(MakeSubscription());
+    AaaHelper::AddSubscriber(database, MakeSubscription());
     AaaHelper aaa;
     aaa.SetSecret(m_radiusSecret);
     aaa.SetCostProfile(GetProfile());
     Ptr<AaaServer> server = aaa.InstallServer(topology.aaaServer, database);
     if (m_eap == "tls")
     {
-        EapServerConfig config;
-        CryptoCertificateAuthority::Issued issued = m_ca->IssueEndEntity("aaa server", m_issuer);
-        config.tlsChain = issued.chain;
-        config.tlsPrivateKey = issued.key.privateKeyDer;
-        config.tlsTrustAnchors = {m_ca->GetRootCertificate()};
-        server->SetEapServerConfig(config);
+        server->SetEapServerConfig(AaaHelper::MakeTlsServerConfig(*m_ca, m_issuer));
     }
     for (uint32_t link = 0; link < topology.gateways.size(); ++link)
     {

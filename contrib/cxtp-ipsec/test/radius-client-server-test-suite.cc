@@ -12,6 +12,7 @@
 
 #include "cxtp-test-isolation.h"
 #include "cxtp-test-packet.h"
+#include "ikev2-test-vectors.h"
 
 #include "ns3/boolean.h"
 #include "ns3/cxtp-ipsec-module.h"
@@ -75,38 +76,9 @@ AkaSubscriber(const std::string& identity)
     EapCredentials c;
     c.identity = identity;
     c.method = EapType::AKA;
-    c.akaK = {0x46,
-              0x5b,
-              0x5c,
-              0xe8,
-              0xb1,
-              0x99,
-              0xb4,
-              0x9f,
-              0xaa,
-              0x5f,
-              0x0a,
-              0x2e,
-              0xe2,
-              0x38,
-              0xa6,
-              0xbc};
-    c.akaOpc = {0xcd,
-                0x63,
-                0xcb,
-                0x71,
-                0x95,
-                0x4a,
-                0x9f,
-                0x4e,
-                0x48,
-                0xa5,
-                0x99,
-                0x4e,
-                0x37,
-                0xa0,
-                0x2b,
-                0xaf};
+    const Ikev2TestVectors milenage = Ikev2TestVectors::ReadFile("milenage-vectors.txt");
+    c.akaK = milenage.Get("set1.k");
+    c.akaOpc = milenage.Get("set1.opc");
     c.akaSqn = 0; // the USIM has accepted nothing yet
     return c;
 }
