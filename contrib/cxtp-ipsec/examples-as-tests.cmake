@@ -61,7 +61,10 @@ if(TARGET cxtp-ipsec-ikev2)
   set(CXTP_IKEV2_CAPTURE_gcm --ike=aes256gcm16-prfsha384-ecp256 --esp=aes128gcm16)
   set(CXTP_IKEV2_CAPTURE_rekey --esp=aes128-sha256-modp2048 --duration=2s --rekeyAt=0.5s
       --rekeyIkeAt=1s --deleteAt=1.5s)
-  foreach(case IN ITEMS psk cert gcm rekey)
+  # EAP in IKE_AUTH through the AAA server behind the SG; EAP-only authentication (RFC 5998).
+  set(CXTP_IKEV2_CAPTURE_eap-tls --auth=eap-tls --aaaDelay=10ms)
+  set(CXTP_IKEV2_CAPTURE_eap-aka-only --auth=eap-aka --eapOnly=1)
+  foreach(case IN ITEMS psk cert gcm rekey eap-tls eap-aka-only)
     add_test(NAME capture-ikev2-${case}
              COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ikev2-capture.sh
                      $<TARGET_FILE:cxtp-ipsec-ikev2>

@@ -14,12 +14,18 @@
  *   fd00:11::100    fd00:11::1        fd00:1::2
  *        CSMA access link   p2p core link
  *   <-- IKEv2 (UDP 500), then ESP -->
+ *                   |  p2p AAA link, one way --aaaDelay (--auth=eap-*)
+ *                  AAA fd00:5::2 (AaaServer, RADIUS)
  * \endverbatim
  *
  * The MN's first probe hits a PROTECT rule without SA: PF_KEY raises ACQUIRE, the MN's daemon
  * runs IKE_SA_INIT and IKE_AUTH with the first CHILD_SA (RFC 7296 §1.2) with the passive SG's
  * daemon, authenticated by a pre-shared key or by RSA signatures with certificates of a CA made
- * at run time (§2.15, §3.6); both install the ESP SA pair and the probes flow through it. At
+ * at run time (§2.15, §3.6), or, with --auth=eap-md5|eap-aka|eap-tls, the MN by EAP (§2.16):
+ * the SG signs with its certificate (or, with --eapOnly, proves itself by the MSK alone, RFC
+ * 5998) and relays the EAP conversation by RADIUS to an AAA server behind it (AaaServer,
+ * --aaaDelay away), each EAP round trip one IKE_AUTH exchange; both install the ESP SA pair
+ * and the probes flow through it. At
  * --rekeyAt the MN rekeys the CHILD_SA by CREATE_CHILD_SA (§1.3.3, with PFS when --esp names a
  * group), at --rekeyIkeAt the IKE SA (§1.3.2), at --deleteAt it deletes the IKE SA by an
  * INFORMATIONAL exchange (§1.4.1); the next probe then negotiates anew. Messages and bytes are
@@ -92,11 +98,18 @@ main(int argc, char* argv[])
          "CHILD_SA proposals, strongSwan style; a group (aes128-sha256-modp2048) asks for PFS "
          "in CREATE_CHILD_SA")
         ("auth", po::value<std::string>()->default_value("psk"),
-         "psk (pre-shared key) or cert (RSA signatures, certificates of a CA made at run time)")
+         "psk (pre-shared key), cert (RSA signatures, certificates of a CA made at run time), "
+         "or eap-md5, eap-aka, eap-tls (the MN by EAP through the SG to an AAA server, the SG "
+         "by its certificate)")
+        ("aaaDelay", po::value<std::string>()->default_value("2ms"),
+         "--auth=eap-*: one-way delay of the SG-AAA link (each EAP round trip crosses it)")
+        ("eapOnly", po::value<bool>()->default_value(false),
+         "--auth=eap-*: EAP-only authentication (RFC 5998): the SG leaves CERT and AUTH out and "
+         "proves itself by the MSK; refused for eap-md5, which makes none (0 or 1)")
         ("rsaBits", po::value<uint32_t>()->default_value(2048),
-         "--auth=cert: RSA modulus of every key, 1024 to 4096")
+         "--auth=cert or eap-*: RSA modulus of every key, 1024 to 4096")
         ("intermediates", po::value<uint32_t>()->default_value(1),
-         "--auth=cert: CAs between the root and the end entities, 0 to 4")
+         "--auth=cert or eap-*: CAs between the root and the end entities, 0 to 4")
         ("initialContact", po::value<bool>()->default_value(true),
          "send INITIAL_CONTACT in IKE_AUTH (0 or 1)")
         ("rekeyAt", po::value<std::string>(),
@@ -155,9 +168,15 @@ main(int argc, char* argv[])
         }
     }
     std::string auth = vm["auth"].as<std::string>();
-    if (auth != "psk" && auth != "cert")
+    if (auth != "psk" && auth != "cert" && auth != "eap-md5" && auth != "eap-aka" &&
+        auth != "eap-tls")
     {
-        options.Fail("--auth: must be psk or cert, not '" + auth + "'");
+        options.Fail("--auth: must be psk, cert, eap-md5, eap-aka or eap-tls, not '" + auth + "'");
+    }
+    const std::string eap = auth.rfind("eap-", 0) == 0 ? auth.substr(4) : "";
+    if (eap.empty() && (!vm["aaaDelay"].defaulted() || !vm["eapOnly"].defaulted()))
+    {
+        options.Fail("--aaaDelay, --eapOnly: only with --auth=eap-md5, eap-aka or eap-tls");
     }
     uint32_t rsaBits = vm["rsaBits"].as<uint32_t>();
     if (rsaBits < 1024 || rsaBits > 4096)
@@ -185,14 +204,17 @@ main(int argc, char* argv[])
         }
     }
     config.manualKeys = false;
+    config.aaaServer = !eap.empty();
+    config.aaaDelay = options.GetTime("aaaDelay", vm["aaaDelay"].as<std::string>());
     config.duration = options.GetTime("duration", vm["duration"].as<std::string>());
     config.probeInterval = options.GetTime("interval", vm["interval"].as<std::string>());
     std::string outputDir = options.PrepareRun(vm);
 
     IpsecTunnelScenario scenario(config);
-    scenario.AssignStreams(0);
+    const int64_t streams = scenario.AssignStreams(0);
     Ptr<Node> mn = scenario.GetMn();
     Ptr<Node> sg = scenario.GetSg();
+    Ptr<AaaServer> server; // --auth=eap-*
     if (auth == "psk")
     {
         Ikev2Helper::AddPreSharedKey(mn, scenario.GetSgAddress(), Ipv6Prefix(128), "cxtp-secret");
@@ -207,20 +229,51 @@ main(int argc, char* argv[])
         {
             Ikev2Helper::IssueCertificate(node, *ca, issuer);
         }
-        Ikev2Helper::AddCertificatePeer(mn,
-                                        scenario.GetSgAddress(),
-                                        Ipv6Prefix(128),
-                                        {ca->GetRootCertificate()});
-        Ikev2Helper::AddCertificatePeer(sg,
-                                        scenario.GetMnAddress(),
-                                        Ipv6Prefix(128),
-                                        {ca->GetRootCertificate()});
+        if (eap.empty())
+        {
+            Ikev2Helper::AddCertificatePeer(mn,
+                                            scenario.GetSgAddress(),
+                                            Ipv6Prefix(128),
+                                            {ca->GetRootCertificate()});
+            Ikev2Helper::AddCertificatePeer(sg,
+                                            scenario.GetMnAddress(),
+                                            Ipv6Prefix(128),
+                                            {ca->GetRootCertificate()});
+        }
+        else
+        {
+            // The subscriber the MN's EAP client and the AAA server's database share; the SG
+            // is the AAA server's RADIUS client.
+            const EapCredentials subscriber = AaaHelper::MakeSubscriber(eap,
+                                                                        "mobile@cxtp.example",
+                                                                        mn,
+                                                                        {ca->GetRootCertificate()});
+            Ikev2Helper::AddEapClient(mn,
+                                      scenario.GetSgAddress(),
+                                      Ipv6Prefix(128),
+                                      {ca->GetRootCertificate()},
+                                      subscriber);
+            Ikev2Helper::AddEapPeer(sg, scenario.GetMnAddress(), Ipv6Prefix(128));
+            Ptr<EapSubscriberDatabase> database = CreateObject<EapSubscriberDatabase>();
+            AaaHelper::AddSubscriber(database, subscriber);
+            AaaHelper aaa;
+            aaa.SetSecret("cxtp-radius-secret");
+            aaa.SetCostProfile(profilePath);
+            server = aaa.InstallServer(scenario.GetAaa(), database);
+            if (eap == "tls")
+            {
+                server->SetEapServerConfig(AaaHelper::MakeTlsServerConfig(*ca, issuer));
+            }
+            aaa.InstallClient(sg, scenario.GetSgAaaAddress(), server, scenario.GetAaaAddress());
+            aaa.AssignStreams(NodeContainer(sg, scenario.GetAaa()), streams);
+        }
     }
     Ikev2Helper ike;
     ike.SetCostProfile(profilePath);
     ike.SetAttribute("IkeProposals", StringValue(ikeList));
     ike.SetAttribute("EspProposals", StringValue(espList));
     ike.SetAttribute("InitialContact", BooleanValue(vm["initialContact"].as<bool>()));
+    ike.SetAttribute("EapOnlyAuthentication", BooleanValue(vm["eapOnly"].as<bool>()));
     ApplicationContainer daemons = ike.Install(NodeContainer(mn, sg));
     // The gateway answers its mobile peers and never initiates (charon: auto=add).
     daemons.Get(1)->SetAttribute("Passive", BooleanValue(true));
@@ -308,7 +361,12 @@ main(int argc, char* argv[])
     std::ofstream csv(outputDir + "/summary.csv");
     csv << "metric,value\n";
     std::cout << "IKEv2 IKE_SA_INIT + IKE_AUTH (" << auth;
-    if (auth == "cert")
+    if (!eap.empty())
+    {
+        std::cout << (vm["eapOnly"].as<bool>() ? ", EAP-only" : "") << ", AAA one way "
+                  << config.aaaDelay.As(Time::MS);
+    }
+    if (auth != "psk")
     {
         std::cout << ", RSA-" << rsaBits << ", " << intermediates << " intermediate CA(s)";
     }
@@ -325,6 +383,13 @@ main(int argc, char* argv[])
     {
         row("ike_sa_ms", std::to_string(log.firstIkeSa.GetMicroSeconds() / 1000.0));
         row("setup_ms", std::to_string((end - log.acquired).GetMicroSeconds() / 1000.0));
+    }
+    if (!eap.empty())
+    {
+        const Ikev2Sa* sa =
+            DynamicCast<Ikev2Daemon>(daemons.Get(1))->FindSa(scenario.GetMnAddress());
+        row("eap_only", sa && sa->eapOnly ? "1" : "0");
+        row("radius_requests", std::to_string(server->GetRequestsProcessed()));
     }
     row("ike_sas", std::to_string(log.ikeSas));
     row("ike_sas_authenticated", std::to_string(log.established));

@@ -50,7 +50,7 @@ IpsecTunnelScenario::IpsecTunnelScenario(const Config& config)
 {
     // Valid UDP checksums, so that captures decode cleanly.
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
-    m_nodes.Create(3);
+    m_nodes.Create(config.aaaServer ? 4 : 3);
     Ptr<Node> mn = GetMn();
     Ptr<Node> sg = GetSg();
     Ptr<Node> cn = GetCn();
@@ -63,6 +63,13 @@ IpsecTunnelScenario::IpsecTunnelScenario(const Config& config)
     p2p.SetDeviceAttribute("DataRate", StringValue(config.coreRate));
     p2p.SetChannelAttribute("Delay", TimeValue(config.coreDelay));
     m_core = p2p.Install(sg, cn);
+    if (config.aaaServer)
+    {
+        PointToPointHelper aaaLink;
+        aaaLink.SetDeviceAttribute("DataRate", StringValue(config.coreRate));
+        aaaLink.SetChannelAttribute("Delay", TimeValue(config.aaaDelay));
+        m_aaaLink = aaaLink.Install(sg, GetAaa());
+    }
 
     InternetStackHelper stack;
     stack.SetIpv4StackInstall(false);
@@ -73,6 +80,14 @@ IpsecTunnelScenario::IpsecTunnelScenario(const Config& config)
     Configure(m_access.Get(1), GetSgAddress(), true);
     Configure(m_core.Get(0), Ipv6Address("fd00:1::1"), true);
     Configure(m_core.Get(1), Ipv6Address("fd00:1::2"), false);
+    if (config.aaaServer)
+    {
+        Configure(m_aaaLink.Get(0), GetSgAaaAddress(), true);
+        uint32_t i = Configure(m_aaaLink.Get(1), GetAaaAddress(), false);
+        Ipv6StaticRoutingHelper()
+            .GetStaticRouting(GetAaa()->GetObject<Ipv6>())
+            ->SetDefaultRoute(GetSgAaaAddress(), i);
+    }
 
     Ipv6StaticRoutingHelper routing;
     routing.GetStaticRouting(mn->GetObject<Ipv6>())
@@ -136,6 +151,10 @@ IpsecTunnelScenario::EnablePcap(const std::string& prefix) const
     csma.EnablePcap(prefix, m_access, false);
     PointToPointHelper p2p;
     p2p.EnablePcap(prefix, m_core, false);
+    if (m_aaaLink.GetN() > 0)
+    {
+        p2p.EnablePcap(prefix, m_aaaLink, false);
+    }
 }
 
 int64_t
@@ -166,6 +185,24 @@ Ptr<Node>
 IpsecTunnelScenario::GetCn() const
 {
     return m_nodes.Get(2);
+}
+
+Ptr<Node>
+IpsecTunnelScenario::GetAaa() const
+{
+    return m_nodes.GetN() > 3 ? m_nodes.Get(3) : nullptr;
+}
+
+Ipv6Address
+IpsecTunnelScenario::GetAaaAddress() const
+{
+    return Ipv6Address("fd00:5::2");
+}
+
+Ipv6Address
+IpsecTunnelScenario::GetSgAaaAddress() const
+{
+    return Ipv6Address("fd00:5::1");
 }
 
 Ipv6Address

@@ -29,13 +29,19 @@ namespace ns3
  *   MN ============ SG ------------- CN
  *   fd00:11::100    fd00:11::1        fd00:1::2
  *        CSMA access link   p2p core link (SG: fd00:1::1)
- *   <---- ESP tunnel ---->
+ *   <---- ESP tunnel ---->  |
+ *                           | p2p AAA link (Config::aaaServer; SG: fd00:5::1)
+ *                          AAA fd00:5::2
  * \endverbatim
  *
  * MN and SG run IPsec: BYPASS for IKE (UDP 500), and a tunnel-mode ESP tunnel MN↔SG protecting
  * all other traffic of the MN, manually keyed. A UDP probe (UdpClient/UdpServer, SeqTs header)
  * runs every Interval in both directions between MN and CN. The helper holds no protocol logic:
  * it only assembles ns-3 and module objects.
+ *
+ * With Config::aaaServer a fourth node, bare of IPsec, hangs off the SG on its own link of
+ * Config::aaaDelay, for an AAA server the SG reaches by RADIUS (AaaHelper); what runs there is
+ * the caller's choice.
  */
 class IpsecTunnelScenario
 {
@@ -53,6 +59,8 @@ class IpsecTunnelScenario
         Time coreDelay{MilliSeconds(2)};   ///< one-way delay of the core link
         std::string accessRate{"100Mbps"}; ///< access link rate
         std::string coreRate{"100Mbps"};   ///< core link rate
+        bool aaaServer{false};             ///< add the AAA node behind the SG
+        Time aaaDelay{MilliSeconds(2)};    ///< one-way delay of the SG—AAA link
         bool manualKeys{true}; ///< install a manually keyed SA pair; if false, the PROTECT rules
                                ///< wait for a key manager (ACQUIRE)
     };
@@ -83,6 +91,12 @@ class IpsecTunnelScenario
     Ptr<Node> GetSg() const;
     /// \return the correspondent node
     Ptr<Node> GetCn() const;
+    /// \return the AAA node (Config::aaaServer), else nullptr
+    Ptr<Node> GetAaa() const;
+    /// \return the AAA node's address (fd00:5::2)
+    Ipv6Address GetAaaAddress() const;
+    /// \return the SG's address on the AAA link (fd00:5::1), the AAA server's client
+    Ipv6Address GetSgAaaAddress() const;
     /// \return the MN's address
     Ipv6Address GetMnAddress() const;
     /// \return the SG's access address
@@ -109,9 +123,10 @@ class IpsecTunnelScenario
 
   private:
     Config m_config;              ///< parameters
-    NodeContainer m_nodes;        ///< MN, SG, CN
+    NodeContainer m_nodes;        ///< MN, SG, CN and AAA (Config::aaaServer)
     NetDeviceContainer m_access;  ///< MN, SG on the access link
     NetDeviceContainer m_core;    ///< SG, CN on the core link
+    NetDeviceContainer m_aaaLink; ///< SG, AAA on the AAA link (Config::aaaServer)
     IpsecHelper m_ipsec;          ///< IPsec installer
     IpsecHelper::Tunnel m_tunnel; ///< the tunnel
     Ptr<IpsecKeyExport> m_keys;   ///< key recorder

@@ -7,8 +7,11 @@
 # IKE_AUTH, SA and Nonce in CREATE_CHILD_SA), and every ESP packet to its inner UDP probe. With
 # --rekeyAt, --rekeyIkeAt and --deleteAt it must also see, decrypted, the CHILD_SA rekey
 # (REKEY_SA, §1.3.3, with KE when --esp names a group) with the DELETE of the old CHILD_SA, the IKE SA rekey (§1.3.2) and the
-# DELETEs of IKE SAs (§1.4.1). Negative control: the same decryption checks with an empty and
-# with a wrong table (the SK_e and ESP keys zeroed) must fail.
+# DELETEs of IKE SAs (§1.4.1). With --auth=eap-* (EAP in IKE_AUTH, §2.16) every IKE_AUTH shows,
+# decrypted, IDi, an EAP payload or an AUTH, the SG's RADIUS to the AAA server carries EAP and
+# dissects cleanly, and with --eapOnly=1 the MN's N(EAP_ONLY_AUTHENTICATION) is there and no
+# IKE_AUTH response with EAP holds an AUTH (RFC 5998). Negative control: the same decryption
+# checks with an empty and with a wrong table (the SK_e and ESP keys zeroed) must fail.
 # Usage: check-ikev2-capture.sh <cxtp-ipsec-ikev2 binary> <output dir> [example options...]
 set -euo pipefail
 binary=$1
@@ -17,9 +20,13 @@ shift 2
 command -v tshark >/dev/null || { echo "tshark is not installed (run scripts/setup)"; exit 1; }
 rekey=0
 pfs=0
+eap=0
+eap_only=0
 duration=(--duration=1s)
 for arg in "$@"; do
   case $arg in
+    --auth=eap-*) eap=1 ;;
+    --eapOnly=1) eap_only=1 ;;
     --rekeyAt=* | --rekeyIkeAt=* | --deleteAt=*) rekey=1 ;;
     --esp=*modp* | --esp=*ecp* | --esp=*curve*) pfs=1 ;;
     --duration=*) duration=() ;;
@@ -81,10 +88,18 @@ check_decryption() {
     expect "no SK payload with a wrong checksum" \
       '_ws.expert.message contains "Checksum Data is incorrect"' 0 &&
     expect_all "SK payloads decrypted" "$sk" "isakmp.enc.decrypted" &&
-    expect_all "IKE_AUTH: IDi/IDr and TSi/TSr decrypted" "isakmp.exchangetype == 35" \
-      "isakmp.id.type && isakmp.ts.type" &&
+    expect_all "IKE_AUTH: $ike_auth_what decrypted" "isakmp.exchangetype == 35" \
+      "$ike_auth_condition" &&
     expect_all "ESP decrypted to the inner UDP probes" "esp" \
       "udp.dstport == 4000 || udp.dstport == 4001" || return 1
+  if [[ $eap == 1 ]]; then
+    expect "EAP-only asked (N(EAP_ONLY_AUTHENTICATION) in the first IKE_AUTH request)" \
+      "isakmp.exchangetype == 35 && isakmp.flag_r == 0 && isakmp.notify.msgtype == 16417" \
+      "$eap_only" &&
+      expect "the SG's AUTH beside its first EAP Request (none with EAP-only, RFC 5998)" \
+      "isakmp.exchangetype == 35 && isakmp.flag_r == 1 && eap && isakmp.auth.method" \
+      $((1 - eap_only)) || return 1
+  fi
   if [[ $rekey == 1 ]]; then
     expect_all "CREATE_CHILD_SA: SA and Nonce decrypted" "isakmp.exchangetype == 36" \
       "isakmp.prop.protoid && isakmp.nonce" &&
@@ -105,6 +120,21 @@ check_decryption() {
   fi
 }
 
+ike_auth_what="IDi/IDr and TSi/TSr"
+ike_auth_condition="isakmp.id.type && isakmp.ts.type"
+if [[ $eap == 1 ]]; then
+  ike_auth_what="IDi, EAP or AUTH"
+  ike_auth_condition="isakmp.id.type || eap || isakmp.auth.method"
+  # The SG's link to the AAA server (node 1, device 2): RADIUS carrying EAP, nothing malformed.
+  aaa_pcap="$out/ikev2-1-2.pcap"
+  radius=$(tshark -r "$aaa_pcap" -Y "radius && eap" 2>/dev/null | wc -l)
+  bad=$(tshark -r "$aaa_pcap" -Y "_ws.malformed || _ws.expert.severity >= error" 2>/dev/null | wc -l)
+  if [[ $radius -lt 2 || $bad != 0 ]]; then
+    echo "FAIL: RADIUS with EAP on the AAA link: $radius packets, $bad malformed or in error"
+    exit 1
+  fi
+  echo "ok: RADIUS with EAP on the AAA link ($radius packets, none malformed)"
+fi
 load right
 read -r csv_messages < <(awk -F, '$1 == "ike_messages" {print $2}' "$out/summary.csv")
 expect "IKEv2 messages, as summary.csv counts them" "isakmp" "$csv_messages"
