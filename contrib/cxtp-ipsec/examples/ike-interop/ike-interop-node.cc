@@ -3,6 +3,8 @@
  */
 #include "ike-interop-node.h"
 
+#include "ike-interop-tap-device.h"
+
 #include "ns3/core-module.h"
 #include "ns3/cxtp-ipsec-module.h"
 #include "ns3/fd-net-device-module.h"
@@ -95,6 +97,8 @@ IkeInteropNode::IkeInteropNode(const Config& config)
 {
     m_node = CreateObject<Node>();
     FdNetDeviceHelper fdHelper;
+    // FdNetDevice, but a zero UDP checksum goes out as 0xFFFF (ns-3 < 3.42; see the class).
+    fdHelper.SetTypeId(IkeInteropTapDevice::GetTypeId().GetName());
     fdHelper.SetAttribute("EncapsulationMode", StringValue("Dix"));
     Ptr<FdNetDevice> device = DynamicCast<FdNetDevice>(fdHelper.Install(m_node).Get(0));
     device->SetFileDescriptor(config.tapFd);
