@@ -29,8 +29,8 @@ Metrics (per run; sums over the N handovers of the run, from handovers.csv):
                         its whole cycle if that never happens.
   access_signalling_Bps sum(bytes) / sum(cycle_ms): security signalling on the MN's access links
                         (IKE or CXTP frames with their Ethernet II header, no FCS) per second.
-  core_signalling_Bps   sum(core_bytes) / sum(cycle_ms): gateway-to-gateway CXTP in the core
-                        (IPv6 packets) per second.
+  core_signalling_Bps   sum(core_bytes) / sum(cycle_ms): security signalling in the core (CXTP
+                        between the gateways, RADIUS to the AAA server; IPv6 packets) per second.
   security_delay_ms     mean security_delay_ms (t_sec - t_coa_formed) of the completed handovers.
   no_tunnel_ratio       handovers that ended without a tunnel (no t_sec) / handovers.
 

@@ -214,7 +214,8 @@ main(int argc, char* argv[])
 
     std::ofstream csv(outputDir + "/handovers.csv");
     csv << "seed,run,handover,method,path,complete,alpha_ms,security_delay_ms,probe_delay_ms,"
-           "outage_ms,lost_probes,messages,bytes,core_bytes,t_detach_s,t_attach_s,t_coa_s,"
+           "outage_ms,lost_probes,messages,bytes,core_messages,core_bytes,t_detach_s,t_attach_s,t_"
+           "coa_s,"
            "t_mip_s,t_sec_s,t_coa_formed_s,cycle_ms,tunnel_down_ms,cycle_sent_probes,"
            "cycle_lost_probes\n";
     std::vector<double> alpha;
@@ -225,6 +226,7 @@ main(int argc, char* argv[])
     std::vector<double> messages;
     std::vector<double> bytes;
     std::vector<double> coreBytes;
+    std::vector<double> coreMessages;
     for (size_t k = 0; k < results.size(); ++k)
     {
         const auto& r = results[k];
@@ -251,8 +253,8 @@ main(int argc, char* argv[])
             << (r.complete ? Ms(r.alpha) : "") << "," << (r.complete ? Ms(r.SecurityDelay()) : "")
             << "," << std::fixed << std::setprecision(3) << probeMs << ","
             << (std::isnan(outageMs) ? std::string() : std::to_string(outageMs)) << ","
-            << r.lostDown + r.lostUp << "," << r.messages << "," << r.bytes << "," << r.coreBytes
-            << "," << std::setprecision(6) << r.tDetach.GetSeconds() << ","
+            << r.lostDown + r.lostUp << "," << r.messages << "," << r.bytes << "," << r.coreMessages
+            << "," << r.coreBytes << "," << std::setprecision(6) << r.tDetach.GetSeconds() << ","
             << r.tAttach.GetSeconds() << "," << r.tCoa.GetSeconds() << "," << r.tMip.GetSeconds()
             << "," << r.tSec.GetSeconds() << "," << r.tCoaFormed.GetSeconds() << "," << Ms(cycle)
             << "," << Ms(down) << "," << cycleSent << "," << cycleLost << "\n";
@@ -271,6 +273,7 @@ main(int argc, char* argv[])
         messages.push_back(r.messages);
         bytes.push_back(r.bytes);
         coreBytes.push_back(r.coreBytes);
+        coreMessages.push_back(r.coreMessages);
     }
     std::ofstream summary(outputDir + "/summary.csv");
     summary << "method,metric,n,mean,ci95\n";
@@ -287,6 +290,7 @@ main(int argc, char* argv[])
              {"lost_probes", &lost},
              {"messages", &messages},
              {"bytes", &bytes},
+             {"core_messages", &coreMessages},
              {"core_bytes", &coreBytes}})
     {
         auto [mean, ci] = MeanCi95(*values);

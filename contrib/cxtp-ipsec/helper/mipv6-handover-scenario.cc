@@ -212,6 +212,7 @@ Mipv6HandoverScenario::Build()
         aaaLink.SetChannelAttribute("Delay", TimeValue(m_config.aaaDelay));
         rAaa = aaaLink.Install(r, m_nodes.Get(AAA));
         m_p2pDevices.Add(rAaa);
+        m_monitor->Attach(rAaa.Get(1)); // what the AAA server sends; the gateways' own leave above
     }
 
     // Addresses and interfaces by hand (doc/mipv6-handover.rst, Reference topology).
@@ -598,6 +599,7 @@ Mipv6HandoverScenario::GetResults() const
                            ? m_results[k + 1].tDetach - m_config.hintLead
                            : Time::Max();
         r.coreBytes = m_monitor->GetCoreBytes(coreStart, coreEnd);
+        r.coreMessages = m_monitor->GetCoreMessages(coreStart, coreEnd);
         CountProbes(r,
                     windowStart,
                     windowEnd,

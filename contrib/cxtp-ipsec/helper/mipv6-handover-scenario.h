@@ -107,8 +107,11 @@ class Mipv6HandoverScenario
         uint32_t messages{0};      ///< security signalling frames on the MN's access links, from
                                    ///< tAttach to the next detach (or the end)
         uint64_t bytes{0};         ///< their bytes (Ethernet II header, no FCS)
-        uint64_t coreBytes{0};     ///< CXTP between the gateways (IPv6 packets, ESP included), from
-                                   ///< the hint (tDetach - hintLead) to the next hint
+        uint64_t coreBytes{0};     ///< security signalling in the core (IPv6 packets, ESP
+                                   ///< included): CXTP between the gateways, RADIUS between a
+                                   ///< gateway and the AAA server; from the hint (tDetach -
+                                   ///< hintLead) to the next hint
+        uint32_t coreMessages{0};  ///< those messages
         Time tSec;                 ///< security re-established (the method's Ready; = tCoa for
                                    ///< "none" and "manual")
 

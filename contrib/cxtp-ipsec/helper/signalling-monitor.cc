@@ -69,6 +69,7 @@ SignallingMonitor::Record(uint32_t node, bool core, Ptr<const Packet> frame)
     f.bytes = (core ? 0 : 14) + 40 + ip.GetPayloadLength();
     f.ike = false;
     f.cxtp = false;
+    f.aaa = false;
     f.exchange = 0;
     f.continuation = false;
     uint8_t next = ip.GetNextHeader();
@@ -108,6 +109,7 @@ SignallingMonitor::Record(uint32_t node, bool core, Ptr<const Packet> frame)
         // The exchange type is octet 18 of the ISAKMP header (after a 4-byte non-ESP marker
         // on port 4500).
         f.cxtp = s == 5091 || d == 5091;
+        f.aaa = s == 1812 || d == 1812; // RADIUS authentication (RFC 2865 §3)
         uint32_t offset = (s == 4500 || d == 4500) ? 4 + 18 : 18;
         if (f.ike && copy->GetSize() > offset)
         {
@@ -163,7 +165,18 @@ SignallingMonitor::GetCoreBytes(Time from, Time to) const
     uint64_t n = 0;
     for (const auto& f : m_frames)
     {
-        n += (f.core && f.cxtp && f.time >= from && f.time < to) ? f.bytes : 0;
+        n += (f.core && (f.cxtp || f.aaa) && f.time >= from && f.time < to) ? f.bytes : 0;
+    }
+    return n;
+}
+
+uint32_t
+SignallingMonitor::GetCoreMessages(Time from, Time to) const
+{
+    uint32_t n = 0;
+    for (const auto& f : m_frames)
+    {
+        n += f.core && !f.continuation && (f.cxtp || f.aaa) && f.time >= from && f.time < to;
     }
     return n;
 }

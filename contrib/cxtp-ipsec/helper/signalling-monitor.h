@@ -43,6 +43,7 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
         uint32_t node;     ///< node of the device it was seen on
         bool ike;          ///< IKE (UDP 500/4500)
         bool cxtp;         ///< CXTP (UDP 5091 or ICMPv6 type 150)
+        bool aaa;          ///< RADIUS between a gateway and the AAA server (UDP 1812)
         bool core;         ///< seen on a point-to-point (core) device rather than on an access link
         uint8_t exchange;  ///< IKE: the ISAKMP exchange type (0 if unreadable)
         bool esp;          ///< an ESP packet (CXTP or not)
@@ -84,9 +85,16 @@ class SignallingMonitor : public SimpleRefCount<SignallingMonitor>
     /**
      * \param from start of the window (inclusive)
      * \param to end of the window (exclusive)
-     * \return bytes of the CXTP packets on core links in the window (IPv6 packets)
+     * \return bytes of the security signalling on core links in the window (IPv6 packets):
+     *         CXTP between the gateways, RADIUS between a gateway and the AAA server
      */
     uint64_t GetCoreBytes(Time from, Time to) const;
+    /**
+     * \param from start of the window (inclusive)
+     * \param to end of the window (exclusive)
+     * \return those messages (a fragmented one counts once)
+     */
+    uint32_t GetCoreMessages(Time from, Time to) const;
 
     /// The IKE messages of one exchange type on the access links.
     struct ExchangeCount

@@ -9,7 +9,8 @@
 # IKE_AUTH and INFORMATIONAL message (RFC 7296 §3.14) and every ESP packet (to its inner probe
 # or Mobile IPv6 message) in all captures, and must not without them (negative control). With
 # EAP (RFC 7296 §2.16) every decrypted IKE_AUTH after the first carries an EAP payload tshark
-# dissects, and on the AAA server's link every RADIUS packet dissects without a malformed field.
+# dissects, and on the AAA server's link every RADIUS packet dissects without a malformed field
+# and they are as many, with as many octets, as handovers.csv's core_messages and core_bytes.
 # Usage: check-ikev2-sim-capture.sh <cxtp-ipsec-sim binary> <output dir> [sim options...]
 set -euo pipefail
 binary=$1
@@ -106,4 +107,15 @@ if [[ -e ${aaa_pcaps[0]} ]]; then
   done
   [[ $radius -gt 0 ]] || { echo "FAIL: no RADIUS packet with EAP on the AAA link"; exit 1; }
   echo "ok: $eap IKE_AUTH messages with EAP decrypted, $radius RADIUS packets with EAP, nothing malformed"
+  # The core columns: every RADIUS packet crosses the AAA link once, from the first handover on
+  # (IPv6 packets: the p2p capture's frames less their 2-octet PPP header).
+  read -r m b < <(tshark -r "${aaa_pcaps[0]}" -Y "($window) && radius" -T fields -e frame.len \
+    2>/dev/null | awk '{n++; s += $1 - 2} END {print n + 0, s + 0}')
+  read -r csv_m csv_b < <(awk -F, 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
+    {m += $col["core_messages"]; b += $col["core_bytes"]} END {print m, b}' "$out/handovers.csv")
+  if [[ $m == 0 || $m != "$csv_m" || $b != "$csv_b" ]]; then
+    echo "FAIL: the AAA link carries $m RADIUS packets / $b B, handovers.csv core $csv_m / $csv_b B"
+    exit 1
+  fi
+  echo "ok: $m RADIUS packets, $b B on the AAA link, as handovers.csv's core columns say"
 fi
