@@ -273,13 +273,8 @@ Ikev2IkeSaTask::AnswerIkeAuth(Ikev2Sa& sa,
         BeginEap(sa, bytes, request); // §2.16: no AUTH asks for EAP
         return;
     }
-    const IpsecPolicy* rule = FindResponderRule(sa);
-    Ikev2IkeAuthExchange::ChildPolicy policy;
-    if (rule)
-    {
-        policy = Ikev2ChildSaMapping::MakePolicy(*rule, m_services.GetPfKey()->GetSpi());
-    }
-    Ikev2IkeAuthExchange auth(m_services.GetProposals(rule));
+    const ResponderRules rules = FindResponderRules(sa);
+    Ikev2IkeAuthExchange auth(m_services.GetProposals(rules.rule));
     Ikev2Message answer;
     Ikev2ChildSa child;
     Ikev2ChildKeys keys;
@@ -287,22 +282,26 @@ Ikev2IkeSaTask::AnswerIkeAuth(Ikev2Sa& sa,
     std::string refused = auth.ProcessRequest(request,
                                               sa,
                                               m_services.GetCredentials(sa.peer),
-                                              policy,
+                                              rules.policy,
                                               answer,
                                               child,
                                               keys);
     m_services.NoteState(sa, before);
-    FinishResponder(sa, bytes, answer, refused, child, keys);
+    FinishResponder(sa, bytes, answer, refused, rules, child, keys);
 }
 
-const IpsecPolicy*
-Ikev2IkeSaTask::FindResponderRule(const Ikev2Sa& sa) const
+Ikev2IkeSaTask::ResponderRules
+Ikev2IkeSaTask::FindResponderRules(const Ikev2Sa& sa) const
 {
+    ResponderRules r;
     Ptr<IpsecSpd> spd = m_services.GetSpd();
-    uint32_t outPolicy = 0;
-    uint32_t inPolicy = 0;
-    spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
-    return outPolicy ? spd->Get(outPolicy) : nullptr;
+    spd->FindTunnelRules(sa.local, sa.peer, r.outPolicyId, r.inPolicyId);
+    r.rule = r.outPolicyId ? spd->Get(r.outPolicyId) : nullptr;
+    if (r.rule)
+    {
+        r.policy = Ikev2ChildSaMapping::MakePolicy(*r.rule, m_services.GetPfKey()->GetSpi());
+    }
+    return r;
 }
 
 void
@@ -310,14 +309,11 @@ Ikev2IkeSaTask::FinishResponder(Ikev2Sa& sa,
                                 const std::vector<uint8_t>& bytes,
                                 const Ikev2Message& answer,
                                 std::string refused,
+                                const ResponderRules& rules,
                                 Ikev2ChildSa& child,
                                 const Ikev2ChildKeys& keys)
 {
-    Ptr<IpsecSpd> spd = m_services.GetSpd();
-    uint32_t outPolicy = 0;
-    uint32_t inPolicy = 0;
-    spd->FindTunnelRules(sa.local, sa.peer, outPolicy, inPolicy);
-    if (!outPolicy && refused.empty())
+    if (!rules.outPolicyId && refused.empty())
     {
         refused = "no PROTECT rule for the peer";
     }
@@ -334,8 +330,8 @@ Ikev2IkeSaTask::FinishResponder(Ikev2Sa& sa,
         m_services.TraceFailure(sa.peer, "no CHILD_SA in IKE_AUTH: " + refused);
         return;
     }
-    child.outPolicyId = outPolicy;
-    child.inPolicyId = inPolicy;
+    child.outPolicyId = rules.outPolicyId;
+    child.inPolicyId = rules.inPolicyId;
     m_services.InstallChild(sa, child, keys, false);
 }
 
@@ -572,13 +568,8 @@ Ikev2IkeSaTask::AnswerEap(Ikev2Sa& sa,
     EapRelay& relay = m_relays[sa.GetLocalSpi()];
     if (relay.accepted)
     {
-        const IpsecPolicy* rule = FindResponderRule(sa);
-        Ikev2IkeAuthExchange::ChildPolicy policy;
-        if (rule)
-        {
-            policy = Ikev2ChildSaMapping::MakePolicy(*rule, m_services.GetPfKey()->GetSpi());
-        }
-        Ikev2IkeAuthExchange auth(m_services.GetProposals(rule));
+        const ResponderRules rules = FindResponderRules(sa);
+        Ikev2IkeAuthExchange auth(m_services.GetProposals(rules.rule));
         Ikev2Message answer;
         Ikev2ChildSa child;
         Ikev2ChildKeys keys;
@@ -588,12 +579,12 @@ Ikev2IkeSaTask::AnswerEap(Ikev2Sa& sa,
                                                          sa,
                                                          m_services.GetCredentials(sa.peer),
                                                          relay.msk,
-                                                         policy,
+                                                         rules.policy,
                                                          answer,
                                                          child,
                                                          keys);
         m_services.NoteState(sa, before);
-        FinishResponder(sa, bytes, answer, refused, child, keys);
+        FinishResponder(sa, bytes, answer, refused, rules, child, keys);
         return;
     }
     EapPacket response;

@@ -98,6 +98,15 @@ class Ikev2IkeSaTask
     static Ikev2IdPayload MakeAddressId(const Ipv6Address& address);
 
   private:
+    /// Responder: the CHILD_SA of IKE_AUTH goes under our PROTECT pair towards the peer.
+    struct ResponderRules
+    {
+        uint32_t outPolicyId{0};                  ///< the outbound rule, 0 if none
+        uint32_t inPolicyId{0};                   ///< the inbound rule
+        const IpsecPolicy* rule{nullptr};         ///< the outbound rule, or nullptr
+        Ikev2IkeAuthExchange::ChildPolicy policy; ///< what it accepts (empty without a rule)
+    };
+
     /// What the initiator keeps from IKE_SA_INIT to the IKE_AUTH response.
     struct Initiation
     {
@@ -133,6 +142,7 @@ class Ikev2IkeSaTask
      * \param bytes the request as received
      * \param answer our answer
      * \param refused why no IKE SA or no CHILD_SA, or empty
+     * \param rules our tunnel rules towards the peer (FindResponderRules)
      * \param child the CHILD_SA made
      * \param keys its keys
      */
@@ -140,6 +150,7 @@ class Ikev2IkeSaTask
                          const std::vector<uint8_t>& bytes,
                          const Ikev2Message& answer,
                          std::string refused,
+                         const ResponderRules& rules,
                          Ikev2ChildSa& child,
                          const Ikev2ChildKeys& keys);
     /**
@@ -157,9 +168,8 @@ class Ikev2IkeSaTask
                          const Initiation& x,
                          Ikev2ChildSa& child,
                          const Ikev2ChildKeys& keys);
-    /// \param sa the SA \return our outbound PROTECT rule towards the peer (the CHILD_SA's), or
-    /// nullptr
-    const IpsecPolicy* FindResponderRule(const Ikev2Sa& sa) const;
+    /// \param sa the SA \return our tunnel rules towards the peer and what they accept
+    ResponderRules FindResponderRules(const Ikev2Sa& sa) const;
     /// \param sa the SA \param reason why: fails the SA, which stays to answer retransmissions
     void FailResponder(Ikev2Sa& sa, const std::string& reason);
 
