@@ -601,8 +601,10 @@ Ikev1Daemon::IsRetransmittedRequest(const Ikev1Sa& sa,
     {
         return false;
     }
-    // A retransmitted request: our answer was lost. Send it again (racoon does).
-    if (!flight.GetLastSent().empty() && !flight.IsActive())
+    // A retransmitted request: our answer was lost. Send it again (racoon does), unless the
+    // repeat is itself the answer to our last message: then the peer resent its answer, and
+    // ours would be taken for a request and answered again, back and forth.
+    if (flight.AnswersLastReceived() && !flight.IsActive())
     {
         Transmit(sa.peer, flight.GetLastSent());
     }

@@ -148,18 +148,26 @@ void
 IpsecRetransmission::NoteSent(const std::vector<uint8_t>& message)
 {
     m_sent = message;
+    m_sentAfterReceived = true;
 }
 
 void
 IpsecRetransmission::NoteReceived(const std::vector<uint8_t>& message)
 {
     m_received = message;
+    m_sentAfterReceived = false;
 }
 
 bool
 IpsecRetransmission::IsDuplicate(const std::vector<uint8_t>& message) const
 {
     return !m_received.empty() && m_received == message;
+}
+
+bool
+IpsecRetransmission::AnswersLastReceived() const
+{
+    return !m_sent.empty() && m_sentAfterReceived;
 }
 
 const std::vector<uint8_t>&

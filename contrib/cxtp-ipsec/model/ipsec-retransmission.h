@@ -121,6 +121,13 @@ class IpsecRetransmission
     bool IsDuplicate(const std::vector<uint8_t>& message) const;
     /// \return the message sent last (empty if none)
     const std::vector<uint8_t>& GetLastSent() const;
+    /**
+     * \return true if the message sent last left after the one accepted last, so that it
+     *         answers it: a repeat of that one is answered with it; a repeat of a message that
+     *         came after ours (the answer to our request) is not, or two ends that each answer
+     *         the other's repeats send each other the same two messages without end
+     */
+    bool AnswersLastReceived() const;
     /// \return the message accepted last (empty if none)
     const std::vector<uint8_t>& GetLastReceived() const;
 
@@ -139,6 +146,7 @@ class IpsecRetransmission
     EventId m_timer;                    ///< the next expiry
     std::vector<uint8_t> m_sent;        ///< last message sent
     std::vector<uint8_t> m_received;    ///< last message accepted
+    bool m_sentAfterReceived{false};    ///< m_sent left after m_received came
 };
 
 } // namespace ns3

@@ -111,6 +111,12 @@ class IpsecRetransmissionStopTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ((rtx.GetLastSent() == std::vector<uint8_t>{4, 5}),
                               true,
                               "the answer to send again");
+        NS_TEST_EXPECT_MSG_EQ(rtx.AnswersLastReceived(), true, "it answers the request");
+        // The peer's answer to our message: a repeat of it is not answered again.
+        rtx.NoteReceived({6, 7});
+        NS_TEST_EXPECT_MSG_EQ(rtx.AnswersLastReceived(),
+                              false,
+                              "our last message does not answer the peer's last");
     }
 };
 
