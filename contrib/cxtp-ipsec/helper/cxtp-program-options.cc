@@ -3,7 +3,11 @@
  */
 #include "cxtp-program-options.h"
 
+#include "ns3/config.h"
+#include "ns3/global-value.h"
 #include "ns3/rng-seed-manager.h"
+#include "ns3/string.h"
+#include "ns3/type-id.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -33,24 +37,7 @@ CxtpProgramOptions::Add()
 po::variables_map
 CxtpProgramOptions::Parse(int argc, char* argv[])
 {
-    po::variables_map vm;
-    try
-    {
-        po::store(po::command_line_parser(argc, argv).options(m_options).run(), vm);
-        if (vm.count("help"))
-        {
-            std::cout << "Usage: " << m_program << " [options]\n\n"
-                      << m_summary << "\n\n"
-                      << m_options << std::endl;
-            std::exit(0);
-        }
-        po::notify(vm);
-    }
-    catch (const po::error& e)
-    {
-        Fail(e.what());
-    }
-    return vm;
+    return ParseWithConfigFile(argc, argv, "");
 }
 
 po::variables_map
@@ -59,15 +46,24 @@ CxtpProgramOptions::ParseWithConfigFile(int argc, char* argv[], const std::strin
     po::variables_map vm;
     try
     {
-        po::store(po::command_line_parser(argc, argv).options(m_options).run(), vm);
+        po::parsed_options parsed =
+            po::command_line_parser(argc, argv).options(m_options).allow_unregistered().run();
+        po::store(parsed, vm);
         if (vm.count("help"))
         {
             std::cout << "Usage: " << m_program << " [options]\n\n"
                       << m_summary << "\n\n"
-                      << m_options << std::endl;
+                      << m_options << "\n"
+                      << "ns-3 settings, as ns-3's CommandLine takes them:\n"
+                      << "  --ns3::Class::Attribute=value  an attribute's default "
+                         "(e.g. --ns3::Ikev1Daemon::RetryInterval=5s)\n"
+                      << "  --GlobalValue=value            an ns-3 global value "
+                         "(e.g. --ChecksumEnabled=1)"
+                      << std::endl;
             std::exit(0);
         }
-        if (vm.count(configOption))
+        ApplyNs3Settings(parsed);
+        if (!configOption.empty() && vm.count(configOption))
         {
             std::string path = vm[configOption].as<std::string>();
             std::ifstream file(path);
@@ -87,11 +83,70 @@ CxtpProgramOptions::ParseWithConfigFile(int argc, char* argv[], const std::strin
     return vm;
 }
 
+bool
+CxtpProgramOptions::IsTimeAttribute(const std::string& path)
+{
+    const size_t split = path.rfind("::");
+    TypeId tid;
+    TypeId::AttributeInformation info;
+    return split != std::string::npos &&
+           TypeId::LookupByNameFailSafe(path.substr(0, split), &tid) &&
+           tid.LookupAttributeByName(path.substr(split + 2), &info) &&
+           info.checker->GetValueTypeName() == "ns3::TimeValue";
+}
+
+void
+CxtpProgramOptions::ApplyNs3Settings(const po::parsed_options& parsed) const
+{
+    for (const po::option& o : parsed.options)
+    {
+        if (!o.unregistered)
+        {
+            continue;
+        }
+        const std::string given = o.original_tokens.empty() ? o.string_key : o.original_tokens[0];
+        if (o.position_key >= 0 || o.value.size() != 1)
+        {
+            Fail("unrecognised argument '" + given + "' (ns-3 settings take the form " +
+                 "--name=value)");
+        }
+        const std::string& value = o.value[0];
+        if (o.string_key.rfind("ns3::", 0) == 0)
+        {
+            // ns-3's Time aborts on a string it cannot read: a time is checked here first, and
+            // needs its unit as every time option does.
+            Time unused;
+            if (IsTimeAttribute(o.string_key) && !ParseTime(value, unused))
+            {
+                Fail("--" + o.string_key + ": '" + value +
+                     "' is not a value it takes (a time with its unit, e.g. 50ms, 2s)");
+            }
+            if (!Config::SetDefaultFailSafe(o.string_key, StringValue(value)))
+            {
+                Fail("--" + o.string_key + ": no such ns-3 attribute, or '" + value +
+                     "' is not a value it takes");
+            }
+        }
+        else if (!GlobalValue::BindFailSafe(o.string_key, StringValue(value)))
+        {
+            Fail("unrecognised option '--" + o.string_key + "' (neither an option of " + m_program +
+                 " nor an ns-3 global value; --help lists them)");
+        }
+    }
+}
+
 void
 CxtpProgramOptions::Fail(const std::string& message) const
 {
     std::cerr << m_program << ": " << message << std::endl;
     std::exit(2);
+}
+
+bool
+CxtpProgramOptions::IsBareNumber(const std::string& text)
+{
+    static const std::regex pattern("^([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$");
+    return std::regex_match(text, pattern);
 }
 
 bool
@@ -104,6 +159,10 @@ CxtpProgramOptions::ParseTime(const std::string& text, Time& time)
         return false;
     }
     double value = std::strtod(m[1].str().c_str(), nullptr);
+    if (!m[3].matched && value != 0)
+    {
+        return false; // a time needs its unit; only zero is zero in all of them
+    }
     std::string unit = m[3].matched ? m[3].str() : "s";
     if (unit == "s")
     {
@@ -140,6 +199,11 @@ CxtpProgramOptions::GetTime(const std::string& option,
     Time t;
     if (!ParseTime(text, t))
     {
+        if (IsBareNumber(text))
+        {
+            Fail("--" + option + ": '" + text + "' has no unit (write " + text + "ms or " + text +
+                 "s)");
+        }
         Fail("--" + option + ": '" + text + "' is not a time (examples: 50ms, 2s, 1.5s)");
     }
     if (!allowZero && t.IsZero())

@@ -17,7 +17,11 @@ namespace ns3
  * \brief Command-line handling shared by the module's programs (Boost.Program_options).
  *
  * Parse() prints the help and exits 0 on --help, and on any error (unknown option, bad value)
- * prints one line "<program>: <what is wrong>" to stderr and exits 2.
+ * prints one line "<program>: <what is wrong>" to stderr and exits 2. Besides the program's own
+ * options it takes ns-3's settings as ns-3's CommandLine does: --ns3::Class::Attribute=value
+ * sets an attribute's default (Config::SetDefault), --Name=value an ns-3 global value
+ * (GlobalValue::Bind); either one unknown, or a value the attribute does not take, fails the
+ * same way.
  */
 class CxtpProgramOptions
 {
@@ -63,8 +67,8 @@ class CxtpProgramOptions
     [[noreturn]] void Fail(const std::string& message) const;
 
     /**
-     * \brief Reads an ns-3 time string ("50ms", "2s", "1.5s", "100us"); a bare number is in
-     * seconds.
+     * \brief Reads a time with its unit ("50ms", "2s", "1.5s", "100us", "1min", "1h"); a bare
+     * number is refused, except 0.
      * \param text the text
      * \param [out] time the value
      * \return false if the text is not a time
@@ -87,6 +91,17 @@ class CxtpProgramOptions
     std::string PrepareRun(const boost::program_options::variables_map& vm) const;
 
   private:
+    /// \param text a text \return whether it is a number without unit
+    static bool IsBareNumber(const std::string& text);
+    /// \param path "ns3::Class::Attribute" \return whether it names an attribute of type Time
+    static bool IsTimeAttribute(const std::string& path);
+    /**
+     * \brief Applies the ns-3 settings among the options the program does not know; fails the
+     * program on any other.
+     * \param parsed the command line, parsed with unregistered options allowed
+     */
+    void ApplyNs3Settings(const boost::program_options::parsed_options& parsed) const;
+
     std::string m_program;                                 ///< name for messages
     std::string m_summary;                                 ///< --help text
     boost::program_options::options_description m_options; ///< the options

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # cxtp-ipsec-sim's command line: every invalid input exits with status 2 and exactly one line on
-# stderr naming the problem; the same seed and run give the same CSV files byte for byte, and
-# another run number gives other handover instants.
+# stderr naming the problem (a time without its unit, an unknown ns-3 attribute or global value
+# among them); an ns-3 attribute given as --ns3::Class::Attribute=value takes effect; the same
+# seed and run give the same CSV files byte for byte, and another run number gives other
+# handover instants.
 # Usage: check-sim-cli.sh <cxtp-ipsec-sim binary> <work dir>
 set -uo pipefail
 sim=$1
@@ -42,6 +44,31 @@ expect_error "ctMode" --ctMode=sideways
 expect_error "spiCollision" --spiCollision=1.5
 expect_error "spiCollision" --spiCollision=-0.1
 expect_error "spiCollision" --spiCollision=abc
+expect_error "has no unit" --coreDelay=100
+expect_error "has no unit" --probeInterval=0.05
+expect_error "no such ns-3 attribute" --ns3::Ikev1Daemon::NoSuchAttribute=1
+expect_error "is not a value it takes" --ns3::Ikev1Daemon::RetryInterval=soon
+expect_error "nor an ns-3 global value" --NoSuchGlobal=1
+
+# An ns-3 attribute from the command line: with the MN's IKEv1 retransmission timer shorter than
+# the gateway takes to answer (testbed-2008), messages are sent again; with 5 s, never. Each end
+# answers a repeat of the other's request only, so the repeats stay few (they once bounced
+# between the two ends without end).
+messages()
+{
+  "$sim" --outputDir="$work/attr" --method=ikev1-main --handovers=2 "$@" >/dev/null ||
+    { echo "FAIL: $* did not complete" >&2; return 1; }
+  awk -F, 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
+    {m += $col["messages"]} END {print m}' "$work/attr/handovers.csv"
+}
+slow=$(messages --ns3::Ikev1Daemon::RetryInterval=5s)
+fast=$(messages --ns3::Ikev1Daemon::RetryInterval=20ms)
+if [[ -n $slow && -n $fast && $slow == 22 && $fast -gt $slow && $fast -lt 100 ]]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL: --ns3::Ikev1Daemon::RetryInterval: $slow messages with 5s (want 22), $fast with 20ms (want 23 to 99)"
+  failed=$((failed + 1))
+fi
 
 for name in a b; do
   "$sim" --outputDir="$work/$name" --method=ikev1-ct --handovers=3 --seed=3 --run=7 >/dev/null ||
