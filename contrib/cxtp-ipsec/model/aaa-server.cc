@@ -11,6 +11,7 @@
 #include "ipsec-work-clock.h"
 #include "radius-authenticator.h"
 #include "radius-codec.h"
+#include "radius-datagram-internal.h"
 #include "radius-mppe-key.h"
 
 #include "ns3/abort.h"
@@ -252,26 +253,16 @@ AaaServer::Discard(const Ipv6Address& from, const std::string& reason, const std
 void
 AaaServer::HandleRead(Ptr<Socket> socket)
 {
-    Ptr<Packet> packet;
-    Address from;
-    while ((packet = socket->RecvFrom(from)))
+    for (const RadiusDatagram& d : RadiusDatagram::ReadAll(socket))
     {
-        if (!Inet6SocketAddress::IsMatchingType(from))
-        {
-            continue;
-        }
-        const Inet6SocketAddress source = Inet6SocketAddress::ConvertFrom(from);
-        std::vector<uint8_t> bytes(packet->GetSize());
-        packet->CopyData(bytes.data(), bytes.size());
-        m_rxTrace(static_cast<RadiusCode>(bytes.empty() ? 0 : bytes[0]),
-                  bytes.size() > 1 ? bytes[1] : 0,
-                  static_cast<uint32_t>(bytes.size()));
+        const std::vector<uint8_t>& bytes = d.bytes;
+        m_rxTrace(d.code, d.identifier, static_cast<uint32_t>(bytes.size()));
         CryptoWorkMeter meter;
         bool newSession = false;
         std::vector<uint8_t> reply;
         {
             CryptoWorkMeter::Scope scope(meter);
-            reply = Handle(source.GetIpv6(), source.GetPort(), bytes, newSession);
+            reply = Handle(d.address, d.port, bytes, newSession);
         }
         Time work = m_cost->Get(PROCESSING_KEY) + m_cost->Price(meter);
         if (newSession)
@@ -285,7 +276,7 @@ AaaServer::HandleRead(Ptr<Socket> socket)
         }
         RadiusPacket request;
         RadiusCodec::Decode(bytes, request); // decoded once already by Handle()
-        CacheKey key{source.GetIpv6(), source.GetPort(), request.identifier, request.authenticator};
+        CacheKey key{d.address, d.port, request.identifier, request.authenticator};
         auto cached = m_cache.find(key);
         if (cached == m_cache.end())
         {
@@ -297,12 +288,7 @@ AaaServer::HandleRead(Ptr<Socket> socket)
             entry.expiry = Simulator::Schedule(delay + m_replyCacheTimeout,
                                                [this, key]() { m_cache.erase(key); });
         }
-        Simulator::Schedule(delay,
-                            &AaaServer::Transmit,
-                            this,
-                            source.GetIpv6(),
-                            source.GetPort(),
-                            reply);
+        Simulator::Schedule(delay, &AaaServer::Transmit, this, d.address, d.port, reply);
     }
 }
 

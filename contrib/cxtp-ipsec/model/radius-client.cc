@@ -10,6 +10,7 @@
 #include "ipsec-work-clock.h"
 #include "radius-authenticator.h"
 #include "radius-codec.h"
+#include "radius-datagram-internal.h"
 #include "radius-mppe-key.h"
 
 #include "ns3/abort.h"
@@ -549,26 +550,16 @@ RadiusClient::Discard(const Ipv6Address& from, const std::string& reason, const 
 void
 RadiusClient::HandleRead(Ptr<Socket> socket)
 {
-    Ptr<Packet> packet;
-    Address from;
-    while ((packet = socket->RecvFrom(from)))
+    for (const RadiusDatagram& d : RadiusDatagram::ReadAll(socket))
     {
-        if (!Inet6SocketAddress::IsMatchingType(from))
-        {
-            continue;
-        }
-        const Inet6SocketAddress source = Inet6SocketAddress::ConvertFrom(from);
-        std::vector<uint8_t> bytes(packet->GetSize());
-        packet->CopyData(bytes.data(), bytes.size());
-        m_rxTrace(static_cast<RadiusCode>(bytes.empty() ? 0 : bytes[0]),
-                  bytes.size() > 1 ? bytes[1] : 0,
-                  static_cast<uint32_t>(bytes.size()));
-        if (source.GetIpv6() != m_serverAddress || source.GetPort() != m_serverPort)
+        const std::vector<uint8_t>& bytes = d.bytes;
+        m_rxTrace(d.code, d.identifier, static_cast<uint32_t>(bytes.size()));
+        if (d.address != m_serverAddress || d.port != m_serverPort)
         {
             // Not charged: the socket's filter, not the RADIUS code, would refuse it.
             std::ostringstream detail;
-            detail << "from " << source.GetIpv6() << " port " << source.GetPort();
-            Discard(source.GetIpv6(), "not from the RADIUS server", detail.str());
+            detail << "from " << d.address << " port " << d.port;
+            Discard(d.address, "not from the RADIUS server", detail.str());
             continue;
         }
         CryptoWorkMeter meter;
