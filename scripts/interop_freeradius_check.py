@@ -250,13 +250,7 @@ def main():
             f"EapPeer '{msk_peer}'",
         )
 
-    if report.failures:
-        reasons = [f.splitlines()[0].rstrip(":") for f in report.failures]
-        more = f" (+{len(reasons) - 3} more)" if len(reasons) > 3 else ""
-        print(f"FAIL {args.case}: " + "; ".join(reasons[:3]) + more)
-        return 1
-    print(f"PASS {args.case}: " + ", ".join(summary))
-    return 0
+    return report.verdict(args.case, summary)
 
 
 if __name__ == "__main__":

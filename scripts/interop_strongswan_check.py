@@ -64,6 +64,17 @@ class Report:
             self.fail(bad)
         return condition
 
+    def verdict(self, case, summary):
+        """Prints the case's verdict line: FAIL with the first three failures, or PASS with
+        the summary; returns the exit status (1 or 0)."""
+        if self.failures:
+            reasons = [f.splitlines()[0].rstrip(":") for f in self.failures]
+            more = f" (+{len(reasons) - 3} more)" if len(reasons) > 3 else ""
+            print(f"FAIL {case}: " + "; ".join(reasons[:3]) + more)
+            return 1
+        print(f"PASS {case}: " + ", ".join(summary))
+        return 0
+
 
 def parse_charon_events(path):
     """charon's file log as one ordered list of events: ("msg", text, group) for each line (the
@@ -483,13 +494,7 @@ def main():
                 "only on QM3 (RFC 2409 §5.5)"
             )
 
-    if report.failures:
-        reasons = [f.splitlines()[0].rstrip(":") for f in report.failures]
-        more = f" (+{len(reasons) - 3} more)" if len(reasons) > 3 else ""
-        print(f"FAIL {args.case}: " + "; ".join(reasons[:3]) + more)
-        return 1
-    print(f"PASS {args.case}: " + ", ".join(summary))
-    return 0
+    return report.verdict(args.case, summary)
 
 
 if __name__ == "__main__":

@@ -646,16 +646,10 @@ def main():
             f"{model_summary.get('sad_entries_at_end')} SAs left",
         )
 
-    if report.failures:
-        reasons = [f.splitlines()[0].rstrip(":") for f in report.failures]
-        more = f" (+{len(reasons) - 3} more)" if len(reasons) > 3 else ""
-        print(f"FAIL {args.case}: " + "; ".join(reasons[:3]) + more)
-        return 1
     if retransmissions:
         summary.append(f"charon received {retransmissions} request(s) of the model's again (see "
                        "check.out)")
-    print(f"PASS {args.case}: " + ", ".join(summary))
-    return 0
+    return report.verdict(args.case, summary)
 
 
 if __name__ == "__main__":
