@@ -16,6 +16,8 @@
 #include "ns3/uinteger.h"
 #include "ns3/wire-writer.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -51,7 +53,8 @@ HandoverSecurityCt::GetTypeId()
                           MakeStringChecker())
             .AddAttribute("FallbackTimeout",
                           "How long the MN waits for the context transfer before it runs a full "
-                          "IKE negotiation with the new gateway.",
+                          "IKE negotiation with the new gateway; at least five gateway round "
+                          "trips of the topology (a transfer that recovers one lost message).",
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&HandoverSecurityCt::m_fallbackTimeout),
                           MakeTimeChecker(MilliSeconds(1)))
@@ -203,6 +206,13 @@ HandoverSecurityCt::Install(const Topology& topology)
         {
             agent->SetAttribute("SequenceJump", UintegerValue(m_sequenceMargin));
         }
+        TimeValue assumed;
+        agent->GetAttribute("PeerRoundTrip", assumed);
+        if (i > 0 && assumed.Get().IsZero())
+        {
+            // The topology's round trip, unless the user set one (ns3::CxtpAgent::PeerRoundTrip).
+            agent->SetAttribute("PeerRoundTrip", TimeValue(topology.gatewayRoundTrip));
+        }
         nodes.Get(i)->AddApplication(agent);
         m_agents.Add(agent);
         if (i > 0)
@@ -321,7 +331,10 @@ HandoverSecurityCt::CoaFormed(uint32_t link, const Ipv6Address& coa)
     DynamicCast<CxtpAgent>(m_agents.Get(0))
         ->SendCtar(t.gatewayAddresses[link], previousCoa, t.gatewayAddresses[previous], sequence);
     m_fallback.Cancel();
-    m_fallback = Simulator::Schedule(m_fallbackTimeout, &HandoverSecurityCt::Fallback, this, link);
+    // A long core path: wait for a transfer that recovers one lost message (a first timeout of
+    // 3 round trips, CxtpTransferTimers, then one round trip) and one round trip of margin.
+    Time wait = std::max(m_fallbackTimeout, t.gatewayRoundTrip * 5);
+    m_fallback = Simulator::Schedule(wait, &HandoverSecurityCt::Fallback, this, link);
 }
 
 void

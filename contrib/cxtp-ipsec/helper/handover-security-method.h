@@ -9,6 +9,7 @@
 #include "ns3/application-container.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/node.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
@@ -58,6 +59,9 @@ class HandoverSecurityMethod : public Object
         std::vector<Ipv6Address> gatewayCoreAddresses;
         Ptr<Node> aaaServer;    ///< the AAA server in the core, if NeedsAaaServer()
         Ipv6Address aaaAddress; ///< its address
+        /// The round trip between two gateways over the core links' configured delays (zero if
+        /// unknown): what a method assumes until it measures one.
+        Time gatewayRoundTrip;
     };
 
     /// \return the TypeId

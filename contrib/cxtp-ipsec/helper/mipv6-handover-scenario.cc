@@ -284,6 +284,7 @@ Mipv6HandoverScenario::Build()
     topology.gateways = {ar1, ar2};
     topology.gatewayAddresses = {Ipv6Address("fd00:11::1"), Ipv6Address("fd00:12::1")};
     topology.gatewayCoreAddresses = {Ipv6Address("fd00:3::2"), Ipv6Address("fd00:4::2")};
+    topology.gatewayRoundTrip = m_config.coreDelay * 4; // AR1 - R - AR2 and back
     if (m_security->NeedsAaaServer())
     {
         topology.aaaServer = m_nodes.Get(AAA);

@@ -60,17 +60,30 @@ CxtpAgent::AddAttributes(TypeId tid)
                       MakeStringAccessor(&CxtpAgent::SetTransport, &CxtpAgent::GetTransport),
                       MakeStringChecker())
         .AddAttribute("RetryInterval",
-                      "First retransmission timeout of CT-Req and PCTD; doubled each time "
-                      "(RFC 4067 §3).",
+                      "Smallest first retransmission timeout of CT-Req and PCTD, doubled at "
+                      "each retransmission (RFC 4067 §3). The first timeout follows the round "
+                      "trip to the peer gateway (PeerRoundTrip, then measured): "
+                      "max(RetryInterval, SRTT + 4 RTTVAR), RFC 6298 §2.",
                       TimeValue(MilliSeconds(50)),
                       MakeTimeAccessor(&CxtpAgent::m_retryInterval),
                       MakeTimeChecker(Time(1)))
         .AddAttribute("MaxTransferTime",
                       "CT_MAX_TRANSFER_TIME (RFC 4067 §4): retransmissions stop and the "
-                      "transfer fails this long after the first transmission.",
+                      "transfer fails this long after the first transmission, for a first "
+                      "timeout of RetryInterval; scaled by firstTimeout / RetryInterval when "
+                      "the round trip makes the first timeout longer.",
                       TimeValue(MilliSeconds(200)),
                       MakeTimeAccessor(&CxtpAgent::m_maxTransferTime),
                       MakeTimeChecker(Time(1)))
+        .AddAttribute("PeerRoundTrip",
+                      "Round trip to the other gateways assumed until one is measured "
+                      "(RFC 6298 §2.2: SRTT = R, RTTVAR = R/2, a first timeout of 3R); 0 = "
+                      "unknown (a first timeout of RetryInterval). Round trips are then "
+                      "measured per peer on the CT-Req/CTD and PCTD/CTDR exchanges whose "
+                      "message left once (Karn's rule).",
+                      TimeValue(Seconds(0)),
+                      MakeTimeAccessor(&CxtpAgent::m_peerRoundTrip),
+                      MakeTimeChecker(Seconds(0)))
         .AddAttribute("RequestRate",
                       "CT_REQUEST_RATE (RFC 4067 §4): a gateway handles at most this many "
                       "CTARs in any second and drops the others (traced as a Failure); 0 "
@@ -235,6 +248,7 @@ CxtpAgent::DoDispose()
     m_requests.clear();
     m_pctdCache.Clear();
     m_pushes.clear();
+    m_timers.Clear();
     m_installer.Clear();
     m_collisionRng = nullptr;
     m_transport.Close();
@@ -247,6 +261,7 @@ CxtpAgent::StartApplication()
     NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_IF(!GetNode()->GetObject<IpsecPfKey>(),
                     "CxtpAgent needs IpsecPfKey on its node (IpsecHelper::Install)");
+    m_timers.Configure(m_retryInterval, m_maxTransferTime, m_peerRoundTrip, m_maxHandoverTime);
     // The transport is a member: it never outlives the agent it calls back.
     m_transport.Open(GetNode(),
                      m_port,
@@ -358,6 +373,7 @@ CxtpAgent::Push(Ipv6Address previous,
     Retransmission& push = m_pushes[previous];
     push.packet = CxtpMessageBuilder::Pctd(previous, key, blocks);
     push.to = nextGateway;
+    push.sentAt = Simulator::Now();
     Send(push.packet->Copy(), push.to);
     StartRetransmission(push, previous, false);
     return true;
@@ -625,6 +641,7 @@ CxtpAgent::RequestContexts(const CxtpCtarHeader& ctar, Ipv6Address from, Ipv6Add
                                                    ctar.GetToken(),
                                                    ctar.GetRequested());
     request.rtx.to = request.previousGateway;
+    request.rtx.sentAt = Simulator::Now();
     Send(request.rtx.packet->Copy(), request.rtx.to);
     StartRetransmission(request.rtx, previous, true);
 }
@@ -691,8 +708,9 @@ CxtpAgent::HandleCtd(Ptr<Packet> packet, Ipv6Address from)
         NS_LOG_INFO("CTD for " << previous << " without a pending request: ignored");
         return;
     }
+    Answered(pending->second.rtx, true);
     Request request = std::move(pending->second);
-    m_requests.erase(pending); // its retransmission stops
+    m_requests.erase(pending);
     Install(previous, ctd.GetBlocks(), request.mnSource, request.local, from, request.ackToMn);
 }
 
@@ -765,7 +783,12 @@ CxtpAgent::HandleCtdr(Ptr<Packet> packet, Ipv6Address /* from */)
         m_failureTrace(previous, "malformed CTDR: " + ctdr.GetError());
         return;
     }
-    m_pushes.erase(previous); // its retransmission stops
+    auto push = m_pushes.find(previous);
+    if (push != m_pushes.end())
+    {
+        Answered(push->second, false);
+        m_pushes.erase(push);
+    }
     m_ctdStart.erase(previous);
     if (!ctdr.IsSuccess())
     {
@@ -788,13 +811,33 @@ CxtpAgent::StartRetransmission(Retransmission& rtx, Ipv6Address previous, bool r
     auto resend = [self, previous, request]() {
         Retransmission& r =
             request ? self->m_requests.at(previous).rtx : self->m_pushes.at(previous);
+        self->m_timers.NoteBackoff(r.to,
+                                   request ? CxtpTransferTimers::REQUEST : CxtpTransferTimers::PUSH,
+                                   r.timer->GetTimeout());
         self->Send(r.packet->Copy(), r.to);
     };
     auto giveUp = [self, previous, request]() { self->TransferTimedOut(previous, request); };
-    rtx.timer->Start(IpsecRetransmissionPolicy::Deadline(m_retryInterval, m_maxTransferTime),
-                     Seconds(0),
-                     Callback<void>(resend),
-                     Callback<void>(giveUp));
+    rtx.timer->Start(
+        m_timers.GetPolicy(rtx.to,
+                           request ? CxtpTransferTimers::REQUEST : CxtpTransferTimers::PUSH),
+        Seconds(0),
+        Callback<void>(resend),
+        Callback<void>(giveUp));
+}
+
+void
+CxtpAgent::Answered(Retransmission& rtx, bool request)
+{
+    if (rtx.timer && rtx.timer->GetRetries() == 0)
+    {
+        m_timers.AddSample(rtx.to,
+                           request ? CxtpTransferTimers::REQUEST : CxtpTransferTimers::PUSH,
+                           Simulator::Now() - rtx.sentAt);
+    }
+    if (rtx.timer)
+    {
+        rtx.timer->Stop();
+    }
 }
 
 void

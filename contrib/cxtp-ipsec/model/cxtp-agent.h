@@ -10,6 +10,7 @@
 #include "cxtp-ctar-admission.h"
 #include "cxtp-header.h"
 #include "cxtp-pctd-cache.h"
+#include "cxtp-transfer-timers.h"
 #include "cxtp-transport.h"
 #include "cxtp-tunnel-rewriter.h"
 #include "ipsec-retransmission.h"
@@ -106,9 +107,14 @@ class UniformRandomVariable;
  * CTAR's A flag asked for it).
  *
  * <b>Retransmission</b> (RFC 4067 §3, §4). CT-Req (nSG, until the CTD) and PCTD (pSG, until the
- * CTDR) are retransmitted after "RetryInterval", doubling each time, until "MaxTransferTime"
- * (CT_MAX_TRANSFER_TIME, 200 ms) has passed since the first transmission; then the transfer
- * fails ("Failure" with "ct-req timeout" or "pctd timeout"). A retransmitted CT-Req is answered
+ * CTDR) are retransmitted with a timeout doubling each time, until the transfer deadline has
+ * passed since the first transmission; then the transfer fails ("Failure" with "ct-req timeout"
+ * or "pctd timeout"). The first timeout follows the round trip to the peer gateway, assumed from
+ * "PeerRoundTrip" until measured, never below "RetryInterval"; the deadline is "MaxTransferTime"
+ * (CT_MAX_TRANSFER_TIME, 200 ms) stretched in proportion when the first timeout exceeds
+ * RetryInterval (CxtpTransferTimers), so a long core path neither repeats every message nor
+ * gives up before the answer can arrive. A PCTD's answer comes only after the MN's move: until
+ * that round trip is measured, its first timeout also allows "MaxHandoverTime" for the move. A retransmitted CT-Req is answered
  * again (pSG keeps the contexts until the CTDR); a duplicate PCTD after activation (same
  * blocks as the one activated) is answered with the CTDR again and its key is not cached.
  *
@@ -260,7 +266,8 @@ class CxtpAgent : public Application
     {
         Ptr<Packet> packet;                         ///< the CXTP message
         Ipv6Address to;                             ///< its destination
-        std::unique_ptr<IpsecRetransmission> timer; ///< back-off until CT_MAX_TRANSFER_TIME
+        Time sentAt;                                ///< its first transmission
+        std::unique_ptr<IpsecRetransmission> timer; ///< back-off until the transfer deadline
     };
 
     /// nSG: a reactive request waiting for the CTD.
@@ -441,13 +448,21 @@ class CxtpAgent : public Application
     void Send(Ptr<Packet> packet, Ipv6Address to);
     /**
      * \brief Arms the retransmission of a CT-Req or PCTD just sent (RFC 4067 §3: back-off
-     * doubling from RetryInterval, no retransmission after MaxTransferTime).
+     * doubling from a first timeout that follows the round trip to the peer, up to a deadline;
+     * CxtpTransferTimers).
      * \param rtx the message
      * \param previous the MN's previous address
      * \param request CT-Req (true) or PCTD (false)
      */
     void StartRetransmission(Retransmission& rtx, Ipv6Address previous, bool request);
-    /// No answer within CT_MAX_TRANSFER_TIME. \param previous the MN \param request CT-Req
+    /**
+     * \brief The answer to a CT-Req or PCTD came: its retransmission stops, and its round trip
+     * is measured if it was sent once (Karn's rule).
+     * \param rtx the message
+     * \param request CT-Req (true) or PCTD (false)
+     */
+    void Answered(Retransmission& rtx, bool request);
+    /// No answer by the transfer deadline. \param previous the MN \param request CT-Req
     void TransferTimedOut(Ipv6Address previous, bool request);
     /// \param transport "udp" or "icmpv6"
     void SetTransport(std::string transport);
@@ -464,6 +479,8 @@ class CxtpAgent : public Application
     uint16_t m_port;                           ///< Port attribute
     Time m_retryInterval;                      ///< RetryInterval attribute
     Time m_maxTransferTime;                    ///< CT_MAX_TRANSFER_TIME
+    Time m_peerRoundTrip;                      ///< PeerRoundTrip attribute
+    CxtpTransferTimers m_timers;               ///< first timeouts and deadlines per peer
     Time m_maxHandoverTime;                    ///< CT_MAX_HANDOVER_TIME
     uint32_t m_requestRate;                    ///< CT_REQUEST_RATE (CTARs per second)
     bool m_requestAck;                         ///< RequestAck attribute (MN)

@@ -518,9 +518,11 @@ CxtpAgentTransferInterfaceTestCase::CheckSpiUpdates(Ptr<FakeIkeSaTransfer> nsg,
 /**
  * \ingroup cxtp-ipsec-tests
  * \brief A predictive transfer with a per-message cost at nSG: pSG retransmits its PCTD after
- * RetryInterval (no CTDR comes before the MN's CTAR), and nSG recognises the copy of the PCTD it
- * holds before booking any work, as the IKE daemons recognise a repeated request. Its processor
- * serves the PCTD once, and a CTAR arriving right after the copy is served at once.
+ * RetryInterval (no CTDR comes before the MN's CTAR; pSG's MaxHandoverTime is set to almost
+ * nothing, so that its push timeout has no allowance for the move, as once its push round trip
+ * is measured shorter than a move), and nSG recognises the copy of the PCTD it holds before
+ * booking any work, as the IKE daemons recognise a repeated request. Its processor serves the
+ * PCTD once, and a CTAR arriving right after the copy is served at once.
  */
 class CxtpAgentPctdCopyTestCase : public TestCase
 {
@@ -543,6 +545,7 @@ class CxtpAgentPctdCopyTestCase : public TestCase
         std::vector<Ptr<CxtpAgent>> agents;
         std::vector<AgentEvents> events(3);
         Deploy(topology, fakes, agents, events);
+        agents[1]->SetAttribute("MaxHandoverTime", TimeValue(Time(1))); // pSG: no allowance
         uint32_t pctdsReceived = 0;
         Time copyArrived;
         agents[2]->TraceConnectWithoutContext(
