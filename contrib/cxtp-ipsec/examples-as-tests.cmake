@@ -83,17 +83,17 @@ endif()
 
 # Mobile IPv6 handover (method none): the three DAD modes, and a capture test with tshark.
 if(TARGET cxtp-ipsec-mipv6-handover)
-  cxtp_example_test(example-mipv6-handover mipv6-handover --pcap=0)
-  cxtp_example_test(example-mipv6-handover-dad-off mipv6-handover --duration=3s --dad=off
-                    --randomPhase=1)
-  cxtp_example_test(example-mipv6-handover-optimistic mipv6-handover --duration=3s
+  cxtp_example_test(example-mipv6-handover mipv6-handover --method=none --handovers=1)
+  cxtp_example_test(example-mipv6-handover-dad-off mipv6-handover --method=none --handovers=1
+                    --dad=off)
+  cxtp_example_test(example-mipv6-handover-optimistic mipv6-handover --method=none --handovers=1
                     --dad=optimistic --raInterval=50ms,100ms)
   add_test(NAME capture-mipv6-handover
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/mipv6-check-capture.sh
                    $<TARGET_FILE:cxtp-ipsec-mipv6-handover>
-                   ${PROJECT_BINARY_DIR}/example-output/capture-mipv6-handover)
+                   ${PROJECT_BINARY_DIR}/example-output/capture-mipv6-handover --method=none)
   set_tests_properties(capture-mipv6-handover PROPERTIES LABELS system)
-  cxtp_example_test(example-mipv6-handover-manual mipv6-handover --duration=5s --method=manual
+  cxtp_example_test(example-mipv6-handover-manual mipv6-handover --method=manual
                     --handovers=2 --handoverPeriod=1.5s --dad=off)
   add_test(NAME capture-mipv6-handover-manual
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/mipv6-check-capture.sh
@@ -118,6 +118,18 @@ if(TARGET cxtp-ipsec-sim)
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-sim-cli.sh $<TARGET_FILE:cxtp-ipsec-sim>
                    ${PROJECT_BINARY_DIR}/example-output/cli-sim)
   set_tests_properties(cli-sim PROPERTIES LABELS system)
+  # One output schema: the three handover programs' handovers.csv and summary.csv, same columns,
+  # configuration columns holding what ran (an ns-3 attribute setting included).
+  add_test(NAME output-schema
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/test/check-output-schema.py
+                   $<TARGET_FILE_DIR:cxtp-ipsec-sim> ${PROJECT_BINARY_DIR}/example-output/schema)
+  set_tests_properties(output-schema PROPERTIES LABELS system)
+  # Context transfer on a long core: no fallback to IKE for either mode from 10 to 200 ms, and the
+  # predictive push sent once.
+  add_test(NAME ct-core-delay
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ct-core-delay.sh
+                   $<TARGET_FILE:cxtp-ipsec-sim> ${PROJECT_BINARY_DIR}/example-output/ct-core-delay)
+  set_tests_properties(ct-core-delay PROPERTIES LABELS system)
   # IKEv2 after each move: tshark dissects every IKE frame and counts the messages and bytes
   # handovers.csv reports (a certificate chain makes IKE_AUTH span two IPv6 fragments).
   foreach(auth IN ITEMS psk cert)
@@ -158,9 +170,9 @@ endif()
 # first CTD lost on the core, and the fallback to IKEv1 with pSG unreachable.
 if(TARGET cxtp-ipsec-context-transfer)
   cxtp_example_test(example-context-transfer context-transfer --handovers=2)
-  cxtp_example_test(example-context-transfer-reactive-icmpv6 context-transfer --mode=reactive
-                    --transport=icmpv6 --dropCtd=1 --pcap=0)
-  cxtp_example_test(example-context-transfer-psg-down context-transfer --psgDown=1 --pcap=0)
+  cxtp_example_test(example-context-transfer-reactive-icmpv6 context-transfer --ctMode=reactive
+                    --ctTransport=icmpv6 --dropCtd=1 --handovers=1)
+  cxtp_example_test(example-context-transfer-psg-down context-transfer --psgDown=1 --handovers=1)
 endif()
 # Capture: no clear CXTP on the core, gateway ESP decrypted with esp_sa, the ICMPv6 CTAR with
 # hop limit 255 and a good checksum.
@@ -169,7 +181,7 @@ if(TARGET cxtp-ipsec-context-transfer)
     add_test(NAME capture-context-transfer-${mode}
              COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-ct-capture.sh
                      $<TARGET_FILE:cxtp-ipsec-context-transfer>
-                     ${PROJECT_BINARY_DIR}/example-output/capture-ct-${mode} --mode=${mode})
+                     ${PROJECT_BINARY_DIR}/example-output/capture-ct-${mode} --ctMode=${mode})
     set_tests_properties(capture-context-transfer-${mode} PROPERTIES LABELS system)
   endforeach()
 endif()

@@ -22,7 +22,8 @@
  * sender retransmits); --psgDown takes pSG's core link down before the first move (the transfer
  * fails and the MN falls back to IKEv1). Prints, for each handover, the path taken, the MN's
  * signalling on the access link, the CXTP bytes on the core and the security set-up delay;
- * writes context-transfer.csv, esp_sa (Wireshark ESP SA table, the SAs nSG installed by transfer
+ * writes handovers.csv, summary.csv, esp_sa (Wireshark ESP SA table, the SAs nSG installed by
+ transfer
  * included), ikev1_decryption_table and, with --pcap, the captures into --outputDir. Node
  * numbers in pcap names: 0 CN, 1 R, 2 HA, 3 AR1, 4 AR2, 5 MN.
  */
@@ -37,7 +38,6 @@
 #include "ns3/ppp-header.h"
 #include "ns3/udp-header.h"
 
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -146,106 +146,24 @@ main(int argc, char* argv[])
         "IPsec context transfer (CXTP, RFC 4067) between the security gateways of a Mobile IPv6 "
         "handover: IKEv1 at the first attachment, then the previous gateway hands the MN's SAs "
         "to the new one after each move. Prints each handover's path, signalling and delay; "
-        "writes context-transfer.csv, esp_sa, ikev1_decryption_table and pcaps into "
+        "writes handovers.csv, summary.csv, esp_sa, ikev1_decryption_table and pcaps into "
         "--outputDir.");
+    HandoverScenarioOptions::Add(options, "ikev1-ct");
     // clang-format off
     options.Add().add_options()
-        ("mode", po::value<std::string>()->default_value("predictive"),
-         "predictive (pSG pushes a PCTD on the handover hint, RFC 4067 §5.1) or reactive (nSG "
-         "sends a CT-Req after the MN's CTAR, §5.3)")
-        ("transport", po::value<std::string>()->default_value("udp"),
-         "MN-gateway transport of the CTAR: udp (port 5091) or icmpv6 (type 150, subtype 1)")
-        ("handovers", po::value<uint32_t>()->default_value(1),
-         "number of handovers, alternately to link 2 and back to link 1")
-        ("handoverAt", po::value<std::string>()->default_value("2s"), "first handover")
-        ("handoverPeriod", po::value<std::string>()->default_value("2s"),
-         "time between two handovers")
-        ("profile", po::value<std::string>()->default_value("zero"),
-         "cost profile: zero, testbed-2008, host, or an INI path")
-        ("dad", po::value<std::string>()->default_value("off"), "DAD: on, off or optimistic")
-        ("coreDelay", po::value<std::string>()->default_value("2ms"),
-         "one-way delay of the p2p links")
-        ("accessDelay", po::value<std::string>()->default_value("5us"),
-         "one-way delay of the CSMA access links")
-        ("spiCollision", po::value<double>()->default_value(0.0),
-         "probability in [0, 1] that an inbound SPI of the transferred SAs is taken at nSG "
-         "(ns3::CxtpAgent::SpiCollisionProbability, if this build has it)")
         ("dropCtd", po::value<uint32_t>()->default_value(0),
          "drop the first N CTD/PCTD on the core (the sender retransmits)")
         ("psgDown", po::value<bool>()->default_value(false),
-         "take pSG's core link down before the first move (0 or 1): fallback to IKEv1")
-        ("pcap", po::value<bool>()->default_value(true), "write pcap files (0 or 1)");
+         "take pSG's core link down before the first move (0 or 1): fallback to IKEv1");
     // clang-format on
-    options.AddRunOptions("context-transfer-output", "the CSV, the key files and the pcaps");
+    options.AddRunOptions("context-transfer-output", "the CSVs, the key files and the pcaps");
     po::variables_map vm = options.Parse(argc, argv);
-
-    Mipv6HandoverScenario::Config config;
-    config.method = "ikev1-ct";
-    config.ctMode = vm["mode"].as<std::string>();
-    if (config.ctMode != "predictive" && config.ctMode != "reactive")
-    {
-        options.Fail("--mode: must be predictive or reactive, not '" + config.ctMode + "'");
-    }
-    config.ctTransport = vm["transport"].as<std::string>();
-    if (config.ctTransport != "udp" && config.ctTransport != "icmpv6")
-    {
-        options.Fail("--transport: must be udp or icmpv6, not '" + config.ctTransport + "'");
-    }
-    {
-        CryptoCostProfile profile;
-        std::string error;
-        config.profile = CryptoCostProfile::Resolve(vm["profile"].as<std::string>());
-        if (!CryptoCostProfile::Load(config.profile, profile, error))
-        {
-            options.Fail("--profile: " + error);
-        }
-    }
-    config.handovers = vm["handovers"].as<uint32_t>();
-    if (config.handovers == 0)
-    {
-        options.Fail("--handovers must be at least 1");
-    }
-    config.handoverAt = options.GetTime("handoverAt", vm["handoverAt"].as<std::string>());
-    config.handoverPeriod =
-        options.GetTime("handoverPeriod", vm["handoverPeriod"].as<std::string>());
-    if (config.handovers > 1 && config.handoverPeriod <= config.probeInterval)
-    {
-        options.Fail("--handoverPeriod must exceed the probe interval (50ms)");
-    }
-    if (config.handoverAt <= config.hintLead + MilliSeconds(100))
-    {
-        options.Fail("--handoverAt must leave time for the first IKE negotiation (> 150ms)");
-    }
-    if (!Mipv6MobileNode::ParseDadMode(vm["dad"].as<std::string>(), config.dad))
-    {
-        options.Fail("--dad: must be on, off or optimistic, not '" + vm["dad"].as<std::string>() +
-                     "'");
-    }
-    config.coreDelay = options.GetTime("coreDelay", vm["coreDelay"].as<std::string>(), true);
-    config.accessDelay = options.GetTime("accessDelay", vm["accessDelay"].as<std::string>(), true);
-    double spiCollision = vm["spiCollision"].as<double>();
-    if (!(spiCollision >= 0 && spiCollision <= 1))
-    {
-        options.Fail("--spiCollision: must be a probability in [0, 1]");
-    }
-    struct TypeId::AttributeInformation info;
-    if (TypeId::LookupByName("ns3::CxtpAgent")
-            .LookupAttributeByName("SpiCollisionProbability", &info))
-    {
-        Config::SetDefault("ns3::CxtpAgent::SpiCollisionProbability", DoubleValue(spiCollision));
-    }
-    else if (spiCollision > 0)
-    {
-        options.Fail("--spiCollision: this build has no ns3::CxtpAgent::SpiCollisionProbability");
-    }
+    Mipv6HandoverScenario::Config config = HandoverScenarioOptions::Read(options, vm, "ikev1-ct");
     uint32_t dropCtd = vm["dropCtd"].as<uint32_t>();
     bool psgDown = vm["psgDown"].as<bool>();
-    // Room after the last handover for DAD, a fallback IKE and a few probes.
-    config.stop = config.handoverAt + config.handoverPeriod * (config.handovers - 1) +
-                  Seconds(config.dad == Mipv6MobileNode::DAD_ON ? 3.5 : 2.5);
     std::string outputDir = options.PrepareRun(vm);
     uint64_t run = vm["run"].as<uint64_t>();
-    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true)); // clean captures
+    options.BindGlobalDefault("ChecksumEnabled", BooleanValue(true)); // clean captures
 
     Mipv6HandoverScenario scenario(config);
     scenario.AssignStreams(0);
@@ -284,10 +202,13 @@ main(int argc, char* argv[])
     std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
 
     auto ms = [](Time t) { return t.As(Time::MS); };
-    std::cout << "Context transfer (ikev1-ct), mode " << config.ctMode << ", CTAR over "
-              << config.ctTransport << ", profile "
-              << std::filesystem::path(config.profile).stem().string() << ", DAD "
-              << Mipv6MobileNode::ToString(config.dad) << (psgDown ? ", pSG down" : "")
+    StringValue mode;
+    StringValue transport;
+    scenario.GetSecurityMethod()->GetAttribute("Mode", mode);
+    scenario.GetSecurityMethod()->GetAttribute("Transport", transport);
+    std::cout << "Context transfer (ikev1-ct), mode " << mode.Get() << ", CTAR over "
+              << transport.Get() << ", DAD " << Mipv6MobileNode::ToString(config.dad)
+              << (psgDown ? ", pSG down" : "")
               << (dropCtd ? ", first " + std::to_string(dropCtd) + " CTD/PCTD dropped" : "")
               << "\n";
     bool complete = results.size() == config.handovers;
@@ -312,18 +233,23 @@ main(int argc, char* argv[])
         std::cout << "  probes lost: " << r.lostDown << " CN->HoA, " << r.lostUp << " HoA->CN\n";
     }
 
-    std::ofstream csv(outputDir + "/context-transfer.csv");
-    csv << Mipv6HandoverScenario::GetCsvHeader() << "\n";
-    for (const auto& r : results)
+    HandoverReport report(scenario,
+                          config,
+                          {"cxtp-ipsec-context-transfer", vm["seed"].as<uint32_t>(), run});
+    report.WriteHandovers(outputDir + "/handovers.csv");
+    report.WriteSummary(outputDir + "/summary.csv");
+    report.Print(std::cout);
+    std::string warning = report.GetFallbackWarning();
+    if (!warning.empty() && !psgDown)
     {
-        Mipv6HandoverScenario::WriteCsvRow(csv, config, r, run);
+        std::cerr << "cxtp-ipsec-context-transfer: " << warning << std::endl;
     }
-    std::cout << "Wrote " << outputDir << "/context-transfer.csv";
+    std::cout << "Wrote " << outputDir << "/handovers.csv, summary.csv";
     for (const std::string& file : keys.Write(outputDir))
     {
         std::cout << ", " << file;
     }
     std::cout << (vm["pcap"].as<bool>() ? " and context-transfer-*.pcap" : "") << std::endl;
     Simulator::Destroy();
-    return complete ? 0 : 1;
+    return complete && report.IsComplete() ? 0 : 1;
 }

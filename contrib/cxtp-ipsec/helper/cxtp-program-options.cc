@@ -96,7 +96,7 @@ CxtpProgramOptions::IsTimeAttribute(const std::string& path)
 }
 
 void
-CxtpProgramOptions::ApplyNs3Settings(const po::parsed_options& parsed) const
+CxtpProgramOptions::ApplyNs3Settings(const po::parsed_options& parsed)
 {
     for (const po::option& o : parsed.options)
     {
@@ -111,6 +111,7 @@ CxtpProgramOptions::ApplyNs3Settings(const po::parsed_options& parsed) const
                  "--name=value)");
         }
         const std::string& value = o.value[0];
+        m_ns3Settings.insert(o.string_key);
         if (o.string_key.rfind("ns3::", 0) == 0)
         {
             // ns-3's Time aborts on a string it cannot read: a time is checked here first, and
@@ -238,6 +239,56 @@ CxtpProgramOptions::PrepareRun(const boost::program_options::variables_map& vm) 
     RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
     RngSeedManager::SetRun(vm["run"].as<uint64_t>());
     return outputDir;
+}
+
+bool
+CxtpProgramOptions::IsSetByUser(const std::string& name) const
+{
+    const std::string suffix = "::" + name;
+    for (const std::string& key : m_ns3Settings)
+    {
+        if (key == name || (key.size() > suffix.size() &&
+                            key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0))
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
+CxtpProgramOptions::IsGiven(const boost::program_options::variables_map& vm,
+                            const std::string& option,
+                            const std::string& attribute) const
+{
+    bool given = vm.count(option) && !vm[option].defaulted();
+    if (given && IsSetByUser(attribute))
+    {
+        Fail("--" + option + " and an ns-3 setting of " + attribute +
+             " both given: keep one of the two");
+    }
+    return given;
+}
+
+std::string
+CxtpProgramOptions::GetAttributeOption(const boost::program_options::variables_map& vm,
+                                       const std::string& option,
+                                       const std::string& attribute) const
+{
+    if (!IsGiven(vm, option, attribute) && IsSetByUser(attribute))
+    {
+        return "";
+    }
+    return vm[option].as<std::string>();
+}
+
+void
+CxtpProgramOptions::BindGlobalDefault(const std::string& name, const AttributeValue& value) const
+{
+    if (!IsSetByUser(name))
+    {
+        GlobalValue::Bind(name, value);
+    }
 }
 
 } // namespace ns3

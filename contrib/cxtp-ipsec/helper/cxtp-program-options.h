@@ -4,9 +4,11 @@
 #ifndef CXTP_PROGRAM_OPTIONS_H
 #define CXTP_PROGRAM_OPTIONS_H
 
+#include "ns3/attribute.h"
 #include "ns3/nstime.h"
 
 #include <boost/program_options.hpp>
+#include <set>
 #include <string>
 
 namespace ns3
@@ -90,6 +92,43 @@ class CxtpProgramOptions
      */
     std::string PrepareRun(const boost::program_options::variables_map& vm) const;
 
+    /**
+     * \param name an attribute name (any class) or a global value's name
+     * \return whether the command line set it (--ns3::Class::name=... or --name=...)
+     */
+    bool IsSetByUser(const std::string& name) const;
+    /**
+     * \brief Whether a program option that stands for an ns-3 attribute was given (on the
+     * command line or in the --config file); fails the program if the user also set that
+     * attribute itself, since one of the two would silently lose.
+     * \param vm the parsed options
+     * \param option the option's name
+     * \param attribute the attribute's name (of any class)
+     * \return true if the option was given
+     */
+    bool IsGiven(const boost::program_options::variables_map& vm,
+                 const std::string& option,
+                 const std::string& attribute) const;
+    /**
+     * \brief The value to apply for a string option that stands for an ns-3 attribute, so that
+     * no setting of the user's is overridden: the option's value if it was given (IsGiven()); ""
+     * if instead the user set the attribute, which then keeps that setting; else the option's
+     * default.
+     * \param vm the parsed options
+     * \param option the option's name
+     * \param attribute the attribute's name (of any class)
+     * \return the value, or "" to leave the attribute alone
+     */
+    std::string GetAttributeOption(const boost::program_options::variables_map& vm,
+                                   const std::string& option,
+                                   const std::string& attribute) const;
+    /**
+     * \brief Binds an ns-3 global value the program needs, unless the user set it.
+     * \param name the global value (e.g. "ChecksumEnabled")
+     * \param value its value
+     */
+    void BindGlobalDefault(const std::string& name, const AttributeValue& value) const;
+
   private:
     /// \param text a text \return whether it is a number without unit
     static bool IsBareNumber(const std::string& text);
@@ -100,11 +139,12 @@ class CxtpProgramOptions
      * program on any other.
      * \param parsed the command line, parsed with unregistered options allowed
      */
-    void ApplyNs3Settings(const boost::program_options::parsed_options& parsed) const;
+    void ApplyNs3Settings(const boost::program_options::parsed_options& parsed);
 
     std::string m_program;                                 ///< name for messages
     std::string m_summary;                                 ///< --help text
     boost::program_options::options_description m_options; ///< the options
+    std::set<std::string> m_ns3Settings; ///< the ns-3 attributes and global values the user set
 };
 
 } // namespace ns3

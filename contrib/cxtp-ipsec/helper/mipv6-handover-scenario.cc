@@ -36,7 +36,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iomanip>
 
 namespace ns3
 {
@@ -93,44 +92,22 @@ Routing(Ptr<Node> node)
     Ipv6StaticRoutingHelper helper;
     return helper.GetStaticRouting(node->GetObject<Ipv6>());
 }
-
-/**
- * \param t a time
- * \return seconds with microsecond precision, or empty if zero (not observed)
- */
-std::string
-Seconds6(Time t)
-{
-    if (t.IsZero())
-    {
-        return "";
-    }
-    std::ostringstream os;
-    os << std::fixed << std::setprecision(6) << t.GetSeconds();
-    return os.str();
-}
-
-/**
- * \param t a duration
- * \return milliseconds with microsecond precision
- */
-std::string
-Ms3(Time t)
-{
-    std::ostringstream os;
-    os << std::fixed << std::setprecision(3) << t.GetSeconds() * 1000.0;
-    return os.str();
-}
 } // namespace
 
 Mipv6HandoverScenario::Mipv6HandoverScenario(const Config& config)
     : m_config(config)
 {
     m_security = HandoverSecurityMethod::Create(config.method);
-    m_security->SetAttributeFailSafe("Profile", StringValue(config.profile));
-    m_security->SetAttributeFailSafe("Mode", StringValue(config.ctMode));
-    m_security->SetAttributeFailSafe("Transport", StringValue(config.ctTransport));
-    m_security->SetAttributeFailSafe("Auth", StringValue(config.ikeAuth));
+    for (const auto& [attribute, value] : {std::pair{"Profile", config.profile},
+                                           std::pair{"Mode", config.ctMode},
+                                           std::pair{"Transport", config.ctTransport},
+                                           std::pair{"Auth", config.ikeAuth}})
+    {
+        if (!value.empty())
+        {
+            m_security->SetAttributeFailSafe(attribute, StringValue(value));
+        }
+    }
     NS_ABORT_MSG_IF(config.raMin > config.raMax, "Mipv6HandoverScenario: raMin > raMax");
     NS_ABORT_MSG_IF(config.handovers == 0, "Mipv6HandoverScenario: no handover");
     NS_ABORT_MSG_IF(config.handovers > 1 && config.handoverPeriod <= config.probeInterval,
@@ -732,44 +709,6 @@ Time
 Mipv6HandoverScenario::GetHandoverTime(uint32_t i) const
 {
     return i < m_handoverTimes.size() ? m_handoverTimes[i] : Seconds(0);
-}
-
-std::string
-Mipv6HandoverScenario::GetCsvHeader()
-{
-    return "run,handover,method,dad,ra_min_ms,ra_max_ms,core_delay_ms,access_delay_ms,probe_"
-           "interval_ms,"
-           "handover_s,t_initial_mip_s,t_detach_s,t_attach_s,t_coa_formed_s,t_coa_s,t_mip_s,"
-           "alpha_ms,movement_detection_ms,dad_wait_ms,registration_ms,security_setup_ms,"
-           "sent_down,lost_down,sent_up,lost_up,probe_estimate_down_ms,probe_estimate_up_ms,"
-           "outage_down_ms,outage_up_ms,messages,bytes,core_bytes,path,complete";
-}
-
-void
-Mipv6HandoverScenario::WriteCsvRow(std::ostream& os,
-                                   const Config& config,
-                                   const Result& r,
-                                   uint64_t run)
-{
-    auto outage = [&config](Time last, Time first) {
-        return (last.IsZero() || first.IsZero()) ? std::string()
-                                                 : Ms3(first - last - config.probeInterval);
-    };
-    os << run << "," << r.index << "," << config.method << ","
-       << Mipv6MobileNode::ToString(config.dad) << "," << Ms3(config.raMin) << ","
-       << Ms3(config.raMax) << "," << Ms3(config.coreDelay) << "," << Ms3(config.accessDelay) << ","
-       << Ms3(config.probeInterval) << "," << Seconds6(r.handoverAt) << ","
-       << Seconds6(r.tInitialMip) << "," << Seconds6(r.tDetach) << "," << Seconds6(r.tAttach) << ","
-       << Seconds6(r.tCoaFormed) << "," << Seconds6(r.tCoa) << "," << Seconds6(r.tMip) << ","
-       << (r.complete ? Ms3(r.alpha) : "") << ","
-       << (r.complete ? Ms3(r.tCoaFormed - r.tAttach) : "") << ","
-       << (r.complete ? Ms3(r.tCoa - r.tCoaFormed) : "") << ","
-       << (r.complete ? Ms3(r.tMip - r.tCoa) : "") << ","
-       << (r.complete ? Ms3(r.SecurityDelay()) : "") << "," << r.sentDown << "," << r.lostDown
-       << "," << r.sentUp << "," << r.lostUp << "," << Ms3(config.probeInterval * r.lostDown) << ","
-       << Ms3(config.probeInterval * r.lostUp) << "," << outage(r.lastDownBefore, r.firstDownAfter)
-       << "," << outage(r.lastUpBefore, r.firstUpAfter) << "," << r.messages << "," << r.bytes
-       << "," << r.coreBytes << "," << r.path << "," << (r.complete ? 1 : 0) << "\n";
 }
 
 } // namespace ns3

@@ -17,7 +17,6 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/udp-server.h"
 
-#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -60,14 +59,17 @@ class Mipv6HandoverScenario
     /// Parameters.
     struct Config
     {
-        std::string profile{"zero"};      ///< cost profile of methods that run protocols
-        std::string method{"none"};       ///< security method (HandoverSecurityMethod::GetNames)
-        std::string ctMode{"predictive"}; ///< method ikev1-ct: HandoverSecurityCt::Mode
-        std::string ctTransport{"udp"};   ///< method ikev1-ct: HandoverSecurityCt::Transport
-        std::string ikeAuth{"psk"};       ///< method ikev2: HandoverSecurityIkev2::Auth
-        Time handoverAt{Seconds(2)};      ///< L2 detach instant of the first handover
-        uint32_t handovers{1};            ///< handovers, alternately to link 2 and back to link 1
-        Time handoverPeriod{Seconds(2)};  ///< time between two handovers
+        // The four below set the method's attribute of that name where the method has it; empty
+        // leaves the attribute as it stands (its default, or what the user set with
+        // Config::SetDefault), so that the scenario never overrides a user's setting.
+        std::string profile;             ///< "Profile": cost profile (a name or an INI path)
+        std::string method{"none"};      ///< security method (HandoverSecurityMethod::GetNames)
+        std::string ctMode;              ///< "Mode" of ikev1-ct: HandoverSecurityCt::Mode
+        std::string ctTransport;         ///< "Transport" of ikev1-ct: HandoverSecurityCt::Transport
+        std::string ikeAuth;             ///< "Auth" of ikev2: HandoverSecurityIkev2::Auth
+        Time handoverAt{Seconds(2)};     ///< L2 detach instant of the first handover
+        uint32_t handovers{1};           ///< handovers, alternately to link 2 and back to link 1
+        Time handoverPeriod{Seconds(2)}; ///< time between two handovers
         bool randomPhase{true};  ///< add U[0, probeInterval) to each handover instant (seeded), so
                                  ///< that the probe-based estimate is unbiased over runs
         Time stop{Seconds(4.5)}; ///< end of the simulation
@@ -190,19 +192,6 @@ class Mipv6HandoverScenario
      * \param [out] lost of which lost
      */
     void GetProbeLoss(Time from, Time to, uint32_t& sent, uint32_t& lost) const;
-
-    /// \return the CSV header matching WriteCsvRow
-    static std::string GetCsvHeader();
-    /**
-     * \param os the stream
-     * \param config the parameters
-     * \param result the result
-     * \param run the RNG run
-     */
-    static void WriteCsvRow(std::ostream& os,
-                            const Config& config,
-                            const Result& result,
-                            uint64_t run);
 
   private:
     /// Build nodes, links, stacks, routes, Radvd, agents and probes.

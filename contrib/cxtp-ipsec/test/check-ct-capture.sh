@@ -10,7 +10,8 @@ out=$2
 shift 2
 command -v tshark >/dev/null || { echo "tshark is not installed (run scripts/setup)"; exit 1; }
 rm -rf "$out"
-"$binary" --outputDir="$out" --transport=icmpv6 --pcap=1 "$@" >/dev/null
+"$binary" --outputDir="$out" --ctTransport=icmpv6 --pcap=1 --handovers=1 --dad=off --profile=zero \
+    "$@" >/dev/null
 keys=()
 while IFS= read -r line; do
   [[ -z $line || $line == \#* ]] && continue

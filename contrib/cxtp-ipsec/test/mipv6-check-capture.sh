@@ -10,7 +10,7 @@ out=$2
 shift 2
 command -v tshark >/dev/null || { echo "tshark is not installed (run scripts/setup)"; exit 1; }
 rm -rf "$out"
-"$binary" --outputDir="$out" --duration=3s --dad=off "$@" >/dev/null
+"$binary" --outputDir="$out" --handovers=1 --dad=off --pcap=1 "$@" >/dev/null
 link1="$out/mipv6-handover-5-1.pcap" # node 5 (MN), device 1 (access link 1)
 link2="$out/mipv6-handover-5-2.pcap" # node 5 (MN), device 2 (access link 2)
 
