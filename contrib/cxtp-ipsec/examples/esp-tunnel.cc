@@ -80,6 +80,7 @@ main(int argc, char* argv[])
         options.Fail("--duration must be at least one --interval");
     }
     std::string outputDir = options.PrepareRun(vm);
+    options.BindGlobalDefault("ChecksumEnabled", BooleanValue(true)); // clean captures
 
     IpsecTunnelScenario scenario(config);
     scenario.AssignStreams(0);

@@ -209,6 +209,7 @@ main(int argc, char* argv[])
     config.duration = options.GetTime("duration", vm["duration"].as<std::string>());
     config.probeInterval = options.GetTime("interval", vm["interval"].as<std::string>());
     std::string outputDir = options.PrepareRun(vm);
+    options.BindGlobalDefault("ChecksumEnabled", BooleanValue(true)); // clean captures
 
     IpsecTunnelScenario scenario(config);
     const int64_t streams = scenario.AssignStreams(0);

@@ -3,10 +3,8 @@
  */
 #include "ipsec-tunnel-scenario.h"
 
-#include "ns3/boolean.h"
 #include "ns3/crypto-random.h"
 #include "ns3/csma-helper.h"
-#include "ns3/global-value.h"
 #include "ns3/ike-transport.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipsec-esp-l4-protocol.h"
@@ -48,8 +46,6 @@ IpsecTunnelScenario::IpsecTunnelScenario(const Config& config)
     : m_config(config),
       m_keys(Create<IpsecKeyExport>())
 {
-    // Valid UDP checksums, so that captures decode cleanly.
-    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     m_nodes.Create(config.aaaServer ? 4 : 3);
     Ptr<Node> mn = GetMn();
     Ptr<Node> sg = GetSg();
