@@ -198,7 +198,10 @@ main(int argc, char* argv[])
     {
         scenario.EnablePcap(outputDir + "/context-transfer");
     }
+    SimulationProgress progress; // on a terminal only
+    progress.Start("cxtp-ipsec-context-transfer", config.stop);
     scenario.Run();
+    progress.Finish();
     std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
 
     auto ms = [](Time t) { return t.As(Time::MS); };

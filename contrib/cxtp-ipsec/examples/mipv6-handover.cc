@@ -56,7 +56,10 @@ main(int argc, char* argv[])
     {
         scenario.EnablePcap(outputDir + "/mipv6-handover");
     }
+    SimulationProgress progress; // on a terminal only
+    progress.Start("cxtp-ipsec-mipv6-handover", config.stop);
     scenario.Run();
+    progress.Finish();
     std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
 
     auto ms = [](Time t) { return t.As(Time::MS); };

@@ -53,7 +53,10 @@ main(int argc, char* argv[])
         scenario.EnablePcap(outputDir + "/sim");
         keys.Watch(scenario);
     }
+    SimulationProgress progress; // on a terminal only
+    progress.Start("cxtp-ipsec-sim", config.stop);
     scenario.Run();
+    progress.Finish();
     std::vector<std::string> keyFiles = pcap ? keys.Write(outputDir) : std::vector<std::string>();
     HandoverReport report(scenario,
                           config,
