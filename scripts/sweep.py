@@ -69,7 +69,9 @@ handoverRate if swept, else the first numeric key), one line per combination of 
 with 95% confidence intervals as error bars. Values with a time unit (ns, us, ms, s, min, h) are
 placed on a numeric axis by their duration and labelled as given; the x axis is logarithmic when
 its values are positive and span a factor of 10 or more; a key that is not numeric is drawn as
-categories in the order given.
+categories in the order given. With --grid the defaults are results/sweep-<keys>.csv and .png
+instead, the grid keys joined by '-' in directory order (results/sweep-method-coreDelay.csv), so
+that a grid sweep does not overwrite the handover-rate sweep's results.
 
 Backends: --backend local (the default) runs the points here on --jobs cores; --backend slurm
 submits them as an sbatch job array whose tasks run the same simulator command line into the same
@@ -250,10 +252,12 @@ def parse_args():
                    "--handovers 1, --sim-time 30 (explicit options still win)")
     p.add_argument("--out", default=os.path.join(cr.ROOT, "results", "sweep"),
                    help="root of the per-point directories (default results/sweep)")
-    p.add_argument("--csv", default=os.path.join(cr.ROOT, "results", "handover-rate-sweep.csv"),
-                   help="aggregated CSV (default results/handover-rate-sweep.csv)")
-    p.add_argument("--plot", default=os.path.join(cr.ROOT, "results", "handover-rate.png"),
-                   help="plot (default results/handover-rate.png); 'none' to skip")
+    p.add_argument("--csv", default=None,
+                   help="aggregated CSV (default results/handover-rate-sweep.csv; with --grid "
+                   "results/sweep-KEY1-KEY2....csv, the grid keys in directory order)")
+    p.add_argument("--plot", default=None,
+                   help="plot (default results/handover-rate.png; with --grid "
+                   "results/sweep-KEY1-KEY2....png); 'none' to skip")
     p.add_argument("--sim", default=cr.DEFAULT_SIM,
                    help="cxtp-ipsec-sim binary (default build/bin/cxtp-ipsec-sim)")
     p.add_argument("--force", action="store_true", help="rerun points that are already done")
@@ -295,7 +299,14 @@ def parse_args():
     if a.plot != "none":
         cr.require_matplotlib()
     cr.check_sim(a.sim)
+    entries = a.grid
     a.grid = make_grid(a)
+    # A --grid sweep does not overwrite the handover-rate sweep's results.
+    name = "sweep-" + "-".join(safe_name(k.replace("::", ".")) for k in a.grid)
+    a.csv = a.csv or os.path.join(cr.ROOT, "results", (
+        name if entries else "handover-rate-sweep") + ".csv")
+    a.plot = a.plot or os.path.join(cr.ROOT, "results", (
+        name if entries else "handover-rate") + ".png")
     a.runs = a.runs or (2 if a.quick else 5)
     a.handovers = a.handovers or (1 if a.quick else 2)
     a.sim_time = a.sim_time or (30 if a.quick else 300)
@@ -315,7 +326,8 @@ def parse_args():
 
 
 def make_grid(a):
-    """The grid from --grid, --methods and --rates: {key: [values]}, keys in directory order."""
+    """The grid from a.grid (the --grid entries), --methods and --rates: {key: [values]}, keys
+    in directory order."""
     given = {}
     if a.grid:
         a.sim_defaults = cr.sim_options(a.sim)
@@ -579,7 +591,8 @@ def plot(a, rows):
     fixed = [f"{k}={a.grid[k][0]}" for k in a.grid if k != x and len(a.grid[k]) == 1]
     values = a.grid[x]
     numbers = [numeric(v) for v in values]
-    if x != "method" and all(n is not None for n in numbers):
+    numeric_x = x != "method" and all(n is not None for n in numbers)
+    if numeric_x:
         position = dict(zip(values, numbers))
     else:
         position = {v: float(i) for i, v in enumerate(values)}
@@ -588,9 +601,7 @@ def plot(a, rows):
     lines = list(itertools.product(*[a.grid[k] for k in others]))
 
     def name(line):
-        if len(others) == 1:
-            return line[0]
-        return ", ".join(f"{k}={v}" for k, v in zip(others, line))
+        return ", ".join(line)
 
     def series(line, metric):
         chosen = [r for r in rows if all(r[k] == v for k, v in zip(others, line))
@@ -600,28 +611,29 @@ def plot(a, rows):
                 [float(r[f"{metric}_ci95"] or 0) for r in chosen])
 
     fig, axes = plt.subplots(2, 2, figsize=(13, 9), constrained_layout=True)
-    panels = [  # (axis, title, y label, [(metric, line style, marker, label suffix)])
-        (axes[0][0], "probe loss ratio", "ratio", [("probe_loss_ratio", "-", None, "")]),
+    panels = [  # (axis, title, y label, metrics: the first solid, the second dashed if > 0)
+        (axes[0][0], "probe loss ratio", "ratio", ["probe_loss_ratio"]),
         (axes[0][1], "fraction of time without a working tunnel", "ratio",
-         [("tunnel_down_fraction", "-", None, "")]),
-        (axes[1][0], "security signalling load (core: dashed, drawn if > 0)", "bytes/s",
-         [("access_signalling_Bps", "-", None, " access"), ("core_signalling_Bps", "--", "s",
-                                                           " core")]),
+         ["tunnel_down_fraction"]),
+        (axes[1][0], "security signalling load: access (solid), core (dashed, drawn if > 0)",
+         "bytes/s", ["access_signalling_Bps", "core_signalling_Bps"]),
         (axes[1][1], "security set-up delay (completed handovers)", "ms",
-         [("security_delay_ms", "-", None, "")]),
+         ["security_delay_ms"]),
     ]
     markers = "o^vD<>p*"
     for ax, title, ylabel, metrics in panels:
         positive = False
         for i, line in enumerate(lines):
-            for metric, style, marker, suffix in metrics:
+            for k, metric in enumerate(metrics):
                 xs, ys, es = series(line, metric)
-                if suffix == " core" and not any(y > 0 for y in ys):
+                if k and not any(y > 0 for y in ys):
                     continue
                 positive = positive or any(y > 0 for y in ys)
-                text = (name(line) if others else "") + suffix
-                ax.errorbar(xs, ys, yerr=es, ls=style, marker=marker or markers[i // 10 % 8],
-                            ms=4, capsize=3, color=f"C{i % 10}", label=text.strip() or None)
+                # Categories are not joined by lines.
+                style = ("-", "--")[k] if numeric_x else "none"
+                ax.errorbar(xs, ys, yerr=es, ls=style, marker="s" if k else markers[i // 10 % 8],
+                            ms=4, capsize=3, color=f"C{i % 10}",
+                            label=name(line) if others and not k else None)
         ax.set_title(title)
         ax.set_ylabel(ylabel)
         if positive:
@@ -636,9 +648,10 @@ def plot(a, rows):
             ax.set_xlim(spots[0] - pad, spots[-1] + pad)
         ax.set_xlabel("handover rate (per minute)" if x == "handoverRate" else x)
         ax.grid(True, alpha=0.3)
-        if ax.get_legend_handles_labels()[0]:
-            ax.legend(fontsize=8, title=others[0] if len(others) == 1 else None,
-                      title_fontsize=8)
+    if others:  # one legend for the four panels, right of the top one
+        axes[0][1].legend(*axes[0][0].get_legend_handles_labels(), loc="upper left",
+                          bbox_to_anchor=(1.02, 1.0), fontsize=8, title=", ".join(others),
+                          title_fontsize=8)
     what = "handover-rate sweep" if x == "handoverRate" else f"sweep over {x}"
     setting = [f"profile {a.profile}" if "profile" not in a.grid else "",
                f"seed {a.seed}" if "seed" not in a.grid else ""]
