@@ -268,9 +268,10 @@ def check_shared_fs(a):
     others = sorted(nodes - {host, host.split(".")[0], "localhost"})
     if not others:
         return  # the only compute node is this machine
-    needed = [("--sim", a.sim), ("--profile", cr.resolve_profile(a.profile)),
-              ("the scripts", os.path.dirname(os.path.abspath(__file__))), ("--out", a.out)]
-    if not (os.path.isabs(a.sim) and os.path.isabs(cr.resolve_profile(a.profile))):
+    profiles = [cr.resolve_profile(p) for p in a.grid.get("profile", [a.profile])]
+    needed = ([("--sim", a.sim)] + [("--profile", p) for p in profiles]
+              + [("the scripts", os.path.dirname(os.path.abspath(__file__))), ("--out", a.out)])
+    if not (os.path.isabs(a.sim) and all(os.path.isabs(p) for p in profiles)):
         needed.append(("the working directory", os.getcwd()))
     table = mounts()
     for what, path in needed:
