@@ -149,7 +149,7 @@ def safe_name(text):
     if _SAFE.fullmatch(text):
         return text
     digest = hashlib.sha1(text.encode()).hexdigest()[:8]
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", text)[:40].lstrip(".") + "~" + digest
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text)[:40].lstrip(".-") + "~" + digest
 
 
 def dir_part(key, value):
