@@ -33,7 +33,8 @@ Components:
 So network + waiting + crypto + processing + installation (+ other) = delay with the full profile.
 Outputs: --csv (default results/delay-breakdown.csv; columns method,component,delay_ms,share,
 handovers,profile,seed,run; share = component / total; one 'total' row per method) and --plot
-(default results/delay-breakdown.png: stacked bars per method, in ms and as shares of the total).
+(default results/delay-breakdown.png: per method, each component's delay on a log axis with its
+value, so that the small ones show, and the components stacked as shares of the total).
 The ablated profiles and the simulator outputs stay in --runs (default results/breakdown-runs/).
 """
 
@@ -253,45 +254,71 @@ def main():
     return 0
 
 
+def short(value):
+    """A delay in ms for a label: 1500, 17.8, 0.32, 0.003."""
+    if value == 0 or abs(value) >= 100:
+        return f"{value:.0f}"
+    return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2g}"
+
+
 def plot(a, rows):
+    """Left: each component's delay as its own bar on a log axis, labelled with its value, so
+    that the small ones (network, installation, context transfer) show; right: the components
+    stacked as shares of the total."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, 2, figsize=(12, 4.8), constrained_layout=True)
+    def value(m, component, key):
+        cell = [r[key] for r in rows if r["method"] == m and r["component"] == component]
+        return float(cell[0]) if cell and cell[0] else 0.0
+
+    components = [c for c in COMPONENTS if any(r["component"] == c for r in rows)]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5.2), constrained_layout=True,
+                                      gridspec_kw={"width_ratios": [3, 2]})
     x = list(range(len(a.methods)))
-    for ax, key, ylabel in ((axes[0], "delay_ms", "security set-up delay (ms)"),
-                            (axes[1], "share", "share of the delay")):
-        up = [0.0] * len(x)
-        down = [0.0] * len(x)
-        for component in COMPONENTS:
-            values = []
-            for m in a.methods:
-                cell = [r[key] for r in rows if r["method"] == m and r["component"] == component]
-                values.append(float(cell[0]) if cell and cell[0] else 0.0)
-            if not any(values):
-                continue
-            bottoms = [up[i] if v >= 0 else down[i] for i, v in enumerate(values)]
-            ax.bar(x, values, bottom=bottoms, color=COLOURS[component], edgecolor="black",
-                   lw=0.5, label=component)
-            for i, v in enumerate(values):
-                if v >= 0:
-                    up[i] += v
-                else:
-                    down[i] += v
-        if key == "delay_ms":
-            for i in x:
-                ax.text(i, up[i], f"{up[i] + down[i]:.1f} ms", ha="center", va="bottom",
-                        fontsize=8)
-        ax.axhline(0, color="black", lw=0.5)
-        ax.set_xticks(x)
-        ax.set_xticklabels(a.methods)
-        ax.set_ylabel(ylabel)
-        ax.grid(True, axis="y", alpha=0.3)
-    axes[1].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    width = 0.84 / len(components)
+    positive = [value(m, c, "delay_ms") for m in a.methods for c in components
+                if value(m, c, "delay_ms") > 0]
+    bottom = 10 ** math.floor(math.log10(min(positive) / 2)) if positive else 1e-3
+    for j, component in enumerate(components):
+        xs = [i - 0.42 + width * (j + 0.5) for i in x]
+        values = [value(m, component, "delay_ms") for m in a.methods]
+        left.bar(xs, [v if v > 0 else 0 for v in values], width=width, bottom=0,
+                 color=COLOURS[component], edgecolor="black", lw=0.5, label=component)
+        for xi, v in zip(xs, values):
+            left.text(xi, max(v, bottom), short(v), ha="center", va="bottom", fontsize=7)
+    left.set_yscale("log")
+    left.set_ylim(bottom, max(positive or [1]) * 8)
+    left.set_xticks(x)
+    left.set_xticklabels([f"{m}\ntotal {value(m, 'total', 'delay_ms'):.1f} ms"
+                          for m in a.methods])
+    left.set_ylabel("delay of the component (ms, log scale)")
+    left.grid(True, axis="y", alpha=0.3)
+
+    up = [0.0] * len(x)
+    down = [0.0] * len(x)
+    for component in components:
+        values = [value(m, component, "share") for m in a.methods]
+        if not any(values):
+            continue
+        bottoms = [up[i] if v >= 0 else down[i] for i, v in enumerate(values)]
+        right.bar(x, values, bottom=bottoms, color=COLOURS[component], edgecolor="black",
+                  lw=0.5)
+        for i, v in enumerate(values):
+            if v >= 0:
+                up[i] += v
+            else:
+                down[i] += v
+    right.axhline(0, color="black", lw=0.5)
+    right.set_xticks(x)
+    right.set_xticklabels(a.methods)
+    right.set_ylabel("share of the delay (stacked)")
+    right.grid(True, axis="y", alpha=0.3)
+    left.legend(loc="upper right", fontsize=8, ncol=len(components))
     fig.suptitle(f"Security set-up delay by component (ablation of profile {a.profile}, "
-                 f"{a.handovers} handovers, seed {a.seed}, run {a.run}, DAD {a.dad})",
-                 fontsize=10)
+                 f"{a.handovers} handovers, seed {a.seed}, run {a.run}, DAD {a.dad}); the "
+                 "components add up to the total", fontsize=10)
     os.makedirs(os.path.dirname(os.path.abspath(a.plot)), exist_ok=True)
     fig.savefig(a.plot, dpi=120)
     plt.close(fig)

@@ -11,6 +11,7 @@ import csv
 import importlib.util
 import math
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -307,14 +308,56 @@ def non_negative_int(text):
     return _int_at_least(text, 0, "must not be negative")
 
 
+def sim_help(sim):
+    """The text of cxtp-ipsec-sim --help ('' if it cannot be had)."""
+    try:
+        return subprocess.run([sim, "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
+_HELP_OPTION = re.compile(r"^\s+(?:-\w \[ )?--([A-Za-z][A-Za-z0-9]*)(?: \])?(?: arg)?"
+                          r"(?: \(=([^)]*)\))?(?:\s|$)")
+
+
+def sim_options(sim):
+    """{option name: its default, or None} of the options that cxtp-ipsec-sim --help lists under
+    'Options:' (empty if unknown); ns-3 attributes (--ns3::Class::Attribute) are not among them."""
+    options = {}
+    section = False
+    for line in sim_help(sim).splitlines():
+        if line.strip() == "Options:":
+            section = True
+        elif section and not line.strip():
+            break
+        elif section:
+            m = _HELP_OPTION.match(line)
+            if m:
+                options[m.group(1)] = m.group(2)
+    return options
+
+
+def check_sim_options(sim, options):
+    """Whether cxtp-ipsec-sim takes these options (a dict, as for sim_command), without running a
+    simulation: the simulator checks every option and the profile before it creates its output
+    directory, and is given one it cannot create. Returns None, or the simulator's one-line
+    complaint about the options."""
+    impossible = os.path.join(os.devnull, "cxtp-option-check")
+    try:
+        p = subprocess.run(sim_command(sim, impossible, options), stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return str(e)
+    last = (p.stderr.strip().splitlines() or [""])[-1]
+    if p.returncode == 2 and "--outputDir" not in last:
+        return last
+    return None
+
+
 def sim_methods(sim):
     """The method names that cxtp-ipsec-sim accepts, read from its --help (empty if unknown)."""
-    try:
-        out = subprocess.run([sim, "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                             text=True, timeout=30).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    text = " ".join(out.split())
+    text = " ".join(sim_help(sim).split())
     marker = "security re-establishment method:"
     if marker not in text:
         return []

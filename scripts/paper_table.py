@@ -26,7 +26,9 @@ at a random phase of the probe schedule. Writes into --out (default results/):
                     duration of L2 detach->attach, attach->CoA formed (RA, SLAAC), CoA
                     formed->usable (DAD), CoA usable->BA (BU/BA); alpha = attach->BA; and the
                     security set-up from the formed CoA to the new SA pair (beta: CT, gamma:
-                    aggressive, delta: main).
+                    aggressive, delta: main), with its messages and bytes; the paper's delays
+                    (PAPER) are marked on the set-up bars and its values given beside them; a
+                    caption under the figure says what alpha, beta, gamma and delta are.
   paper-table-runs/ the simulator's own outputs (handovers.csv, summary.csv) of every run.
 
 --check exits with status 1 (after writing the files) if messages or bytes differ from the paper's
@@ -38,6 +40,7 @@ import math
 import os
 import shlex
 import sys
+import textwrap
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -259,13 +262,23 @@ def plot_timeline(path, a, rows):
     import matplotlib.patches
     import matplotlib.pyplot as plt
 
+    caption = "\n".join(textwrap.fill(text, 190) for text in (
+        "\u03b1 = t_mip \u2212 t_attach: the Mobile IPv6 handover, from the L2 attach to the "
+        "Binding Ack (RA, CoA formed by SLAAC, DAD, BU/BA with the home agent); it proceeds "
+        "whatever the IPsec state, and the paper's table leaves it out.",
+        "\u03b2, \u03b3, \u03b4 = the security set-up delay t_sec \u2212 t_coa_formed, from the "
+        "new CoA formed to the new SA pair installed at the MN and the new gateway, named as in "
+        "the paper: \u03b2 context transfer (one CTAR, sent as soon as the CoA is formed), "
+        "\u03b3 IKEv1 aggressive mode, \u03b4 IKEv1 main mode (IKE must wait for DAD before it "
+        "may use the CoA: hatched). Beside each: the simulated delay, messages and bytes on the "
+        "access link, and the paper's values (MobiArch'08; black mark: the paper's delay)."))
     segments = [  # (from, to, label, colour); times relative to L2 detach
         ("t_detach_s", "t_attach_s", "L2 handover", "0.75"),
         ("t_attach_s", "t_coa_formed_s", "RA, CoA formed", "tab:olive"),
         ("t_coa_formed_s", "t_coa_s", "DAD, CoA usable", "tab:orange"),
         ("t_coa_s", "t_mip_s", "BU/BA", "tab:blue"),
     ]
-    fig, ax = plt.subplots(figsize=(11, 1.2 + 1.3 * len(SCENARIOS)), constrained_layout=True)
+    fig, ax = plt.subplots(figsize=(12, 1.9 + 1.3 * len(SCENARIOS)), constrained_layout=True)
     labels = []
     hatched = False
     for i, m in enumerate(SCENARIOS):
@@ -295,8 +308,15 @@ def plot_timeline(path, a, rows):
                     arrowprops=dict(arrowstyle="<->", lw=0.8))
         ax.text((attach + mip) / 2, y + 0.45, f"\u03b1 = {mip - attach:.0f} ms", ha="center",
                 va="bottom", fontsize=8)
-        ax.text(sec + 5, y - 0.18, f"{GREEK[m]} = {sec - coa:.0f} ms", ha="left",
-                va="center", fontsize=8)
+        paper = PAPER[m]
+        messages = integer_or_mean([int(r["messages"]) for r in done])
+        ax.plot([coa + paper["delay_ms"]] * 2, [y - 0.36, y], color="black", lw=1.5,
+                label="paper's delay" if i == 0 else None)
+        ax.text(max(sec, coa + paper["delay_ms"]) + 8, y - 0.18,
+                f"{GREEK[m]} = {sec - coa:.0f} ms (paper {paper['delay_ms']} ms)\n"
+                f"{messages} message{'' if messages == '1' else 's'}, "
+                f"{integer_or_mean([int(r['bytes']) for r in done])} B (paper "
+                f"{paper['messages']}, {paper['bytes']} B)", ha="left", va="center", fontsize=8)
     ax.set_yticks([y for y, _ in labels])
     ax.set_yticklabels([t for _, t in labels])
     ax.set_ylim(-0.6, len(SCENARIOS) - 0.2)
@@ -307,10 +327,11 @@ def plot_timeline(path, a, rows):
         handles.append(matplotlib.patches.Patch(facecolor="tab:red", edgecolor="white",
                                                 hatch="//"))
         names.append("of which waiting for DAD")
-    ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=6,
+    ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=7,
               fontsize=8)
     xmax = ax.get_xlim()[1]
-    ax.set_xlim(0, xmax * 1.2)
+    ax.set_xlim(0, xmax * 1.3)
+    fig.supxlabel(caption, fontsize=8, ha="left", x=0.01)
     ax.set_title(f"Handover timeline (cxtp-ipsec-sim, profile {a.profile}, seed {a.seed}): "
                  "\u03b1 = MIPv6 handover, then the security set-up", fontsize=10)
     fig.savefig(path, dpi=120)

@@ -5,8 +5,8 @@ The points still to run become the tasks of one job array (several when there ar
 cluster's MaxArraySize). Each task runs this file with --run-task: it looks its point up by
 SLURM_ARRAY_TASK_ID in a manifest written at submission and runs cxtp_results.run_sim, so a task
 runs the very command line of the local backend and writes the same point directory with the
-same atomic completion marker (OUT/<method>/rate-<r>/run-<n>/ with command.txt and summary.csv,
-renamed into place when complete). Points done by either backend are therefore skipped by both.
+same atomic completion marker (OUT/<method>/rate-<r>/run-<n>/ for the default grid, one level per
+grid key with --grid; with command.txt and summary.csv, renamed into place when complete). Points done by either backend are therefore skipped by both.
 
 Waiting, the progress bar comes from those completion markers; a task whose simulation fails
 writes <job>_<task>.failed next to its stderr file; squeue (never sacct, which needs accounting
@@ -268,9 +268,10 @@ def check_shared_fs(a):
     others = sorted(nodes - {host, host.split(".")[0], "localhost"})
     if not others:
         return  # the only compute node is this machine
-    needed = [("--sim", a.sim), ("--profile", cr.resolve_profile(a.profile)),
-              ("the scripts", os.path.dirname(os.path.abspath(__file__))), ("--out", a.out)]
-    if not (os.path.isabs(a.sim) and os.path.isabs(cr.resolve_profile(a.profile))):
+    profiles = [cr.resolve_profile(p) for p in a.grid.get("profile", [a.profile])]
+    needed = ([("--sim", a.sim)] + [("--profile", p) for p in profiles]
+              + [("the scripts", os.path.dirname(os.path.abspath(__file__))), ("--out", a.out)])
+    if not (os.path.isabs(a.sim) and all(os.path.isabs(p) for p in profiles)):
         needed.append(("the working directory", os.getcwd()))
     table = mounts()
     for what, path in needed:

@@ -229,6 +229,16 @@ if(TARGET cxtp-ipsec-radius-interop)
   endforeach()
 endif()
 
+# scripts/sweep.py over a 2 x 2 grid of any options (--grid coreDelay x method, 2 runs):
+# interrupted by SIGINT and by SIGTERM, resumed without rerunning the finished points; the CSV's
+# columns and rows, the plot; invalid grids refused with one line. About 10 s.
+if(TARGET cxtp-ipsec-sim)
+  add_test(NAME sweep-grid
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/test/check-sweep-grid.py
+                   $<TARGET_FILE:cxtp-ipsec-sim> ${PROJECT_BINARY_DIR}/example-output/sweep-grid)
+  set_tests_properties(sweep-grid PROPERTIES LABELS system TIMEOUT 120)
+endif()
+
 # The sweep's Slurm backend on a real one-node Slurm cluster (munged, slurmctld and slurmd with a
 # private configuration and ports, torn down after): the CSV and plot of the local backend,
 # resuming across backends, --submit-only/--collect, a failing point reported with its stderr
