@@ -202,7 +202,7 @@ def parse_args():
     p = cr.ArgumentParser(
         description="Sweep cxtp-ipsec-sim over a grid of its options (default: handover rates x "
         "methods) and runs (in parallel, resumable), aggregate the per-run metrics into a CSV "
-        "with 95%% confidence intervals and plot them. Grid, directories and metrics: see the "
+        "with 95% confidence intervals and plot them. Grid, directories and metrics: see the "
         "top of this script or the module doc (contrib/cxtp-ipsec/doc/cxtp-ipsec.rst, "
         "'Handover-rate sweep').",
         epilog="Example: /usr/bin/python3 scripts/sweep.py --jobs 2   (default grid)\n"
