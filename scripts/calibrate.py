@@ -12,8 +12,7 @@ Free parameters (everything else in the profile is an estimate that is not fitte
 
 The two rows depend on disjoint parameters (an IKEv1 negotiation never runs CXTP; a context
 transfer that completes never runs IKE), so each is a one-dimensional fit. The security set-up
-delay grows with each parameter (every message on the critical path pays it once; in the
-context-transfer row some CTARs also wait for nSG's processing of a retransmitted PCTD), nearly
+delay grows with each parameter (every message on the critical path pays it once), nearly
 linearly, so the secant method converges in a few simulator runs. The aggressive-mode row is not used: it is
 the prediction that tests the model (scripts/paper_table.py reports it as "predicted").
 

@@ -28,6 +28,8 @@
  * numbers in pcap names: 0 CN, 1 R, 2 HA, 3 AR1, 4 AR2, 5 MN.
  */
 
+#include "program/handover-scenario-options.h"
+
 #include "ns3/core-module.h"
 #include "ns3/cxtp-ipsec-module.h"
 #include "ns3/error-model.h"

@@ -43,12 +43,13 @@
  * Options: --output FILE (default: standard output), --quick, --minTime SECONDS, --help.
  */
 
+#include "program/cxtp-program-options.h"
+
 #include "ns3/crypto-cost-model.h"
 #include "ns3/crypto-diffie-hellman.h"
 #include "ns3/crypto-milenage.h"
 #include "ns3/crypto-random.h"
 #include "ns3/crypto-x509.h"
-#include "ns3/cxtp-program-options.h"
 
 #include <algorithm>
 #include <chrono>

@@ -23,6 +23,8 @@
  * table with the keys) and summary.csv; prints the summary.
  */
 
+#include "program/cxtp-program-options.h"
+
 #include "ns3/core-module.h"
 #include "ns3/cxtp-ipsec-module.h"
 

@@ -40,6 +40,7 @@
 #include "ike-interop/ike-interop-node.h"
 #include "ike-interop/ikev1-interop-run.h"
 #include "ike-interop/ikev2-interop-run.h"
+#include "program/cxtp-program-options.h"
 
 #include "ns3/core-module.h"
 #include "ns3/cxtp-ipsec-module.h"

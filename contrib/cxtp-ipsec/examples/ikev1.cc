@@ -23,6 +23,8 @@
  * and sizes": PFS with MODP-768, no DPD vendor ID), the one the handover methods use.
  */
 
+#include "program/cxtp-program-options.h"
+
 #include "ns3/core-module.h"
 #include "ns3/cxtp-ipsec-module.h"
 

@@ -34,6 +34,8 @@
  * the capture (contrib/cxtp-ipsec/doc/cxtp-ipsec.rst, Validation).
  */
 
+#include "program/cxtp-program-options.h"
+
 #include "ns3/core-module.h"
 #include "ns3/cxtp-ipsec-module.h"
 

@@ -39,6 +39,7 @@
  */
 
 #include "ike-interop/ike-interop-node.h"
+#include "program/cxtp-program-options.h"
 
 #include "ns3/core-module.h"
 #include "ns3/cxtp-ipsec-module.h"

@@ -14,6 +14,8 @@
  * the program with one line that says what is wrong (exit code 2). Same seed and run, same files.
  */
 
+#include "program/handover-scenario-options.h"
+
 #include "ns3/core-module.h"
 #include "ns3/cxtp-ipsec-module.h"
 

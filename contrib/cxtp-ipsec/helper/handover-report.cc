@@ -181,10 +181,8 @@ HandoverReport::HandoverReport(const Mipv6HandoverScenario& scenario,
                                     Ms(config.handoverPeriod),
                                     std::to_string(info.seed),
                                     std::to_string(info.run)};
-    for (size_t i = 0; i < values.size(); ++i)
-    {
-        m_configuration.emplace_back(CONFIGURATION_COLUMNS[i], values[i]);
-    }
+    NS_ABORT_IF(values.size() != CONFIGURATION_COLUMNS.size());
+    m_configuration = values;
 
     std::map<std::string, std::vector<double>> metrics;
     std::vector<Mipv6HandoverScenario::Result> results = scenario.GetResults();
@@ -298,13 +296,25 @@ HandoverReport::GetSummaryColumns()
 
 namespace
 {
-/// Writes one CSV line. \param os the stream \param cells its cells
+/**
+ * \brief Writes one CSV line.
+ * \param os the stream
+ * \param first its first cells
+ * \param rest the cells after them
+ */
 void
-Line(std::ostream& os, const std::vector<std::string>& cells)
+Line(std::ostream& os,
+     const std::vector<std::string>& first,
+     const std::vector<std::string>& rest = {})
 {
-    for (size_t i = 0; i < cells.size(); ++i)
+    std::string separator;
+    for (const auto* cells : {&first, &rest})
     {
-        os << (i ? "," : "") << cells[i];
+        for (const std::string& cell : *cells)
+        {
+            os << separator << cell;
+            separator = ",";
+        }
     }
     os << "\n";
 }
@@ -324,16 +334,9 @@ HandoverReport::WriteHandovers(const std::string& path) const
 {
     std::ofstream os = Open(path);
     Line(os, GetHandoverColumns());
-    std::vector<std::string> configuration;
-    for (const auto& [name, value] : m_configuration)
-    {
-        configuration.push_back(value);
-    }
     for (const auto& row : m_rows)
     {
-        std::vector<std::string> cells = configuration;
-        cells.insert(cells.end(), row.begin(), row.end());
-        Line(os, cells);
+        Line(os, m_configuration, row);
     }
 }
 
@@ -342,15 +345,8 @@ HandoverReport::WriteSummary(const std::string& path) const
 {
     std::ofstream os = Open(path);
     Line(os, GetSummaryColumns());
-    std::vector<std::string> configuration;
-    for (const auto& [name, value] : m_configuration)
-    {
-        configuration.push_back(value);
-    }
     auto row = [&](const std::string& metric, size_t n, double mean, double ci) {
-        std::vector<std::string> cells = configuration;
-        cells.insert(cells.end(), {metric, std::to_string(n), Fixed3(mean), Fixed3(ci)});
-        Line(os, cells);
+        Line(os, m_configuration, {metric, std::to_string(n), Fixed3(mean), Fixed3(ci)});
     };
     row("handovers", m_handovers, m_handovers, std::nan(""));
     row("complete", m_handovers, m_complete, std::nan(""));

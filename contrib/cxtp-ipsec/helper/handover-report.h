@@ -75,8 +75,8 @@ class HandoverReport
     bool IsComplete() const;
 
   private:
-    /// The columns shared by both files, and their values for this run.
-    std::vector<std::pair<std::string, std::string>> m_configuration;
+    /// The values of the configuration columns, first in both files.
+    std::vector<std::string> m_configuration;
     /// One row per handover (values in GetHandoverColumns() order, configuration excluded).
     std::vector<std::vector<std::string>> m_rows;
     /// Per metric (in summary order), the values of the complete handovers.

@@ -103,9 +103,7 @@ class PaperReproductionTestSuite : public TestSuite
         AddTestCase(
             new PaperRowTestCase({"ikev1-aggressive", "ikev1-aggressive", 1300, 0.10, 8, 1896}, 10),
             TestCase::QUICK);
-        // A context transfer's delay has two modes: most CTARs find nSG idle, some wait for
-        // the processing of pSG's retransmitted PCTD on nSG's one processor. Ten handovers do
-        // not sample that; a hundred do, as the table does.
+        // Context transfer over a hundred handovers, as the table has it.
         AddTestCase(new PaperRowTestCase({"ikev1-ct", "ct", 20, 0.05, 1, 106}, 100),
                     TestCase::QUICK);
     }

@@ -3,11 +3,10 @@
  */
 #include "handover-scenario-options.h"
 
-#include "handover-security-method.h"
-
 #include "ns3/config.h"
 #include "ns3/crypto-cost-profile.h"
 #include "ns3/double.h"
+#include "ns3/handover-security-method.h"
 
 #include <algorithm>
 #include <cmath>

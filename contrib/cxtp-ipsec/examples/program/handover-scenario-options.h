@@ -5,7 +5,8 @@
 #define HANDOVER_SCENARIO_OPTIONS_H
 
 #include "cxtp-program-options.h"
-#include "mipv6-handover-scenario.h"
+
+#include "ns3/mipv6-handover-scenario.h"
 
 #include <string>
 
