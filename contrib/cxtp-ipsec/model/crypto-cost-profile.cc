@@ -6,15 +6,18 @@
 #include "ns3/abort.h"
 #include "ns3/log.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <dlfcn.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#ifndef CXTP_PROFILE_DIR
-#error "CXTP_PROFILE_DIR must name the module's profiles/ folder (set by CMake)"
+#ifndef CXTP_DATADIR_FROM_LIBDIR
+#error "CXTP_DATADIR_FROM_LIBDIR must give the installed data folder relative to the library's"
 #endif
 
 namespace ns3
@@ -24,6 +27,76 @@ NS_LOG_COMPONENT_DEFINE("CryptoCostProfile");
 
 namespace
 {
+
+/// The environment variable of the folders searched first for a bare profile name.
+const char* const PROFILE_PATH_VARIABLE = "CXTP_IPSEC_PROFILE_PATH";
+
+/// An object of this library, whose address dladdr maps to the library's file.
+const char g_libraryAnchor = 0;
+
+/**
+ * \return the folder of the file (shared library or executable) this code was loaded from, or ""
+ *         if the dynamic linker cannot tell
+ */
+std::string
+LibraryFolder()
+{
+    Dl_info info;
+    if (dladdr(&g_libraryAnchor, &info) == 0 || info.dli_fname == nullptr ||
+        info.dli_fname[0] == '\0')
+    {
+        return "";
+    }
+    std::error_code ec;
+    std::filesystem::path file = std::filesystem::absolute(info.dli_fname, ec);
+    if (ec)
+    {
+        return "";
+    }
+    return file.parent_path().string();
+}
+
+/**
+ * \param text a profile name or a path
+ * \return true if Resolve() takes the text as a path: it contains '/' or ends in ".ini"
+ */
+bool
+IsPath(const std::string& text)
+{
+    const std::string suffix = ".ini";
+    bool endsWithIni = text.size() >= suffix.size() &&
+                       text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return text.find('/') != std::string::npos || endsWithIni;
+}
+
+/**
+ * \brief Tells where a bare name was searched, when \p path is what Resolve() returned for a
+ * name it did not find.
+ * \param path a profile file that could not be opened
+ * \return "; searched for NAME.ini in: FOLDERS (...)", or "" if \p path is not such a file
+ */
+std::string
+DescribeSearch(const std::string& path)
+{
+    std::filesystem::path file(path);
+    std::string name = file.stem().string();
+    std::error_code ec;
+    if (file.extension() != ".ini" || name.empty() || IsPath(name) ||
+        CryptoCostProfile::Resolve(name) != path || std::filesystem::exists(file, ec))
+    {
+        return "";
+    }
+    std::string folders;
+    for (const auto& folder : CryptoCostProfile::GetSearchPath())
+    {
+        folders += (folders.empty() ? "" : ", ") + folder;
+    }
+    const char* variable = std::getenv(PROFILE_PATH_VARIABLE);
+    return "; searched for " + name +
+           ".ini in: " + (folders.empty() ? std::string("no folder") : folders) + " (" +
+           PROFILE_PATH_VARIABLE + (variable ? std::string("=") + variable : " unset") +
+           ", then the library's data folder)";
+}
 
 /**
  * \param text a string
@@ -213,7 +286,8 @@ CryptoCostProfile::Load(const std::string& path, CryptoCostProfile& profile, std
     std::ifstream in(path);
     if (!in)
     {
-        error = path + ":0: cannot open profile (" + std::strerror(errno) + ")";
+        std::string reason = std::strerror(errno);
+        error = path + ":0: cannot open profile (" + reason + ")" + DescribeSearch(path);
         return false;
     }
     CryptoCostProfile result;
@@ -270,18 +344,60 @@ CryptoCostProfile::Load(const std::string& path, CryptoCostProfile& profile, std
     return true;
 }
 
+std::vector<std::string>
+CryptoCostProfile::GetSearchPath()
+{
+    std::vector<std::string> folders;
+    auto add = [&folders](const std::string& folder) {
+        if (!folder.empty() && std::find(folders.begin(), folders.end(), folder) == folders.end())
+        {
+            folders.push_back(folder);
+        }
+    };
+    if (const char* variable = std::getenv(PROFILE_PATH_VARIABLE))
+    {
+        std::istringstream entries(variable);
+        std::string entry;
+        while (std::getline(entries, entry, ':'))
+        {
+            add(entry);
+        }
+    }
+    std::string library = LibraryFolder();
+    if (!library.empty())
+    {
+        for (const char* data : {CXTP_DATADIR_FROM_LIBDIR, "../share"})
+        {
+            std::filesystem::path folder =
+                std::filesystem::path(library) / data / "cxtp-ipsec" / "profiles";
+            add(folder.lexically_normal().string());
+        }
+    }
+    return folders;
+}
+
 std::string
 CryptoCostProfile::Resolve(const std::string& nameOrPath)
 {
-    const std::string suffix = ".ini";
-    bool endsWithIni =
-        nameOrPath.size() >= suffix.size() &&
-        nameOrPath.compare(nameOrPath.size() - suffix.size(), suffix.size(), suffix) == 0;
-    if (nameOrPath.find('/') != std::string::npos || endsWithIni)
+    NS_LOG_FUNCTION(nameOrPath);
+    if (IsPath(nameOrPath))
     {
         return nameOrPath;
     }
-    return std::string(CXTP_PROFILE_DIR) + "/" + nameOrPath + suffix;
+    std::string file = nameOrPath + ".ini";
+    std::vector<std::string> folders = GetSearchPath();
+    for (const auto& folder : folders)
+    {
+        std::string candidate = folder + "/" + file;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(candidate, ec))
+        {
+            NS_LOG_LOGIC("profile " << nameOrPath << " is " << candidate);
+            return candidate;
+        }
+    }
+    NS_LOG_LOGIC("no profile " << nameOrPath << " in any of " << folders.size() << " folders");
+    return (folders.empty() ? std::string(".") : folders.front()) + "/" + file;
 }
 
 const CryptoCostProfile::Entry&

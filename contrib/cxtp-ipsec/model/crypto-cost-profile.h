@@ -42,20 +42,39 @@ class CryptoCostProfile
      * \brief Reads a profile file, replacing \p profile on success.
      * \param path the file
      * \param [out] profile the profile read (unchanged on error)
-     * \param [out] error on failure, one line "FILE:LINE: what is wrong"
+     * \param [out] error on failure, one line "FILE:LINE: what is wrong"; when FILE is what
+     *        Resolve() returned for a name it did not find, the line also lists the folders
+     *        searched
      * \return true on success
      */
     static bool Load(const std::string& path, CryptoCostProfile& profile, std::string& error);
     /**
      * \brief Maps a profile name to its file.
      *
-     * A bare name such as "zero", "testbed-2008" or "host" becomes CXTP_PROFILE_DIR/NAME.ini (the
-     * module's profiles/ folder); a text containing '/' or ending in ".ini" is a path, returned
-     * unchanged.
+     * A text containing '/' or ending in ".ini" is a path, returned unchanged. A bare name such
+     * as "zero", "testbed-2008" or "host" becomes the first existing file NAME.ini in the folders
+     * of GetSearchPath(), in this order:
+     * 1. each folder of the environment variable CXTP_IPSEC_PROFILE_PATH (folders separated by
+     *    ':', as in PATH; empty entries are skipped), read on every call;
+     * 2. the data folder of the installation the library was loaded from: LIBDIR/REL/cxtp-ipsec/
+     *    profiles, where LIBDIR is the folder of the library file (found with dladdr) and REL the
+     *    path from the installed library folder to the installed data folder, chosen when the
+     *    library was configured (usually PREFIX/share/cxtp-ipsec/profiles);
+     * 3. LIBDIR/../share/cxtp-ipsec/profiles when different from 2: the layout of a build tree
+     *    (build/lib next to build/share/cxtp-ipsec/profiles, which is the module's profiles/
+     *    folder), so that programs run from a build tree find the profiles, host.ini included.
+     *
+     * If no folder has the file, the result is NAME.ini in the first folder, which does not exist:
+     * Load() then fails with a one-line error that names every folder searched.
      * \param nameOrPath a profile name or a path
      * \return the file's path
      */
     static std::string Resolve(const std::string& nameOrPath);
+    /**
+     * \brief The folders Resolve() searches for a bare profile name, in order (see Resolve()).
+     * \return the folders, without duplicates; those that do not exist are listed too
+     */
+    static std::vector<std::string> GetSearchPath();
 
     /**
      * \param key "section.key"
