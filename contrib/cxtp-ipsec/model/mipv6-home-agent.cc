@@ -129,7 +129,34 @@ Mipv6HomeAgent::Setup(Ptr<Node> node, Ipv6Address homeNetwork, Ipv6Prefix homePr
     m_tunnelIf = m_ipv6->AddInterface(m_tunnel);
     m_ipv6->SetForwarding(m_tunnelIf, true);
     m_ipv6->SetUp(m_tunnelIf);
+    // "A global address on the tunnel interface" (doc/mipv6-handover.rst): the home agent's own
+    // address on the home link (if it has one yet), /128 and without an on-link route.
+    Ipv6Address homeLinkAddress = FindHomeLinkAddress();
+    if (!homeLinkAddress.IsAny())
+    {
+        m_ipv6->AddAddress(m_tunnelIf,
+                           Ipv6InterfaceAddress(homeLinkAddress, Ipv6Prefix(128)),
+                           false);
+    }
     m_tunnel->SetSendCallback(MakeCallback(&Mipv6HomeAgent::TunnelSend, this));
+}
+
+Ipv6Address
+Mipv6HomeAgent::FindHomeLinkAddress() const
+{
+    for (uint32_t i = 0; i < m_ipv6->GetNInterfaces(); ++i)
+    {
+        for (uint32_t j = 0; j < m_ipv6->GetNAddresses(i); ++j)
+        {
+            Ipv6InterfaceAddress a = m_ipv6->GetAddress(i, j);
+            if (i != m_tunnelIf && a.GetScope() == Ipv6InterfaceAddress::GLOBAL &&
+                a.GetAddress().CombinePrefix(m_homePrefix) == m_homeNetwork)
+            {
+                return a.GetAddress();
+            }
+        }
+    }
+    return Ipv6Address::GetAny();
 }
 
 uint8_t

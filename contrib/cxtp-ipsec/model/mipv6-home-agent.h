@@ -148,6 +148,8 @@ class Mipv6HomeAgent : public Object
     void DoDispose() override;
 
   private:
+    /// \return the node's global address in the home network (not on the tunnel), or ::
+    Ipv6Address FindHomeLinkAddress() const;
     /**
      * \brief Tunnel device send callback: encapsulate towards the bound care-of address.
      * \param packet the inner packet, IPv6 header included
