@@ -26,8 +26,9 @@ CryptoCostModel::GetTypeId()
             .AddConstructor<CryptoCostModel>()
             .AddAttribute(
                 "Profile",
-                "Cost profile: a name (zero, testbed-2008, host: the module's "
-                "profiles/NAME.ini) or a path to an INI file. Read on first use.",
+                "Cost profile: a name (zero, testbed-2008, host: NAME.ini found by "
+                "CryptoCostProfile::Resolve, CXTP_IPSEC_PROFILE_PATH then the installed "
+                "profiles) or a path to an INI file. Read on first use.",
                 StringValue("zero"),
                 MakeStringAccessor(&CryptoCostModel::SetProfile, &CryptoCostModel::GetProfileName),
                 MakeStringChecker())

@@ -382,7 +382,7 @@ CxtpAgentTestCase::DoRun()
     NS_TEST_ASSERT_MSG_EQ(link2Cxtp.frames, ctarsOnLink2, "CXTP frames of the MN on link 2");
     NS_TEST_ASSERT_MSG_EQ(link2Cxtp.bytes, 106 * ctarsOnLink2, "a CTAR is a 106-byte frame");
 
-    NS_TEST_ASSERT_MSG_EQ(count(mnLog.rx, CxtpHeader::CTAA), ack ? 1U : 0U, "CTAA iff A = 1");
+    NS_TEST_ASSERT_MSG_EQ(count(mnLog.rx, CxtpHeader::CTAA), (ack ? 1U : 0U), "CTAA iff A = 1");
     bool success = m_scenario == Scenario::REACTIVE || m_scenario == Scenario::PREDICTIVE ||
                    m_scenario == Scenario::REPLAYED || m_scenario == Scenario::LOST_CTD ||
                    m_scenario == Scenario::COSTED || m_scenario == Scenario::FLOODED;

@@ -721,7 +721,7 @@ class CxtpUpdateSpiLossTestCase : public TestCase
         const auto& r = results[0];
         NS_TEST_EXPECT_MSG_EQ(r.path, "ct+update-spi", "UPDATE_SPI completed");
         // Applied (and acknowledged) once if the UPDATE_SPI was lost, twice if the ack was.
-        NS_TEST_EXPECT_MSG_EQ(applied.size(), m_dropAck ? 2u : 1u, "UPDATE_SPI handled");
+        NS_TEST_EXPECT_MSG_EQ(applied.size(), (m_dropAck ? 2u : 1u), "UPDATE_SPI handled");
         for (bool ok : applied)
         {
             NS_TEST_EXPECT_MSG_EQ(ok, true, "and acknowledged");
@@ -731,7 +731,7 @@ class CxtpUpdateSpiLossTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT_OR_EQ(r.SecurityDelay(), retry, "ready after a retransmission");
         NS_TEST_EXPECT_MSG_LT(r.SecurityDelay(), retry + MilliSeconds(1), "and not later");
         // Frames on the link, lost ones included: CTAR, UPDATE_SPI, (ack,) UPDATE_SPI again, ack.
-        NS_TEST_EXPECT_MSG_EQ(r.messages, m_dropAck ? 5u : 4u, "CTAR and the IKE frames");
+        NS_TEST_EXPECT_MSG_EQ(r.messages, (m_dropAck ? 5u : 4u), "CTAR and the IKE frames");
         NS_TEST_EXPECT_MSG_GT(r.receivedUpAfter, 0, "uplink probes flow");
     }
 };

@@ -1036,7 +1036,7 @@ class RadiusBadReplyTestCase : public TestCase
                               1,
                               "no other reason: " << discards.str());
         NS_TEST_EXPECT_MSG_EQ(bench.server->GetRequestsProcessed(),
-                              m_all ? 1 : 2,
+                              (m_all ? 1 : 2),
                               "the AAA's EAP server saw each request once");
     }
 

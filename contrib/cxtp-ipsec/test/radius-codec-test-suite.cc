@@ -105,7 +105,7 @@ class RadiusRoundTripTestCase : public TestCase
             p.code = code;
             const Bytes b = RadiusCodec::Encode(p);
             NS_TEST_ASSERT_MSG_EQ(b[0], static_cast<uint8_t>(code), "Code");
-            NS_TEST_ASSERT_MSG_EQ(((b[2] << 8) | b[3]), b.size(), "Length");
+            NS_TEST_ASSERT_MSG_EQ(static_cast<size_t>((b[2] << 8) | b[3]), b.size(), "Length");
             RadiusPacket d;
             WireDecodeResult r = RadiusCodec::Decode(b, d);
             NS_TEST_ASSERT_MSG_EQ(r.IsOk(), true, r.reason);
