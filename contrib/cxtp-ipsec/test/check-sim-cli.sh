@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # cxtp-ipsec-sim's command line: every invalid input exits with status 2 and exactly one line on
-# stderr naming the problem (a time without its unit, an unknown ns-3 attribute or global value
-# among them); an ns-3 attribute given as --ns3::Class::Attribute=value takes effect; the same
+# stderr naming the problem (a time without its unit or beyond 1e9 s, an unknown ns-3 attribute or
+# global value, a seed MRG32k3a does not take, a negative count, a positional argument, an option
+# and the attribute it stands for both given, among them); an ns-3 attribute given as --ns3::Class::Attribute=value takes effect; the same
 # seed and run give the same CSV files byte for byte, and another run number gives other
 # handover instants.
 # Usage: check-sim-cli.sh <cxtp-ipsec-sim binary> <work dir>
@@ -49,6 +50,15 @@ expect_error "has no unit" --probeInterval=0.05
 expect_error "no such ns-3 attribute" --ns3::Ikev1Daemon::NoSuchAttribute=1
 expect_error "is not a value it takes" --ns3::Ikev1Daemon::RetryInterval=soon
 expect_error "nor an ns-3 global value" --NoSuchGlobal=1
+expect_error "seed must be between 1 and 4294944442" --seed=0
+expect_error "seed must be between 1 and 4294944442" --seed=4294944443
+expect_error "seed must not be negative" --seed=-1
+expect_error "handovers must not be negative" --handovers=-1
+expect_error "run must not be negative" --run=-5
+expect_error "is not a time of at most 1e9 s" --handoverAt=9999999999s
+expect_error "is not a time of at most 1e9 s" --coreDelay=99999999999s
+expect_error "unrecognised argument" positional
+expect_error "both given" --ctMode=reactive --ns3::HandoverSecurityCt::Mode=predictive
 
 # An ns-3 attribute from the command line: with the MN's IKEv1 retransmission timer shorter than
 # the gateway takes to answer (testbed-2008), messages are sent again; with 5 s, never. Each end

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <regex>
 
 namespace ns3
@@ -49,6 +50,7 @@ CxtpProgramOptions::ParseWithConfigFile(int argc, char* argv[], const std::strin
         po::parsed_options parsed =
             po::command_line_parser(argc, argv).options(m_options).allow_unregistered().run();
         po::store(parsed, vm);
+        RefuseNegativeCounts(parsed);
         if (vm.count("help"))
         {
             std::cout << "Usage: " << m_program << " [options]\n\n"
@@ -72,7 +74,9 @@ CxtpProgramOptions::ParseWithConfigFile(int argc, char* argv[], const std::strin
                 Fail("--" + configOption + ": cannot read '" + path + "'");
             }
             // Values already given on the command line are kept: store() never overwrites.
-            po::store(po::parse_config_file(file, m_options), vm);
+            po::parsed_options fromFile = po::parse_config_file(file, m_options);
+            RefuseNegativeCounts(fromFile);
+            po::store(fromFile, vm);
         }
         po::notify(vm);
     }
@@ -100,6 +104,12 @@ CxtpProgramOptions::ApplyNs3Settings(const po::parsed_options& parsed)
 {
     for (const po::option& o : parsed.options)
     {
+        if (o.position_key >= 0) // a word without "--": Boost would drop it unread
+        {
+            Fail("unrecognised argument '" +
+                 (o.original_tokens.empty() ? o.string_key : o.original_tokens[0]) +
+                 "' (options take the form --name=value)");
+        }
         if (!o.unregistered)
         {
             continue;
@@ -165,6 +175,16 @@ CxtpProgramOptions::ParseTime(const std::string& text, Time& time)
         return false; // a time needs its unit; only zero is zero in all of them
     }
     std::string unit = m[3].matched ? m[3].str() : "s";
+    static const std::map<std::string, double> seconds{{"s", 1},
+                                                       {"ms", 1e-3},
+                                                       {"us", 1e-6},
+                                                       {"ns", 1e-9},
+                                                       {"min", 60},
+                                                       {"h", 3600}};
+    if (value * seconds.at(unit) > MAX_SECONDS)
+    {
+        return false;
+    }
     if (unit == "s")
     {
         time = Seconds(value);
@@ -205,7 +225,8 @@ CxtpProgramOptions::GetTime(const std::string& option,
             Fail("--" + option + ": '" + text + "' has no unit (write " + text + "ms or " + text +
                  "s)");
         }
-        Fail("--" + option + ": '" + text + "' is not a time (examples: 50ms, 2s, 1.5s)");
+        Fail("--" + option + ": '" + text +
+             "' is not a time of at most 1e9 s (examples: 50ms, 2s, 1.5s)");
     }
     if (!allowZero && t.IsZero())
     {
@@ -236,9 +257,35 @@ CxtpProgramOptions::PrepareRun(const boost::program_options::variables_map& vm) 
     {
         Fail("--outputDir: cannot create '" + outputDir + "': " + ec.message());
     }
-    RngSeedManager::SetSeed(vm["seed"].as<uint32_t>());
+    // MRG32k3a takes a seed below both of its moduli and not zero (ns-3 aborts otherwise).
+    const uint32_t seed = vm["seed"].as<uint32_t>();
+    if (seed == 0 || seed >= MAX_SEED)
+    {
+        Fail("--seed must be between 1 and " + std::to_string(MAX_SEED - 1));
+    }
+    RngSeedManager::SetSeed(seed);
     RngSeedManager::SetRun(vm["run"].as<uint64_t>());
     return outputDir;
+}
+
+void
+CxtpProgramOptions::RefuseNegativeCounts(const po::parsed_options& parsed) const
+{
+    for (const po::option& o : parsed.options)
+    {
+        if (o.unregistered || o.value.empty() || o.value[0].rfind('-', 0) != 0)
+        {
+            continue;
+        }
+        // Boost reads "-1" into an unsigned option as its wrap-around (4294967295).
+        const po::option_description* d = m_options.find_nothrow(o.string_key, false);
+        const po::value_semantic* semantic = d ? d->semantic().get() : nullptr;
+        if (dynamic_cast<const po::typed_value<uint32_t>*>(semantic) ||
+            dynamic_cast<const po::typed_value<uint64_t>*>(semantic))
+        {
+            Fail("--" + o.string_key + " must not be negative ('" + o.value[0] + "')");
+        }
+    }
 }
 
 bool

@@ -70,7 +70,7 @@ class CxtpProgramOptions
 
     /**
      * \brief Reads a time with its unit ("50ms", "2s", "1.5s", "100us", "1min", "1h"); a bare
-     * number is refused, except 0.
+     * number is refused, except 0, and so is a time beyond MAX_SECONDS.
      * \param text the text
      * \param [out] time the value
      * \return false if the text is not a time
@@ -132,6 +132,17 @@ class CxtpProgramOptions
   private:
     /// \param text a text \return whether it is a number without unit
     static bool IsBareNumber(const std::string& text);
+    /**
+     * \brief Fails the program if an option of an unsigned type was given a negative number.
+     * \param parsed the options as given (command line or --config file)
+     */
+    void RefuseNegativeCounts(const boost::program_options::parsed_options& parsed) const;
+
+    /// The longest time an option takes, in seconds (about 31 years): ns-3's Time spans +-292
+    /// years, and a program adds several options up.
+    static constexpr double MAX_SECONDS = 1e9;
+    /// One above the largest RNG seed: MRG32k3a's second modulus, 4294944443.
+    static constexpr uint32_t MAX_SEED = 4294944443U;
     /// \param path "ns3::Class::Attribute" \return whether it names an attribute of type Time
     static bool IsTimeAttribute(const std::string& path);
     /**
