@@ -25,6 +25,16 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("CxtpAgent");
 
+namespace
+{
+/// \param request CT-Req (true) or PCTD (false) \return the exchange its timers follow
+CxtpTransferTimers::Exchange
+ExchangeOf(bool request)
+{
+    return request ? CxtpTransferTimers::REQUEST : CxtpTransferTimers::PUSH;
+}
+} // namespace
+
 NS_OBJECT_ENSURE_REGISTERED(CxtpAgent);
 
 TypeId
@@ -811,33 +821,28 @@ CxtpAgent::StartRetransmission(Retransmission& rtx, Ipv6Address previous, bool r
     auto resend = [self, previous, request]() {
         Retransmission& r =
             request ? self->m_requests.at(previous).rtx : self->m_pushes.at(previous);
-        self->m_timers.NoteBackoff(r.to,
-                                   request ? CxtpTransferTimers::REQUEST : CxtpTransferTimers::PUSH,
-                                   r.timer->GetTimeout());
+        self->m_timers.NoteBackoff(r.to, ExchangeOf(request), r.timer->GetTimeout());
         self->Send(r.packet->Copy(), r.to);
     };
     auto giveUp = [self, previous, request]() { self->TransferTimedOut(previous, request); };
-    rtx.timer->Start(
-        m_timers.GetPolicy(rtx.to,
-                           request ? CxtpTransferTimers::REQUEST : CxtpTransferTimers::PUSH),
-        Seconds(0),
-        Callback<void>(resend),
-        Callback<void>(giveUp));
+    rtx.timer->Start(m_timers.GetPolicy(rtx.to, ExchangeOf(request)),
+                     Seconds(0),
+                     Callback<void>(resend),
+                     Callback<void>(giveUp));
 }
 
 void
 CxtpAgent::Answered(Retransmission& rtx, bool request)
 {
-    if (rtx.timer && rtx.timer->GetRetries() == 0)
+    if (!rtx.timer)
     {
-        m_timers.AddSample(rtx.to,
-                           request ? CxtpTransferTimers::REQUEST : CxtpTransferTimers::PUSH,
-                           Simulator::Now() - rtx.sentAt);
+        return;
     }
-    if (rtx.timer)
+    if (rtx.timer->GetRetries() == 0)
     {
-        rtx.timer->Stop();
+        m_timers.AddSample(rtx.to, ExchangeOf(request), Simulator::Now() - rtx.sentAt);
     }
+    rtx.timer->Stop();
 }
 
 void

@@ -58,14 +58,10 @@ CxtpTransferTimers::GetTimeout(Ipv6Address peer, Exchange exchange) const
 IpsecRetransmissionPolicy
 CxtpTransferTimers::GetPolicy(Ipv6Address peer, Exchange exchange) const
 {
-    Time timeout = GetTimeout(peer, exchange);
-    Time deadline = m_maxTransferTime;
-    if (timeout > m_minTimeout)
-    {
-        deadline = Time::FromDouble(std::round(m_maxTransferTime.GetDouble() * timeout.GetDouble() /
-                                               m_minTimeout.GetDouble()),
-                                    Time::GetResolution());
-    }
+    Time timeout = GetTimeout(peer, exchange); // never below m_minTimeout: the scale is >= 1
+    Time deadline = Time::FromDouble(
+        std::round(m_maxTransferTime.GetDouble() * timeout.GetDouble() / m_minTimeout.GetDouble()),
+        Time::GetResolution());
     return IpsecRetransmissionPolicy::Deadline(timeout, deadline);
 }
 

@@ -104,21 +104,15 @@ CxtpProgramOptions::ApplyNs3Settings(const po::parsed_options& parsed)
 {
     for (const po::option& o : parsed.options)
     {
-        if (o.position_key >= 0) // a word without "--": Boost would drop it unread
+        const std::string given = o.original_tokens.empty() ? o.string_key : o.original_tokens[0];
+        // A word without "--" (Boost would drop it unread), or an unknown option without "=".
+        if (o.position_key >= 0 || (o.unregistered && o.value.size() != 1))
         {
-            Fail("unrecognised argument '" +
-                 (o.original_tokens.empty() ? o.string_key : o.original_tokens[0]) +
-                 "' (options take the form --name=value)");
+            Fail("unrecognised argument '" + given + "' (options take the form --name=value)");
         }
         if (!o.unregistered)
         {
             continue;
-        }
-        const std::string given = o.original_tokens.empty() ? o.string_key : o.original_tokens[0];
-        if (o.position_key >= 0 || o.value.size() != 1)
-        {
-            Fail("unrecognised argument '" + given + "' (ns-3 settings take the form " +
-                 "--name=value)");
         }
         const std::string& value = o.value[0];
         m_ns3Settings.insert(o.string_key);
@@ -174,41 +168,19 @@ CxtpProgramOptions::ParseTime(const std::string& text, Time& time)
     {
         return false; // a time needs its unit; only zero is zero in all of them
     }
-    std::string unit = m[3].matched ? m[3].str() : "s";
-    static const std::map<std::string, double> seconds{{"s", 1},
-                                                       {"ms", 1e-3},
-                                                       {"us", 1e-6},
-                                                       {"ns", 1e-9},
-                                                       {"min", 60},
-                                                       {"h", 3600}};
-    if (value * seconds.at(unit) > MAX_SECONDS)
+    static const std::map<std::string, Time::Unit> units{{"s", Time::S},
+                                                         {"ms", Time::MS},
+                                                         {"us", Time::US},
+                                                         {"ns", Time::NS},
+                                                         {"min", Time::MIN},
+                                                         {"h", Time::H}};
+    const Time::Unit unit = units.at(m[3].matched ? m[3].str() : "s");
+    // Checked in seconds first: a value beyond Time's range must not reach its conversion.
+    if (value * Time::FromDouble(1, unit).GetSeconds() > MAX_SECONDS)
     {
         return false;
     }
-    if (unit == "s")
-    {
-        time = Seconds(value);
-    }
-    else if (unit == "ms")
-    {
-        time = MilliSeconds(value);
-    }
-    else if (unit == "us")
-    {
-        time = MicroSeconds(value);
-    }
-    else if (unit == "ns")
-    {
-        time = NanoSeconds(value);
-    }
-    else if (unit == "min")
-    {
-        time = Minutes(value);
-    }
-    else
-    {
-        time = Hours(value);
-    }
+    time = Time::FromDouble(value, unit);
     return true;
 }
 
